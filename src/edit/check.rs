@@ -1,0 +1,139 @@
+//! The checks an edit must pass before it touches the document: ids exist (or are new),
+//! references stay inside one variant, text is not absurdly long.
+
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::model::limits::{check_len, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+use crate::model::*;
+
+pub(super) fn unknown(what: &str, id: impl std::fmt::Display) -> CoreError {
+    CoreError::new(ErrorCode::UnknownId, format!("there is no {what} with id {id}"))
+}
+
+pub(super) fn duplicate(what: &str, id: impl std::fmt::Display) -> CoreError {
+    CoreError::new(ErrorCode::DuplicateId, format!("a {what} with id {id} already exists"))
+}
+
+pub(super) fn label(field: &str, text: &str) -> Result<()> {
+    check_len(field, text, MAX_LABEL_CHARS).map_err(|m| CoreError::new(ErrorCode::InvalidValue, m))
+}
+
+pub(super) fn text(field: &str, text: &str) -> Result<()> {
+    check_len(field, text, MAX_TEXT_CHARS).map_err(|m| CoreError::new(ErrorCode::InvalidValue, m))
+}
+
+pub(super) fn variant(doc: &Document, id: VariantId) -> Result<&Variant> {
+    doc.variant(id).ok_or_else(|| unknown("variant", id))
+}
+
+pub(super) fn actor_ref(doc: &Document, who: &str, id: Option<ActorId>) -> Result<()> {
+    match id {
+        Some(id) if doc.actor(id).is_none() => Err(CoreError::new(
+            ErrorCode::UnknownId,
+            format!("{who} names actor {id}, which the document does not have"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A step of `variant`; a step that exists only in another variant is a cross-variant error.
+pub(super) fn step_in(doc: &Document, variant: &Variant, who: &str, id: StepId) -> Result<()> {
+    if variant.step(id).is_some() {
+        return Ok(());
+    }
+    if doc.variants.iter().any(|v| v.id != variant.id && v.step(id).is_some()) {
+        return Err(CoreError::new(
+            ErrorCode::CrossVariant,
+            format!("{who} names step {id} of another variant; it must stay within variant '{}'", variant.name),
+        ));
+    }
+    Err(CoreError::new(
+        ErrorCode::UnknownId,
+        format!("{who} names step {id}, which variant '{}' does not have", variant.name),
+    ))
+}
+
+pub(super) fn step(doc: &Document, s: &Step) -> Result<()> {
+    label("step label", &s.label)?;
+    text("step description", &s.description)?;
+    if let Some(d) = &s.duration {
+        label("step duration", d)?;
+    }
+    let who = format!("step '{}'", short(&s.label));
+    actor_ref(doc, &who, s.actor)?;
+    if let Some(p) = s.phase {
+        if doc.phase(p).is_none() {
+            return Err(CoreError::new(
+                ErrorCode::UnknownId,
+                format!("{who} names phase {p}, which the document does not have"),
+            ));
+        }
+    }
+    if let Some(pos) = s.position {
+        if !pos.x.is_finite() || !pos.y.is_finite() {
+            return Err(CoreError::new(ErrorCode::InvalidValue, format!("{who} has a position that is not a number")));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn transition(doc: &Document, v: &Variant, t: &Transition) -> Result<()> {
+    label("transition label", &t.label)?;
+    let who = format!("transition {}", t.id);
+    step_in(doc, v, &who, t.from)?;
+    step_in(doc, v, &who, t.to)
+}
+
+pub(super) fn need(doc: &Document, v: &Variant, n: &DataNeed) -> Result<()> {
+    label("need title", &n.title)?;
+    for (field, value) in [
+        ("what", &n.what),
+        ("why", &n.why),
+        ("source", &n.source),
+        ("when", &n.when),
+        ("relevance", &n.relevance),
+        ("relations", &n.relations),
+        ("requirements", &n.requirements),
+        ("notes", &n.notes),
+    ] {
+        text(&format!("need {field}"), value)?;
+    }
+    let who = format!("need '{}'", short(&n.title));
+    for &s in &n.steps {
+        step_in(doc, v, &who, s)?;
+    }
+    actor_ref(doc, &who, n.provider)?;
+    actor_ref(doc, &who, n.consumer)?;
+    for &t in &n.info_types {
+        if doc.info_type(t).is_none() {
+            return Err(CoreError::new(
+                ErrorCode::UnknownId,
+                format!("{who} names information type {t}, which the catalogue does not have"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every reference inside a whole variant resolves against the document.
+pub(super) fn whole_variant(doc: &Document, v: &Variant) -> Result<()> {
+    label("variant name", &v.name)?;
+    for s in v.steps_sorted() {
+        step(doc, s)?;
+    }
+    for t in v.transitions_sorted() {
+        label("transition label", &t.label)?;
+    }
+    for n in v.needs() {
+        need(doc, v, n)?;
+    }
+    Ok(())
+}
+
+/// The first 60 characters of a label, for messages.
+pub(crate) fn short(text: &str) -> String {
+    let mut s: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        s.push('…');
+    }
+    s
+}

@@ -1,0 +1,41 @@
+//! Undo and redo: a list of (edit, inverse) pairs that were done and a list that were undone.
+//! Storage keeps the same lists in the file so history survives closing and reopening.
+
+use super::Edit;
+use serde::{Deserialize, Serialize};
+
+/// An applied edit and the edit that reverses it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub edit: Edit,
+    pub inverse: Edit,
+}
+
+/// Done and undone edits, most recent last.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    pub done: Vec<HistoryEntry>,
+    pub undone: Vec<HistoryEntry>,
+}
+
+impl History {
+    /// Records a new edit; anything undone can no longer be redone.
+    pub fn record(&mut self, edit: Edit, inverse: Edit) {
+        self.undone.clear();
+        self.done.push(HistoryEntry { edit, inverse });
+    }
+    pub fn can_undo(&self) -> bool {
+        !self.done.is_empty()
+    }
+    pub fn can_redo(&self) -> bool {
+        !self.undone.is_empty()
+    }
+    /// What "undo" would undo.
+    pub fn undo_label(&self) -> Option<String> {
+        self.done.last().map(|e| e.edit.describe())
+    }
+    /// What "redo" would redo.
+    pub fn redo_label(&self) -> Option<String> {
+        self.undone.last().map(|e| e.edit.describe())
+    }
+}

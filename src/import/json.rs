@@ -1,0 +1,94 @@
+//! Reads Carepath JSON. Syntax errors name line and column, type errors the JSON path
+//! (`document.variants[0].steps[3].kind`), and references are checked by building the
+//! document through the same edit checks the editor uses, so an imported document is exactly
+//! as valid as an edited one: no dangling or duplicate ids.
+
+use crate::edit::{apply, Edit};
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::export::json::{JsonFile, FORMAT_TAG, FORMAT_VERSION};
+use crate::model::*;
+
+/// Parses and checks Carepath JSON text.
+pub fn from_json(text: &str) -> Result<Document> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    // read the header first so a newer file gets the right message, not a field error
+    let header: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        CoreError::new(ErrorCode::InvalidJson, format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()))
+    })?;
+    match header.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT_TAG) => {}
+        _ => return Err(CoreError::new(ErrorCode::NotCarepath, "not a Carepath JSON file (expected \"format\": \"carepath\" at the top)")),
+    }
+    match header.get("format_version").and_then(|v| v.as_u64()) {
+        Some(v) if v > FORMAT_VERSION as u64 => {
+            return Err(CoreError::new(
+                ErrorCode::NewerVersion,
+                format!("written by a newer Carepath (format version {v}; this version reads up to {FORMAT_VERSION}); please update Carepath"),
+            ))
+        }
+        Some(_) => {}
+        None => return Err(CoreError::new(ErrorCode::InvalidJson, "missing \"format_version\"")),
+    }
+    drop(header);
+    let file: JsonFile<Document> = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        CoreError::new(
+            ErrorCode::InvalidJson,
+            format!("at {path} (line {}, column {}): {}", inner.line(), inner.column(), strip_position(&inner.to_string())),
+        )
+    })?;
+    rebuild(file.document)
+}
+
+fn strip_position(msg: &str) -> &str {
+    msg.rfind(" at line ").map_or(msg, |i| &msg[..i])
+}
+
+/// Rebuilds a parsed document through the edit checks; returns it in canonical order.
+pub fn rebuild(parsed: Document) -> Result<Document> {
+    let mut parsed = parsed;
+    parsed.normalise();
+    let mut doc = Document {
+        id: parsed.id,
+        metadata: parsed.metadata,
+        actors: Vec::new(),
+        phases: Vec::new(),
+        info_types: Vec::new(),
+        variants: Vec::new(),
+        comments: Vec::new(),
+        reviews: Vec::new(),
+    };
+    let place = |what: &str, name: &str| format!("{what} '{}'", crate::edit::short(name));
+    for actor in parsed.actors {
+        let p = place("actor", &actor.name);
+        apply(&mut doc, Edit::AddActor { actor }).map_err(|e| e.context(p))?;
+    }
+    for phase in parsed.phases {
+        let p = place("phase", &phase.name);
+        apply(&mut doc, Edit::AddPhase { phase }).map_err(|e| e.context(p))?;
+    }
+    for info_type in parsed.info_types {
+        let p = place("information type", &info_type.name);
+        apply(&mut doc, Edit::AddInfoType { info_type, index: None }).map_err(|e| e.context(p))?;
+    }
+    for v in parsed.variants {
+        let p = place("variant", &v.name);
+        apply(&mut doc, Edit::AddVariant { variant: Box::new(v.to_data()), index: None }).map_err(|e| e.context(p))?;
+    }
+    // comments and reviews may outlive the element they were about (history); ids stay unique
+    for c in parsed.comments {
+        if doc.comment(c.id).is_some() {
+            return Err(CoreError::new(ErrorCode::DuplicateId, format!("comment id {} occurs twice", c.id)));
+        }
+        doc.comments.push(c);
+    }
+    for r in parsed.reviews {
+        if doc.review(r.id).is_some() {
+            return Err(CoreError::new(ErrorCode::DuplicateId, format!("review id {} occurs twice", r.id)));
+        }
+        doc.reviews.push(r);
+    }
+    doc.normalise();
+    Ok(doc)
+}

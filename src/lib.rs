@@ -1,0 +1,17 @@
+//! Carepath core: care pathways across actors, with data-sharing needs at each hand-over.
+//!
+//! The core knows everything about pathways and nothing about windows: the model
+//! ([`model`]), edits with undo ([`edit`]), validation and graph analysis ([`rules`]), the
+//! `.carepath` file ([`store`]), and import and export ([`export`], [`import`]). The CLI and
+//! the desktop app are thin shells over it.
+
+pub mod edit;
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod rules;
+pub mod store;
+pub mod template;
+
+pub use error::{CoreError, ErrorCode, Result};

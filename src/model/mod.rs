@@ -1,0 +1,19 @@
+//! The pathway model: a [`Document`] with metadata, actors (lanes), phases (columns), the
+//! information catalogue, and variants whose steps and transitions form a petgraph graph,
+//! plus data-sharing needs, comments and review verdicts. Pure data; no I/O.
+
+pub mod catalogue;
+pub mod document;
+pub mod ids;
+pub mod kinds;
+pub mod limits;
+pub mod step;
+pub mod time;
+pub mod variant;
+
+pub use document::{Actor, Comment, Document, ElementRef, InfoType, Metadata, Phase, Review};
+pub use ids::*;
+pub use kinds::*;
+pub use step::{DataNeed, Position, Step, Transition};
+pub use time::Timestamp;
+pub use variant::{Variant, VariantData};
