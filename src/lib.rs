@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod rules;
+pub mod sample;
 pub mod store;
 pub mod template;
 

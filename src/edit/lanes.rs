@@ -168,20 +168,33 @@ pub(super) fn add_variant(doc: &mut Document, data: VariantData, index: Option<u
     insert_variant(doc, v, index)
 }
 
-pub(super) fn copy_variant(doc: &mut Document, source: VariantId, id: VariantId, name: String) -> Result<Edit> {
+pub(super) fn copy_variant(
+    doc: &mut Document,
+    source: VariantId,
+    id: VariantId,
+    name: String,
+    kind: VariantKind,
+) -> Result<Edit> {
     let src = check::variant(doc, source)?;
     let at = doc.variants.iter().position(|v| v.id == source).map(|i| i as u32 + 1);
-    let copy = src.copy_as(id, name);
+    let copy = src.copy_as(id, name, kind);
     insert_variant(doc, copy, at)
 }
 
-pub(super) fn update_variant(doc: &mut Document, id: VariantId, name: String, description: String) -> Result<Edit> {
+pub(super) fn update_variant(
+    doc: &mut Document,
+    id: VariantId,
+    name: String,
+    kind: VariantKind,
+    description: String,
+) -> Result<Edit> {
     check::label("variant name", &name)?;
     check::text("variant description", &description)?;
     let v = doc.variant_mut(id).ok_or_else(|| unknown("variant", id))?;
     let old_name = std::mem::replace(&mut v.name, name);
+    let old_kind = std::mem::replace(&mut v.kind, kind);
     let old_description = std::mem::replace(&mut v.description, description);
-    Ok(Edit::UpdateVariant { id, name: old_name, description: old_description })
+    Ok(Edit::UpdateVariant { id, name: old_name, kind: old_kind, description: old_description })
 }
 
 pub(super) fn remove_variant(doc: &mut Document, id: VariantId) -> Result<Edit> {

@@ -53,8 +53,8 @@ pub enum Edit {
         index: Option<u32>,
     },
     /// Adds a copy of `source` under a new id and name, keeping every element id.
-    CopyVariant { source: VariantId, id: VariantId, name: String },
-    UpdateVariant { id: VariantId, name: String, description: String },
+    CopyVariant { source: VariantId, id: VariantId, name: String, kind: VariantKind },
+    UpdateVariant { id: VariantId, name: String, kind: VariantKind, description: String },
     RemoveVariant { id: VariantId },
     AddStep { variant: VariantId, step: Step },
     UpdateStep { variant: VariantId, step: Step },

@@ -89,6 +89,24 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// What a variant stands for: today's pathway or the one the project wants.
+    VariantKind {
+        /// Nå-situasjon: the pathway as it runs today.
+        Current => "Nå-situasjon", "Current";
+        /// Ønsket forløp: the pathway the project wants.
+        Desired => "Ønsket forløp", "Desired";
+        /// Any other alternative.
+        Alternative => "Alternativ", "Alternative";
+    }
+);
+
+impl Default for VariantKind {
+    fn default() -> Self {
+        VariantKind::Current
+    }
+}
+
+vocabulary!(
     /// How a transition is meant.
     TransitionKind {
         /// The ordinary way on.

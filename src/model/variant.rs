@@ -6,6 +6,7 @@
 //! always serialises to the same bytes.
 
 use super::ids::*;
+use super::kinds::VariantKind;
 use super::step::{DataNeed, Step, Transition};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
@@ -23,6 +24,7 @@ pub(crate) type FlowGraph = StableDiGraph<Step, Transition>;
 pub struct Variant {
     pub id: VariantId,
     pub name: String,
+    pub kind: VariantKind,
     pub description: String,
     /// The variant this one was copied from, if any.
     pub based_on: Option<VariantId>,
@@ -39,6 +41,7 @@ pub struct Variant {
 pub struct VariantData {
     pub id: VariantId,
     pub name: String,
+    pub kind: VariantKind,
     #[serde(default)]
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -222,6 +225,7 @@ impl Variant {
         VariantData {
             id: self.id,
             name: self.name.clone(),
+            kind: self.kind,
             description: self.description.clone(),
             based_on: self.based_on,
             steps: self.steps_sorted().into_iter().cloned().collect(),
@@ -230,10 +234,11 @@ impl Variant {
         }
     }
 
-    /// A copy under a new id and name that keeps every element id, so the two compare.
-    pub fn copy_as(&self, id: VariantId, name: impl Into<String>) -> Variant {
+    /// A copy under a new id, name and kind that keeps every element id, so the two compare.
+    pub fn copy_as(&self, id: VariantId, name: impl Into<String>, kind: VariantKind) -> Variant {
         let mut v = self.clone();
         v.id = id;
+        v.kind = kind;
         v.name = name.into();
         v.based_on = Some(self.id);
         v
@@ -244,6 +249,7 @@ impl TryFrom<VariantData> for Variant {
     type Error = VariantDataError;
     fn try_from(data: VariantData) -> Result<Self, Self::Error> {
         let mut v = Variant::new(data.id, data.name);
+        v.kind = data.kind;
         v.description = data.description;
         v.based_on = data.based_on;
         for s in data.steps {
@@ -346,7 +352,7 @@ mod tests {
     #[test]
     fn copy_keeps_element_ids() {
         let (v, a, _) = two_steps();
-        let c = v.copy_as(VariantId::new(), "Ønsket");
+        let c = v.copy_as(VariantId::new(), "Ønsket", VariantKind::Desired);
         assert!(c.step(a).is_some());
         assert_eq!(c.based_on, Some(v.id));
     }
