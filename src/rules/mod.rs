@@ -201,6 +201,50 @@ mod tests {
         assert_eq!(validate(&m.doc), vec![]);
     }
 
+    /// Every rule in the table fires on some model, so a new rule cannot go untested here.
+    #[test]
+    fn every_rule_fires_on_a_model_that_breaks_everything() {
+        use crate::edit::Edit;
+        use crate::model::*;
+        let mut m = testkit::Model::valid();
+        let actor = Actor { id: ActorId::new(), name: "Fastlege".into(), kind: ActorKind::Gp, organisation: String::new(), colour: None, order: 2 };
+        m.edit(Edit::AddActor { actor });
+        let (measure, call, end) = (m.find("Måle"), m.find("Ringe pasient"), m.find("Slutt"));
+        m.step(StepKind::Activity, "Øy", None, None);
+        let choose = m.step(StepKind::Decision, "Velge", Some(1), Some(1));
+        let stuck = m.step(StepKind::Activity, "Fast", Some(1), Some(1));
+        m.link(call, choose);
+        m.link(choose, stuck);
+        m.link_as(stuck, stuck, "igjen", TransitionKind::Loop);
+        m.link(end, call);
+        m.link(call, measure);
+        let need = m.only_need();
+        m.change_need(need, |n| {
+            n.consumer = None;
+            n.info_types.clear();
+            n.form = InteractionForm::Unknown;
+            n.status = NeedStatus::Unmet;
+        });
+        let partly = m.need("Delvis", vec![call], 1, 0);
+        m.change_need(partly, |n| n.status = NeedStatus::PartlyMet);
+        let empty = VariantData {
+            id: VariantId::new(),
+            name: "Tom".into(),
+            kind: VariantKind::Current,
+            description: String::new(),
+            based_on: None,
+            steps: vec![],
+            transitions: vec![],
+            needs: vec![],
+        };
+        m.edit(Edit::AddVariant { variant: Box::new(empty), index: None });
+        let fired: HashSet<String> = validate(&m.doc).into_iter().map(|f| f.rule).collect();
+        let empty_doc: HashSet<String> = validate(&Document::new("Tomt")).into_iter().map(|f| f.rule).collect();
+        for r in rules() {
+            assert!(fired.contains(r.id) || empty_doc.contains(r.id), "rule {} never fired", r.id);
+        }
+    }
+
     #[test]
     fn findings_come_in_a_stable_order() {
         let mut m = testkit::Model::valid();
