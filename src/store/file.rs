@@ -60,6 +60,21 @@ pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// A connection for reading a recognised file without the write lock: writable underneath,
+/// so that closing it tidies away the `-wal` and `-shm` files SQLite makes beside a WAL
+/// database when no other connection still uses them, but refusing every write (`query_only`).
+/// A file this process may not write is read through a read-only connection instead.
+pub(crate) fn open_reader(path: &Path) -> Result<Connection> {
+    match Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX) {
+        Ok(conn) => {
+            conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| sql_error(path, e))?;
+            conn.pragma_update(None, "query_only", true).map_err(|e| sql_error(path, e))?;
+            Ok(conn)
+        }
+        Err(_) => open_read_only(path),
+    }
+}
+
 /// A writable connection to an existing file (never creates one), every commit durable.
 pub(crate) fn open_writable(path: &Path) -> Result<Connection> {
     connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)

@@ -48,7 +48,7 @@ fn expect_one(n: usize) -> rusqlite::Result<()> {
 
 /// Reads the history: done edits oldest first, undone ones with the next to redo last.
 pub(crate) fn load(conn: &Connection, path: &Path) -> Result<History> {
-    let sql = |e| super::file::sql_error(path, e);
+    let sql = |e| super::load::sql_error(path, e);
     let mut stmt = conn.prepare("SELECT seq, edit, inverse, undone FROM history ORDER BY seq").map_err(sql)?;
     let mut rows = stmt.query([]).map_err(sql)?;
     let mut history = History::default();

@@ -3,7 +3,6 @@
 //! document is rebuilt through the edit checks ([`crate::import::json::rebuild`]), so a file
 //! can never hold what an edit could not make: a dangling or duplicate id is a damaged file.
 
-use super::file::sql_error;
 use super::rows::{self, VariantHeader};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::*;
@@ -11,6 +10,14 @@ use rusqlite::Connection;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::path::Path;
+
+/// A failure while reading rows: a missing table or column means a damaged file.
+pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> CoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::Unknown => corrupt(path, e),
+        _ => super::file::sql_error(path, e),
+    }
+}
 
 pub(crate) fn corrupt(path: &Path, what: impl std::fmt::Display) -> CoreError {
     CoreError::new(ErrorCode::Corrupt, format!("{}: the file is damaged ({what})", path.display()))

@@ -56,7 +56,7 @@ pub(super) fn open(path: &Path) -> Result<Opened> {
 /// Reads a document through a read-only connection; takes no lock.
 pub(super) fn read(path: &Path) -> Result<Document> {
     let version = identify(path)?;
-    let conn = file::open_read_only(path)?;
+    let conn = file::open_reader(path)?;
     if version < SCHEMA_VERSION {
         return read_migrated(&conn, path, version);
     }
@@ -69,6 +69,8 @@ fn read_migrated(conn: &Connection, path: &Path, version: u32) -> Result<Documen
     let name = path.file_name().map(Path::new).unwrap_or(Path::new("old.carepath"));
     let tmp = file::temp_beside(&std::env::temp_dir().join(name));
     let result = (|| {
+        // VACUUM INTO writes only the copy, but query_only refuses it all the same
+        conn.pragma_update(None, "query_only", false).map_err(|e| sql_error(path, e))?;
         vacuum_into(conn, path, &tmp)?;
         let mut copy = file::open_writable(&tmp)?;
         schema::migrate(&mut copy, version).map_err(|e| sql_error(path, e))?;
@@ -148,4 +150,50 @@ fn finish(conn: Connection, tmp: &Path, path: &Path, replace: bool) -> Result<(C
     file::publish(tmp, path, replace)?;
     let conn = file::open_writable(path)?;
     Ok((conn, lock))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{read, Session};
+
+    /// Turns a current file into one of schema version 1 (before history times).
+    fn make_version_1(path: &std::path::Path) {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.execute_batch("ALTER TABLE history DROP COLUMN at; PRAGMA user_version = 1;").unwrap();
+    }
+
+    #[test]
+    fn an_older_file_is_read_as_is_and_migrated_when_opened_for_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.carepath");
+        let mut s = Session::create(&path, crate::sample::generate(30)).unwrap();
+        let v = s.document().variants[0].id;
+        let step = crate::model::Step::new(crate::model::StepKind::Activity, "gammel", None, None);
+        s.apply(crate::edit::Edit::AddStep { variant: v, step }).unwrap();
+        let expected = crate::export::json::to_json(s.document());
+        drop(s);
+        make_version_1(&path);
+        let before = std::fs::read(&path).unwrap();
+
+        assert_eq!(crate::export::json::to_json(&read(&path).unwrap()), expected);
+        assert_eq!(std::fs::read(&path).unwrap(), before, "reading does not migrate");
+
+        let mut s = Session::open(&path).unwrap();
+        assert_eq!(crate::export::json::to_json(s.document()), expected);
+        assert_eq!(s.history().done.len(), 1);
+        s.undo().unwrap();
+        s.redo().unwrap();
+        drop(s);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, super::SCHEMA_VERSION);
+        let times: Vec<Option<String>> = conn
+            .prepare("SELECT at FROM history ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(times, [None], "the entry from before the migration has no time");
+    }
 }
