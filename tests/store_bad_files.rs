@@ -22,11 +22,11 @@ fn good_file(dir: &Path, name: &str) -> PathBuf {
 /// Opens the file both ways; both must fail with `code`, name the file, and leave it as it was.
 fn assert_refused(path: &Path, code: ErrorCode) -> String {
     let before = std::fs::read(path).ok();
-    let err = Session::open(path).err().expect("open must fail");
+    let err = Session::open(path).expect_err("open must fail");
     assert_eq!(err.code, code, "open: {}", err.message);
     let name = path.file_name().unwrap().to_string_lossy();
     assert!(err.message.contains(&*name), "the message names the file: {}", err.message);
-    let err2 = read(path).err().expect("read must fail");
+    let err2 = read(path).expect_err("read must fail");
     assert_eq!(err2.code, code, "read: {}", err2.message);
     assert_eq!(std::fs::read(path).ok(), before, "the file is unchanged");
     // and it stays unlocked: a later failure is the same failure, not file_in_use

@@ -171,6 +171,17 @@ impl Session {
     }
 }
 
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("path", &self.path)
+            .field("steps", &self.doc.step_count())
+            .field("done", &self.history.done.len())
+            .field("undone", &self.history.undone.len())
+            .finish()
+    }
+}
+
 fn nothing(what: &str) -> CoreError {
     CoreError::new(ErrorCode::NothingToUndo, format!("there is nothing to {what}"))
 }
