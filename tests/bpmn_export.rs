@@ -130,3 +130,50 @@ fn exports_validate_against_the_bpmn_schema() {
     empty.variants.push(Variant::new(vid, "Tom variant"));
     xmllint(&xsd, "empty.bpmn", &to_bpmn(&empty, vid).unwrap());
 }
+
+/// bpmn-moddle (the model layer of bpmn.io) in `scripts/bpmn`, installed with `npm ci` on
+/// first use; `None` (and a message) when Node.js or the package cannot be had.
+fn moddle_script() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/bpmn");
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("skipped: Node.js is not installed");
+        return None;
+    }
+    if !dir.join("node_modules/bpmn-moddle").exists() {
+        let ok = Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir).status().is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: `npm ci` in {} failed", dir.display());
+            return None;
+        }
+    }
+    Some(dir.join("check.mjs"))
+}
+
+#[test]
+fn bpmn_moddle_reads_exports_without_warnings() {
+    let Some(script) = moddle_script() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let copd = carepath::template::load("copd").unwrap();
+    for (i, v) in copd.variants.iter().enumerate() {
+        files.push((format!("copd-{i}.bpmn"), to_bpmn(&copd, v.id).unwrap()));
+    }
+    let doc = awkward();
+    files.push(("awkward.bpmn".into(), to_bpmn(&doc, doc.variants[0].id).unwrap()));
+    let generated = carepath::sample::generate(300);
+    files.push(("generated.bpmn".into(), to_bpmn(&generated, generated.variants[0].id).unwrap()));
+    let mut cmd = Command::new("node");
+    cmd.arg(&script);
+    for (name, xml) in &files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, xml).unwrap();
+        cmd.arg(path);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "bpmn-moddle reported problems:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
