@@ -569,11 +569,17 @@ impl<'t> Builder<'t> {
                 self.info_of.insert(i, id);
             }
         }
+        let mut links_of: HashMap<u32, Vec<&Link>> = HashMap::new();
+        for l in &links {
+            links_of.entry(l.data).or_default().push(l);
+        }
+        let step_ids: HashSet<StepId> = self.steps.iter().map(|s| s.id).collect();
+        let actor_of: HashMap<StepId, Option<ActorId>> = self.steps.iter().map(|s| (s.id, s.actor)).collect();
         for &pr in processes {
             for r in t.children(pr, Ns::Model, "dataObjectReference").collect::<Vec<_>>() {
                 self.used[r as usize] = true;
                 self.mark_plain_children(r);
-                let mine: Vec<&Link> = links.iter().filter(|l| l.data == r).collect();
+                let mine: Vec<&Link> = links_of.get(&r).cloned().unwrap_or_default();
                 for l in &mine {
                     self.mark_tree(l.via);
                     if let Some(p) = t.get(l.node).children.iter().find(|&&c| t.attr(c, "name") == Some("__targetRef_placeholder")) {
@@ -584,8 +590,7 @@ impl<'t> Builder<'t> {
                 let info = object.and_then(|o| self.info_of.get(&o).copied());
                 if let Some(mut n) = self.cp::<DataNeed>(r, "need") {
                     n.id = NeedId(self.claim(Some(n.id.0)));
-                    let steps: HashSet<StepId> = self.steps.iter().map(|s| s.id).collect();
-                    n.steps.retain(|s| steps.contains(s));
+                    n.steps.retain(|s| step_ids.contains(s));
                     n.provider = n.provider.filter(|a| self.doc.actor(*a).is_some());
                     n.consumer = n.consumer.filter(|a| self.doc.actor(*a).is_some());
                     n.info_types.retain(|it| self.doc.info_type(*it).is_some());
@@ -610,7 +615,7 @@ impl<'t> Builder<'t> {
                         steps.push(s);
                     }
                 }
-                let actor = |nodes: &[u32]| nodes.iter().find_map(|n| self.steps.iter().find(|s| s.id == self.step_of[n]).and_then(|s| s.actor));
+                let actor = |nodes: &[u32]| nodes.iter().find_map(|n| actor_of.get(&self.step_of[n]).copied().flatten());
                 let mut need = DataNeed::new(clip(title), steps, actor(&outs), actor(&ins));
                 need.id = NeedId(self.claim(None));
                 need.info_types = info.into_iter().collect();
@@ -622,6 +627,7 @@ impl<'t> Builder<'t> {
     /// Needs from message flows between pools, tasks and events.
     fn message_flows(&mut self, _participants: &[u32]) {
         let t = self.t;
+        let actor_of: HashMap<StepId, Option<ActorId>> = self.steps.iter().map(|s| (s.id, s.actor)).collect();
         for c in t.children(0, Ns::Model, "collaboration").collect::<Vec<_>>() {
             for m in t.children(c, Ns::Model, "messageFlow").collect::<Vec<_>>() {
                 self.used[m as usize] = true;
@@ -630,7 +636,7 @@ impl<'t> Builder<'t> {
                 let end = |k: &str| -> (Option<StepId>, Option<ActorId>) {
                     let Some(e) = self.ref_attr(m, k) else { return (None, None) };
                     if let Some(&s) = self.step_of.get(&e) {
-                        return (Some(s), self.steps.iter().find(|x| x.id == s).and_then(|x| x.actor));
+                        return (Some(s), actor_of.get(&s).copied().flatten());
                     }
                     (None, self.pool_actor.get(&e).copied())
                 };
