@@ -1,5 +1,6 @@
-//! The `.carepath` file: the cost of one durable edit (fsync included) at 1,000 and 10,000
-//! steps, and of opening a 10,000-step file. Before the criterion runs it prints p50/p99/max
+//! The `.carepath` file: the cost of one committed edit (WAL, synchronous = NORMAL: durable
+//! against a crash or kill of the program; `Session::sync` flushes for power failures) at
+//! 1,000 and 10,000 steps, the cost of that sync, and of opening a 10,000-step file. Before the criterion runs it prints p50/p99/max
 //! of single edits, since the target is on the slowest edits, not the mean.
 //!
 //! `cargo bench --bench store` (add `-- none` to print only the percentiles). The files go in a
@@ -29,10 +30,22 @@ fn rename(s: &Session, i: usize) -> Edit {
     Edit::UpdateStep { variant: v.id, step }
 }
 
+fn report(what: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+    eprintln!(
+        "{what}: p50 {:.2?}  p99 {:.2?}  max {:.2?}  (n = {})",
+        at(0.50),
+        at(0.99),
+        times[times.len() - 1],
+        times.len()
+    );
+}
+
 fn percentiles(dir: &Path) {
     for steps in [1_000, 10_000] {
         let mut s = session(dir, steps);
-        let mut times: Vec<Duration> = (0..1_000)
+        let times = (0..1_000)
             .map(|i| {
                 let e = rename(&s, i);
                 let t = Instant::now();
@@ -40,15 +53,17 @@ fn percentiles(dir: &Path) {
                 t.elapsed()
             })
             .collect();
-        times.sort();
-        let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-        eprintln!(
-            "apply one edit durably at {steps} steps: p50 {:.2?}  p99 {:.2?}  max {:.2?}  (n = {})",
-            at(0.50),
-            at(0.99),
-            times[times.len() - 1],
-            times.len()
-        );
+        report(&format!("apply one edit (committed) at {steps} steps"), times);
+        let times = (0..200)
+            .map(|i| {
+                let e = rename(&s, i);
+                let t = Instant::now();
+                s.apply(e).unwrap();
+                s.sync().unwrap();
+                t.elapsed()
+            })
+            .collect();
+        report(&format!("apply one edit and sync to disk at {steps} steps"), times);
     }
     let s = session(dir, 10_000);
     let path = s.path().to_path_buf();

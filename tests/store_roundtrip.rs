@@ -248,3 +248,20 @@ fn save_as_onto_the_same_file_changes_nothing() {
     drop(s);
     assert_eq!(Session::open(&path).unwrap().history().done.len(), 1);
 }
+
+#[test]
+fn sync_puts_every_committed_edit_into_the_main_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("synk.carepath");
+    let mut s = Session::create(&path, carepath::sample::generate(20)).unwrap();
+    let variant = first_variant(&s);
+    let (id, edit) = add_step(variant, "Lagt til før synk");
+    s.apply(edit).unwrap();
+    s.sync().unwrap();
+    // the main file alone (without its write-ahead log) must now hold the edit
+    let copy = dir.path().join("bare-hovedfilen.carepath");
+    std::fs::copy(&path, &copy).unwrap();
+    let doc = read(&copy).unwrap();
+    assert!(doc.variants[0].step(id).is_some(), "the edit was not flushed into the main file");
+    drop(s);
+}

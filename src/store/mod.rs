@@ -1,8 +1,15 @@
-//! The `.carepath` file: one SQLite database (WAL, `synchronous = FULL`) holding the document
+//! The `.carepath` file: one SQLite database (WAL, `synchronous = NORMAL`) holding the document
 //! as one row per element, and the edit history. A [`Session`] has a file open for writing,
 //! under an exclusive lock; each accepted edit, undo and redo is one transaction that writes
 //! exactly the changed rows and the history entry, committed before the call returns, so a
-//! crash or kill loses at most the edit in flight. [`read`] reads a file without the lock.
+//! crash or kill of the program loses at most the edit in flight. [`read`] reads a file
+//! without the lock.
+//!
+//! Durability against power loss: a commit reaches the operating system before the call
+//! returns, but the disk is flushed by [`Session::sync`] (and on close), not on every edit —
+//! an fsync per edit costs 3–4 ms on common virtual disks, while a commit without it costs
+//! tens of microseconds. The desktop app calls `sync` shortly after the last edit, so a power
+//! failure can lose at most the edits of that last moment; the file itself stays consistent.
 //!
 //! Modules: `schema` (marks, version, migrations), `file` (connections, temporary files,
 //! errors), `lock` (the write lock), `rows` (writing elements), `load` (reading them
@@ -91,6 +98,14 @@ impl Session {
                 Err(e)
             }
         }
+    }
+
+    /// Flushes every committed edit to the disk (a WAL checkpoint with fsync), so the edits
+    /// survive a power failure too. Cheap when nothing changed since the last call.
+    pub fn sync(&mut self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            .map_err(|e| CoreError::new(ErrorCode::Io, format!("{}: could not flush to disk: {e}", self.path.display())))
     }
 
     /// Undoes the last edit (`nothing_to_undo` when there is none).
