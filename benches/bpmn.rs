@@ -8,7 +8,7 @@
 use carepath::export::bpmn::to_bpmn;
 use carepath::import::bpmn::from_bpmn;
 use carepath::sample::generate;
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{criterion_group, BenchmarkId, Criterion};
 use std::time::Instant;
 
 const SIZES: [usize; 2] = [1_000, 10_000];

@@ -44,7 +44,7 @@ fn scan(text: &str) -> Counts {
         };
         if let Some(s) = start {
             let name = local(s.name().as_ref().as_bytes());
-            let attr = |k: &str| s.attributes().flatten().find(|a| a.key.as_ref() == k).map(|a| a.unescape_value().unwrap().into_owned());
+            let attr = |k: &str| s.attributes().flatten().find(|a| a.key.as_ref() == k).map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned());
             let parent = path.last().cloned().unwrap_or_default();
             match name.as_str() {
                 "process" if parent == "definitions" => {

@@ -44,6 +44,12 @@ pub struct Xml {
     depth: usize,
 }
 
+impl Default for Xml {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Xml {
     pub fn new() -> Self {
         Self { out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"), depth: 0 }

@@ -28,6 +28,9 @@ pub fn step_kind(name: &str) -> Option<StepKind> {
     })
 }
 
+/// A drawn box: x, y, width, height.
+type Bounds = (f64, f64, f64, f64);
+
 /// A link between a data object reference and a step: `out` when the step writes it.
 struct Link {
     data: u32,
@@ -40,13 +43,13 @@ struct Builder<'t> {
     t: &'t Tree,
     used: Vec<bool>,
     ids: HashMap<&'t str, u32>,
-    bounds: HashMap<&'t str, (f64, f64, f64, f64)>,
+    bounds: HashMap<&'t str, Bounds>,
     report: ImportReport,
     doc: Document,
     carepath: bool,
     node_actor: HashMap<u32, ActorId>,
     pool_actor: HashMap<u32, ActorId>,
-    groups: Vec<(PhaseId, Option<(f64, f64, f64, f64)>)>,
+    groups: Vec<(PhaseId, Option<Bounds>)>,
     step_of: HashMap<u32, StepId>,
     steps: Vec<Step>,
     transitions: Vec<Transition>,
@@ -222,7 +225,7 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn bounds_of(&self, i: u32) -> Option<(f64, f64, f64, f64)> {
+    fn bounds_of(&self, i: u32) -> Option<Bounds> {
         self.t.attr(i, "id").and_then(|id| self.bounds.get(id)).copied()
     }
 
@@ -366,7 +369,7 @@ impl<'t> Builder<'t> {
         let mut holders: Vec<u32> = processes.to_vec();
         holders.extend(t.children(0, Ns::Model, "collaboration"));
         let _ = participants;
-        let mut found: Vec<(Phase, Option<(f64, f64, f64, f64)>, bool)> = Vec::new();
+        let mut found: Vec<(Phase, Option<Bounds>, bool)> = Vec::new();
         for h in holders {
             for g in t.children(h, Ns::Model, "group").collect::<Vec<_>>() {
                 self.used[g as usize] = true;
