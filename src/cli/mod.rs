@@ -61,6 +61,8 @@ pub enum Command {
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        diagram: DiagramArgs,
     },
     /// Import a Carepath JSON file into a new .carepath document.
     Import {
@@ -86,6 +88,39 @@ pub enum TextOrJson {
 pub enum ExportFormat {
     /// Canonical JSON of the whole document.
     Json,
+    /// The swimlane diagram of one variant as SVG.
+    Svg,
+    /// The swimlane diagram as PNG.
+    Png,
+    /// The swimlane diagram as vector PDF.
+    Pdf,
+}
+
+/// Options of the diagram formats (svg, png, pdf).
+#[derive(clap::Args, Debug)]
+pub struct DiagramArgs {
+    /// The variant to draw, by name or id (default: the first).
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// Leave out the data-sharing needs layer.
+    #[arg(long)]
+    pub no_needs: bool,
+    /// Pixels per diagram unit (png).
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f64,
+    /// PDF paging: one page the size of the diagram, or tiled A4/A3 landscape pages.
+    #[arg(long, value_enum, default_value_t = PageArg::Fit)]
+    pub page: PageArg,
+    /// Lanes as columns, the flow running downwards.
+    #[arg(long)]
+    pub vertical: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageArg {
+    Fit,
+    A4,
+    A3,
 }
 
 pub type Outcome = Result<ExitCode, String>;

@@ -1,3 +1,4 @@
 //! Exporters: pure functions from a document to bytes.
 
+pub mod diagram;
 pub mod json;

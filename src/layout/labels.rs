@@ -80,8 +80,8 @@ pub(super) fn assemble(
         .enumerate()
         .map(|(i, (l, key))| {
             if horizontal {
-                let lines = text::wrap(&lane_names[i], LANE_HEADER_WIDTH - 20.0, LANE_TEXT);
-                LaneBox { actor: *key, y: l.v, height: l.ext, x: 0.0, width, header: block(lines, LANE_TEXT, 0.0, l.v, LANE_HEADER_WIDTH, l.ext) }
+                let lines = text::wrap(&lane_names[i], plan.lane_text, LANE_TEXT);
+                LaneBox { actor: *key, y: l.v, height: l.ext, x: 0.0, width, header: block(lines, LANE_TEXT, 0.0, l.v, plan.lane_text + 20.0, l.ext) }
             } else {
                 let lines = text::wrap(&lane_names[i], l.ext - 16.0, LANE_TEXT);
                 let band = plan.lhb - header_room;

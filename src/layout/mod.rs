@@ -28,6 +28,7 @@ mod route;
 mod shape;
 pub mod text;
 
+pub use labels::BADGE_PAD;
 pub use shape::{is_circle, step_size};
 
 use crate::edit::Edit;

@@ -117,6 +117,8 @@ pub(super) struct Plan<'a> {
     pub cols: Vec<(f64, f64)>,
     pub lhb: f64,
     pub phb: f64,
+    /// Width lane names wrap to (horizontal lanes).
+    pub lane_text: f64,
 }
 
 impl Plan<'_> {
@@ -239,6 +241,7 @@ pub(super) fn build(doc: &Document, var: &Variant, opts: &LayoutOptions) -> Layo
         cols: Vec::new(),
         lhb: LANE_HEADER_WIDTH,
         phb,
+        lane_text: LANE_HEADER_WIDTH - 20.0,
     };
     let mut links = route::plan(&mut plan, var, opts);
     let header_links = route::header_needs(&plan, var, opts);
@@ -318,7 +321,10 @@ fn size_lanes(plan: &mut Plan, body_need: &[f64], names: &[String], header_links
     let o = plan.o;
     let header_room = if header_links > 0 { 8.0 + header_links.min(12) as f64 * 6.0 } else { 0.0 };
     if o == Orientation::Horizontal {
-        plan.lhb = LANE_HEADER_WIDTH + header_room;
+        // the band widens so that no word of a lane name is broken
+        let longest = names.iter().flat_map(|n| n.split_whitespace()).map(|w| text::width(w, LANE_TEXT)).fold(0.0, f64::max);
+        plan.lane_text = (LANE_HEADER_WIDTH - 20.0).max(longest.ceil()).min(320.0);
+        plan.lhb = plan.lane_text + 20.0 + header_room;
     }
     let mut v = plan.phb;
     for l in 0..plan.lanes.len() {
@@ -328,7 +334,7 @@ fn size_lanes(plan: &mut Plan, body_need: &[f64], names: &[String], header_links
         let mut body = body_need[l] + 2.0 * PAD;
         let min = match o {
             Orientation::Horizontal => {
-                let lines = text::wrap(&names[l], LANE_HEADER_WIDTH - 20.0, LANE_TEXT).len() as f64;
+                let lines = text::wrap(&names[l], plan.lane_text, LANE_TEXT).len() as f64;
                 MIN_LANE_HEIGHT.max(lines * LANE_TEXT.line_height() + 24.0)
             }
             Orientation::Vertical => 180.0,
