@@ -9,6 +9,7 @@ pub mod edit;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod layout;
 pub mod model;
 pub mod rules;
 pub mod sample;
