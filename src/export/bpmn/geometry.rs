@@ -1,11 +1,11 @@
 //! Where the BPMN diagram draws things: one pool, a lane per actor (in lane order), the
-//! phases as columns, and each step in its lane and column, ordered within a column by its
-//! distance from the start. This is a simple stand-in behind one function, [`geometry`], to
-//! be replaced by the shared swimlane layout once it exists; the exporter only needs the
-//! rectangles below.
+//! phases as columns, each step in its lane and column and each transition along its route,
+//! all taken from the shared swimlane layout ([`crate::layout`]).
 
+use crate::error::Result;
+use crate::layout::{layout_with, LayoutOptions, Orientation};
 use crate::model::*;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::HashMap;
 
 /// A rectangle in diagram units (top-left origin).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,115 +40,38 @@ pub struct Geometry {
     /// One per phase, in column order.
     pub phases: Vec<(PhaseId, Rect)>,
     pub steps: HashMap<StepId, Rect>,
+    /// Waypoints of each transition, from the layout's orthogonal routing.
+    pub routes: HashMap<TransitionId, Vec<(f64, f64)>>,
 }
 
-const ORIGIN_X: f64 = 160.0;
-const ORIGIN_Y: f64 = 80.0;
-/// Width of the pool's title band plus the lane's title band.
-const HEADERS: f64 = 60.0;
-const SLOT_W: f64 = 160.0;
-const LANE_H: f64 = 140.0;
+/// Width of the pool's own title band, left of the lane titles.
+const POOL_BAND: f64 = 30.0;
 
-/// The size of a step's shape, as BPMN tools draw it.
-pub fn shape_size(kind: StepKind) -> (f64, f64) {
-    match kind {
-        StepKind::Start | StepKind::End | StepKind::Event => (36.0, 36.0),
-        StepKind::Decision => (50.0, 50.0),
-        StepKind::Activity | StepKind::SubPathway => (120.0, 80.0),
-    }
+fn rect(x: f64, y: f64, w: f64, h: f64) -> Rect {
+    Rect { x, y, w, h }
 }
 
-/// Distance (in transitions) of each step from the nearest start, for ordering in a column.
-fn ranks(doc_variant: &Variant) -> HashMap<StepId, usize> {
-    let mut steps = doc_variant.steps_sorted();
-    steps.sort_by_key(|s| (s.kind != StepKind::Start, s.id));
-    let mut rank = HashMap::new();
-    for root in steps {
-        if rank.contains_key(&root.id) {
-            continue;
-        }
-        let base = if root.kind == StepKind::Start || doc_variant.incoming(root.id).next().is_none() { 0 } else { 1 };
-        let mut queue = VecDeque::from([(root.id, base)]);
-        rank.insert(root.id, base);
-        while let Some((id, r)) = queue.pop_front() {
-            let mut next: Vec<StepId> = doc_variant.outgoing(id).map(|t| t.to).collect();
-            next.sort();
-            for to in next {
-                if let std::collections::hash_map::Entry::Vacant(e) = rank.entry(to) {
-                    e.insert(r + 1);
-                    queue.push_back((to, r + 1));
-                }
-            }
-        }
+/// Lanes, columns, step boxes and transition routes for a variant, taken from the shared
+/// swimlane layout so the BPMN diagram matches the canvas and the SVG/PNG/PDF exports.
+pub fn geometry(doc: &Document, variant: &Variant) -> Result<Geometry> {
+    let layout = layout_with(doc, variant.id, &LayoutOptions { orientation: Orientation::Horizontal, needs: false })?;
+    let (mut top, mut bottom, mut left, mut right) = (0.0f64, layout.height, 0.0f64, layout.width);
+    if !layout.lanes.is_empty() {
+        top = layout.lanes.iter().map(|l| l.y).fold(f64::INFINITY, f64::min);
+        bottom = layout.lanes.iter().map(|l| l.y + l.height).fold(f64::NEG_INFINITY, f64::max);
+        left = layout.lanes.iter().map(|l| l.x).fold(f64::INFINITY, f64::min);
+        right = layout.lanes.iter().map(|l| l.x + l.width).fold(f64::NEG_INFINITY, f64::max);
     }
-    rank
-}
-
-/// Lanes, columns and step boxes for a variant.
-pub fn geometry(doc: &Document, variant: &Variant) -> Geometry {
-    let rank = ranks(variant);
-    let lane_of: HashMap<ActorId, usize> = doc.actors.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
-    let phase_of: HashMap<PhaseId, usize> = doc.phases.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-    // steps without an actor get a band below the lanes; without a phase, a column after them
-    let n_lanes = doc.actors.len();
-    let n_cols = doc.phases.len();
-    let mut by_col: BTreeMap<usize, Vec<&Step>> = BTreeMap::new();
-    for s in variant.steps_sorted() {
-        let col = s.phase.and_then(|p| phase_of.get(&p).copied()).unwrap_or(n_cols);
-        by_col.entry(col).or_default().push(s);
-    }
-    let any_unplaced_lane = variant.steps().any(|s| s.actor.and_then(|a| lane_of.get(&a)).is_none());
-    let bands = n_lanes + usize::from(any_unplaced_lane);
-    let mut slot_of: HashMap<StepId, (usize, usize)> = HashMap::new();
-    let mut widths = vec![1usize; n_cols + 1];
-    for (&col, steps) in &mut by_col {
-        steps.sort_by_key(|s| (rank.get(&s.id).copied().unwrap_or(0), s.id));
-        let mut next_free = vec![0usize; bands.max(1)];
-        let (mut cur_rank, mut cur_col, mut max_used) = (usize::MAX, 0usize, None::<usize>);
-        for s in steps.iter() {
-            let r = rank.get(&s.id).copied().unwrap_or(0);
-            if r != cur_rank {
-                cur_rank = r;
-                cur_col = max_used.map_or(0, |m| m + 1);
-            }
-            let lane = s.actor.and_then(|a| lane_of.get(&a).copied()).unwrap_or(n_lanes);
-            let slot = cur_col.max(next_free[lane]);
-            next_free[lane] = slot + 1;
-            max_used = Some(max_used.map_or(slot, |m| m.max(slot)));
-            slot_of.insert(s.id, (lane, slot));
-        }
-        widths[col] = max_used.map_or(1, |m| m + 1);
-    }
-    let mut col_x = Vec::with_capacity(n_cols + 1);
-    let mut x = ORIGIN_X + HEADERS;
-    for w in &widths {
-        col_x.push(x);
-        x += *w as f64 * SLOT_W;
-    }
-    let content_w = x - (ORIGIN_X + HEADERS);
-    let pool = Rect { x: ORIGIN_X, y: ORIGIN_Y, w: HEADERS + content_w, h: bands.max(1) as f64 * LANE_H };
-    let lanes = doc
-        .actors
+    let pool = rect(left - POOL_BAND, top, right - left + POOL_BAND, bottom - top);
+    let lanes = layout.lanes.iter().filter_map(|l| Some((l.actor?, rect(l.x, l.y, l.width, l.height)))).collect();
+    let phases = layout
+        .columns
         .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id, Rect { x: ORIGIN_X + 30.0, y: ORIGIN_Y + i as f64 * LANE_H, w: pool.w - 30.0, h: LANE_H }))
+        .filter_map(|c| Some((c.phase?, rect(c.x + 4.0, top + 6.0, c.width - 8.0, bottom - top - 12.0))))
         .collect();
-    let phases = doc
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id, Rect { x: col_x[i] + 4.0, y: ORIGIN_Y + 6.0, w: widths[i] as f64 * SLOT_W - 8.0, h: pool.h - 12.0 }))
-        .collect();
-    let mut steps = HashMap::new();
-    for s in variant.steps() {
-        let (lane, slot) = slot_of[&s.id];
-        let col = s.phase.and_then(|p| phase_of.get(&p).copied()).unwrap_or(n_cols);
-        let (w, h) = shape_size(s.kind);
-        let cx = col_x[col] + slot as f64 * SLOT_W + SLOT_W / 2.0;
-        let cy = ORIGIN_Y + lane as f64 * LANE_H + LANE_H / 2.0;
-        steps.insert(s.id, Rect { x: cx - w / 2.0, y: cy - h / 2.0, w, h });
-    }
-    Geometry { pool, lanes, phases, steps }
+    let steps = layout.steps.iter().map(|b| (b.id, rect(b.x, b.y, b.w, b.h))).collect();
+    let routes = layout.edges.iter().map(|e| (e.id, e.points.iter().map(|p| (p.x, p.y)).collect())).collect();
+    Ok(Geometry { pool, lanes, phases, steps, routes })
 }
 
 /// Waypoints of a flow from one box to another: right side to left side with right-angle
@@ -182,7 +105,7 @@ mod tests {
     fn steps_sit_in_their_lane_and_do_not_overlap() {
         let doc = crate::template::load("copd").unwrap();
         for v in &doc.variants {
-            let g = geometry(&doc, v);
+            let g = geometry(&doc, v).unwrap();
             let mut boxes: Vec<Rect> = g.steps.values().copied().collect();
             boxes.sort_by(|a, b| (a.x, a.y).partial_cmp(&(b.x, b.y)).unwrap());
             for (i, a) in boxes.iter().enumerate() {

@@ -131,7 +131,7 @@ pub fn to_bpmn(doc: &Document, variant_id: VariantId) -> Result<String> {
         .variant(variant_id)
         .ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("no variant with id {variant_id}")))?;
     let vid = v.id;
-    let geo = geometry(doc, v);
+    let geo = geometry(doc, v)?;
     let steps = v.steps_sorted();
     let transitions = v.transitions_sorted();
     let needs: Vec<&DataNeed> = v.needs().collect();
@@ -354,7 +354,7 @@ fn write_diagram(x: &mut Xml, _doc: &Document, v: &Variant, geo: &Geometry, step
         shape(x, &format!("Need_{}", n.id), &[], r);
     }
     for t in transitions {
-        edge(x, &format!("Flow_{}_di", t.id), &format!("Flow_{}", t.id), &geometry::route(geo.steps[&t.from], geo.steps[&t.to]));
+        edge(x, &format!("Flow_{}_di", t.id), &format!("Flow_{}", t.id), &geo.routes.get(&t.id).cloned().unwrap_or_else(|| geometry::route(geo.steps[&t.from], geo.steps[&t.to])));
     }
     for l in links {
         let (Some(s), Some(d)) = (geo.steps.get(&l.step), need_box.get(&l.need)) else { continue };
