@@ -14,6 +14,7 @@ pub mod model;
 pub mod rules;
 pub mod sample;
 pub mod store;
+pub mod summary;
 pub mod template;
 
 pub use error::{CoreError, ErrorCode, Result};

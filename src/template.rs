@@ -1,7 +1,11 @@
-//! Built-in templates (data under `assets/templates/`). API contract (in progress).
+//! Built-in templates: realistic pathways a project can start from, stored as data in
+//! Carepath's canonical JSON under `assets/templates/` and embedded at build time. Loading a
+//! template goes through the same import checks as any file, so a template is exactly as
+//! valid as a document the user saved.
 
-use crate::error::Result;
-use crate::model::Document;
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::import::json::from_json;
+use crate::model::{Document, Timestamp};
 
 /// A template's short name and title.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,13 +14,52 @@ pub struct TemplateInfo {
     pub title: &'static str,
 }
 
+/// (name, title, canonical JSON) of every built-in template, in display order.
+const TEMPLATES: &[(&str, &str, &str)] =
+    &[("copd", "Digital hjemmeoppfølging – KOLS", include_str!("../assets/templates/copd.json"))];
+
 /// The built-in templates.
 pub fn list() -> Vec<TemplateInfo> {
-    Vec::new()
+    TEMPLATES.iter().map(|&(name, title, _)| TemplateInfo { name, title }).collect()
+}
+
+/// The canonical JSON of a built-in template, exactly as stored.
+pub fn json(name: &str) -> Result<&'static str> {
+    TEMPLATES.iter().find(|(n, _, _)| *n == name).map(|&(_, _, text)| text).ok_or_else(|| {
+        let names: Vec<&str> = TEMPLATES.iter().map(|(n, _, _)| *n).collect();
+        CoreError::new(
+            ErrorCode::InvalidValue,
+            format!("there is no template named '{name}'; available: {}", names.join(", ")),
+        )
+    })
 }
 
 /// A new document from a template (created/modified set to now).
 pub fn load(name: &str) -> Result<Document> {
-    let _ = name;
-    todo!()
+    let text = json(name)?;
+    let mut doc = from_json(text).map_err(|e| e.context(format_args!("template '{name}'")))?;
+    let now = Timestamp::now();
+    doc.metadata.created = now;
+    doc.metadata.modified = now;
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_template_loads_with_its_title() {
+        for info in list() {
+            let doc = load(info.name).unwrap();
+            assert_eq!(doc.metadata.title, info.title);
+        }
+    }
+
+    #[test]
+    fn unknown_name_lists_the_available_ones() {
+        let err = load("hjertesvikt").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidValue);
+        assert!(err.message.contains("copd"), "{}", err.message);
+    }
 }

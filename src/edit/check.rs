@@ -25,30 +25,30 @@ pub(super) fn variant(doc: &Document, id: VariantId) -> Result<&Variant> {
     doc.variant(id).ok_or_else(|| unknown("variant", id))
 }
 
-pub(super) fn actor_ref(doc: &Document, who: &str, id: Option<ActorId>) -> Result<()> {
+pub(super) fn actor_ref(doc: &Document, who: impl Fn() -> String, id: Option<ActorId>) -> Result<()> {
     match id {
         Some(id) if doc.actor(id).is_none() => Err(CoreError::new(
             ErrorCode::UnknownId,
-            format!("{who} names actor {id}, which the document does not have"),
+            format!("{} names actor {id}, which the document does not have", who()),
         )),
         _ => Ok(()),
     }
 }
 
 /// A step of `variant`; a step that exists only in another variant is a cross-variant error.
-pub(super) fn step_in(doc: &Document, variant: &Variant, who: &str, id: StepId) -> Result<()> {
+pub(super) fn step_in(doc: &Document, variant: &Variant, who: impl Fn() -> String, id: StepId) -> Result<()> {
     if variant.step(id).is_some() {
         return Ok(());
     }
     if doc.variants.iter().any(|v| v.id != variant.id && v.step(id).is_some()) {
         return Err(CoreError::new(
             ErrorCode::CrossVariant,
-            format!("{who} names step {id} of another variant; it must stay within variant '{}'", variant.name),
+            format!("{} names step {id} of another variant; it must stay within variant '{}'", who(), variant.name),
         ));
     }
     Err(CoreError::new(
         ErrorCode::UnknownId,
-        format!("{who} names step {id}, which variant '{}' does not have", variant.name),
+        format!("{} names step {id}, which variant '{}' does not have", who(), variant.name),
     ))
 }
 
@@ -58,19 +58,19 @@ pub(super) fn step(doc: &Document, s: &Step) -> Result<()> {
     if let Some(d) = &s.duration {
         label("step duration", d)?;
     }
-    let who = format!("step '{}'", short(&s.label));
-    actor_ref(doc, &who, s.actor)?;
+    let who = || format!("step '{}'", short(&s.label));
+    actor_ref(doc, who, s.actor)?;
     if let Some(p) = s.phase {
         if doc.phase(p).is_none() {
             return Err(CoreError::new(
                 ErrorCode::UnknownId,
-                format!("{who} names phase {p}, which the document does not have"),
+                format!("{} names phase {p}, which the document does not have", who()),
             ));
         }
     }
     if let Some(pos) = s.position {
         if !pos.x.is_finite() || !pos.y.is_finite() {
-            return Err(CoreError::new(ErrorCode::InvalidValue, format!("{who} has a position that is not a number")));
+            return Err(CoreError::new(ErrorCode::InvalidValue, format!("{} has a position that is not a number", who())));
         }
     }
     Ok(())
@@ -78,9 +78,9 @@ pub(super) fn step(doc: &Document, s: &Step) -> Result<()> {
 
 pub(super) fn transition(doc: &Document, v: &Variant, t: &Transition) -> Result<()> {
     label("transition label", &t.label)?;
-    let who = format!("transition {}", t.id);
-    step_in(doc, v, &who, t.from)?;
-    step_in(doc, v, &who, t.to)
+    let who = || format!("transition {}", t.id);
+    step_in(doc, v, who, t.from)?;
+    step_in(doc, v, who, t.to)
 }
 
 pub(super) fn need(doc: &Document, v: &Variant, n: &DataNeed) -> Result<()> {
@@ -95,19 +95,19 @@ pub(super) fn need(doc: &Document, v: &Variant, n: &DataNeed) -> Result<()> {
         ("requirements", &n.requirements),
         ("notes", &n.notes),
     ] {
-        text(&format!("need {field}"), value)?;
+        text(field, value).map_err(|e| CoreError::new(e.code, format!("need {}", e.message)))?;
     }
-    let who = format!("need '{}'", short(&n.title));
+    let who = || format!("need '{}'", short(&n.title));
     for &s in &n.steps {
-        step_in(doc, v, &who, s)?;
+        step_in(doc, v, who, s)?;
     }
-    actor_ref(doc, &who, n.provider)?;
-    actor_ref(doc, &who, n.consumer)?;
+    actor_ref(doc, who, n.provider)?;
+    actor_ref(doc, who, n.consumer)?;
     for &t in &n.info_types {
         if doc.info_type(t).is_none() {
             return Err(CoreError::new(
                 ErrorCode::UnknownId,
-                format!("{who} names information type {t}, which the catalogue does not have"),
+                format!("{} names information type {t}, which the catalogue does not have", who()),
             ));
         }
     }
@@ -117,10 +117,10 @@ pub(super) fn need(doc: &Document, v: &Variant, n: &DataNeed) -> Result<()> {
 /// Every reference inside a whole variant resolves against the document.
 pub(super) fn whole_variant(doc: &Document, v: &Variant) -> Result<()> {
     label("variant name", &v.name)?;
-    for s in v.steps_sorted() {
+    for s in v.steps() {
         step(doc, s)?;
     }
-    for t in v.transitions_sorted() {
+    for t in v.transitions() {
         label("transition label", &t.label)?;
     }
     for n in v.needs() {

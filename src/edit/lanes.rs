@@ -150,7 +150,8 @@ pub(super) fn remove_info_type(doc: &mut Document, id: InfoTypeId) -> Result<Edi
     Ok(Edit::AddInfoType { info_type, index: Some(i as u32) })
 }
 
-fn insert_variant(doc: &mut Document, v: Variant, index: Option<u32>) -> Result<Edit> {
+/// Adds an already built variant after checking every reference in it.
+pub(crate) fn insert_variant(doc: &mut Document, v: Variant, index: Option<u32>) -> Result<Edit> {
     if doc.variant(v.id).is_some() {
         return Err(duplicate("variant", v.id));
     }

@@ -12,6 +12,7 @@ mod history;
 
 pub use apply::apply;
 pub(crate) use check::short;
+pub(crate) use lanes::insert_variant;
 pub use changed::Changed;
 pub use history::{History, HistoryEntry};
 

@@ -12,14 +12,14 @@ use crate::model::*;
 pub fn from_json(text: &str) -> Result<Document> {
     let de = &mut serde_json::Deserializer::from_str(text);
     // read the header first so a newer file gets the right message, not a field error
-    let header: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        CoreError::new(ErrorCode::InvalidJson, format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()))
+    let header: Header = serde_json::from_str(text).map_err(|e| {
+        CoreError::new(ErrorCode::InvalidJson, format!("cannot read the JSON at line {}, column {}: {e}", e.line(), e.column()))
     })?;
-    match header.get("format").and_then(|f| f.as_str()) {
+    match header.format.as_deref() {
         Some(FORMAT_TAG) => {}
         _ => return Err(CoreError::new(ErrorCode::NotCarepath, "not a Carepath JSON file (expected \"format\": \"carepath\" at the top)")),
     }
-    match header.get("format_version").and_then(|v| v.as_u64()) {
+    match header.format_version {
         Some(v) if v > FORMAT_VERSION as u64 => {
             return Err(CoreError::new(
                 ErrorCode::NewerVersion,
@@ -29,7 +29,6 @@ pub fn from_json(text: &str) -> Result<Document> {
         Some(_) => {}
         None => return Err(CoreError::new(ErrorCode::InvalidJson, "missing \"format_version\"")),
     }
-    drop(header);
     let file: JsonFile<Document> = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
@@ -39,6 +38,13 @@ pub fn from_json(text: &str) -> Result<Document> {
         )
     })?;
     rebuild(file.document)
+}
+
+/// The format header; everything else is skipped on this first pass.
+#[derive(serde::Deserialize)]
+struct Header {
+    format: Option<String>,
+    format_version: Option<u64>,
 }
 
 fn strip_position(msg: &str) -> &str {
@@ -74,7 +80,7 @@ pub fn rebuild(parsed: Document) -> Result<Document> {
     }
     for v in parsed.variants {
         let p = place("variant", &v.name);
-        apply(&mut doc, Edit::AddVariant { variant: Box::new(v.to_data()), index: None }).map_err(|e| e.context(p))?;
+        crate::edit::insert_variant(&mut doc, v, None).map_err(|e| e.context(p))?;
     }
     // comments and reviews may outlive the element they were about (history); ids stay unique
     for c in parsed.comments {

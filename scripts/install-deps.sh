@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what Carepath needs on Debian/Ubuntu, skipping what is already there.
+#   scripts/install-deps.sh            build + run dependencies of the desktop app
+#   scripts/install-deps.sh --test     also what the tests use (Xvfb, WebKit driver, validators)
+set -euo pipefail
+
+packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev libxdo-dev
+          libayatana-appindicator3-dev librsvg2-dev curl)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick libxml2-utils sqlite3)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "installing: ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup (https://rustup.rs), then rerun" >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js 20+ with npm is missing: install it, then rerun" >&2; exit 1; }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every Carepath test: core and CLI, the desktop shell, the UI checks, and the
+# real-window end-to-end test under Xvfb. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh --test
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/carepath-target}"
+export CARGO_PROFILE_DEV_DEBUG="${CARGO_PROFILE_DEV_DEBUG:-0}"
+
+if [[ -f ui/package.json ]]; then
+  echo "== UI: install, generated types up to date, unit tests, build" >&2
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  (cd ui && npm run --if-present check:types)
+  (cd ui && npm run --if-present test)
+  (cd ui && npm run build)
+fi
+
+echo "== Rust: core, CLI, store, desktop shell" >&2
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --no-fail-fast
+else
+  cargo test --workspace --no-fail-fast
+fi
+
+if [[ -x scripts/test-e2e.sh ]]; then
+  echo "== Desktop: real window end to end" >&2
+  scripts/test-e2e.sh
+fi

@@ -1,0 +1,127 @@
+//! The commands themselves: read, call the core, print. Errors name the file and the cause.
+
+use super::{Cli, Command, ExportFormat, Outcome, TextOrJson};
+use carepath::export::json::{schema, to_json};
+use carepath::model::{Document, Lang};
+use carepath::rules::{validate, Finding, Severity};
+use carepath::store::{self, Session};
+use carepath::{import, template};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::New { file, template, title } => new(&file, template.as_deref(), title),
+        Command::Info { file, format } => info(&file, format),
+        Command::Validate { file, format, lang } => validate_cmd(&file, format, lang),
+        Command::Export { file, format, output } => export(&file, format, output.as_deref()),
+        Command::Import { file, output } => import_json(&file, &output),
+        Command::Templates => {
+            for t in template::list() {
+                println!("{}\t{}", t.name, t.title);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => write_out(None, schema().as_bytes()),
+    }
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn read(file: &Path) -> Result<Document, String> {
+    store::read(file).map_err(|e| e.message)
+}
+
+fn new(file: &Path, template_name: Option<&str>, title: Option<String>) -> Outcome {
+    let mut doc = match template_name {
+        Some(name) => template::load(name).map_err(|e| e.message)?,
+        None => Document::new("Nytt tjenesteforløp"),
+    };
+    if let Some(t) = title {
+        doc.metadata.title = t;
+    }
+    let session = Session::create(file, doc).map_err(|e| e.message)?;
+    eprintln!("created {} ({})", shown(file), session.document().metadata.title);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn info(file: &Path, format: TextOrJson) -> Outcome {
+    let doc = read(file)?;
+    let summary = carepath::summary::summary(&doc);
+    let text = match format {
+        TextOrJson::Json => serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())? + "\n",
+        TextOrJson::Text => summary.to_text(),
+    };
+    write_out(None, text.as_bytes())
+}
+
+fn validate_cmd(file: &Path, format: TextOrJson, lang: Lang) -> Outcome {
+    let doc = read(file)?;
+    let findings = validate(&doc);
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let text = match format {
+        TextOrJson::Json => serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())? + "\n",
+        TextOrJson::Text => findings_text(&doc, &findings, lang),
+    };
+    write_out(None, text.as_bytes())?;
+    let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    eprintln!("{}: {errors} error(s), {warnings} warning(s), {} note(s)", shown(file), findings.len() - errors - warnings);
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn findings_text(doc: &Document, findings: &[Finding], lang: Lang) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let variant = f.variant.and_then(|v| doc.variant(v)).map(|v| format!(" [{}]", v.name)).unwrap_or_default();
+        let sev = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        out.push_str(&format!("{sev}: {}{variant}: {}\n", f.rule, f.message(lang)));
+    }
+    out
+}
+
+fn export(file: &Path, format: ExportFormat, output: Option<&Path>) -> Outcome {
+    let doc = read(file)?;
+    match format {
+        ExportFormat::Json => write_out(output, to_json(&doc).as_bytes()),
+    }
+}
+
+fn import_json(file: &Path, output: &Path) -> Outcome {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", shown(file)))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!("{}: not UTF-8 text (invalid byte at offset {})", shown(file), e.utf8_error().valid_up_to())
+    })?;
+    let doc = import::json::from_json(&text).map_err(|e| format!("{}: {}", shown(file), e.message))?;
+    Session::create(output, doc).map_err(|e| e.message)?;
+    eprintln!("imported {} into {}", shown(file), shown(output));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to a file (atomically: a temporary file beside it, then a rename) or to stdout.
+fn write_out(output: Option<&Path>, bytes: &[u8]) -> Outcome {
+    match output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| format!("cannot write to standard output: {e}"))?;
+        }
+        Some(path) => {
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let name = path.file_name().ok_or_else(|| format!("{}: not a file name", shown(path)))?;
+            let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+            let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+            if let Err(e) = result {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(format!("{}: cannot write: {e}", shown(path)));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
