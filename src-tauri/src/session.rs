@@ -40,6 +40,9 @@ impl Session {
         let doc = carepath::import::json::from_json(&text).map_err(|e| e.context(path.display()))?;
         Ok(Session { path: path.to_path_buf(), doc, history: History::default() })
     }
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
     pub fn document(&self) -> &Document {
         &self.doc
     }

@@ -51,10 +51,7 @@ pub fn title_of(doc: &Document) -> String {
 
 /// A new document from a built-in template.
 pub fn template(name: &str) -> Result<Document> {
-    // TEMPORARY FALLBACK until carepath::template lands on main: a generated pathway
-    // stands in for the COPD example. Remove with the merge.
-    let _ = name;
-    Ok(carepath::sample::generate(30))
+    carepath::template::load(name)
 }
 
 fn file_argument() -> Option<PathBuf> {

@@ -1,0 +1,168 @@
+// End-to-end test of the real Carepath window: tauri-driver + WebKitWebDriver drive the built
+// app (CAREPATH_APP) under X. The app starts on a fresh data dir, creates the COPD example,
+// shows lanes and step labels with Norwegian letters; a double-click on an empty cell adds a
+// step that is still there after the app is restarted.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { remote } from "webdriverio";
+
+const APP = process.env.CAREPATH_APP;
+const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
+const PORT = 4444;
+const home = mkdtempSync(path.join(tmpdir(), "carepath-e2e-"));
+const appEnv = {
+  ...process.env,
+  XDG_DATA_HOME: path.join(home, "data"),
+  XDG_CONFIG_HOME: path.join(home, "config"),
+  XDG_CACHE_HOME: path.join(home, "cache"),
+  CAREPATH_FILE: "",
+  // the user interface picks bokmål from the OS locale
+  LANGUAGE: "nb_NO:nb",
+};
+let driver;
+
+function waitForPort(port, ms) {
+  const until = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const tryOnce = () => {
+      const s = net.connect(port, "127.0.0.1");
+      s.once("connect", () => {
+        s.destroy();
+        resolve();
+      });
+      s.once("error", () => {
+        s.destroy();
+        if (Date.now() > until) reject(new Error(`tauri-driver did not listen on ${port}`));
+        else setTimeout(tryOnce, 200);
+      });
+    };
+    tryOnce();
+  });
+}
+
+async function startApp() {
+  return remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "error",
+    connectionRetryTimeout: 120_000,
+    capabilities: {
+      "tauri:options": { application: APP },
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+}
+
+/** Retries `fn` until it returns a truthy value (React may still be mounting). */
+async function eventually(fn, what, ms = 30_000) {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+}
+
+const texts = (browser, css) =>
+  browser.execute((sel) => Array.from(document.querySelectorAll(sel), (e) => e.textContent ?? ""), css);
+
+/** A point (viewport pixels) inside a lane x phase cell with nothing drawn there. */
+const findEmptyCell = (browser) =>
+  browser.execute(() => {
+    const laneName = document.querySelector(".lane-name")?.getBoundingClientRect();
+    const colName = document.querySelector(".column-name")?.getBoundingClientRect();
+    const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+    if (!laneName || !colName || !pane) return null;
+    const lanes = Array.from(document.querySelectorAll(".lane"), (e) => e.getBoundingClientRect());
+    const free = (x, y) => {
+      const el = document.elementFromPoint(x, y);
+      return !!el && el.classList.contains("react-flow__pane");
+    };
+    for (const lane of lanes) {
+      for (let y = lane.top + 25; y < Math.min(lane.bottom - 25, pane.bottom - 60); y += 15) {
+        for (let x = laneName.right + 30; x < pane.right - 60; x += 15) {
+          if (y < colName.bottom + 25) continue;
+          const around = [[0, 0], [-40, 0], [40, 0], [0, -30], [0, 30]];
+          if (around.every(([dx, dy]) => free(x + dx, y + dy))) return { x: Math.round(x), y: Math.round(y) };
+        }
+      }
+    }
+    return null;
+  });
+
+before(async () => {
+  assert.ok(APP, "set CAREPATH_APP to the built carepath-desktop binary");
+  driver = spawn(DRIVER, ["--port", String(PORT)], { env: appEnv, stdio: ["ignore", "inherit", "inherit"] });
+  await waitForPort(PORT, 30_000);
+});
+
+after(() => {
+  // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it
+  driver?.kill("SIGTERM");
+  rmSync(home, { recursive: true, force: true });
+});
+
+test("opens the COPD example, adds a step by double-click, keeps it after a restart", async () => {
+  let browser = await startApp();
+  let added;
+  try {
+    const lanes = await eventually(async () => {
+      const t = await texts(browser, ".lane-name");
+      return t.length > 0 && t;
+    }, "the lanes");
+    assert.ok(lanes.every((t) => t.trim().length > 0), "every lane shows its actor's name");
+    const labels = await eventually(async () => {
+      const t = await texts(browser, ".step-label-text");
+      return t.length > 0 && t;
+    }, "the step labels");
+    assert.ok(
+      labels.some((t) => /[æøåÆØÅ]/.test(t)),
+      `some step label has æ/ø/å (labels: ${labels.slice(0, 8).join(" | ")})`,
+    );
+    const lang = await browser.execute(() => document.documentElement.lang);
+    added = lang === "en" ? "New step" : "Nytt steg";
+    const before = labels.filter((t) => t === added).length;
+
+    const p = await eventually(() => findEmptyCell(browser), "an empty cell");
+    await browser
+      .action("pointer", { parameters: { pointerType: "mouse" } })
+      .move({ x: p.x, y: p.y, origin: "viewport" })
+      .down()
+      .up()
+      .pause(40)
+      .down()
+      .up()
+      .perform();
+    await eventually(
+      async () => (await texts(browser, ".step-label-text")).filter((t) => t === added).length === before + 1,
+      `a new step labelled '${added}'`,
+    );
+    const count = (await texts(browser, ".step-label-text")).length;
+    assert.equal(count, labels.length + 1);
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // restart: the app reopens the last document and the new step is still there
+  browser = await startApp();
+  try {
+    const again = await eventually(async () => {
+      const t = await texts(browser, ".step-label-text");
+      return t.length > 0 && t;
+    }, "the step labels after restart");
+    assert.ok(again.includes(added), "the added step survived the restart");
+  } finally {
+    await browser.deleteSession();
+  }
+});
