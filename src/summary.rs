@@ -2,6 +2,7 @@
 //! document panel and the opening of reports.
 
 use crate::model::*;
+use crate::rules::analysis::counts;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -35,14 +36,17 @@ pub fn summary(doc: &Document) -> Summary {
     let variants = doc
         .variants
         .iter()
-        .map(|v| VariantSummary {
-            id: v.id,
-            name: v.name.clone(),
-            kind: v.kind,
-            steps: v.step_count(),
-            transitions: v.transition_count(),
-            handovers: v.transitions().filter(|t| is_handover(v, t)).count(),
-            needs: v.need_count(),
+        .map(|v| {
+            let c = counts(doc, v);
+            VariantSummary {
+                id: v.id,
+                name: v.name.clone(),
+                kind: v.kind,
+                steps: c.steps,
+                transitions: c.transitions,
+                handovers: c.handovers,
+                needs: c.needs,
+            }
         })
         .collect();
     Summary {
@@ -54,12 +58,6 @@ pub fn summary(doc: &Document) -> Summary {
         comments: doc.comments.len(),
         reviews: doc.reviews.len(),
     }
-}
-
-/// A transition between steps of two different (known) actors.
-pub fn is_handover(v: &Variant, t: &Transition) -> bool {
-    let actor = |id| v.step(id).and_then(|s| s.actor);
-    matches!((actor(t.from), actor(t.to)), (Some(a), Some(b)) if a != b)
 }
 
 impl Summary {

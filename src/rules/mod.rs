@@ -1,8 +1,29 @@
-//! Validation rules and graph analysis. API contract (implementation in progress).
+//! Validation rules and graph analysis. Every rule is an entry of one table ([`rules`]): a
+//! stable kebab-case id, a severity, a title in Norwegian bokmål and English, and a check.
+//! [`validate`] runs the table over a document and returns [`Finding`]s, each naming its rule,
+//! its variant and the elements concerned, with a message in both languages. Graph questions
+//! that are not problems (hand-overs, the sharing matrix, paths, counts) live in [`analysis`].
+//!
+//! Order of findings is part of the contract, so lists and files diff well: document-wide
+//! findings first, then each variant in document order; within those, rules in table order;
+//! within a rule, elements in id order.
+
+pub mod analysis;
+mod context;
+mod flow;
+mod graph;
+mod lanes;
+mod needs;
+mod paths;
+#[cfg(test)]
+mod testkit;
 
 use crate::model::{Document, ElementRef, Lang, VariantId};
+use context::{Emit, VariantCtx};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+pub use analysis::{counts, handovers, paths, sharing_matrix};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
@@ -11,6 +32,20 @@ pub enum Severity {
     Error,
     Warning,
     Info,
+}
+
+impl Severity {
+    /// The label shown to users in the given language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Nb) => "Feil",
+            (Severity::Error, Lang::En) => "Error",
+            (Severity::Warning, Lang::Nb) => "Advarsel",
+            (Severity::Warning, Lang::En) => "Warning",
+            (Severity::Info, Lang::Nb) => "Info",
+            (Severity::Info, Lang::En) => "Info",
+        }
+    }
 }
 
 /// One problem found by a rule.
@@ -39,8 +74,188 @@ impl Finding {
     }
 }
 
-/// Runs every rule on every variant; findings in a stable order.
+/// What a rule is, for listings and settings: its id, severity and title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RuleInfo {
+    /// Stable kebab-case id; never renamed once released.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// Title in Norwegian bokmål.
+    pub title_nb: &'static str,
+    /// Title in English.
+    pub title_en: &'static str,
+}
+
+impl RuleInfo {
+    pub fn title(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nb => self.title_nb,
+            Lang::En => self.title_en,
+        }
+    }
+}
+
+/// Where a rule looks: at the whole document once, or at each variant.
+#[derive(Clone, Copy)]
+enum Check {
+    Document(fn(&Document, &mut Emit)),
+    Variant(fn(&VariantCtx, &mut Emit)),
+}
+
+struct Rule {
+    info: RuleInfo,
+    check: Check,
+}
+
+const fn rule(id: &'static str, severity: Severity, title_nb: &'static str, title_en: &'static str, check: Check) -> Rule {
+    Rule { info: RuleInfo { id, severity, title_nb, title_en }, check }
+}
+
+use Check::{Document as D, Variant as V};
+use Severity::{Error as E, Info as I, Warning as W};
+
+/// The rule table. Order here is the order of findings; ids are stable.
+static RULES: &[Rule] = &[
+    rule("no-variants", I, "Dokumentet har ingen varianter", "The document has no variants", D(lanes::no_variants)),
+    rule("actor-without-steps", I, "Aktør uten steg", "Actor without steps", D(lanes::actor_without_steps)),
+    rule("no-start", E, "Varianten har ingen start", "The variant has no start", V(flow::no_start)),
+    rule("no-end", E, "Varianten har ingen slutt", "The variant has no end", V(flow::no_end)),
+    rule("unreachable-step", E, "Steg som ikke kan nås", "Unreachable step", V(flow::unreachable_step)),
+    rule("dead-end", E, "Blindvei", "Dead end", V(flow::dead_end)),
+    rule("closed-loop", E, "Sløyfe uten vei ut", "Loop with no way out", V(flow::closed_loop)),
+    rule("decision-branches", E, "Beslutning med for få grener", "Decision with too few branches", V(flow::decision_branches)),
+    rule("unlabelled-branch", W, "Gren uten betingelse", "Branch without a condition", V(flow::unlabelled_branch)),
+    rule("end-with-outgoing", W, "Slutt med vei videre", "End with a way on", V(flow::end_with_outgoing)),
+    rule("backward-without-loop", W, "Overgang bakover som ikke er sløyfe", "Backward transition not marked as loop", V(flow::backward_without_loop)),
+    rule("step-without-actor", W, "Steg uten aktør", "Step without actor", V(lanes::step_without_actor)),
+    rule("step-without-phase", W, "Steg uten fase", "Step without phase", V(lanes::step_without_phase)),
+    rule("handover-without-need", W, "Overlevering uten informasjonsbehov", "Hand-over without data-sharing need", V(needs::handover_without_need)),
+    rule("need-without-actors", W, "Behov uten tilbyder eller konsument", "Need without provider or consumer", V(needs::need_without_actors)),
+    rule("need-without-info-type", W, "Behov uten informasjonstype", "Need without information type", V(needs::need_without_info_type)),
+    rule("need-without-form", W, "Behov uten samhandlingsform", "Need without interaction form", V(needs::need_without_form)),
+    rule("unmet-need-in-desired", W, "Udekket behov i ønsket forløp", "Unmet need in desired pathway", V(needs::unmet_need_in_desired)),
+    rule("partly-met-need-in-desired", I, "Delvis dekket behov i ønsket forløp", "Partly met need in desired pathway", V(needs::partly_met_need_in_desired)),
+];
+
+/// Every rule, in table order.
+pub fn rules() -> impl Iterator<Item = &'static RuleInfo> {
+    RULES.iter().map(|r| &r.info)
+}
+
+/// The rule with this id.
+pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
+    rules().find(|r| r.id == id)
+}
+
+/// Runs every rule on the document and every variant; findings in a stable order.
 pub fn validate(doc: &Document) -> Vec<Finding> {
-    let _ = doc;
-    Vec::new()
+    let mut findings = Vec::new();
+    for r in RULES {
+        if let D(check) = r.check {
+            check(doc, &mut Emit::new(&r.info, None, &mut findings));
+        }
+    }
+    for v in &doc.variants {
+        validate_one(doc, v, &mut findings);
+    }
+    findings
+}
+
+/// Runs the variant rules on one variant; `None` if the document has no such variant.
+pub fn validate_variant(doc: &Document, variant: VariantId) -> Option<Vec<Finding>> {
+    let v = doc.variant(variant)?;
+    let mut findings = Vec::new();
+    validate_one(doc, v, &mut findings);
+    Some(findings)
+}
+
+fn validate_one(doc: &Document, v: &crate::model::Variant, findings: &mut Vec<Finding>) {
+    let ctx = VariantCtx::new(doc, v);
+    for r in RULES {
+        if let V(check) = r.check {
+            check(&ctx, &mut Emit::new(&r.info, Some(v.id), findings));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn rule_ids_are_unique_kebab_case_with_both_titles() {
+        let mut seen = HashSet::new();
+        for r in rules() {
+            assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
+            assert!(r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", r.id);
+            assert!(!r.title_nb.is_empty() && !r.title_en.is_empty());
+        }
+        assert_eq!(rule_info("no-start").map(|r| r.severity), Some(Severity::Error));
+        assert!(rule_info("no-such-rule").is_none());
+    }
+
+    #[test]
+    fn a_valid_model_has_no_findings() {
+        let m = testkit::Model::valid();
+        assert_eq!(validate(&m.doc), vec![]);
+    }
+
+    /// Every rule in the table fires on some model, so a new rule cannot go untested here.
+    #[test]
+    fn every_rule_fires_on_a_model_that_breaks_everything() {
+        use crate::edit::Edit;
+        use crate::model::*;
+        let mut m = testkit::Model::valid();
+        let actor = Actor { id: ActorId::new(), name: "Fastlege".into(), kind: ActorKind::Gp, organisation: String::new(), colour: None, order: 2 };
+        m.edit(Edit::AddActor { actor });
+        let (measure, call, end) = (m.find("Måle"), m.find("Ringe pasient"), m.find("Slutt"));
+        m.step(StepKind::Activity, "Øy", None, None);
+        let choose = m.step(StepKind::Decision, "Velge", Some(1), Some(1));
+        let stuck = m.step(StepKind::Activity, "Fast", Some(1), Some(1));
+        m.link(call, choose);
+        m.link(choose, stuck);
+        m.link_as(stuck, stuck, "igjen", TransitionKind::Loop);
+        m.link(end, call);
+        m.link(call, measure);
+        let need = m.only_need();
+        m.change_need(need, |n| {
+            n.consumer = None;
+            n.info_types.clear();
+            n.form = InteractionForm::Unknown;
+            n.status = NeedStatus::Unmet;
+        });
+        let partly = m.need("Delvis", vec![call], 1, 0);
+        m.change_need(partly, |n| n.status = NeedStatus::PartlyMet);
+        let empty = VariantData {
+            id: VariantId::new(),
+            name: "Tom".into(),
+            kind: VariantKind::Current,
+            description: String::new(),
+            based_on: None,
+            steps: vec![],
+            transitions: vec![],
+            needs: vec![],
+        };
+        m.edit(Edit::AddVariant { variant: Box::new(empty), index: None });
+        let fired: HashSet<String> = validate(&m.doc).into_iter().map(|f| f.rule).collect();
+        let empty_doc: HashSet<String> = validate(&Document::new("Tomt")).into_iter().map(|f| f.rule).collect();
+        for r in rules() {
+            assert!(fired.contains(r.id) || empty_doc.contains(r.id), "rule {} never fired", r.id);
+        }
+    }
+
+    #[test]
+    fn findings_come_in_a_stable_order() {
+        let mut m = testkit::Model::valid();
+        let a = m.step(crate::model::StepKind::Activity, "løs", None, None);
+        let b = m.step(crate::model::StepKind::Activity, "løs 2", None, None);
+        m.link(a, b);
+        let first = validate(&m.doc);
+        assert!(first.len() > 3);
+        let again = crate::import::json::from_json(&crate::export::json::to_json(&m.doc)).unwrap();
+        assert_eq!(first, validate(&again));
+        let order = |f: &Finding| RULES.iter().position(|r| r.info.id == f.rule).unwrap();
+        assert!(first.windows(2).all(|w| order(&w[0]) <= order(&w[1])));
+    }
 }

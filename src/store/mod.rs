@@ -1,28 +1,62 @@
-//! The `.carepath` file: one SQLite database. API contract (implementation in progress).
+//! The `.carepath` file: one SQLite database (WAL, `synchronous = NORMAL`) holding the document
+//! as one row per element, and the edit history. A [`Session`] has a file open for writing,
+//! under an exclusive lock; each accepted edit, undo and redo is one transaction that writes
+//! exactly the changed rows and the history entry, committed before the call returns, so a
+//! crash or kill of the program loses at most the edit in flight. [`read`] reads a file
+//! without the lock.
+//!
+//! Durability against power loss: a commit reaches the operating system before the call
+//! returns, but the disk is flushed by [`Session::sync`] (and on close), not on every edit —
+//! an fsync per edit costs 3–4 ms on common virtual disks, while a commit without it costs
+//! tens of microseconds. The desktop app calls `sync` shortly after the last edit, so a power
+//! failure can lose at most the edits of that last moment; the file itself stays consistent.
+//!
+//! Modules: `schema` (marks, version, migrations), `file` (connections, temporary files,
+//! errors), `lock` (the write lock), `rows` (writing elements), `load` (reading them
+//! back), `journal` (history rows), `open` (open, create, copy).
 
-use crate::edit::{Changed, Edit, History};
-use crate::error::Result;
-use crate::model::Document;
+mod file;
+mod journal;
+mod load;
+mod lock;
+mod open;
+mod rows;
+mod schema;
+
+use crate::edit::{self, Changed, Edit, History};
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::model::{Document, Timestamp};
+use lock::FileLock;
+use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
+
+/// The schema version of the files this build writes (`PRAGMA user_version`).
+pub const FILE_VERSION: u32 = schema::SCHEMA_VERSION;
+/// `PRAGMA application_id` of every `.carepath` file.
+pub const APPLICATION_ID: i32 = schema::APPLICATION_ID;
 
 /// An open document, writable; every accepted edit is committed before the call returns.
 pub struct Session {
     path: PathBuf,
     doc: Document,
     history: History,
+    // the connection closes before the lock is released (fields drop in this order)
+    conn: Connection,
+    _lock: FileLock,
 }
 
 impl Session {
     /// Writes `doc` to a new file at `path` (refused with `already_exists` if a file is there)
     /// and keeps it open for writing.
     pub fn create(path: &Path, doc: Document) -> Result<Session> {
-        let _ = (path, doc);
-        todo!()
+        Ok(Session::from(path, open::create(path, doc)?))
     }
     /// Opens a file for writing; `file_in_use` if another process has it open for writing.
     pub fn open(path: &Path) -> Result<Session> {
-        let _ = path;
-        todo!()
+        Ok(Session::from(path, open::open(path)?))
+    }
+    fn from(path: &Path, o: open::Opened) -> Session {
+        Session { path: path.to_path_buf(), doc: o.doc, history: o.history, conn: o.conn, _lock: o.lock }
     }
     pub fn path(&self) -> &Path {
         &self.path
@@ -33,28 +67,148 @@ impl Session {
     pub fn history(&self) -> &History {
         &self.history
     }
-    /// Applies an edit and commits it durably; returns what changed.
-    pub fn apply(&mut self, edit: Edit) -> Result<Vec<Changed>> {
-        let _ = edit;
-        todo!()
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
     }
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+    /// What undo would undo, for a menu ("add step").
+    pub fn undo_label(&self) -> Option<String> {
+        self.history.undo_label()
+    }
+    /// What redo would redo.
+    pub fn redo_label(&self) -> Option<String> {
+        self.history.redo_label()
+    }
+
+    /// Applies an edit and commits it durably; returns what changed. If the file cannot be
+    /// written, the document is left as it was and the error is `io`.
+    pub fn apply(&mut self, edit: Edit) -> Result<Vec<Changed>> {
+        let inverse = edit::apply(&mut self.doc, edit.clone())?;
+        let changed = Changed::of_applied(&edit, &inverse);
+        let written = self.commit(&changed, |conn, now| journal::record(conn, &edit, &inverse, now));
+        match written {
+            Ok(()) => {
+                self.history.record(edit, inverse);
+                Ok(changed)
+            }
+            Err(e) => {
+                let _ = edit::apply(&mut self.doc, inverse);
+                Err(e)
+            }
+        }
+    }
+
+    /// Flushes every committed edit to the disk (a WAL checkpoint with fsync), so the edits
+    /// survive a power failure too. Cheap when nothing changed since the last call.
+    pub fn sync(&mut self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            .map_err(|e| CoreError::new(ErrorCode::Io, format!("{}: could not flush to disk: {e}", self.path.display())))
+    }
+
     /// Undoes the last edit (`nothing_to_undo` when there is none).
     pub fn undo(&mut self) -> Result<Vec<Changed>> {
-        todo!()
+        let entry = self.history.done.last().ok_or_else(|| nothing("undo"))?;
+        let inverse = entry.inverse.clone();
+        let redo = edit::apply(&mut self.doc, inverse.clone())?;
+        let changed = Changed::of_applied(&inverse, &redo);
+        match self.commit(&changed, |conn, _| journal::mark_undone(conn)) {
+            Ok(()) => {
+                let entry = self.history.done.pop().expect("checked above");
+                self.history.undone.push(entry);
+                Ok(changed)
+            }
+            Err(e) => {
+                let _ = edit::apply(&mut self.doc, redo);
+                Err(e)
+            }
+        }
     }
+
     /// Redoes the last undone edit (`nothing_to_undo` when there is none).
     pub fn redo(&mut self) -> Result<Vec<Changed>> {
-        todo!()
+        let entry = self.history.undone.last().ok_or_else(|| nothing("redo"))?;
+        let edit = entry.edit.clone();
+        let inverse = edit::apply(&mut self.doc, edit.clone())?;
+        let changed = Changed::of_applied(&edit, &inverse);
+        match self.commit(&changed, |conn, _| journal::mark_redone(conn)) {
+            Ok(()) => {
+                let entry = self.history.undone.pop().expect("checked above");
+                self.history.done.push(entry);
+                Ok(changed)
+            }
+            Err(e) => {
+                let _ = edit::apply(&mut self.doc, inverse);
+                Err(e)
+            }
+        }
     }
-    /// Writes a copy (with history) to `path` and continues in the copy.
+
+    /// Writes the rows of an edit already made in memory, its history change and the new
+    /// modification time in one transaction. On failure nothing is written and the
+    /// modification time in memory is restored; the caller reverts the edit.
+    fn commit(
+        &mut self,
+        changed: &[Changed],
+        history: impl FnOnce(&Connection, Timestamp) -> rusqlite::Result<()>,
+    ) -> Result<()> {
+        let before = self.doc.metadata.modified;
+        let now = Timestamp::now();
+        self.doc.metadata.modified = now;
+        let doc = &self.doc;
+        let result = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            rows::write_changed(&tx, doc, changed)?;
+            history(&tx, now)?;
+            tx.commit()
+        })();
+        result.map_err(|e| {
+            self.doc.metadata.modified = before;
+            let e = file::sql_error(&self.path, e);
+            CoreError::new(ErrorCode::Io, format!("{} The edit was not made.", e.message))
+        })
+    }
+
+    /// Writes a copy (with history) to `path` and continues in the copy. The old file stays as
+    /// it is and is released.
     pub fn save_as(&mut self, path: &Path) -> Result<()> {
-        let _ = path;
-        todo!()
+        if same_file(&self.path, path) {
+            return Ok(());
+        }
+        let (conn, lock) = open::copy_to(&self.conn, &self.path, path)?;
+        // the old connection closes before its lock goes
+        self.conn = conn;
+        self._lock = lock;
+        self.path = path.to_path_buf();
+        Ok(())
+    }
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("path", &self.path)
+            .field("steps", &self.doc.step_count())
+            .field("done", &self.history.done.len())
+            .field("undone", &self.history.undone.len())
+            .finish()
+    }
+}
+
+fn nothing(what: &str) -> CoreError {
+    CoreError::new(ErrorCode::NothingToUndo, format!("there is nothing to {what}"))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
 /// Reads a document without taking the write lock (works while another process edits it).
 pub fn read(path: &Path) -> Result<Document> {
-    let _ = path;
-    todo!()
+    open::read(path)
 }

@@ -1,0 +1,199 @@
+//! Getting a file ready for a session: recognising it before anything can change it, locking
+//! it, migrating an older one and loading it; building a new file beside its final name and
+//! moving it into place whole; copying an open file for "save as".
+//!
+//! Order matters for "never modify a file that fails to open": a file is first identified
+//! through a read-only connection (exists, not empty, SQLite, Carepath's application id, a
+//! version this build reads); only then is it locked and opened for writing, and only an
+//! identified older file is migrated, in one transaction.
+
+use super::file::{self, sql_error};
+use super::lock::FileLock;
+use super::schema::{self, SCHEMA_VERSION};
+use super::{journal, load, rows};
+use crate::edit::History;
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::model::Document;
+use rusqlite::Connection;
+use std::path::Path;
+
+/// A file open for writing, with what it holds.
+pub(super) struct Opened {
+    pub conn: Connection,
+    pub lock: FileLock,
+    pub doc: Document,
+    pub history: History,
+}
+
+/// Identifies an existing file without changing it; returns its schema version.
+fn identify(path: &Path) -> Result<u32> {
+    file::check_existing(path)?;
+    let conn = file::open_read_only(path)?;
+    schema::identify(&conn, path)
+}
+
+pub(super) fn open(path: &Path) -> Result<Opened> {
+    identify(path)?;
+    let lock = FileLock::acquire(path)?;
+    let mut conn = file::open_writable(path)?;
+    // identify again under the lock: the file may have been replaced in between
+    let version = schema::identify(&conn, path)?;
+    if version < SCHEMA_VERSION {
+        check_integrity(&conn, path)?;
+        schema::migrate(&mut conn, version).map_err(|e| sql_error(path, e))?;
+    }
+    let (doc, history) = {
+        let tx = conn.unchecked_transaction().map_err(|e| sql_error(path, e))?;
+        let doc = load::document(&tx, path)?;
+        let history = journal::load(&tx, path)?;
+        tx.rollback().map_err(|e| sql_error(path, e))?;
+        (doc, history)
+    };
+    file::use_wal(&conn, path)?;
+    Ok(Opened { conn, lock, doc, history })
+}
+
+/// Reads a document through a read-only connection; takes no lock.
+pub(super) fn read(path: &Path) -> Result<Document> {
+    let version = identify(path)?;
+    let conn = file::open_reader(path)?;
+    if version < SCHEMA_VERSION {
+        return read_migrated(&conn, path, version);
+    }
+    let tx = conn.unchecked_transaction().map_err(|e| sql_error(path, e))?;
+    load::document(&tx, path)
+}
+
+/// Reads an older file through a migrated copy in the temporary folder; the file is untouched.
+fn read_migrated(conn: &Connection, path: &Path, version: u32) -> Result<Document> {
+    let name = path.file_name().map(Path::new).unwrap_or(Path::new("old.carepath"));
+    let tmp = file::temp_beside(&std::env::temp_dir().join(name));
+    let result = (|| {
+        // VACUUM INTO writes only the copy, but query_only refuses it all the same
+        conn.pragma_update(None, "query_only", false).map_err(|e| sql_error(path, e))?;
+        vacuum_into(conn, path, &tmp)?;
+        let mut copy = file::open_writable(&tmp)?;
+        schema::migrate(&mut copy, version).map_err(|e| sql_error(path, e))?;
+        load::document(&copy, path)
+    })();
+    file::remove_temp(&tmp);
+    result
+}
+
+fn check_integrity(conn: &Connection, path: &Path) -> Result<()> {
+    let verdict: String =
+        conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| sql_error(path, e))?;
+    if verdict != "ok" {
+        return Err(load::corrupt(path, verdict));
+    }
+    Ok(())
+}
+
+fn vacuum_into(conn: &Connection, path: &Path, tmp: &Path) -> Result<()> {
+    let target = tmp.to_str().ok_or_else(|| {
+        CoreError::new(ErrorCode::Io, format!("{}: cannot write a copy to a path that is not valid UTF-8", tmp.display()))
+    })?;
+    conn.execute("VACUUM INTO ?1", [target]).map_err(|e| sql_error(path, e))?;
+    Ok(())
+}
+
+/// Writes `doc` to a new file at `path` and opens it for writing.
+pub(super) fn create(path: &Path, doc: Document) -> Result<Opened> {
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(file::already_exists(path));
+    }
+    let doc = crate::import::json::rebuild(doc).map_err(|e| e.context(path.display()))?;
+    let tmp = file::temp_beside(path);
+    let result = (|| {
+        let mut conn = file::create_file(&tmp)?;
+        schema::migrate(&mut conn, 0).map_err(|e| sql_error(path, e))?;
+        let tx = conn.transaction().map_err(|e| sql_error(path, e))?;
+        rows::write_all(&tx, &doc).map_err(|e| sql_error(path, e))?;
+        tx.commit().map_err(|e| sql_error(path, e))?;
+        finish(conn, &tmp, path, false)
+    })();
+    match result {
+        Ok((conn, lock)) => Ok(Opened { conn, lock, doc, history: History::default() }),
+        Err(e) => {
+            file::remove_temp(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Writes a full copy (history included) of the open file to `to`; returns it, open and locked.
+pub(super) fn copy_to(conn: &Connection, from: &Path, to: &Path) -> Result<(Connection, FileLock)> {
+    if std::fs::metadata(to).is_ok() {
+        // refuse to replace a file someone is editing
+        drop(FileLock::acquire(to)?);
+    }
+    let tmp = file::temp_beside(to);
+    let result = (|| {
+        vacuum_into(conn, from, &tmp)?;
+        let copy = file::open_writable(&tmp)?;
+        file::use_wal(&copy, &tmp)?;
+        finish(copy, &tmp, to, true)
+    })();
+    if result.is_err() {
+        file::remove_temp(&tmp);
+    }
+    result
+}
+
+/// Closes a finished temporary file, flushes it, locks it, moves it into place and reopens it.
+/// The lock is taken before the move: it belongs to the file, not the name, so no other
+/// process can open the new file before this one holds it.
+fn finish(conn: Connection, tmp: &Path, path: &Path, replace: bool) -> Result<(Connection, FileLock)> {
+    conn.close().map_err(|(_, e)| sql_error(path, e))?;
+    file::sync_file(tmp)?;
+    let lock = FileLock::acquire(tmp)?;
+    file::publish(tmp, path, replace)?;
+    let conn = file::open_writable(path)?;
+    Ok((conn, lock))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{read, Session};
+
+    /// Turns a current file into one of schema version 1 (before history times).
+    fn make_version_1(path: &std::path::Path) {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.execute_batch("ALTER TABLE history DROP COLUMN at; PRAGMA user_version = 1;").unwrap();
+    }
+
+    #[test]
+    fn an_older_file_is_read_as_is_and_migrated_when_opened_for_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.carepath");
+        let mut s = Session::create(&path, crate::sample::generate(30)).unwrap();
+        let v = s.document().variants[0].id;
+        let step = crate::model::Step::new(crate::model::StepKind::Activity, "gammel", None, None);
+        s.apply(crate::edit::Edit::AddStep { variant: v, step }).unwrap();
+        let expected = crate::export::json::to_json(s.document());
+        drop(s);
+        make_version_1(&path);
+        let before = std::fs::read(&path).unwrap();
+
+        assert_eq!(crate::export::json::to_json(&read(&path).unwrap()), expected);
+        assert_eq!(std::fs::read(&path).unwrap(), before, "reading does not migrate");
+
+        let mut s = Session::open(&path).unwrap();
+        assert_eq!(crate::export::json::to_json(s.document()), expected);
+        assert_eq!(s.history().done.len(), 1);
+        s.undo().unwrap();
+        s.redo().unwrap();
+        drop(s);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, super::SCHEMA_VERSION);
+        let times: Vec<Option<String>> = conn
+            .prepare("SELECT at FROM history ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(times, [None], "the entry from before the migration has no time");
+    }
+}

@@ -1,0 +1,125 @@
+//! The `carepath` command as a user runs it: exit codes, stdout for data, stderr for
+//! diagnostics that name the file, and no change to existing files on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn carepath(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_carepath")).args(args).output().expect("carepath runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn p(d: &Path, name: &str) -> PathBuf {
+    d.join(name)
+}
+
+#[test]
+fn new_from_template_then_info_validate_export_import() {
+    let d = dir();
+    let file = p(d.path(), "kols.carepath");
+    let f = file.to_str().unwrap();
+    let out = carepath(&["new", f, "--template", "copd", "--title", "KOLS – Ålesund"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let out = carepath(&["info", f]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let info = text(&out.stdout);
+    assert!(info.contains("KOLS – Ålesund"), "{info}");
+    assert!(info.contains("Nå-situasjon") && info.contains("Ønsket forløp"), "{info}");
+
+    let out = carepath(&["info", f, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["variants"][0]["steps"].as_u64().unwrap() >= 20);
+
+    let out = carepath(&["validate", f]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stderr).contains("0 error(s)"));
+
+    let out = carepath(&["validate", f, "--format", "json", "--lang", "en"]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(findings.is_array());
+
+    let json = p(d.path(), "kols.json");
+    let out = carepath(&["export", f, "--format", "json", "-o", json.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout_json = carepath(&["export", f, "--format", "json"]).stdout;
+    assert_eq!(std::fs::read(&json).unwrap(), stdout_json);
+
+    let copy = p(d.path(), "copy.carepath");
+    let out = carepath(&["import", json.to_str().unwrap(), "-o", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let again = carepath(&["export", copy.to_str().unwrap(), "--format", "json"]).stdout;
+    assert_eq!(again, stdout_json, "import → export is byte-identical");
+}
+
+#[test]
+fn validate_exits_1_on_errors_and_2_on_unreadable_files() {
+    let d = dir();
+    // a document whose only variant has a cycle with no start and no end
+    let file = p(d.path(), "broken.carepath");
+    let json = p(d.path(), "broken.json");
+    let doc = carepath::sample::generate(10);
+    let mut value: serde_json::Value = serde_json::from_str(&carepath::export::json::to_json(&doc)).unwrap();
+    for s in value["document"]["variants"][0]["steps"].as_array_mut().unwrap() {
+        s["kind"] = "activity".into();
+    }
+    std::fs::write(&json, serde_json::to_string(&value).unwrap()).unwrap();
+    assert!(carepath(&["import", json.to_str().unwrap(), "-o", file.to_str().unwrap()]).status.success());
+    let out = carepath(&["validate", file.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("no-start"), "{}", text(&out.stdout));
+
+    let missing = p(d.path(), "nope.carepath");
+    let out = carepath(&["validate", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("nope.carepath"), "{}", text(&out.stderr));
+
+    let junk = p(d.path(), "junk.carepath");
+    std::fs::write(&junk, b"this is not a database at all, just some words").unwrap();
+    let out = carepath(&["validate", junk.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("junk.carepath"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&junk).unwrap(), b"this is not a database at all, just some words");
+}
+
+#[test]
+fn import_refuses_bad_json_and_never_overwrites() {
+    let d = dir();
+    let target = p(d.path(), "existing.carepath");
+    assert!(carepath(&["new", target.to_str().unwrap()]).status.success());
+    let before = std::fs::read(&target).unwrap();
+
+    let bad_utf8 = p(d.path(), "bad.json");
+    std::fs::write(&bad_utf8, [b'{', 0xff, 0xfe, b'}']).unwrap();
+    let out = carepath(&["import", bad_utf8.to_str().unwrap(), "-o", p(d.path(), "x.carepath").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("bad.json") && text(&out.stderr).contains("UTF-8"), "{}", text(&out.stderr));
+    assert!(!p(d.path(), "x.carepath").exists());
+
+    let good = p(d.path(), "good.json");
+    std::fs::write(&good, carepath::export::json::to_json(&carepath::sample::generate(5))).unwrap();
+    let out = carepath(&["import", good.to_str().unwrap(), "-o", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("existing.carepath"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&target).unwrap(), before, "existing file untouched");
+}
+
+#[test]
+fn every_command_has_help_and_templates_are_listed() {
+    for cmd in ["new", "info", "validate", "export", "import", "templates", "schema"] {
+        let out = carepath(&[cmd, "--help"]);
+        assert!(out.status.success(), "{cmd} --help");
+        assert!(text(&out.stdout).contains("Usage: carepath"), "{cmd}");
+    }
+    let out = carepath(&["templates"]);
+    assert!(text(&out.stdout).contains("copd\tDigital hjemmeoppfølging – KOLS"), "{}", text(&out.stdout));
+    let out = carepath(&["export", "x.carepath", "--format", "pdfx"]);
+    assert_eq!(out.status.code(), Some(2));
+}
