@@ -9,6 +9,7 @@ use carepath::model::{Document, VariantId};
 use carepath::rules::Finding;
 use carepath::{CoreError, ErrorCode, Result};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use tauri::{AppHandle, Manager, State, WebviewWindow};
 
@@ -17,9 +18,33 @@ use tauri::{AppHandle, Manager, State, WebviewWindow};
 pub struct AppState {
     pub session: Mutex<Option<Session>>,
     pub startup_error: Mutex<Option<CoreError>>,
+    /// Edits were committed since the last flush to disk.
+    dirty: AtomicBool,
 }
 
 impl AppState {
+    /// Flushes committed edits to the disk if there are any (called shortly after edits and
+    /// at exit); an edit is already committed when its command returns.
+    pub fn sync_if_dirty(&self) {
+        if self.dirty.swap(false, Ordering::AcqRel) {
+            if let Ok(Some(s)) = self.session.lock().as_deref_mut() {
+                if let Err(e) = s.sync() {
+                    eprintln!("carepath: {}", e.message);
+                    self.dirty.store(true, Ordering::Release);
+                }
+            }
+        }
+    }
+
+    /// Runs an edit-like operation and marks the file for flushing.
+    fn edit<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
+        let out = self.with(f);
+        if out.is_ok() {
+            self.dirty.store(true, Ordering::Release);
+        }
+        out
+    }
+
     fn with<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
         let mut guard = self.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
         match guard.as_mut() {
@@ -35,12 +60,27 @@ impl AppState {
 }
 
 /// Makes `session` the open document: remembers it and shows its title.
-pub fn install(app: &AppHandle, state: &AppState, session: Session) -> Document {
+pub fn install(app: &AppHandle, slot: &mut Option<Session>, session: Session) -> Document {
     remember(app, session.path());
     set_title(app, session.document());
     let doc = session.document().clone();
-    *state.session.lock().expect("state lock") = Some(session);
+    *slot = Some(session);
     doc
+}
+
+/// Closes the open document (which flushes it and releases its lock) and opens another
+/// one with `open`; if that fails, the previous document is reopened.
+fn switch(app: &AppHandle, state: &AppState, open: impl FnOnce() -> Result<Session>) -> Result<Document> {
+    state.sync_if_dirty();
+    let mut slot = state.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
+    let previous = slot.take().map(|s| s.path().to_path_buf());
+    match open() {
+        Ok(session) => Ok(install(app, &mut slot, session)),
+        Err(e) => {
+            *slot = previous.and_then(|p| Session::open(&p).ok());
+            Err(e)
+        }
+    }
 }
 
 fn set_title(app: &AppHandle, doc: &Document) {
@@ -51,14 +91,13 @@ fn set_title(app: &AppHandle, doc: &Document) {
 
 #[tauri::command]
 pub fn open_document(app: AppHandle, state: State<AppState>, path: PathBuf) -> Result<Document> {
-    let session = Session::open(&path)?;
-    Ok(install(&app, &state, session))
+    switch(&app, &state, || Session::open(&path))
 }
 
 #[tauri::command]
 pub fn create_from_template(app: AppHandle, state: State<AppState>, name: String, path: PathBuf) -> Result<Document> {
-    let session = Session::create(&path, crate::startup::template(&name)?)?;
-    Ok(install(&app, &state, session))
+    let doc = crate::startup::template(&name)?;
+    switch(&app, &state, || Session::create(&path, doc))
 }
 
 #[tauri::command]
@@ -68,7 +107,7 @@ pub fn current_document(state: State<AppState>) -> Result<Document> {
 
 #[tauri::command]
 pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit) -> Result<Vec<Changed>> {
-    state.with(|s| {
+    state.edit(|s| {
         let changed = s.apply(edit)?;
         let _ = window.set_title(&title_of(s.document()));
         Ok(changed)
@@ -77,7 +116,7 @@ pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit) -> 
 
 #[tauri::command]
 pub fn undo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
-    state.with(|s| {
+    state.edit(|s| {
         let changed = s.undo()?;
         let _ = window.set_title(&title_of(s.document()));
         Ok(changed)
@@ -86,7 +125,7 @@ pub fn undo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed
 
 #[tauri::command]
 pub fn redo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
-    state.with(|s| {
+    state.edit(|s| {
         let changed = s.redo()?;
         let _ = window.set_title(&title_of(s.document()));
         Ok(changed)

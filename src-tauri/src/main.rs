@@ -4,14 +4,16 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
-mod session;
 mod startup;
 
 use commands::AppState;
+use std::time::Duration;
 use tauri::Manager;
 
-/// The open-document type (see `session.rs` for why it is not yet the core's store).
-pub use session::Session;
+pub use carepath::store::Session;
+
+/// How soon after an edit the file is flushed to disk (see `carepath::store`).
+const SYNC_DELAY: Duration = Duration::from_millis(800);
 
 fn main() {
     tauri::Builder::default()
@@ -21,13 +23,17 @@ fn main() {
             let state = app.state::<AppState>();
             match startup::open_start_document(&handle) {
                 Ok(session) => {
-                    commands::install(&handle, &state, session);
+                    commands::install(&handle, &mut state.session.lock().expect("state lock"), session);
                 }
                 Err(e) => {
                     eprintln!("carepath: could not open the start document: {}", e.message);
                     *state.startup_error.lock().expect("state lock") = Some(e);
                 }
             }
+            std::thread::spawn(move || loop {
+                std::thread::sleep(SYNC_DELAY);
+                handle.state::<AppState>().sync_if_dirty();
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -40,6 +46,11 @@ fn main() {
             commands::validate,
             commands::layout,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running the Carepath window");
+        .build(tauri::generate_context!())
+        .expect("error while building the Carepath window")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                app.state::<AppState>().sync_if_dirty();
+            }
+        });
 }
