@@ -9,7 +9,7 @@ mkdir -p "$(dirname "$out")"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" LANGUAGE="nb_NO:nb" \
-  xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+  xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
     "$0" & app=$!
     sleep "${CAREPATH_SHOT_DELAY:-8}"
     import -window root "$1"

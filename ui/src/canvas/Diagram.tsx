@@ -17,6 +17,7 @@ import type { Document, Edit, Layout, Step, Variant } from "../generated/carepat
 import { uuidv7 } from "../uuid";
 import { cellAt, clampInto } from "./geometry";
 import { StepNode, type StepNodeType } from "./StepNode";
+import { StickyHeaders } from "./StickyHeaders";
 import { Swimlanes, type SwimlanesNodeType } from "./Swimlanes";
 
 export type Selection = { kind: "step" | "transition"; id: string } | null;
@@ -52,18 +53,27 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
     [steps, onEdit, variant.id],
   );
 
+  const laneNames = useMemo(
+    () =>
+      layout.lanes.map((l) =>
+        l.actor ? (doc.actors.find((a) => a.id === l.actor)?.name ?? "?") : t("canvas.unassignedLane"),
+      ),
+    [doc, layout, t],
+  );
+  const columnNames = useMemo(
+    () =>
+      layout.columns.map((c) =>
+        c.phase ? (doc.phases.find((p) => p.id === c.phase)?.name ?? "?") : t("canvas.unassignedColumn"),
+      ),
+    [doc, layout, t],
+  );
+
   const built = useMemo<AnyNode[]>(() => {
-    const laneNames = layout.lanes.map((l) =>
-      l.actor ? (doc.actors.find((a) => a.id === l.actor)?.name ?? "?") : t("canvas.unassignedLane"),
-    );
-    const columnNames = layout.columns.map((c) =>
-      c.phase ? (doc.phases.find((p) => p.id === c.phase)?.name ?? "?") : t("canvas.unassignedColumn"),
-    );
     const background: SwimlanesNodeType = {
       id: "swimlanes",
       type: "swimlanes",
       position: { x: 0, y: 0 },
-      data: { layout, laneNames, columnNames },
+      data: { layout },
       draggable: false,
       selectable: false,
       focusable: false,
@@ -89,7 +99,7 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
       ];
     });
     return [background, ...stepNodes];
-  }, [doc, layout, steps, editing, rename, selection, t]);
+  }, [layout, steps, editing, rename, selection]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
   useEffect(() => setNodes(built), [built]);
@@ -212,14 +222,20 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
         onConnect={onConnect}
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
-        defaultViewport={{ x: 8, y: 8, zoom: 0.8 }}
+        onInit={(inst) => {
+          const el = document.querySelector(".diagram");
+          const h = el ? el.clientHeight : 800;
+          const zoom = Math.min(1, Math.max(0.55, (h - 16) / layout.height));
+          void inst.setViewport({ x: 0, y: 0, zoom });
+        }}
         minZoom={0.2}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
         nodesConnectable
         elevateNodesOnSelect={false}
       >
-        <Controls showInteractive={false} />
+        <StickyHeaders layout={layout} laneNames={laneNames} columnNames={columnNames} />
+        <Controls showInteractive={false} position="bottom-right" />
       </ReactFlow>
     </div>
   );
