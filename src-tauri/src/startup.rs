@@ -90,7 +90,17 @@ fn chosen(app: &AppHandle) -> Result<PathBuf> {
 pub fn open_start_document(app: &AppHandle) -> Result<Session> {
     let path = chosen(app)?;
     if path.exists() {
-        Session::open(&path)
+        // a window of this app that was just closed may still be letting go of the file
+        let mut tries = 0;
+        loop {
+            match Session::open(&path) {
+                Err(e) if e.code == ErrorCode::FileInUse && tries < 20 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(250));
+                }
+                other => return other,
+            }
+        }
     } else {
         Session::create(&path, template("copd")?)
     }

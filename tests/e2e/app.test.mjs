@@ -1,7 +1,8 @@
 // End-to-end test of the real Carepath window: tauri-driver + WebKitWebDriver drive the built
 // app (CAREPATH_APP) under X. The app starts on a fresh data dir, creates the COPD example,
 // shows lanes and step labels with Norwegian letters; a double-click on an empty cell adds a
-// step that is still there after the app is restarted.
+// step that is still there after the app is restarted. Then, in the same file: rename in
+// place, undo and redo from the keyboard, Delete, all through the core.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -101,6 +102,46 @@ const findEmptyCell = (browser) =>
     return null;
   });
 
+/** The viewport centre of the step whose label is `text`, or null. */
+const stepCentre = (browser, text) =>
+  browser.execute((t) => {
+    const label = Array.from(document.querySelectorAll(".step-label-text")).find((e) => e.textContent === t);
+    const node = label?.closest(".react-flow__node");
+    if (!node) return null;
+    const r = node.getBoundingClientRect();
+    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+  }, text);
+
+const doubleClickAt = (browser, p) =>
+  browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ x: p.x, y: p.y, origin: "viewport" })
+    .down()
+    .up()
+    .pause(40)
+    .down()
+    .up()
+    .perform();
+
+const clickAt = (browser, p) =>
+  browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ x: p.x, y: p.y, origin: "viewport" })
+    .down()
+    .up()
+    .perform();
+
+/** Presses a key with Control (and Shift) held. */
+const chord = (browser, key, shift = false) => {
+  const a = browser.action("key").down("\uE009");
+  if (shift) a.down("\uE008");
+  a.down(key).up(key);
+  if (shift) a.up("\uE008");
+  return a.up("\uE009").perform();
+};
+
+const hasLabel = async (browser, text) => (await texts(browser, ".step-label-text")).includes(text);
+
 before(async () => {
   assert.ok(APP, "set CAREPATH_APP to the built carepath-desktop binary");
   driver = spawn(DRIVER, ["--port", String(PORT)], { env: appEnv, stdio: ["ignore", "inherit", "inherit"] });
@@ -162,6 +203,48 @@ test("opens the COPD example, adds a step by double-click, keeps it after a rest
       return t.length > 0 && t;
     }, "the step labels after restart");
     assert.ok(again.includes(added), "the added step survived the restart");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("renames in place, deletes, and undoes and redoes through the core", async () => {
+  const browser = await startApp();
+  try {
+    const labels = await eventually(async () => {
+      const t = await texts(browser, ".step-label-text");
+      return t.length > 0 && t;
+    }, "the step labels");
+    const lang = await browser.execute(() => document.documentElement.lang);
+    const added = lang === "en" ? "New step" : "Nytt steg";
+    assert.ok(labels.includes(added), "the step added by the first test is there");
+
+    // rename: double-click the label, type, Enter
+    const renamed = "Samtale på legekontoret – æøå";
+    await doubleClickAt(browser, await stepCentre(browser, added));
+    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the label editor");
+    // the editor opens with its text selected, so typing replaces it
+    await (await browser.$(".step-label-input")).addValue(renamed);
+    await browser.keys(["Enter"]);
+    await eventually(() => hasLabel(browser, renamed), "the new name");
+    assert.equal(await hasLabel(browser, added), false);
+
+    // undo (Ctrl+Z) brings the old name back, redo (Ctrl+Y) the new one
+    await chord(browser, "z");
+    await eventually(() => hasLabel(browser, added), "the old name after undo");
+    await chord(browser, "y");
+    await eventually(() => hasLabel(browser, renamed), "the new name after redo");
+
+    // Delete removes the selected step; Ctrl+Shift+Z after an undo redoes the removal
+    await clickAt(browser, await stepCentre(browser, renamed));
+    await eventually(() => browser.execute(() => !!document.querySelector(".react-flow__node.selected")), "a selected step");
+    await browser.keys(["Delete"]);
+    await eventually(async () => !(await hasLabel(browser, renamed)), "the step to be removed");
+    assert.equal((await texts(browser, ".step-label-text")).length, labels.length - 1);
+    await chord(browser, "z");
+    await eventually(() => hasLabel(browser, renamed), "the step back after undo");
+    await chord(browser, "z", true);
+    await eventually(async () => !(await hasLabel(browser, renamed)), "the removal redone");
   } finally {
     await browser.deleteSession();
   }

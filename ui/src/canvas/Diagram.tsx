@@ -221,6 +221,7 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
         onPaneClick={() => onSelect(null)}
         onConnect={onConnect}
         deleteKeyCode={null}
+        panActivationKeyCode={null}
         zoomOnDoubleClick={false}
         onInit={(inst) => {
           const el = document.querySelector(".diagram");
