@@ -249,3 +249,80 @@ test("renames in place, deletes, and undoes and redoes through the core", async 
     await browser.deleteSession();
   }
 });
+
+/** Presses at `from`, moves in small steps to `to` and releases there. */
+const dragFromTo = (browser, from, to, steps = 8) => {
+  const a = browser.action("pointer", { parameters: { pointerType: "mouse" } }).move({ x: from.x, y: from.y, origin: "viewport" }).down();
+  for (let i = 1; i <= steps; i++) {
+    a.move({
+      x: Math.round(from.x + ((to.x - from.x) * i) / steps),
+      y: Math.round(from.y + ((to.y - from.y) * i) / steps),
+      origin: "viewport",
+      duration: 30,
+    });
+  }
+  return a.up().perform();
+};
+
+/** Index of the lane (top to bottom) whose band holds viewport point `p`. */
+const laneIndexAt = (browser, p) =>
+  browser.execute(
+    (x, y) =>
+      Array.from(document.querySelectorAll(".lane"), (e) => e.getBoundingClientRect()).findIndex(
+        (r) => y >= r.top && y < r.bottom,
+      ),
+    p.x,
+    p.y,
+  );
+
+test("drags a step into another lane and connects two steps", async () => {
+  const browser = await startApp();
+  try {
+    const name = "Foreslår digital hjemmeoppfølging";
+    const start = await eventually(() => stepCentre(browser, name), `the step '${name}'`);
+    const lane = await laneIndexAt(browser, start);
+    assert.ok(lane > 0, "the step is below the first lane");
+    const above = await browser.execute(
+      (i) => {
+        const r = document.querySelectorAll(".lane")[i].getBoundingClientRect();
+        return Math.round(r.top + r.height / 2);
+      },
+      lane - 1,
+    );
+    await dragFromTo(browser, start, { x: start.x + 20, y: above });
+    await eventually(async () => {
+      const p = await stepCentre(browser, name);
+      return p && (await laneIndexAt(browser, p)) === lane - 1;
+    }, "the step in the lane above");
+    // the move is an edit in the core: undo puts it back
+    await chord(browser, "z");
+    await eventually(async () => {
+      const p = await stepCentre(browser, name);
+      return p && (await laneIndexAt(browser, p)) === lane;
+    }, "the step back in its lane after undo");
+
+    // connect: drag from one step's outgoing handle to another step's incoming handle
+    const edgesBefore = await browser.execute(() => document.querySelectorAll(".react-flow__edge").length);
+    const handles = await browser.execute((a, b) => {
+      const node = (t) =>
+        Array.from(document.querySelectorAll(".step-label-text"))
+          .find((e) => e.textContent === t)
+          ?.closest(".react-flow__node");
+      const centre = (el) => {
+        const r = el.getBoundingClientRect();
+        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+      };
+      const from = node(a)?.querySelector(".react-flow__handle.source");
+      const to = node(b)?.querySelector(".react-flow__handle.target");
+      return from && to ? { from: centre(from), to: centre(to) } : null;
+    }, name, "Vurderer om DHO er medisinsk forsvarlig");
+    assert.ok(handles, "both steps have handles");
+    await dragFromTo(browser, handles.from, handles.to, 10);
+    await eventually(
+      async () => (await browser.execute(() => document.querySelectorAll(".react-flow__edge").length)) === edgesBefore + 1,
+      "a new transition",
+    );
+  } finally {
+    await browser.deleteSession();
+  }
+});
