@@ -45,16 +45,7 @@ pub fn generate(steps: usize) -> Document {
     }
     let vid = VariantId(ids.next());
     edits.push(Edit::AddVariant {
-        variant: Box::new(VariantData {
-            id: vid,
-            name: "Nå-situasjon".into(),
-            kind: VariantKind::Current,
-            description: String::new(),
-            based_on: None,
-            steps: vec![],
-            transitions: vec![],
-            needs: vec![],
-        }),
+        variant: Box::new(VariantData::empty(vid, "Nå-situasjon", VariantKind::Current)),
         index: None,
     });
     let info = doc.info_types[0].id;

@@ -1,6 +1,7 @@
 //! The commands themselves: read, call the core, print. Errors name the file and the cause.
 
 use super::{Cli, Command, ExportFormat, Outcome, TextOrJson};
+use carepath::export::bpmn;
 use carepath::export::json::{schema, to_json};
 use carepath::model::{Document, Lang};
 use carepath::rules::{validate, Finding, Severity};
@@ -16,8 +17,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::New { file, template, title } => new(&file, template.as_deref(), title),
         Command::Info { file, format } => info(&file, format),
         Command::Validate { file, format, lang } => validate_cmd(&file, format, lang),
-        Command::Export { file, format, output } => export(&file, format, output.as_deref()),
-        Command::Import { file, output } => import_json(&file, &output),
+        Command::Export { file, format, output, variant } => export(&file, format, output.as_deref(), variant.as_deref()),
+        Command::Import { file, output } => import_file(&file, &output),
         Command::Templates => {
             for t in template::list() {
                 println!("{}\t{}", t.name, t.title);
@@ -87,11 +88,34 @@ fn findings_text(doc: &Document, findings: &[Finding], lang: Lang) -> String {
     out
 }
 
-fn export(file: &Path, format: ExportFormat, output: Option<&Path>) -> Outcome {
+fn export(file: &Path, format: ExportFormat, output: Option<&Path>, variant: Option<&str>) -> Outcome {
     let doc = read(file)?;
     match format {
         ExportFormat::Json => write_out(output, to_json(&doc).as_bytes()),
+        ExportFormat::Bpmn => {
+            let v = bpmn::pick_variant(&doc, variant).map_err(|e| format!("{}: {}", shown(file), e.message))?;
+            let xml = bpmn::to_bpmn(&doc, v.id).map_err(|e| format!("{}: {}", shown(file), e.message))?;
+            write_out(output, xml.as_bytes())
+        }
     }
+}
+
+fn import_file(file: &Path, output: &Path) -> Outcome {
+    let ext = file.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    if !matches!(ext.as_str(), "bpmn" | "bpmn2" | "xml") {
+        return import_json(file, output);
+    }
+    let (doc, report) = import::bpmn::read(file).map_err(|e| e.message)?;
+    eprint!("{}", report.to_text(&shown(file)));
+    Session::create(output, doc).map_err(|e| e.message)?;
+    eprintln!(
+        "imported {} into {} ({} not imported, {} approximated)",
+        shown(file),
+        shown(output),
+        report.skipped.len(),
+        report.approximated.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn import_json(file: &Path, output: &Path) -> Outcome {

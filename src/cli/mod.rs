@@ -61,10 +61,14 @@ pub enum Command {
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The variant to export, by name or id (BPMN exports one variant; default: the first).
+        #[arg(long)]
+        variant: Option<String>,
     },
-    /// Import a Carepath JSON file into a new .carepath document.
+    /// Import a Carepath JSON or BPMN 2.0 file (by extension: .json, .bpmn or .xml) into a new
+    /// .carepath document. For BPMN, what could not be mapped is listed on standard error.
     Import {
-        /// The JSON file to read.
+        /// The file to read.
         file: PathBuf,
         /// The .carepath file to create (must not exist).
         #[arg(short, long)]
@@ -86,6 +90,8 @@ pub enum TextOrJson {
 pub enum ExportFormat {
     /// Canonical JSON of the whole document.
     Json,
+    /// BPMN 2.0 XML with diagram of one variant (see --variant).
+    Bpmn,
 }
 
 pub type Outcome = Result<ExitCode, String>;

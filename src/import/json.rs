@@ -55,16 +55,7 @@ fn strip_position(msg: &str) -> &str {
 pub fn rebuild(parsed: Document) -> Result<Document> {
     let mut parsed = parsed;
     parsed.normalise();
-    let mut doc = Document {
-        id: parsed.id,
-        metadata: parsed.metadata,
-        actors: Vec::new(),
-        phases: Vec::new(),
-        info_types: Vec::new(),
-        variants: Vec::new(),
-        comments: Vec::new(),
-        reviews: Vec::new(),
-    };
+    let mut doc = Document::bare(parsed.id, parsed.metadata);
     let place = |what: &str, name: &str| format!("{what} '{}'", crate::edit::short(name));
     for actor in parsed.actors {
         let p = place("actor", &actor.name);

@@ -161,12 +161,19 @@ pub struct Document {
 impl Document {
     /// A new empty document with the default information catalogue and no variants.
     pub fn new(title: impl Into<String>) -> Self {
+        let mut doc = Self::bare(DocumentId::new(), Metadata::new(title));
+        doc.info_types = default_catalogue();
+        doc
+    }
+
+    /// A document with only an id and metadata: no catalogue, lanes, columns or variants.
+    pub fn bare(id: DocumentId, metadata: Metadata) -> Self {
         Self {
-            id: DocumentId::new(),
-            metadata: Metadata::new(title),
+            id,
+            metadata,
             actors: Vec::new(),
             phases: Vec::new(),
-            info_types: default_catalogue(),
+            info_types: Vec::new(),
             variants: Vec::new(),
             comments: Vec::new(),
             reviews: Vec::new(),

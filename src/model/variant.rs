@@ -55,6 +55,22 @@ pub struct VariantData {
     pub needs: Vec<DataNeed>,
 }
 
+impl VariantData {
+    /// A variant with no steps, transitions or needs.
+    pub fn empty(id: VariantId, name: impl Into<String>, kind: VariantKind) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            kind,
+            description: String::new(),
+            based_on: None,
+            steps: Vec::new(),
+            transitions: Vec::new(),
+            needs: Vec::new(),
+        }
+    }
+}
+
 /// Why a [`VariantData`] cannot become a [`Variant`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum VariantDataError {

@@ -227,16 +227,7 @@ mod tests {
         });
         let partly = m.need("Delvis", vec![call], 1, 0);
         m.change_need(partly, |n| n.status = NeedStatus::PartlyMet);
-        let empty = VariantData {
-            id: VariantId::new(),
-            name: "Tom".into(),
-            kind: VariantKind::Current,
-            description: String::new(),
-            based_on: None,
-            steps: vec![],
-            transitions: vec![],
-            needs: vec![],
-        };
+        let empty = VariantData::empty(VariantId::new(), "Tom", VariantKind::Current);
         m.edit(Edit::AddVariant { variant: Box::new(empty), index: None });
         let fired: HashSet<String> = validate(&m.doc).into_iter().map(|f| f.rule).collect();
         let empty_doc: HashSet<String> = validate(&Document::new("Tomt")).into_iter().map(|f| f.rule).collect();

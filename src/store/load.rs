@@ -49,16 +49,7 @@ pub(crate) fn document(conn: &Connection, path: &Path) -> Result<Document> {
         })?;
     let id: DocumentId = id.parse().map_err(|e| corrupt(path, format!("document id '{id}': {e}")))?;
     let metadata: Metadata = parse(path, "metadata of document", &id.to_string(), &metadata)?;
-    let mut doc = Document {
-        id,
-        metadata,
-        actors: Vec::new(),
-        phases: Vec::new(),
-        info_types: Vec::new(),
-        variants: Vec::new(),
-        comments: Vec::new(),
-        reviews: Vec::new(),
-    };
+    let mut doc = Document::bare(id, metadata);
     let mut info_types: Vec<(i64, InfoType)> = Vec::new();
     let mut headers: Vec<(i64, VariantHeader)> = Vec::new();
     let mut contents: HashMap<String, Contents> = HashMap::new();

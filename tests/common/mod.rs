@@ -26,7 +26,7 @@ pub fn small() -> Small {
         Edit::AddPhase { phase: Phase { id: p1, name: "Oppstart".into(), description: String::new(), order: 0 } },
         Edit::AddPhase { phase: Phase { id: p2, name: "Oppfølging".into(), description: String::new(), order: 1 } },
         Edit::AddVariant {
-            variant: Box::new(VariantData { id: variant, name: "Nå-situasjon".into(), kind: VariantKind::Current, description: String::new(), based_on: None, steps: vec![], transitions: vec![], needs: vec![] }),
+            variant: Box::new(VariantData::empty(variant, "Nå-situasjon", VariantKind::Current)),
             index: None,
         },
     ];

@@ -1,0 +1,65 @@
+//! BPMN export and import of generated pathways of 1,000 and 10,000 steps.
+//!
+//! `cargo bench --bench bpmn` runs the criterion benchmarks. With `BPMN_BENCH_DIR=DIR` set it
+//! instead writes `DIR/generated-N.bpmn` and prints one line per size with the median import
+//! time in milliseconds (`import N MS`), for `scripts/bpmn/bench.sh` to compare with
+//! bpmn-moddle on the same files in the same run.
+
+use carepath::export::bpmn::to_bpmn;
+use carepath::import::bpmn::from_bpmn;
+use carepath::sample::generate;
+use criterion::{criterion_group, BenchmarkId, Criterion};
+use std::time::Instant;
+
+const SIZES: [usize; 2] = [1_000, 10_000];
+
+fn bpmn_xml(n: usize) -> String {
+    let doc = generate(n);
+    to_bpmn(&doc, doc.variants[0].id).expect("generated documents export")
+}
+
+fn bpmn(c: &mut Criterion) {
+    let mut group = c.benchmark_group("bpmn");
+    group.sample_size(10);
+    for n in SIZES {
+        let doc = generate(n);
+        let xml = to_bpmn(&doc, doc.variants[0].id).unwrap();
+        group.bench_with_input(BenchmarkId::new("export", n), &doc, |b, d| b.iter(|| to_bpmn(d, d.variants[0].id).unwrap()));
+        group.bench_with_input(BenchmarkId::new("import", n), &xml, |b, x| b.iter(|| from_bpmn(x.as_bytes(), "bench.bpmn").unwrap()));
+    }
+    group.finish();
+}
+
+/// Writes the files and prints the median import time of each.
+fn compare(dir: &str) {
+    for n in SIZES {
+        let xml = bpmn_xml(n);
+        let path = std::path::Path::new(dir).join(format!("generated-{n}.bpmn"));
+        std::fs::write(&path, &xml).expect("bench directory is writable");
+        let runs = if n >= 10_000 { 7 } else { 15 };
+        let bytes = std::fs::read(&path).unwrap();
+        from_bpmn(&bytes, "warm-up").unwrap();
+        let mut times: Vec<f64> = (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                let (doc, _) = from_bpmn(&bytes, "bench.bpmn").unwrap();
+                std::hint::black_box(doc);
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        println!("import {n} {:.2} {}", times[times.len() / 2], path.display());
+    }
+}
+
+criterion_group!(benches, bpmn);
+
+fn main() {
+    match std::env::var("BPMN_BENCH_DIR") {
+        Ok(dir) => compare(&dir),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}

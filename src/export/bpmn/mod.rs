@@ -1,0 +1,403 @@
+//! BPMN 2.0 export of one variant, with diagram interchange (BPMNDI) so other modellers
+//! (bpmn.io, Camunda Modeler, Signavio, ...) open and draw it.
+//!
+//! The mapping keeps the flow one process, because a Carepath transition may hand over
+//! between any two actors and BPMN only lets sequence flows run inside one pool:
+//!
+//! | Carepath | BPMN |
+//! | --- | --- |
+//! | variant | one `collaboration` with one `participant` (pool) and its `process` |
+//! | actor | a `lane` of that pool, in lane order |
+//! | step: start / end / event | `startEvent` / `endEvent` / `intermediateThrowEvent` |
+//! | step: activity / decision | `task` / `exclusiveGateway` |
+//! | step: sub-pathway | `callActivity` |
+//! | step description | `documentation` |
+//! | transition | `sequenceFlow` (label = name) |
+//! | phase | `group` with a `categoryValue` (the phase name) in the category "Phases" |
+//! | information type used by a need | `dataObject` named after it |
+//! | data-sharing need | `dataObjectReference` (name = title, pointing at its first information type) with a `dataOutputAssociation` from its first step and `dataInputAssociation`s to the others; for events and gateways, which cannot carry data associations, directed `association`s |
+//!
+//! Everything BPMN has no place for travels in `extensionElements` in the namespace
+//! [`NS_CAREPATH`], as the element's canonical Carepath JSON: each lane carries its actor,
+//! each step, flow, group and data object reference its step, transition, phase or need,
+//! the process the variant's header, and the collaboration the document's id and metadata,
+//! the whole information catalogue, and the comments and reviews that concern this variant or
+//! the document. The importer reads those back, so Carepath → BPMN → Carepath loses nothing;
+//! what other tools change in names, element types, lanes and flow ends still wins.
+//!
+//! Output is deterministic: elements in canonical order (lanes by order, everything else by
+//! id), fixed number formatting, no timestamps.
+
+mod geometry;
+pub mod xml;
+
+pub use geometry::{geometry, Geometry, Rect};
+
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::model::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use xml::Xml;
+
+/// The BPMN 2.0 semantic namespace.
+pub const NS_MODEL: &str = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+/// The BPMN 2.0 diagram interchange namespace.
+pub const NS_BPMNDI: &str = "http://www.omg.org/spec/BPMN/20100524/DI";
+/// OMG diagram common (bounds, points).
+pub const NS_DC: &str = "http://www.omg.org/spec/DD/20100524/DC";
+/// OMG diagram interchange (waypoints).
+pub const NS_DI: &str = "http://www.omg.org/spec/DD/20100524/DI";
+/// Carepath's extension namespace.
+pub const NS_CAREPATH: &str = "urn:carepath:bpmn:1";
+
+/// The variant header carried on the process.
+#[derive(Serialize, serde::Deserialize)]
+pub(crate) struct VariantHeader {
+    pub id: VariantId,
+    pub name: String,
+    pub kind: VariantKind,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<VariantId>,
+}
+
+/// The document header carried on the collaboration.
+#[derive(Serialize, serde::Deserialize)]
+pub(crate) struct DocumentHeader {
+    pub id: DocumentId,
+    pub metadata: Metadata,
+}
+
+/// The variant to export: the one named (by name or id), or else the first.
+pub fn pick_variant<'a>(doc: &'a Document, name: Option<&str>) -> Result<&'a Variant> {
+    match name {
+        Some(n) => doc.variant_named(n).ok_or_else(|| {
+            let names: Vec<&str> = doc.variants.iter().map(|v| v.name.as_str()).collect();
+            CoreError::new(ErrorCode::UnknownId, format!("there is no variant named '{n}'; the document has: {}", names.join(", ")))
+        }),
+        None => doc.variants.first().ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, "the document has no variant to export")),
+    }
+}
+
+/// The BPMN element name of a step kind.
+pub fn element_of(kind: StepKind) -> &'static str {
+    match kind {
+        StepKind::Start => "bpmn:startEvent",
+        StepKind::End => "bpmn:endEvent",
+        StepKind::Event => "bpmn:intermediateThrowEvent",
+        StepKind::Activity => "bpmn:task",
+        StepKind::Decision => "bpmn:exclusiveGateway",
+        StepKind::SubPathway => "bpmn:callActivity",
+    }
+}
+
+/// Whether BPMN lets this kind carry data associations (activities do; events and gateways
+/// get plain associations instead).
+fn has_data_associations(kind: StepKind) -> bool {
+    matches!(kind, StepKind::Activity | StepKind::SubPathway)
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("model values always serialise")
+}
+
+fn num(v: f64) -> String {
+    format!("{}", (v * 100.0).round() / 100.0)
+}
+
+/// A need's link to one of its steps: `out` when data flows from the step to the need.
+struct Link {
+    need: NeedId,
+    step: StepId,
+    out: bool,
+}
+
+fn links(variant: &Variant) -> Vec<Link> {
+    let mut out = Vec::new();
+    for n in variant.needs() {
+        let mut seen = BTreeSet::new();
+        let steps: Vec<StepId> = n.steps.iter().copied().filter(|s| seen.insert(*s) && variant.step(*s).is_some()).collect();
+        for (i, &s) in steps.iter().enumerate() {
+            out.push(Link { need: n.id, step: s, out: i == 0 && steps.len() > 1 });
+        }
+    }
+    out
+}
+
+/// The BPMN 2.0 XML of one variant.
+pub fn to_bpmn(doc: &Document, variant_id: VariantId) -> Result<String> {
+    let v = doc
+        .variant(variant_id)
+        .ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("no variant with id {variant_id}")))?;
+    let vid = v.id;
+    let geo = geometry(doc, v);
+    let steps = v.steps_sorted();
+    let transitions = v.transitions_sorted();
+    let needs: Vec<&DataNeed> = v.needs().collect();
+    let links = links(v);
+    let mut x = Xml::new();
+    let def_id = format!("Definitions_{}", doc.id);
+    let tns = format!("urn:uuid:{}", doc.id);
+    x.open(
+        "bpmn:definitions",
+        &[
+            ("xmlns:bpmn", NS_MODEL),
+            ("xmlns:bpmndi", NS_BPMNDI),
+            ("xmlns:dc", NS_DC),
+            ("xmlns:di", NS_DI),
+            ("xmlns:cp", NS_CAREPATH),
+            ("id", &def_id),
+            ("name", &doc.metadata.title),
+            ("targetNamespace", &tns),
+            ("exporter", "Carepath"),
+            ("exporterVersion", env!("CARGO_PKG_VERSION")),
+        ],
+    );
+    // phases: one category whose values the groups point at
+    x.open("bpmn:category", &[("id", &format!("Phases_{vid}")), ("name", "Phases")]);
+    for p in &doc.phases {
+        x.empty("bpmn:categoryValue", &[("id", &format!("PhaseValue_{}", p.id)), ("value", &p.name)]);
+    }
+    x.close("bpmn:category");
+    write_collaboration(&mut x, doc, v);
+    write_process(&mut x, doc, v, &steps, &transitions, &needs, &links);
+    write_diagram(&mut x, doc, v, &geo, &steps, &transitions, &needs, &links);
+    x.close("bpmn:definitions");
+    Ok(x.finish())
+}
+
+fn write_collaboration(x: &mut Xml, doc: &Document, v: &Variant) {
+    let vid = v.id;
+    x.open("bpmn:collaboration", &[("id", &format!("Collaboration_{vid}"))]);
+    x.open("bpmn:extensionElements", &[]);
+    x.text("cp:document", &[], &json(&DocumentHeader { id: doc.id, metadata: doc.metadata.clone() }));
+    x.text("cp:catalogue", &[], &json(&doc.info_types));
+    let concerns = |t: &ElementRef| match *t {
+        ElementRef::Variant { id } => id == vid,
+        ElementRef::Step { variant, .. } | ElementRef::Transition { variant, .. } | ElementRef::Need { variant, .. } => variant == vid,
+        _ => true,
+    };
+    let comments: Vec<&Comment> = doc.comments.iter().filter(|c| concerns(&c.target)).collect();
+    let reviews: Vec<&Review> = doc.reviews.iter().filter(|r| concerns(&r.target)).collect();
+    x.text("cp:comments", &[], &json(&comments));
+    x.text("cp:reviews", &[], &json(&reviews));
+    x.close("bpmn:extensionElements");
+    x.empty("bpmn:participant", &[("id", &format!("Pool_{vid}")), ("name", &v.name), ("processRef", &format!("Process_{vid}"))]);
+    x.close("bpmn:collaboration");
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_process(x: &mut Xml, doc: &Document, v: &Variant, steps: &[&Step], transitions: &[&Transition], needs: &[&DataNeed], links: &[Link]) {
+    let vid = v.id;
+    x.open("bpmn:process", &[("id", &format!("Process_{vid}")), ("name", &v.name), ("isExecutable", "false")]);
+    if !v.description.is_empty() {
+        x.text("bpmn:documentation", &[], &v.description);
+    }
+    x.open("bpmn:extensionElements", &[]);
+    let header = VariantHeader { id: vid, name: v.name.clone(), kind: v.kind, description: v.description.clone(), based_on: v.based_on };
+    x.text("cp:variant", &[], &json(&header));
+    x.close("bpmn:extensionElements");
+    if !doc.actors.is_empty() {
+        let mut in_lane: BTreeMap<ActorId, Vec<StepId>> = BTreeMap::new();
+        for s in steps {
+            if let Some(a) = s.actor {
+                in_lane.entry(a).or_default().push(s.id);
+            }
+        }
+        x.open("bpmn:laneSet", &[("id", &format!("LaneSet_{vid}"))]);
+        for a in &doc.actors {
+            x.open("bpmn:lane", &[("id", &format!("Actor_{}", a.id)), ("name", &a.name)]);
+            x.open("bpmn:extensionElements", &[]);
+            x.text("cp:actor", &[], &json(a));
+            x.close("bpmn:extensionElements");
+            for s in in_lane.get(&a.id).into_iter().flatten() {
+                x.text("bpmn:flowNodeRef", &[], &format!("Step_{s}"));
+            }
+            x.close("bpmn:lane");
+        }
+        x.close("bpmn:laneSet");
+    }
+    let mut incoming: HashMap<StepId, Vec<TransitionId>> = HashMap::new();
+    let mut outgoing: HashMap<StepId, Vec<TransitionId>> = HashMap::new();
+    for t in transitions {
+        outgoing.entry(t.from).or_default().push(t.id);
+        incoming.entry(t.to).or_default().push(t.id);
+    }
+    let mut step_links: HashMap<StepId, Vec<&Link>> = HashMap::new();
+    for l in links {
+        step_links.entry(l.step).or_default().push(l);
+    }
+    for s in steps {
+        let tag = element_of(s.kind);
+        let id = format!("Step_{}", s.id);
+        x.open(tag, &[("id", &id), ("name", &s.label)]);
+        if !s.description.is_empty() {
+            x.text("bpmn:documentation", &[], &s.description);
+        }
+        x.open("bpmn:extensionElements", &[]);
+        x.text("cp:step", &[], &json(s));
+        x.close("bpmn:extensionElements");
+        for t in incoming.get(&s.id).into_iter().flatten() {
+            x.text("bpmn:incoming", &[], &format!("Flow_{t}"));
+        }
+        for t in outgoing.get(&s.id).into_iter().flatten() {
+            x.text("bpmn:outgoing", &[], &format!("Flow_{t}"));
+        }
+        if has_data_associations(s.kind) {
+            let mine = step_links.get(&s.id).map(Vec::as_slice).unwrap_or(&[]);
+            let prop = format!("Property_{}", s.id);
+            if mine.iter().any(|l| !l.out) {
+                x.empty("bpmn:property", &[("id", &prop), ("name", "__targetRef_placeholder")]);
+            }
+            for l in mine.iter().filter(|l| !l.out) {
+                x.open("bpmn:dataInputAssociation", &[("id", &format!("DataIn_{}_{}", l.need, s.id))]);
+                x.text("bpmn:sourceRef", &[], &format!("Need_{}", l.need));
+                x.text("bpmn:targetRef", &[], &prop);
+                x.close("bpmn:dataInputAssociation");
+            }
+            for l in mine.iter().filter(|l| l.out) {
+                x.open("bpmn:dataOutputAssociation", &[("id", &format!("DataOut_{}_{}", l.need, s.id))]);
+                x.text("bpmn:targetRef", &[], &format!("Need_{}", l.need));
+                x.close("bpmn:dataOutputAssociation");
+            }
+        }
+        x.close(tag);
+    }
+    for t in transitions {
+        x.open("bpmn:sequenceFlow", &[("id", &format!("Flow_{}", t.id)), ("name", &t.label), ("sourceRef", &format!("Step_{}", t.from)), ("targetRef", &format!("Step_{}", t.to))]);
+        x.open("bpmn:extensionElements", &[]);
+        x.text("cp:transition", &[], &json(t));
+        x.close("bpmn:extensionElements");
+        x.close("bpmn:sequenceFlow");
+    }
+    // one data object per information type the needs carry, in catalogue order
+    let used: BTreeSet<InfoTypeId> = needs.iter().flat_map(|n| n.info_types.iter().copied()).collect();
+    for it in doc.info_types.iter().filter(|t| used.contains(&t.id)) {
+        x.empty("bpmn:dataObject", &[("id", &format!("Info_{}", it.id)), ("name", &it.name)]);
+    }
+    for n in needs {
+        let obj = n.info_types.first().filter(|t| used.contains(t)).map(|t| format!("Info_{t}"));
+        let mut attrs = vec![("id", format!("Need_{}", n.id)), ("name", n.title.clone())];
+        if let Some(o) = obj {
+            attrs.push(("dataObjectRef", o));
+        }
+        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        x.open("bpmn:dataObjectReference", &attrs);
+        x.open("bpmn:extensionElements", &[]);
+        x.text("cp:need", &[], &json(n));
+        x.close("bpmn:extensionElements");
+        x.close("bpmn:dataObjectReference");
+    }
+    for p in &doc.phases {
+        x.open("bpmn:group", &[("id", &format!("Phase_{}", p.id)), ("categoryValueRef", &format!("PhaseValue_{}", p.id))]);
+        x.open("bpmn:extensionElements", &[]);
+        x.text("cp:phase", &[], &json(p));
+        x.close("bpmn:extensionElements");
+        x.close("bpmn:group");
+    }
+    for l in links.iter().filter(|l| v.step(l.step).is_some_and(|s| !has_data_associations(s.kind))) {
+        let (src, dst) = if l.out { (format!("Step_{}", l.step), format!("Need_{}", l.need)) } else { (format!("Need_{}", l.need), format!("Step_{}", l.step)) };
+        x.empty("bpmn:association", &[("id", &format!("Assoc_{}_{}", l.need, l.step)), ("sourceRef", &src), ("targetRef", &dst), ("associationDirection", "One")]);
+    }
+    x.close("bpmn:process");
+}
+
+fn bounds(x: &mut Xml, r: Rect) {
+    x.empty("dc:Bounds", &[("x", &num(r.x)), ("y", &num(r.y)), ("width", &num(r.w)), ("height", &num(r.h))]);
+}
+
+fn edge(x: &mut Xml, id: &str, element: &str, points: &[(f64, f64)]) {
+    x.open("bpmndi:BPMNEdge", &[("id", id), ("bpmnElement", element)]);
+    for &(px, py) in points {
+        x.empty("di:waypoint", &[("x", &num(px)), ("y", &num(py))]);
+    }
+    x.close("bpmndi:BPMNEdge");
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_diagram(x: &mut Xml, _doc: &Document, v: &Variant, geo: &Geometry, steps: &[&Step], transitions: &[&Transition], needs: &[&DataNeed], links: &[Link]) {
+    let vid = v.id;
+    x.open("bpmndi:BPMNDiagram", &[("id", &format!("Diagram_{vid}")), ("name", &v.name)]);
+    x.open("bpmndi:BPMNPlane", &[("id", &format!("Plane_{vid}")), ("bpmnElement", &format!("Collaboration_{vid}"))]);
+    let shape = |x: &mut Xml, element: &str, extra: &[(&str, &str)], r: Rect| {
+        let id = format!("{element}_di");
+        let mut attrs = vec![("id", id.as_str()), ("bpmnElement", element)];
+        attrs.extend_from_slice(extra);
+        x.open("bpmndi:BPMNShape", &attrs);
+        bounds(x, r);
+        x.close("bpmndi:BPMNShape");
+    };
+    shape(x, &format!("Pool_{vid}"), &[("isHorizontal", "true")], geo.pool);
+    for (a, r) in &geo.lanes {
+        shape(x, &format!("Actor_{a}"), &[("isHorizontal", "true")], *r);
+    }
+    for (p, r) in &geo.phases {
+        shape(x, &format!("Phase_{p}"), &[], *r);
+    }
+    for s in steps {
+        let extra: &[(&str, &str)] = match s.kind {
+            StepKind::Decision => &[("isMarkerVisible", "true")],
+            _ => &[],
+        };
+        shape(x, &format!("Step_{}", s.id), extra, geo.steps[&s.id]);
+    }
+    // data objects in rows below the pool, each under its first step where there is room
+    let mut taken: BTreeSet<(i64, i64)> = BTreeSet::new();
+    let mut need_box: HashMap<NeedId, Rect> = HashMap::new();
+    for n in needs {
+        let cx = n.steps.iter().find_map(|s| geo.steps.get(s)).map_or(geo.pool.x + 80.0, |r| r.cx());
+        let bin = (cx / 60.0).round() as i64;
+        let row = (0..).find(|row| taken.insert((*row, bin))).unwrap_or(0);
+        let r = Rect { x: bin as f64 * 60.0 - 18.0, y: geo.pool.bottom() + 40.0 + row as f64 * 80.0, w: 36.0, h: 50.0 };
+        need_box.insert(n.id, r);
+        shape(x, &format!("Need_{}", n.id), &[], r);
+    }
+    for t in transitions {
+        edge(x, &format!("Flow_{}_di", t.id), &format!("Flow_{}", t.id), &geometry::route(geo.steps[&t.from], geo.steps[&t.to]));
+    }
+    for l in links {
+        let (Some(s), Some(d)) = (geo.steps.get(&l.step), need_box.get(&l.need)) else { continue };
+        let kind = v.step(l.step).map(|s| s.kind).unwrap_or(StepKind::Activity);
+        let id = if !has_data_associations(kind) {
+            format!("Assoc_{}_{}", l.need, l.step)
+        } else if l.out {
+            format!("DataOut_{}_{}", l.need, l.step)
+        } else {
+            format!("DataIn_{}_{}", l.need, l.step)
+        };
+        let (a, b) = ((s.cx(), s.bottom()), (d.cx(), d.y));
+        let pts = if l.out { [a, b] } else { [b, a] };
+        edge(x, &format!("{id}_di"), &id, &pts);
+    }
+    x.close("bpmndi:BPMNPlane");
+    x.close("bpmndi:BPMNDiagram");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_document_gives_the_same_bytes_and_escapes_text() {
+        let mut doc = crate::template::load("copd").unwrap();
+        doc.metadata.created = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+        doc.metadata.modified = doc.metadata.created;
+        doc.actors[0].name = "Pasient <&> \"pårørende\"\nny linje".into();
+        let v = doc.variants[0].id;
+        let a = to_bpmn(&doc, v).unwrap();
+        assert_eq!(a, to_bpmn(&doc, v).unwrap());
+        assert!(a.contains("name=\"Pasient &lt;&amp;&gt; &quot;pårørende&quot;&#10;ny linje\""), "escaped lane name");
+        assert!(a.contains("<bpmn:exclusiveGateway"));
+        assert!(a.contains("<bpmn:group"));
+    }
+
+    #[test]
+    fn picks_the_named_or_first_variant() {
+        let doc = crate::template::load("copd").unwrap();
+        assert_eq!(pick_variant(&doc, None).unwrap().id, doc.variants[0].id);
+        assert_eq!(pick_variant(&doc, Some(&doc.variants[1].name)).unwrap().id, doc.variants[1].id);
+        let e = pick_variant(&doc, Some("finnes ikke")).unwrap_err();
+        assert!(e.message.contains(&doc.variants[0].name));
+    }
+}

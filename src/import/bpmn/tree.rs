@@ -1,0 +1,278 @@
+//! A small, bounded element tree read with quick-xml, the first pass of the BPMN import.
+//!
+//! Safe on hostile input: a `<!DOCTYPE` is refused (so no DTD, no entity expansion, no
+//! external entities), only the five predefined entities and character references are
+//! resolved, and the input size, element count and nesting depth are bounded. The tree is an
+//! arena (a `Vec` of elements with child indices), so nothing downstream needs recursion.
+//! Malformed XML gives an error with line and column. UTF-8 (with or without BOM) and
+//! ISO-8859-1 input are read; other encodings are refused with a clear message.
+
+use quick_xml::escape::resolve_predefined_entity;
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::NsReader;
+
+/// Largest BPMN file read, in bytes.
+pub const MAX_BYTES: usize = 128 << 20;
+/// Most elements in one file.
+pub const MAX_ELEMENTS: usize = 4_000_000;
+/// Deepest element nesting.
+pub const MAX_DEPTH: usize = 200;
+
+pub use crate::export::bpmn::{NS_BPMNDI, NS_CAREPATH, NS_DC, NS_DI, NS_MODEL};
+
+/// Which namespace an element is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ns {
+    Model,
+    BpmnDi,
+    Dc,
+    Di,
+    Carepath,
+    Other,
+}
+
+/// One element: namespace, local name, attributes, children and direct text.
+#[derive(Debug)]
+pub struct Element {
+    pub ns: Ns,
+    pub name: String,
+    /// Unprefixed attributes by local name; prefixed ones as written (`xsi:type`).
+    pub attrs: Vec<(String, String)>,
+    pub children: Vec<u32>,
+    pub text: String,
+    /// Byte offset of the start tag in the (UTF-8) text.
+    pub offset: usize,
+}
+
+/// The parsed file. Element 0 is the root element.
+#[derive(Debug)]
+pub struct Tree {
+    pub elements: Vec<Element>,
+    text: String,
+}
+
+impl Tree {
+    pub fn get(&self, i: u32) -> &Element {
+        &self.elements[i as usize]
+    }
+    /// An attribute's value.
+    pub fn attr(&self, i: u32, name: &str) -> Option<&str> {
+        self.get(i).attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+    /// Children in a namespace with a local name.
+    pub fn children<'a>(&'a self, i: u32, ns: Ns, name: &'a str) -> impl Iterator<Item = u32> + 'a {
+        self.get(i).children.iter().copied().filter(move |&c| {
+            let e = self.get(c);
+            e.ns == ns && e.name == name
+        })
+    }
+    /// The first such child.
+    pub fn child(&self, i: u32, ns: Ns, name: &str) -> Option<u32> {
+        self.children(i, ns, name).next()
+    }
+    /// 1-based line and column (in characters) of an element's start tag.
+    pub fn line_col(&self, i: u32) -> (usize, usize) {
+        line_col(&self.text, self.get(i).offset)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// Decodes the bytes to text: UTF-8, or ISO-8859-1 when the declaration says so.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.len() > MAX_BYTES {
+        return Err(format!("the file is {} bytes; at most {MAX_BYTES} are read", bytes.len()));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
+        return Err("UTF-16 files are not supported; save the file as UTF-8".into());
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_ascii_lowercase();
+    let declared = head
+        .strip_prefix("<?xml")
+        .and_then(|d| d.split("?>").next())
+        .and_then(|d| d.split("encoding").nth(1))
+        .and_then(|rest| rest.split(['"', '\'']).nth(1))
+        .map(str::trim)
+        .unwrap_or("utf-8");
+    match declared {
+        "utf-8" | "utf8" | "us-ascii" | "ascii" => String::from_utf8(bytes.to_vec()).map_err(|e| {
+            let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..e.utf8_error().valid_up_to()]), usize::MAX);
+            format!("line {line}, column {col}: not valid UTF-8 text")
+        }),
+        "iso-8859-1" | "latin1" | "latin-1" | "iso_8859-1" | "l1" => Ok(bytes.iter().map(|&b| b as char).collect()),
+        other => Err(format!("encoding '{other}' is not supported; save the file as UTF-8")),
+    }
+}
+
+fn namespace(r: &ResolveResult) -> Ns {
+    match r {
+        ResolveResult::Bound(ns) => match ns.0 {
+            b if b == NS_MODEL => Ns::Model,
+            b if b == NS_BPMNDI => Ns::BpmnDi,
+            b if b == NS_DC => Ns::Dc,
+            b if b == NS_DI => Ns::Di,
+            b if b == NS_CAREPATH => Ns::Carepath,
+            _ => Ns::Other,
+        },
+        _ => Ns::Other,
+    }
+}
+
+/// Parses a whole file into a tree.
+pub fn parse(bytes: &[u8]) -> Result<Tree, String> {
+    let text = decode(bytes)?;
+    let mut elements: Vec<Element> = Vec::new();
+    let mut stack: Vec<u32> = Vec::new();
+    {
+        let mut reader = NsReader::from_str(&text);
+        let at = |reader: &NsReader<&[u8]>, pos: u64| {
+            let (line, col) = line_col(&text, pos as usize);
+            let _ = reader;
+            format!("line {line}, column {col}")
+        };
+        loop {
+            let pos = reader.buffer_position();
+            let (res, event) = match reader.read_resolved_event() {
+                Ok(x) => x,
+                Err(e) => return Err(format!("{}: malformed XML: {e}", at(&reader, reader.error_position()))),
+            };
+            match event {
+                Event::Start(ref s) | Event::Empty(ref s) => {
+                    if elements.len() >= MAX_ELEMENTS {
+                        return Err(format!("{}: more than {MAX_ELEMENTS} elements", at(&reader, pos)));
+                    }
+                    if stack.len() >= MAX_DEPTH {
+                        return Err(format!("{}: elements nested deeper than {MAX_DEPTH} levels", at(&reader, pos)));
+                    }
+                    if stack.is_empty() && !elements.is_empty() {
+                        return Err(format!("{}: a second root element", at(&reader, pos)));
+                    }
+                    let ns = namespace(&res);
+                    let name = s.local_name().as_ref().to_string();
+                    let mut attrs = Vec::new();
+                    for a in s.attributes() {
+                        let a = a.map_err(|e| format!("{}: malformed attribute: {e}", at(&reader, pos)))?;
+                        if a.key.as_namespace_binding().is_some() {
+                            continue;
+                        }
+                        let key = a.key.as_ref().to_string();
+                        let value = a
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .map_err(|e| format!("{}: attribute '{key}': {e}", at(&reader, pos)))?;
+                        attrs.push((key, value.into_owned()));
+                    }
+                    let idx = elements.len() as u32;
+                    elements.push(Element { ns, name, attrs, children: Vec::new(), text: String::new(), offset: pos as usize });
+                    if let Some(&parent) = stack.last() {
+                        elements[parent as usize].children.push(idx);
+                    }
+                    if matches!(event, Event::Start(_)) {
+                        stack.push(idx);
+                    }
+                }
+                Event::End(_) => {
+                    stack.pop();
+                }
+                Event::Text(t) => {
+                    if let Some(&cur) = stack.last() {
+                        let content = t.xml10_content();
+                        let el = &mut elements[cur as usize];
+                        if !el.text.is_empty() || !content.trim().is_empty() {
+                            el.text.push_str(&content);
+                        }
+                    }
+                }
+                Event::CData(t) => {
+                    if let Some(&cur) = stack.last() {
+                        elements[cur as usize].text.push_str(&t);
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    let ch = match r.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        Ok(None) => {
+                            let name = r.to_string();
+                            match resolve_predefined_entity(&name) {
+                                Some(s) => s.to_string(),
+                                None => return Err(format!("{}: unknown entity '&{name};' (only the predefined XML entities are allowed)", at(&reader, pos))),
+                            }
+                        }
+                        Err(e) => return Err(format!("{}: bad character reference: {e}", at(&reader, pos))),
+                    };
+                    if let Some(&cur) = stack.last() {
+                        elements[cur as usize].text.push_str(&ch);
+                    }
+                }
+                Event::DocType(_) => {
+                    return Err(format!(
+                        "{}: the file has a DOCTYPE declaration; BPMN files need none, and Carepath refuses them (no DTDs or entities)",
+                        at(&reader, pos)
+                    ))
+                }
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+                Event::Eof => break,
+            }
+        }
+        if !stack.is_empty() {
+            return Err(format!("{}: the file ends inside an element", at(&reader, text.len() as u64)));
+        }
+    }
+    if elements.is_empty() {
+        return Err("the file has no XML element".into());
+    }
+    Ok(Tree { elements, text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_namespaces_entities_and_text() {
+        let t = parse(
+            br#"<?xml version="1.0"?><b:definitions xmlns:b="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><b:task name="A &amp; &#xE6;&#10;b"><b:documentation>x &lt; y &#248;</b:documentation></b:task></b:definitions>"#,
+        )
+        .unwrap();
+        assert_eq!(t.get(0).ns, Ns::Model);
+        let task = t.child(0, Ns::Model, "task").unwrap();
+        assert_eq!(t.attr(task, "name"), Some("A & æ\nb"));
+        let doc = t.child(task, Ns::Model, "documentation").unwrap();
+        assert_eq!(t.get(doc).text, "x < y ø");
+    }
+
+    #[test]
+    fn refuses_doctype_and_unknown_entities() {
+        let e = parse(b"<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<x>&e;</x>").unwrap_err();
+        assert!(e.contains("DOCTYPE") && e.starts_with("line 2"), "{e}");
+        let e = parse(b"<x>&e;</x>").unwrap_err();
+        assert!(e.contains("unknown entity"), "{e}");
+    }
+
+    #[test]
+    fn malformed_xml_names_line_and_column() {
+        let e = parse(b"<a>\n  <b></c>\n</a>").unwrap_err();
+        assert!(e.starts_with("line 2, column"), "{e}");
+        let e = parse(b"<a>\n<b>").unwrap_err();
+        assert!(e.contains("ends inside"), "{e}");
+    }
+
+    #[test]
+    fn bounds_depth_and_reads_latin1() {
+        let deep = "<a>".repeat(MAX_DEPTH + 1);
+        assert!(parse(deep.as_bytes()).unwrap_err().contains("deeper"));
+        let latin = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a n=\"\xe6\xf8\xe5\"/>";
+        let t = parse(latin).unwrap();
+        assert_eq!(t.attr(0, "n"), Some("æøå"));
+        assert!(parse(b"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><a/>").unwrap_err().contains("Shift_JIS".to_ascii_lowercase().as_str()));
+    }
+}

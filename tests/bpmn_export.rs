@@ -1,0 +1,179 @@
+//! BPMN export: the output validates against the OMG BPMN 2.0 schema (xmllint, schema from
+//! `../shared/fixtures/xsd/bpmn20`; skipped with a message when either is missing), is the
+//! same bytes for the same document, and Carepath → BPMN → Carepath loses nothing.
+
+mod common;
+
+use carepath::export::bpmn::{pick_variant, to_bpmn};
+use carepath::import::bpmn::from_bpmn;
+use carepath::model::*;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn schema() -> Option<PathBuf> {
+    let xsd = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/xsd/bpmn20/BPMN20.xsd");
+    if !xsd.exists() {
+        eprintln!("skipped: {} is not there", xsd.display());
+        return None;
+    }
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        eprintln!("skipped: xmllint is not installed (Debian package libxml2-utils)");
+        return None;
+    }
+    Some(xsd)
+}
+
+fn xmllint(xsd: &PathBuf, name: &str, xml: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, xml).unwrap();
+    let out = Command::new("xmllint").arg("--noout").arg("--schema").arg(xsd).arg(&file).output().unwrap();
+    assert!(out.status.success(), "{name} does not validate:\n{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A small model whose text has everything that needs escaping, and every step kind.
+fn awkward() -> Document {
+    let mut s = common::small();
+    let v = s.doc.variant(s.variant).unwrap().clone();
+    let mut data = v.to_data();
+    for st in &mut data.steps {
+        st.label = format!("{} <&> \"sitat\" 'enkel'\nny linje\tæøå ÆØÅ \u{1}", st.label);
+        st.description = "Beskrivelse med ]]> og &amp; og \r\n linjeskift".into();
+        st.position = Some(Position { x: 12.5, y: -3.0 });
+    }
+    let gateway = Step::new(StepKind::Decision, "Grønn?", Some(s.nurse), Some(s.p2));
+    let event = Step::new(StepKind::Event, "Varsel", Some(s.nurse), None);
+    let sub = Step::new(StepKind::SubPathway, "Forverring", None, Some(s.p1));
+    data.transitions.push(Transition { id: TransitionId::new(), from: s.measure, to: gateway.id, label: "a < b".into(), kind: TransitionKind::Loop });
+    data.transitions.push(Transition { id: TransitionId::new(), from: gateway.id, to: gateway.id, label: String::new(), kind: TransitionKind::Exception });
+    let mut need = DataNeed::new("Plan & \"varsel\"", vec![gateway.id, event.id, sub.id, s.end], Some(s.nurse), None);
+    need.what = "<b>fet</b>\n".into();
+    need.priority = Some(Priority::High);
+    need.horizon = Some(Horizon::Long);
+    need.status = NeedStatus::PartlyMet;
+    need.form = InteractionForm::SharedEditing;
+    need.info_types = vec![s.doc.info_types[8].id, s.doc.info_types[2].id];
+    data.needs.push(need);
+    data.steps.extend([gateway, event, sub]);
+    data.description = "Variant med \"alt\"".into();
+    s.doc.variants = vec![Variant::try_from(data).unwrap()];
+    s.doc.metadata.owners = vec!["Eier <1>".into()];
+    s.doc.comments.push(Comment {
+        id: CommentId::new(),
+        target: ElementRef::Step { variant: s.variant, id: s.start },
+        author: "Kari".into(),
+        created: Timestamp::parse("2026-02-01T10:00:00Z").unwrap(),
+        text: "Stemmer dette?\n– ja".into(),
+        resolved: false,
+        reply_to: None,
+    });
+    carepath::import::json::rebuild(s.doc).unwrap()
+}
+
+fn assert_round_trip(doc: &Document, v: &Variant) {
+    let xml = to_bpmn(doc, v.id).unwrap();
+    let (back, report) = from_bpmn(xml.as_bytes(), "round-trip.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+    assert!(report.is_empty(), "{}", report.to_text("round-trip.bpmn"));
+    assert_eq!(back.id, doc.id);
+    assert_eq!(back.metadata, doc.metadata);
+    assert_eq!(back.actors, doc.actors);
+    assert_eq!(back.phases, doc.phases);
+    assert_eq!(back.info_types, doc.info_types);
+    assert_eq!(back.variants.len(), 1);
+    assert_eq!(back.variants[0].to_data(), v.to_data(), "variant '{}'", v.name);
+    let concerns_other = |t: &ElementRef| matches!(t, ElementRef::Step { variant, .. } | ElementRef::Transition { variant, .. } | ElementRef::Need { variant, .. } | ElementRef::Variant { id: variant } if *variant != v.id);
+    let comments: Vec<&Comment> = doc.comments.iter().filter(|c| !concerns_other(&c.target)).collect();
+    assert_eq!(back.comments.iter().collect::<Vec<_>>(), comments);
+    // and the imported document exports to the same bytes
+    assert_eq!(to_bpmn(&back, v.id).unwrap(), xml);
+}
+
+#[test]
+fn copd_variants_round_trip_through_bpmn_without_loss() {
+    let doc = carepath::template::load("copd").unwrap();
+    for v in &doc.variants {
+        assert_round_trip(&doc, v);
+    }
+}
+
+#[test]
+fn awkward_text_and_every_step_kind_round_trip() {
+    let doc = awkward();
+    assert_round_trip(&doc, &doc.variants[0]);
+}
+
+#[test]
+fn export_is_deterministic_and_escapes_user_text() {
+    let doc = awkward();
+    let v = pick_variant(&doc, None).unwrap();
+    let a = to_bpmn(&doc, v.id).unwrap();
+    assert_eq!(a, to_bpmn(&doc.clone(), v.id).unwrap());
+    assert!(a.contains("&lt;&amp;&gt; &quot;sitat&quot; &apos;enkel&apos;&#10;ny linje&#9;æøå ÆØÅ \u{FFFD}"));
+    assert!(!a.contains('\u{1}'));
+    let tree_ok = quick_xml::Reader::from_str(&a).read_event().is_ok();
+    assert!(tree_ok);
+}
+
+#[test]
+fn exports_validate_against_the_bpmn_schema() {
+    let Some(xsd) = schema() else { return };
+    let copd = carepath::template::load("copd").unwrap();
+    for (i, v) in copd.variants.iter().enumerate() {
+        xmllint(&xsd, &format!("copd-{i}.bpmn"), &to_bpmn(&copd, v.id).unwrap());
+    }
+    let doc = awkward();
+    xmllint(&xsd, "awkward.bpmn", &to_bpmn(&doc, doc.variants[0].id).unwrap());
+    let generated = carepath::sample::generate(300);
+    xmllint(&xsd, "generated.bpmn", &to_bpmn(&generated, generated.variants[0].id).unwrap());
+    let mut empty = Document::new("Tom");
+    let vid = VariantId::new();
+    empty.variants.push(Variant::new(vid, "Tom variant"));
+    xmllint(&xsd, "empty.bpmn", &to_bpmn(&empty, vid).unwrap());
+}
+
+/// bpmn-moddle (the model layer of bpmn.io) in `scripts/bpmn`, installed with `npm ci` on
+/// first use; `None` (and a message) when Node.js or the package cannot be had.
+fn moddle_script() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/bpmn");
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("skipped: Node.js is not installed");
+        return None;
+    }
+    if !dir.join("node_modules/bpmn-moddle").exists() {
+        let ok = Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir).status().is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: `npm ci` in {} failed", dir.display());
+            return None;
+        }
+    }
+    Some(dir.join("check.mjs"))
+}
+
+#[test]
+fn bpmn_moddle_reads_exports_without_warnings() {
+    let Some(script) = moddle_script() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let copd = carepath::template::load("copd").unwrap();
+    for (i, v) in copd.variants.iter().enumerate() {
+        files.push((format!("copd-{i}.bpmn"), to_bpmn(&copd, v.id).unwrap()));
+    }
+    let doc = awkward();
+    files.push(("awkward.bpmn".into(), to_bpmn(&doc, doc.variants[0].id).unwrap()));
+    let generated = carepath::sample::generate(300);
+    files.push(("generated.bpmn".into(), to_bpmn(&generated, generated.variants[0].id).unwrap()));
+    let mut cmd = Command::new("node");
+    cmd.arg(&script);
+    for (name, xml) in &files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, xml).unwrap();
+        cmd.arg(path);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "bpmn-moddle reported problems:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,110 @@
+//! BPMN import of files from other tools: pools and lanes to actors, flow nodes to steps,
+//! message flows and linked data objects to needs, groups to phases, and a report that names
+//! everything left out. Hostile or broken input gives an error that names the file.
+
+use carepath::import::bpmn::{from_bpmn, read};
+use carepath::model::*;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bpmn").join(name)
+}
+
+#[test]
+fn pools_lanes_flows_and_data_map_and_the_rest_is_reported() {
+    let (doc, report) = read(&fixture("two-pools.bpmn")).unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(doc.metadata.title, "Forverring – KOLS");
+    let names: Vec<&str> = doc.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Sykepleier", "Lege & team", "Hjemmetjeneste", "Sykehus", "Pasient"]);
+    assert_eq!(doc.actors[0].organisation, "Kommunen");
+    let v = &doc.variants[0];
+    assert_eq!(v.step_count(), 8, "start, vurder, gw, lege, sub, boundary, end, motta");
+    assert_eq!(v.transition_count(), 6);
+    let step = |label: &str| v.steps().find(|s| s.label == label).unwrap_or_else(|| panic!("no step {label}"));
+    let vurder = step("Vurdere\nmålinger");
+    assert_eq!(vurder.kind, StepKind::Activity);
+    assert_eq!(vurder.description, "Sykepleier ser på SpO2 og puls.");
+    assert_eq!(vurder.position, Some(Position { x: 180.0, y: 80.0 }));
+    assert_eq!(doc.phases.len(), 1);
+    assert_eq!(doc.phases[0].name, "Oppfølging");
+    assert_eq!(vurder.phase, Some(doc.phases[0].id), "inside the group's box");
+    assert_eq!(step("Ferdig").phase, None, "outside the group's box");
+    assert_eq!(step("Besøk").kind, StepKind::SubPathway);
+    assert_eq!(step("Begge").kind, StepKind::Decision);
+    assert_eq!(step("Lege vurderer").actor, Some(doc.actors[1].id), "nested lane");
+    assert_eq!(step("Motta henvisning").actor, Some(doc.actors[3].id), "pool without lanes");
+    assert!(v.transitions().any(|t| t.label == "rød"), "condition as label");
+    // needs: two message flows and the data object reference
+    let need = |title: &str| v.needs().find(|n| n.title == title).unwrap_or_else(|| panic!("no need {title}"));
+    let h = need("Henvisning");
+    assert_eq!((h.provider, h.consumer), (Some(doc.actors[0].id), Some(doc.actors[3].id)));
+    assert_eq!(h.form, InteractionForm::Unknown);
+    assert_eq!(need("Innkalling").consumer, Some(doc.actors[4].id), "black-box pool");
+    let m = need("Siste målinger");
+    let malinger = doc.info_types.iter().find(|t| t.name == "Målinger").unwrap();
+    assert_eq!(malinger.code.as_deref(), Some("IT07"), "catalogue entry reused");
+    assert_eq!(m.info_types, vec![malinger.id]);
+    assert_eq!(m.steps, vec![vurder.id, step("Lege vurderer").id]);
+    assert_eq!((m.provider, m.consumer), (Some(doc.actors[0].id), Some(doc.actors[1].id)));
+    assert!(doc.info_types.iter().any(|t| t.name == "Sjekkliste"), "new data object, new entry");
+    // the report names what had no counterpart, and what was approximated
+    let skipped: Vec<&str> = report.skipped.iter().map(|e| e.element.as_str()).collect();
+    for want in ["extensionElements", "task", "dataStore", "textAnnotation", "association", "BPMNDiagram"] {
+        assert!(skipped.contains(&want), "{want} not reported: {skipped:?}");
+    }
+    let inner = report.skipped.iter().find(|e| e.id.as_deref() == Some("inner")).unwrap();
+    assert_eq!((inner.line, inner.column), (44, 7));
+    let approx: Vec<&str> = report.approximated.iter().map(|e| e.element.as_str()).collect();
+    for want in ["parallelGateway", "boundaryEvent", "subProcess", "timerEventDefinition"] {
+        assert!(approx.contains(&want), "{want} not reported: {approx:?}");
+    }
+    assert!(report.to_text("f.bpmn").contains("f.bpmn:44:7: not imported: task 'Indre oppgave' (inner)"));
+    let _ = carepath::rules::validate(&doc);
+}
+
+#[test]
+fn a_file_without_groups_gets_one_phase() {
+    let xml = r#"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+      <process id="p" name="Prosess"><startEvent id="s"/><task id="t" name="A"/><sequenceFlow id="f" sourceRef="s" targetRef="t"/></process>
+    </definitions>"#;
+    let (doc, report) = from_bpmn(xml.as_bytes(), "mini.bpmn").unwrap();
+    assert!(report.is_empty(), "{report:?}");
+    assert_eq!(doc.phases.len(), 1);
+    assert_eq!(doc.phases[0].name, "Forløp");
+    assert_eq!(doc.actors.len(), 1);
+    assert_eq!(doc.actors[0].name, "Prosess");
+    assert!(doc.variants[0].steps().all(|s| s.phase == Some(doc.phases[0].id) && s.actor == Some(doc.actors[0].id)));
+}
+
+#[test]
+fn hostile_and_broken_input_gives_errors_naming_the_file() {
+    let cases: &[(&[u8], &str)] = &[
+        (b"<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>\n<definitions>&lol2;</definitions>", "DOCTYPE"),
+        (b"<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n  <process id=\"p\">\n    <task id=\"t\">\n  </process>\n</definitions>", "line 4"),
+        (b"<html><body/></html>", "not a BPMN 2.0 file"),
+        (b"", "no XML element"),
+        (b"<a>\xff\xfe</a>", "UTF-8"),
+        (b"<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">&xxe;</definitions>", "unknown entity"),
+    ];
+    for (bytes, want) in cases {
+        let e = from_bpmn(bytes, "ond.bpmn").unwrap_err();
+        assert!(e.message.starts_with("ond.bpmn: ") && e.message.contains(want), "{want}: {}", e.message);
+    }
+    let deep = format!("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">{}", "<x>".repeat(100_000));
+    assert!(from_bpmn(deep.as_bytes(), "dyp.bpmn").unwrap_err().message.contains("deeper"));
+    let e = read(&fixture("finnes-ikke.bpmn")).unwrap_err();
+    assert!(e.message.contains("finnes-ikke.bpmn"), "{}", e.message);
+}
+
+#[test]
+fn duplicate_ids_and_dangling_references_do_not_break_the_import() {
+    let xml = r#"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+      <process id="p"><task id="t" name="A"/><task id="t" name="B"/>
+      <sequenceFlow id="f" sourceRef="t" targetRef="nowhere"/>
+      <laneSet><lane id="l" name="L"><flowNodeRef>ghost</flowNodeRef></lane></laneSet></process>
+    </definitions>"#;
+    let (doc, report) = from_bpmn(xml.as_bytes(), "dup.bpmn").unwrap();
+    assert_eq!(doc.variants[0].step_count(), 2);
+    assert_eq!(doc.variants[0].transition_count(), 0);
+    assert!(report.skipped.iter().any(|e| e.element == "sequenceFlow"));
+}

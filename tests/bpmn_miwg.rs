@@ -1,0 +1,135 @@
+//! The BPMN MIWG reference models import: each file's actors, steps and transitions match
+//! counts taken independently from the XML by a plain event scan, and the result validates.
+//! The files are read from `../shared/fixtures/bpmn/miwg`; without that folder the test says
+//! it was skipped.
+
+use carepath::import::bpmn;
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+const FLOW_NODES: &[&str] = &[
+    "task", "userTask", "serviceTask", "sendTask", "receiveTask", "manualTask", "scriptTask", "businessRuleTask",
+    "subProcess", "transaction", "adHocSubProcess", "callActivity", "exclusiveGateway", "inclusiveGateway",
+    "parallelGateway", "eventBasedGateway", "complexGateway", "startEvent", "endEvent", "intermediateThrowEvent",
+    "intermediateCatchEvent", "boundaryEvent",
+];
+
+#[derive(Debug, Default, PartialEq)]
+struct Counts {
+    actors: usize,
+    steps: usize,
+    transitions: usize,
+}
+
+/// Counts from a flat scan: steps and flows directly inside a process; one actor per leaf
+/// lane of a process (or one per process without lanes) and one per pool without a process.
+fn scan(text: &str) -> Counts {
+    let mut r = Reader::from_str(text);
+    let mut path: Vec<String> = Vec::new();
+    let mut process: Option<String> = None;
+    let mut lanes: HashMap<String, usize> = HashMap::new();
+    let mut processes: Vec<String> = Vec::new();
+    let mut referenced: Vec<Option<String>> = Vec::new();
+    let mut lane_has_child: Vec<bool> = Vec::new();
+    let mut c = Counts::default();
+    let local = |n: &[u8]| String::from_utf8_lossy(n.rsplit(|&b| b == b':').next().unwrap()).into_owned();
+    loop {
+        let ev = r.read_event().expect("well-formed");
+        let (start, empty) = match &ev {
+            Event::Start(s) => (Some(s.clone()), false),
+            Event::Empty(s) => (Some(s.clone()), true),
+            _ => (None, false),
+        };
+        if let Some(s) = start {
+            let name = local(s.name().as_ref().as_bytes());
+            let attr = |k: &str| s.attributes().flatten().find(|a| a.key.as_ref() == k).map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned());
+            let parent = path.last().cloned().unwrap_or_default();
+            match name.as_str() {
+                "process" if parent == "definitions" => {
+                    let id = attr("id").unwrap_or_default();
+                    processes.push(id.clone());
+                    process = Some(id);
+                }
+                "participant" => referenced.push(attr("processRef").map(|p| p.rsplit(':').next().unwrap().to_string())),
+                "lane" => {
+                    if let Some(last) = lane_has_child.last_mut() {
+                        *last = true;
+                    }
+                    lane_has_child.push(false);
+                }
+                "sequenceFlow" if parent == "process" => c.transitions += 1,
+                n if FLOW_NODES.contains(&n) && parent == "process" => c.steps += 1,
+                _ => {}
+            }
+            if name == "lane" && empty {
+                lane_has_child.pop();
+                *lanes.entry(process.clone().unwrap_or_default()).or_default() += 1;
+            }
+            if !empty {
+                path.push(name);
+            }
+        }
+        match ev {
+            Event::End(_) => {
+                let name = path.pop().unwrap_or_default();
+                if name == "lane" && !lane_has_child.pop().unwrap_or(true) {
+                    *lanes.entry(process.clone().unwrap_or_default()).or_default() += 1;
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let per_process = |p: &str| lanes.get(p).copied().filter(|&n| n > 0).unwrap_or(1);
+    let mut seen: Vec<String> = Vec::new();
+    for r in &referenced {
+        match r {
+            Some(p) if processes.contains(p) && !seen.contains(p) => {
+                c.actors += per_process(p);
+                seen.push(p.clone());
+            }
+            _ => c.actors += 1,
+        }
+    }
+    for p in processes.iter().filter(|p| !seen.contains(p)) {
+        c.actors += per_process(p);
+    }
+    c
+}
+
+#[test]
+fn miwg_reference_models_import_with_independent_counts() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/bpmn/miwg");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is not there", dir.display());
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "bpmn")).collect();
+    files.sort();
+    assert!(!files.is_empty(), "no .bpmn files in {}", dir.display());
+    let mut total = Counts::default();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        let text: String = if bytes.windows(10).take(200).any(|w| w.eq_ignore_ascii_case(b"ISO-8859-1")) {
+            bytes.iter().map(|&b| b as char).collect()
+        } else {
+            String::from_utf8(bytes.clone()).unwrap()
+        };
+        let want = scan(&text);
+        let (doc, report) = bpmn::from_bpmn(&bytes, &f.display().to_string()).unwrap_or_else(|e| panic!("{}", e.message));
+        let v = &doc.variants[0];
+        let got = Counts { actors: doc.actors.len(), steps: v.step_count(), transitions: v.transition_count() };
+        assert_eq!(got, want, "{}", f.display());
+        total.actors += got.actors;
+        total.steps += got.steps;
+        total.transitions += got.transitions;
+        let _ = carepath::rules::validate(&doc);
+        for e in report.skipped.iter().chain(&report.approximated) {
+            assert!(e.line > 0 && !e.note.is_empty());
+        }
+    }
+    eprintln!("imported {} MIWG files: {total:?}", files.len());
+    assert!(total.steps > 100 && total.transitions > 100 && total.actors > 20, "{total:?}");
+}
