@@ -118,3 +118,14 @@ fn unknown_variant_is_an_error() {
     let e = layout(&doc, VariantId::new()).unwrap_err();
     assert_eq!(e.code, crate::ErrorCode::UnknownId);
 }
+
+#[test]
+fn the_copd_example_lays_out_cleanly() {
+    let doc = crate::template::load("copd").unwrap();
+    for v in &doc.variants {
+        let l = layout(&doc, v.id).unwrap();
+        check_cells(&doc, &l);
+        assert_eq!(l.lanes.len(), doc.actors.len(), "every COPD step has an actor");
+        assert_eq!(l.columns.len(), doc.phases.len(), "every COPD step has a phase");
+    }
+}
