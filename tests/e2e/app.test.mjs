@@ -163,6 +163,7 @@ test("opens the COPD example, adds a step by double-click, keeps it after a rest
       return t.length > 0 && t;
     }, "the lanes");
     assert.ok(lanes.every((t) => t.trim().length > 0), "every lane shows its actor's name");
+    assert.match(await browser.getTitle(), /KOLS — Carepath$/, "the title names the document");
     const labels = await eventually(async () => {
       const t = await texts(browser, ".step-label-text");
       return t.length > 0 && t;

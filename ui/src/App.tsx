@@ -99,6 +99,10 @@ export function App() {
   );
 
   const doc = state?.doc;
+  // the shell sets the window title; the page title matches it
+  useEffect(() => {
+    if (doc) document.title = `${doc.metadata.title} — Carepath`;
+  }, [doc]);
   const variant = doc?.variants.find((v) => v.id === state?.variantId);
 
   return (
