@@ -1,6 +1,6 @@
 //! The commands themselves: read, call the core, print. Errors name the file and the cause.
 
-use super::{Cli, Command, ExportFormat, Outcome, TextOrJson};
+use super::{Cli, Command, DiagramArgs, ExportFormat, Outcome, PageArg, TextOrJson};
 use carepath::export::bpmn;
 use carepath::export::json::{schema, to_json};
 use carepath::model::{Document, Lang};
@@ -17,7 +17,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::New { file, template, title } => new(&file, template.as_deref(), title),
         Command::Info { file, format } => info(&file, format),
         Command::Validate { file, format, lang } => validate_cmd(&file, format, lang),
-        Command::Export { file, format, output, variant } => export(&file, format, output.as_deref(), variant.as_deref()),
+        Command::Export { file, format, output, diagram } => export(&file, format, output.as_deref(), &diagram),
         Command::Import { file, output } => import_file(&file, &output),
         Command::Templates => {
             for t in template::list() {
@@ -88,16 +88,43 @@ fn findings_text(doc: &Document, findings: &[Finding], lang: Lang) -> String {
     out
 }
 
-fn export(file: &Path, format: ExportFormat, output: Option<&Path>, variant: Option<&str>) -> Outcome {
+fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &DiagramArgs) -> Outcome {
     let doc = read(file)?;
     match format {
         ExportFormat::Json => write_out(output, to_json(&doc).as_bytes()),
         ExportFormat::Bpmn => {
-            let v = bpmn::pick_variant(&doc, variant).map_err(|e| format!("{}: {}", shown(file), e.message))?;
+            let v = bpmn::pick_variant(&doc, args.variant.as_deref()).map_err(|e| format!("{}: {}", shown(file), e.message))?;
             let xml = bpmn::to_bpmn(&doc, v.id).map_err(|e| format!("{}: {}", shown(file), e.message))?;
             write_out(output, xml.as_bytes())
         }
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf => export_diagram(&doc, file, format, output, args),
     }
+}
+
+fn export_diagram(doc: &Document, file: &Path, format: ExportFormat, output: Option<&Path>, args: &DiagramArgs) -> Outcome {
+    use carepath::export::diagram::{self, DiagramOptions, Page};
+    use carepath::layout::{LayoutOptions, Orientation};
+    let variant = bpmn::pick_variant(doc, args.variant.as_deref()).map_err(|e| format!("{}: {}", shown(file), e.message))?;
+    let opts = DiagramOptions {
+        layout: LayoutOptions {
+            orientation: if args.vertical { Orientation::Vertical } else { Orientation::Horizontal },
+            needs: !args.no_needs,
+        },
+        scale: args.scale,
+        page: match args.page {
+            PageArg::Fit => Page::Fit,
+            PageArg::A4 => Page::A4,
+            PageArg::A3 => Page::A3,
+        },
+        ..DiagramOptions::default()
+    };
+    let bytes = match format {
+        ExportFormat::Svg => diagram::to_svg(doc, variant.id, &opts).map(String::into_bytes),
+        ExportFormat::Png => diagram::to_png(doc, variant.id, &opts),
+        _ => diagram::to_pdf(doc, variant.id, &opts),
+    }
+    .map_err(|e| format!("{}: {}", shown(file), e.message))?;
+    write_out(output, &bytes)
 }
 
 fn import_file(file: &Path, output: &Path) -> Outcome {

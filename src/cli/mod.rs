@@ -61,9 +61,8 @@ pub enum Command {
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The variant to export, by name or id (BPMN exports one variant; default: the first).
-        #[arg(long)]
-        variant: Option<String>,
+        #[command(flatten)]
+        diagram: DiagramArgs,
     },
     /// Import a Carepath JSON or BPMN 2.0 file (by extension: .json, .bpmn or .xml) into a new
     /// .carepath document. For BPMN, what could not be mapped is listed on standard error.
@@ -92,6 +91,39 @@ pub enum ExportFormat {
     Json,
     /// BPMN 2.0 XML with diagram of one variant (see --variant).
     Bpmn,
+    /// The swimlane diagram of one variant as SVG.
+    Svg,
+    /// The swimlane diagram as PNG.
+    Png,
+    /// The swimlane diagram as vector PDF.
+    Pdf,
+}
+
+/// Options of the diagram formats (svg, png, pdf).
+#[derive(clap::Args, Debug)]
+pub struct DiagramArgs {
+    /// The variant to draw or export (bpmn, svg, png, pdf), by name or id (default: the first).
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// Leave out the data-sharing needs layer.
+    #[arg(long)]
+    pub no_needs: bool,
+    /// Pixels per diagram unit (png).
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f64,
+    /// PDF paging: one page the size of the diagram, or tiled A4/A3 landscape pages.
+    #[arg(long, value_enum, default_value_t = PageArg::Fit)]
+    pub page: PageArg,
+    /// Lanes as columns, the flow running downwards.
+    #[arg(long)]
+    pub vertical: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageArg {
+    Fit,
+    A4,
+    A3,
 }
 
 pub type Outcome = Result<ExitCode, String>;

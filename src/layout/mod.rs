@@ -1,196 +1,221 @@
-//! Deterministic swimlane layout of one variant: lanes are the actors in their order, columns
-//! the phases in their order, and each step without a pinned position sits in its lane ×
-//! phase cell. Inside a phase, steps are placed left to right by their rank in the flow
-//! (longest path from a start, loops and other back edges ignored); steps of one cell with the
-//! same rank stack downwards. Lanes and columns have a minimum size and grow with what they
-//! hold. Pinned positions are kept as they are; lanes and columns grow to contain them.
+//! Deterministic swimlane layout of one variant, and the routing of its connections.
 //!
-//! Everything is in diagram units with the origin at the top left: lane names occupy a band
-//! of [`LANE_HEADER_WIDTH`] on the left, phase names a band of [`COLUMN_HEADER_HEIGHT`] on top.
-//! Steps without an actor or phase go to an extra lane or column at the end.
+//! Lanes are the actors in their order, columns the phases in their order; every step without
+//! a pinned position sits in its lane × phase cell. Inside a column, steps are placed along
+//! the flow in layers (longest path from a start, with loop transitions and other back edges
+//! left out so the rest is acyclic); steps of one cell and layer stack across the flow, in an
+//! order chosen by barycenter sweeps to reduce crossings. Shapes are measured with the
+//! embedded font ([`text`]), so labels wrap and shapes grow instead of clipping; lanes and
+//! columns grow to fit what they hold, and nothing overlaps. Pinned steps keep their positions
+//! and lanes and columns grow to contain them.
+//!
+//! Transitions are routed orthogonally through the channels between layers and the bands at
+//! the top and bottom of each lane, as polylines in the [`Layout`], so the canvas and every
+//! export draw the same geometry. Loops and other backward transitions run around the lane
+//! through a band. Data-sharing needs are routed as their own layer. Labels are placed where
+//! they overlap no shape and no other label.
+//!
+//! Everything is in diagram units with the origin at the top left. With the default
+//! horizontal [`Orientation`], lane names occupy a band of `lane_header_width` on the left and
+//! phase names a band of `column_header_height` on top; with vertical lanes the lane names are
+//! on top and the phase names on the left, and the flow runs downwards. Steps without an
+//! actor or phase go to an extra lane or column at the end, never lost.
 
+mod labels;
+mod place;
 mod rank;
+mod route;
+mod shape;
+pub mod text;
 
+pub use labels::BADGE_PAD;
+pub use shape::{is_circle, step_size};
+
+use crate::edit::Edit;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
-/// Width of the band on the left that holds the lane names.
+/// Width of the band that holds the lane names (horizontal lanes).
 pub const LANE_HEADER_WIDTH: f64 = 170.0;
-/// Height of the band on top that holds the phase names.
+/// Smallest height of the band that holds the phase names (horizontal lanes).
 pub const COLUMN_HEADER_HEIGHT: f64 = 44.0;
-/// Smallest lane height.
-pub const MIN_LANE_HEIGHT: f64 = 150.0;
-/// Smallest column width.
+/// Smallest lane height (horizontal lanes) or width (vertical lanes).
+pub const MIN_LANE_HEIGHT: f64 = 120.0;
+/// Smallest column width (horizontal lanes) or height (vertical lanes).
 pub const MIN_COLUMN_WIDTH: f64 = 240.0;
-/// Horizontal room for one rank inside a column.
-pub const SLOT_WIDTH: f64 = 200.0;
-/// Vertical room for one step inside a lane (shape and a label below it).
-pub const ROW_HEIGHT: f64 = 116.0;
-/// Space between a cell's border and its content.
-pub const CELL_PADDING: f64 = 20.0;
 
-/// The size of a step's shape (without a label drawn below it).
-pub fn step_size(kind: StepKind) -> (f64, f64) {
-    match kind {
-        StepKind::Start | StepKind::End => (52.0, 52.0),
-        StepKind::Decision => (120.0, 84.0),
-        StepKind::Event => (150.0, 60.0),
-        StepKind::Activity | StepKind::SubPathway => (164.0, 68.0),
+/// Which way lanes run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    /// Lanes are rows, phases columns, the flow runs left to right.
+    #[default]
+    Horizontal,
+    /// Lanes are columns, phases rows, the flow runs top to bottom.
+    Vertical,
+}
+
+/// Choices that change the layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct LayoutOptions {
+    pub orientation: Orientation,
+    /// Whether data-sharing needs are routed (the need layer).
+    pub needs: bool,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        LayoutOptions { orientation: Orientation::Horizontal, needs: true }
     }
+}
+
+/// A point in diagram units.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Text already wrapped into lines, in a box; lines are centred in the box, one line height
+/// (`size` × [`text::LINE_HEIGHT`]) apart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TextBlock {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    /// Font size in diagram units.
+    pub size: f64,
+    pub bold: bool,
+    pub lines: Vec<String>,
 }
 
 /// A lane: one actor, or `None` for steps with no actor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct LaneBox {
     pub actor: Option<ActorId>,
+    /// Horizontal lanes: top and height of the row. Vertical lanes: 0 and the diagram height.
     pub y: f64,
     pub height: f64,
+    /// Horizontal lanes: 0 and the diagram width. Vertical lanes: left and width of the column.
+    pub x: f64,
+    pub width: f64,
+    /// The lane name in the header band.
+    pub header: TextBlock,
 }
 
 /// A column: one phase, or `None` for steps with no phase.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ColumnBox {
     pub phase: Option<PhaseId>,
+    /// Horizontal lanes: left and width of the column. Vertical lanes: 0 and the diagram width.
     pub x: f64,
     pub width: f64,
+    /// Horizontal lanes: 0 and the diagram height. Vertical lanes: top and height of the row.
+    pub y: f64,
+    pub height: f64,
+    /// The phase name in the header band.
+    pub header: TextBlock,
 }
 
 /// Where a step is drawn.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct StepBox {
     pub id: StepId,
+    /// The shape's bounding box (a circle's or diamond's too).
     pub x: f64,
     pub y: f64,
     pub w: f64,
     pub h: f64,
     /// Whether the position was pinned by the user rather than computed.
     pub pinned: bool,
+    pub kind: StepKind,
+    /// Index into [`Layout::lanes`] and [`Layout::columns`].
+    pub lane: usize,
+    pub column: usize,
+    /// The label: inside the shape, or beside a circle.
+    pub label: TextBlock,
+}
+
+/// The route of one transition, from the source's boundary to the target's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EdgeRoute {
+    pub id: TransitionId,
+    pub from: StepId,
+    pub to: StepId,
+    pub kind: TransitionKind,
+    /// Orthogonal polyline; the arrowhead is at the last point.
+    pub points: Vec<Point>,
+    pub label: Option<TextBlock>,
+}
+
+/// The connectors of one data-sharing need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NeedRoute {
+    pub id: NeedId,
+    pub form: InteractionForm,
+    /// Orthogonal polylines, each with an arrowhead at its last point (towards the consumer).
+    pub paths: Vec<Vec<Point>>,
+    /// Whether the connector runs between lane headers (a need at no step, or at one step).
+    pub between_headers: bool,
+    /// The information types, as a badge.
+    pub badge: Option<TextBlock>,
 }
 
 /// The geometry of one variant's diagram.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Layout {
     pub variant: VariantId,
+    pub orientation: Orientation,
     /// Total width and height, headers included.
     pub width: f64,
     pub height: f64,
+    /// Thickness of the band with the lane names (left, or top with vertical lanes).
     pub lane_header_width: f64,
+    /// Thickness of the band with the phase names (top, or left with vertical lanes).
     pub column_header_height: f64,
-    /// Lanes from top to bottom; each spans the whole width.
+    /// Lanes in order (top to bottom, or left to right).
     pub lanes: Vec<LaneBox>,
-    /// Columns from left to right; each spans the whole height.
+    /// Columns in order (left to right, or top to bottom).
     pub columns: Vec<ColumnBox>,
     /// Steps ordered by id.
     pub steps: Vec<StepBox>,
+    /// Transitions ordered by id.
+    pub edges: Vec<EdgeRoute>,
+    /// Needs ordered by id; empty when the need layer is off.
+    pub needs: Vec<NeedRoute>,
+}
+
+/// Lays out a variant of the document with the default options.
+pub fn layout(doc: &Document, variant: VariantId) -> Result<Layout> {
+    layout_with(doc, variant, &LayoutOptions::default())
 }
 
 /// Lays out a variant of the document.
-pub fn layout(doc: &Document, variant: VariantId) -> Result<Layout> {
+pub fn layout_with(doc: &Document, variant: VariantId, options: &LayoutOptions) -> Result<Layout> {
     let v = doc
         .variant(variant)
         .ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {variant}")))?;
-    Ok(layout_variant(doc, v))
+    Ok(place::build(doc, v, options))
 }
 
-fn layout_variant(doc: &Document, v: &Variant) -> Layout {
-    let steps = v.steps_sorted();
-    let ranks = rank::ranks(v);
-    let mut lane_keys: Vec<Option<ActorId>> = doc.actors.iter().map(|a| Some(a.id)).collect();
-    if steps.iter().any(|s| s.actor.map_or(true, |a| doc.actor(a).is_none())) {
-        lane_keys.push(None);
-    }
-    let mut col_keys: Vec<Option<PhaseId>> = doc.phases.iter().map(|p| Some(p.id)).collect();
-    if steps.iter().any(|s| s.phase.map_or(true, |p| doc.phase(p).is_none())) {
-        col_keys.push(None);
-    }
-    let lane_of = |s: &Step| lane_keys.iter().position(|k| *k == s.actor).unwrap_or(lane_keys.len() - 1);
-    let col_of = |s: &Step| col_keys.iter().position(|k| *k == s.phase).unwrap_or(col_keys.len() - 1);
-
-    // slot (x order inside the column) = index of the step's rank among the column's ranks
-    let mut col_ranks: Vec<Vec<usize>> = vec![Vec::new(); col_keys.len()];
-    for s in steps.iter().filter(|s| s.position.is_none()) {
-        col_ranks[col_of(s)].push(ranks[&s.id]);
-    }
-    for r in &mut col_ranks {
-        r.sort_unstable();
-        r.dedup();
-    }
-    // (lane, col, slot) -> steps stacked there, in id order
-    let mut cells: BTreeMap<(usize, usize, usize), Vec<&Step>> = BTreeMap::new();
-    for s in steps.iter().filter(|s| s.position.is_none()) {
-        let c = col_of(s);
-        let slot = col_ranks[c].binary_search(&ranks[&s.id]).expect("rank collected above");
-        cells.entry((lane_of(s), c, slot)).or_default().push(s);
-    }
-
-    let mut columns = Vec::with_capacity(col_keys.len());
-    let mut x = LANE_HEADER_WIDTH;
-    for (c, key) in col_keys.iter().enumerate() {
-        let mut width = (col_ranks[c].len() as f64 * SLOT_WIDTH + 2.0 * CELL_PADDING).max(MIN_COLUMN_WIDTH);
-        for s in steps.iter().filter(|s| col_of(s) == c) {
-            if let Some(p) = s.position {
-                width = width.max(p.x + step_size(s.kind).0 + CELL_PADDING - x);
-            }
-        }
-        columns.push(ColumnBox { phase: *key, x, width });
-        x += width;
-    }
-    let mut lanes = Vec::with_capacity(lane_keys.len());
-    let mut y = COLUMN_HEADER_HEIGHT;
-    for (l, key) in lane_keys.iter().enumerate() {
-        let rows = cells.iter().filter(|((cl, _, _), _)| *cl == l).map(|(_, v)| v.len()).max().unwrap_or(0);
-        let mut height = (rows as f64 * ROW_HEIGHT + 2.0 * CELL_PADDING).max(MIN_LANE_HEIGHT);
-        for s in steps.iter().filter(|s| lane_of(s) == l) {
-            if let Some(p) = s.position {
-                height = height.max(p.y + step_size(s.kind).1 + CELL_PADDING - y);
-            }
-        }
-        lanes.push(LaneBox { actor: *key, y, height });
-        y += height;
-    }
-
-    let mut boxes: Vec<StepBox> = Vec::with_capacity(steps.len());
-    for s in &steps {
-        let (w, h) = step_size(s.kind);
-        if let Some(p) = s.position {
-            boxes.push(StepBox { id: s.id, x: p.x, y: p.y, w, h, pinned: true });
-        }
-    }
-    for ((l, c, slot), stack) in &cells {
-        let (lane, col) = (&lanes[*l], &columns[*c]);
-        // centre the stacks vertically in the lane so single rows line up across lanes
-        let top = lane.y + (lane.height - stack.len() as f64 * ROW_HEIGHT) / 2.0;
-        let slots = col_ranks[*c].len() as f64;
-        let left = col.x + (col.width - slots * SLOT_WIDTH) / 2.0 + *slot as f64 * SLOT_WIDTH;
-        for (i, s) in stack.iter().enumerate() {
-            let (w, h) = step_size(s.kind);
-            let row_top = top + i as f64 * ROW_HEIGHT;
-            // the shape sits in the upper part of its row; a label below a circle uses the rest
-            let shape_room = ROW_HEIGHT - 28.0;
-            boxes.push(StepBox {
-                id: s.id,
-                x: left + (SLOT_WIDTH - w) / 2.0,
-                y: row_top + 14.0 + (shape_room - h) / 2.0,
-                w,
-                h,
-                pinned: false,
-            });
-        }
-    }
-    boxes.sort_by_key(|b| b.id);
-    Layout {
-        variant: v.id,
-        width: x,
-        height: y,
-        lane_header_width: LANE_HEADER_WIDTH,
-        column_header_height: COLUMN_HEADER_HEIGHT,
-        lanes,
-        columns,
-        steps: boxes,
-    }
+/// One batch edit that unpins every pinned step of the variant, so the layout places them
+/// all; it undoes as one. Empty when nothing is pinned or the variant does not exist.
+pub fn auto_arrange(doc: &Document, variant: VariantId) -> Edit {
+    let edits = doc
+        .variant(variant)
+        .map(|v| {
+            v.steps_sorted()
+                .into_iter()
+                .filter(|s| s.position.is_some())
+                .map(|s| Edit::UpdateStep { variant, step: Step { position: None, ..s.clone() } })
+                .collect()
+        })
+        .unwrap_or_default();
+    Edit::batch("auto arrange", edits)
 }
 
 #[cfg(test)]

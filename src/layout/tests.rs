@@ -2,23 +2,92 @@ use super::*;
 use crate::edit::{apply, Edit};
 use crate::sample::generate;
 
-fn overlaps(a: &StepBox, b: &StepBox) -> bool {
-    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+type Rect = [f64; 4];
+
+fn overlaps(a: Rect, b: Rect) -> bool {
+    a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]
 }
 
+fn shape(b: &StepBox) -> Rect {
+    [b.x, b.y, b.w, b.h]
+}
+
+/// The shape and the label beside it (circles), as one rectangle.
+fn footprint(b: &StepBox) -> Rect {
+    let (x0, y0) = (b.x.min(b.label.x), b.y.min(b.label.y));
+    let (x1, y1) = ((b.x + b.w).max(b.label.x + b.label.w), (b.y + b.h).max(b.label.y + b.label.h));
+    [x0, y0, x1 - x0, y1 - y0]
+}
+
+fn inside(a: Rect, b: Rect) -> bool {
+    a[0] >= b[0] - 1e-6 && a[1] >= b[1] - 1e-6 && a[0] + a[2] <= b[0] + b[2] + 1e-6 && a[1] + a[3] <= b[1] + b[3] + 1e-6
+}
+
+/// Whether an axis-parallel segment passes through the inside of a rectangle.
+fn crosses(p: Point, q: Point, r: Rect) -> bool {
+    let r = [r[0] + 0.5, r[1] + 0.5, r[2] - 1.0, r[3] - 1.0];
+    let (x0, x1) = (p.x.min(q.x), p.x.max(q.x));
+    let (y0, y1) = (p.y.min(q.y), p.y.max(q.y));
+    x0 < r[0] + r[2] && x1 > r[0] && y0 < r[1] + r[3] && y1 > r[1]
+}
+
+/// Every invariant the layout promises: steps in their cells, nothing overlapping, labels
+/// clear of shapes and of each other, routes orthogonal and clear of shapes they do not join.
 fn check_cells(doc: &Document, l: &Layout) {
     let v = doc.variant(l.variant).unwrap();
     assert_eq!(l.steps.len(), v.step_count());
+    assert_eq!(l.edges.len(), v.transition_count());
     for b in l.steps.iter().filter(|b| !b.pinned) {
         let s = v.step(b.id).unwrap();
-        let lane = l.lanes.iter().find(|x| x.actor == s.actor).expect("lane of the step");
-        let col = l.columns.iter().find(|x| x.phase == s.phase).expect("column of the step");
-        assert!(b.y >= lane.y && b.y + b.h <= lane.y + lane.height, "{:?} outside its lane {:?}", b, lane);
-        assert!(b.x >= col.x && b.x + b.w <= col.x + col.width, "{:?} outside its column {:?}", b, col);
+        let lane = &l.lanes[b.lane];
+        let col = &l.columns[b.column];
+        assert!(lane.actor == s.actor || (lane.actor.is_none() && s.actor.map_or(true, |a| doc.actor(a).is_none())));
+        assert!(col.phase == s.phase || (col.phase.is_none() && s.phase.map_or(true, |p| doc.phase(p).is_none())));
+        let (x0, y0) = (lane.x.max(col.x), lane.y.max(col.y));
+        let (x1, y1) = ((lane.x + lane.width).min(col.x + col.width), (lane.y + lane.height).min(col.y + col.height));
+        assert!(inside(footprint(b), [x0, y0, x1 - x0, y1 - y0]), "{b:?} outside its cell {lane:?} {col:?}");
+        assert!(inside([b.label.x, b.label.y, b.label.w, b.label.h], footprint(b)));
     }
-    for (i, a) in l.steps.iter().enumerate() {
-        for b in &l.steps[i + 1..] {
-            assert!(!overlaps(a, b), "{a:?} overlaps {b:?}");
+    let mut grid: std::collections::HashMap<(i64, i64), Vec<Rect>> = Default::default();
+    let mut check = |r: Rect, what: &str| {
+        let cells: Vec<(i64, i64)> = ((r[0] / 300.0) as i64..=((r[0] + r[2]) / 300.0) as i64)
+            .flat_map(|x| ((r[1] / 300.0) as i64..=((r[1] + r[3]) / 300.0) as i64).map(move |y| (x, y)))
+            .collect();
+        for c in &cells {
+            for o in grid.get(c).into_iter().flatten() {
+                assert!(!overlaps(*o, r), "{what} {r:?} overlaps {o:?}");
+            }
+        }
+        for c in cells {
+            grid.entry(c).or_default().push(r);
+        }
+    };
+    for b in l.steps.iter().filter(|b| !b.pinned) {
+        check(footprint(b), "step");
+    }
+    for e in &l.edges {
+        if let Some(t) = &e.label {
+            check([t.x, t.y, t.w, t.h], "transition label");
+        }
+    }
+    for n in &l.needs {
+        if let Some(t) = &n.badge {
+            check([t.x, t.y, t.w, t.h], "need badge");
+        }
+    }
+    let pinned: Vec<StepId> = l.steps.iter().filter(|b| b.pinned).map(|b| b.id).collect();
+    for e in &l.edges {
+        assert!(e.points.len() >= 2, "{e:?}");
+        for s in e.points.windows(2) {
+            assert!((s[0].x - s[1].x).abs() < 1e-6 || (s[0].y - s[1].y).abs() < 1e-6, "not orthogonal: {e:?}");
+        }
+        if pinned.contains(&e.from) || pinned.contains(&e.to) {
+            continue;
+        }
+        for s in e.points.windows(2) {
+            for b in l.steps.iter().filter(|b| !b.pinned && b.id != e.from && b.id != e.to) {
+                assert!(!crosses(s[0], s[1], shape(b)), "transition {:?} crosses step {:?}", e.points, b);
+            }
         }
     }
 }
@@ -120,12 +189,108 @@ fn unknown_variant_is_an_error() {
 }
 
 #[test]
-fn the_copd_example_lays_out_cleanly() {
+fn the_copd_template_lays_out_cleanly_both_ways() {
     let doc = crate::template::load("copd").unwrap();
     for v in &doc.variants {
-        let l = layout(&doc, v.id).unwrap();
-        check_cells(&doc, &l);
-        assert_eq!(l.lanes.len(), doc.actors.len(), "every COPD step has an actor");
-        assert_eq!(l.columns.len(), doc.phases.len(), "every COPD step has a phase");
+        for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+            let l = layout_with(&doc, v.id, &LayoutOptions { orientation, needs: true }).unwrap();
+            check_cells(&doc, &l);
+            assert_eq!(l.needs.len(), v.need_count());
+            assert!(l.needs.iter().all(|n| n.badge.is_some()));
+        }
     }
+}
+
+#[test]
+fn generated_pathways_of_100_and_1000_steps_lay_out_cleanly() {
+    for n in [100, 1000] {
+        let doc = generate(n);
+        check_cells(&doc, &layout(&doc, doc.variants[0].id).unwrap());
+    }
+}
+
+#[test]
+fn loops_run_around_the_lane_through_a_band() {
+    let doc = crate::template::load("copd").unwrap();
+    let v = &doc.variants[0];
+    let l = layout(&doc, v.id).unwrap();
+    for e in l.edges.iter().filter(|e| e.kind == TransitionKind::Loop) {
+        let (a, b) = (l.steps.iter().find(|s| s.id == e.from).unwrap(), l.steps.iter().find(|s| s.id == e.to).unwrap());
+        // backwards: the route leaves to the right, turns, and comes back above or below the shapes
+        assert!(b.x < a.x);
+        assert!(e.points.len() >= 4, "{e:?}");
+        if a.lane == b.lane {
+            let band_y = e.points[2].y;
+            assert!(band_y < a.y.min(b.y) || band_y > (a.y + a.h).max(b.y + b.h), "{e:?}");
+        }
+    }
+}
+
+#[test]
+fn long_labels_wrap_and_grow_the_shape() {
+    let mut doc = generate(8);
+    let vid = doc.variants[0].id;
+    let mut step = doc.variants[0].steps_sorted()[2].clone();
+    step.label = "Pasienten måler oksygenmetning, puls og blodtrykk hver morgen og svarer på spørsmål om åndenød. ".repeat(5);
+    assert!(step.label.chars().count() >= 450);
+    apply(&mut doc, Edit::UpdateStep { variant: vid, step: step.clone() }).unwrap();
+    let l = layout(&doc, vid).unwrap();
+    let b = l.steps.iter().find(|b| b.id == step.id).unwrap();
+    assert!(b.label.lines.len() > 10);
+    assert!(b.label.h <= b.h && b.label.w <= b.w, "{b:?}");
+    assert_eq!(b.label.lines.join(" "), step.label.split_whitespace().collect::<Vec<_>>().join(" "));
+    check_cells(&doc, &l);
+}
+
+#[test]
+fn vertical_lanes_run_the_flow_downwards() {
+    let doc = generate(30);
+    let v = &doc.variants[0];
+    let l = layout_with(&doc, v.id, &LayoutOptions { orientation: Orientation::Vertical, needs: true }).unwrap();
+    assert_eq!(l.orientation, Orientation::Vertical);
+    check_cells(&doc, &l);
+    let at = |id: StepId| l.steps.iter().find(|b| b.id == id).unwrap();
+    for t in v.transitions().filter(|t| t.kind == TransitionKind::Normal) {
+        let (a, b) = (v.step(t.from).unwrap(), v.step(t.to).unwrap());
+        if a.phase == b.phase {
+            assert!(at(a.id).y + at(a.id).h / 2.0 < at(b.id).y + at(b.id).h / 2.0);
+        }
+    }
+    for w in l.lanes.windows(2) {
+        assert_eq!(w[0].x + w[0].width, w[1].x);
+    }
+}
+
+#[test]
+fn the_need_layer_can_be_left_out() {
+    let doc = generate(40);
+    let l = layout_with(&doc, doc.variants[0].id, &LayoutOptions { needs: false, ..Default::default() }).unwrap();
+    assert!(l.needs.is_empty());
+}
+
+#[test]
+fn auto_arrange_unpins_every_step_in_one_undoable_edit() {
+    let mut doc = generate(12);
+    let vid = doc.variants[0].id;
+    let before = crate::export::json::to_json(&doc);
+    let mut pinned = Vec::new();
+    for i in [2, 5, 7] {
+        let mut step = doc.variants[0].steps_sorted()[i].clone();
+        step.position = Some(Position { x: 900.0 + i as f64 * 10.0, y: 300.0 });
+        pinned.push(step.clone());
+        apply(&mut doc, Edit::UpdateStep { variant: vid, step }).unwrap();
+    }
+    let edit = auto_arrange(&doc, vid);
+    let Edit::Batch { edits, .. } = &edit else { panic!("a batch") };
+    assert_eq!(edits.len(), 3);
+    let inverse = apply(&mut doc, edit).unwrap();
+    assert!(doc.variants[0].steps().all(|s| s.position.is_none()));
+    assert!(layout(&doc, vid).unwrap().steps.iter().all(|b| !b.pinned));
+    apply(&mut doc, inverse).unwrap();
+    for p in &pinned {
+        assert_eq!(doc.variants[0].step(p.id).unwrap().position, p.position);
+    }
+    let Edit::Batch { edits, .. } = auto_arrange(&generate(12), vid) else { panic!() };
+    assert!(edits.is_empty());
+    let _ = before;
 }

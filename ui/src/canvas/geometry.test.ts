@@ -1,22 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { cellAt, clampInto } from "./geometry";
-import type { Layout } from "../generated/carepath";
+import type { Layout, TextBlock } from "../generated/carepath";
 
+const header: TextBlock = { x: 0, y: 0, w: 0, h: 0, size: 13, bold: true, lines: [] };
 const layout: Layout = {
   variant: "v",
+  orientation: "horizontal",
   width: 700,
   height: 344,
   lane_header_width: 170,
   column_header_height: 44,
   lanes: [
-    { actor: "a1", y: 44, height: 150 },
-    { actor: "a2", y: 194, height: 150 },
+    { actor: "a1", x: 0, width: 700, y: 44, height: 150, header },
+    { actor: "a2", x: 0, width: 700, y: 194, height: 150, header },
   ],
   columns: [
-    { phase: "p1", x: 170, width: 240 },
-    { phase: "p2", x: 410, width: 290 },
+    { phase: "p1", x: 170, width: 240, y: 0, height: 344, header },
+    { phase: "p2", x: 410, width: 290, y: 0, height: 344, header },
   ],
   steps: [],
+  edges: [],
+  needs: [],
 };
 
 describe("cellAt", () => {

@@ -12,16 +12,21 @@ export interface Cell {
 
 /** The cell under a point in diagram units, or null over the headers or outside. */
 export function cellAt(layout: Layout, x: number, y: number): Cell | null {
-  const lane = layout.lanes.find((l) => y >= l.y && y < l.y + l.height);
-  const col = layout.columns.find((c) => x >= c.x && x < c.x + c.width);
+  const inside = (r: { x: number; y: number; width: number; height: number }) =>
+    x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+  const lane = layout.lanes.find(inside);
+  const col = layout.columns.find(inside);
   if (!lane || !col) return null;
+  // a lane spans the whole diagram one way and a column the other, whichever the orientation
+  const left = Math.max(lane.x, col.x);
+  const top = Math.max(lane.y, col.y);
   return {
     actor: lane.actor ?? null,
     phase: col.phase ?? null,
-    x: col.x,
-    y: lane.y,
-    width: col.width,
-    height: lane.height,
+    x: left,
+    y: top,
+    width: Math.min(lane.x + lane.width, col.x + col.width) - left,
+    height: Math.min(lane.y + lane.height, col.y + col.height) - top,
   };
 }
 

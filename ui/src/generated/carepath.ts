@@ -437,6 +437,13 @@ export type InteractionForm =
  */
 export type Lang = "nb" | "en";
 /**
+ * Which way lanes run.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Orientation".
+ */
+export type Orientation = "horizontal" | "vertical";
+/**
  * How information is produced.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -772,9 +779,33 @@ export interface Transition {
  * via the `definition` "ColumnBox".
  */
 export interface ColumnBox {
+  header: TextBlock;
+  height: number;
   phase?: PhaseId | null;
   width: number;
+  /**
+   * Horizontal lanes: left and width of the column. Vertical lanes: 0 and the diagram width.
+   */
   x: number;
+  /**
+   * Horizontal lanes: 0 and the diagram height. Vertical lanes: top and height of the row.
+   */
+  y: number;
+}
+/**
+ * The phase name in the header band.
+ */
+export interface TextBlock {
+  bold: boolean;
+  h: number;
+  lines: string[];
+  /**
+   * Font size in diagram units.
+   */
+  size: number;
+  w: number;
+  x: number;
+  y: number;
 }
 /**
  * An error with a stable code and a message for people.
@@ -785,6 +816,52 @@ export interface ColumnBox {
 export interface CoreError {
   code: ErrorCode;
   message: string;
+}
+/**
+ * The route of one transition, from the source's boundary to the target's.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "EdgeRoute".
+ */
+export interface EdgeRoute {
+  from: StepId;
+  id: TransitionId;
+  kind: TransitionKind;
+  label?: TextBlock1 | null;
+  /**
+   * Orthogonal polyline; the arrowhead is at the last point.
+   */
+  points: Point[];
+  to: StepId;
+}
+/**
+ * Text already wrapped into lines, in a box; lines are centred in the box, one line height
+ * (`size` × [`text::LINE_HEIGHT`]) apart.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "TextBlock".
+ */
+export interface TextBlock1 {
+  bold: boolean;
+  h: number;
+  lines: string[];
+  /**
+   * Font size in diagram units.
+   */
+  size: number;
+  w: number;
+  x: number;
+  y: number;
+}
+/**
+ * A point in diagram units.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Point".
+ */
+export interface Point {
+  x: number;
+  y: number;
 }
 /**
  * One problem found by a rule.
@@ -823,7 +900,32 @@ export interface Finding {
  */
 export interface LaneBox {
   actor?: ActorId | null;
+  header: TextBlock2;
   height: number;
+  width: number;
+  /**
+   * Horizontal lanes: 0 and the diagram width. Vertical lanes: left and width of the column.
+   */
+  x: number;
+  /**
+   * Horizontal lanes: top and height of the row. Vertical lanes: 0 and the diagram height.
+   */
+  y: number;
+}
+/**
+ * Text already wrapped into lines, in a box; lines are centred in the box, one line height
+ * (`size` × [`text::LINE_HEIGHT`]) apart.
+ */
+export interface TextBlock2 {
+  bold: boolean;
+  h: number;
+  lines: string[];
+  /**
+   * Font size in diagram units.
+   */
+  size: number;
+  w: number;
+  x: number;
   y: number;
 }
 /**
@@ -833,17 +935,32 @@ export interface LaneBox {
  * via the `definition` "Layout".
  */
 export interface Layout {
+  /**
+   * Thickness of the band with the phase names (top, or left with vertical lanes).
+   */
   column_header_height: number;
   /**
-   * Columns from left to right; each spans the whole height.
+   * Columns in order (left to right, or top to bottom).
    */
   columns: ColumnBox[];
+  /**
+   * Transitions ordered by id.
+   */
+  edges: EdgeRoute[];
   height: number;
+  /**
+   * Thickness of the band with the lane names (left, or top with vertical lanes).
+   */
   lane_header_width: number;
   /**
-   * Lanes from top to bottom; each spans the whole width.
+   * Lanes in order (top to bottom, or left to right).
    */
   lanes: LaneBox[];
+  /**
+   * Needs ordered by id; empty when the need layer is off.
+   */
+  needs: NeedRoute[];
+  orientation: Orientation;
   /**
    * Steps ordered by id.
    */
@@ -855,18 +972,66 @@ export interface Layout {
   width: number;
 }
 /**
+ * The connectors of one data-sharing need.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "NeedRoute".
+ */
+export interface NeedRoute {
+  /**
+   * The information types, as a badge.
+   */
+  badge?: TextBlock1 | null;
+  /**
+   * Whether the connector runs between lane headers (a need at no step, or at one step).
+   */
+  between_headers: boolean;
+  form: InteractionForm;
+  id: NeedId;
+  /**
+   * Orthogonal polylines, each with an arrowhead at its last point (towards the consumer).
+   */
+  paths: Point[][];
+}
+/**
  * Where a step is drawn.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
  * via the `definition` "StepBox".
  */
 export interface StepBox {
+  column: number;
   h: number;
   id: StepId;
+  kind: StepKind;
+  label: TextBlock3;
+  /**
+   * Index into [`Layout::lanes`] and [`Layout::columns`].
+   */
+  lane: number;
   /**
    * Whether the position was pinned by the user rather than computed.
    */
   pinned: boolean;
+  w: number;
+  /**
+   * The shape's bounding box (a circle's or diamond's too).
+   */
+  x: number;
+  y: number;
+}
+/**
+ * Text already wrapped into lines, in a box; lines are centred in the box, one line height
+ * (`size` × [`text::LINE_HEIGHT`]) apart.
+ */
+export interface TextBlock3 {
+  bold: boolean;
+  h: number;
+  lines: string[];
+  /**
+   * Font size in diagram units.
+   */
+  size: number;
   w: number;
   x: number;
   y: number;

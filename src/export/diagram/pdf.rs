@@ -1,0 +1,136 @@
+//! The diagram as a vector PDF through svg2pdf, with the embedded font (subset into the file,
+//! so text stays text). One page sized to the diagram, or the diagram tiled along the flow
+//! onto A4 or A3 landscape pages with the lane headers repeated on every page, followed by a
+//! page with the title block and the legend.
+
+use super::raster::tree;
+use super::style::{esc, num, put};
+use super::svg;
+use super::Page;
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::layout::text::FONT_FAMILY;
+use crate::layout::{Layout, Orientation};
+use crate::model::*;
+use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref};
+use std::collections::HashMap;
+
+/// The largest page side PDF viewers accept, in points.
+const MAX_PAGE: f64 = 14_400.0;
+const PAGE_MARGIN: f64 = 28.0;
+const PAGE_HEAD: f64 = 20.0;
+
+fn failed(e: impl std::fmt::Display) -> CoreError {
+    CoreError::new(ErrorCode::InvalidValue, format!("the PDF could not be made: {e}"))
+}
+
+/// PDF bytes for the diagram.
+pub fn pdf(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, page: Page) -> Result<Vec<u8>> {
+    let pages = match page {
+        Page::Fit => vec![svg::document_scaled(doc, variant, l, lang, fit_scale(doc, variant, l, lang))],
+        Page::A4 => tiles(doc, variant, l, lang, (841.89, 595.28)),
+        Page::A3 => tiles(doc, variant, l, lang, (1190.55, 841.89)),
+    };
+    assemble(&pages)
+}
+
+fn fit_scale(doc: &Document, variant: &Variant, l: &Layout, lang: Lang) -> f64 {
+    let full = svg::document(doc, variant, l, lang);
+    let t = tree(&full).map(|t| t.size().width().max(t.size().height()) as f64).unwrap_or(0.0);
+    if t > MAX_PAGE {
+        MAX_PAGE / t
+    } else {
+        1.0
+    }
+}
+
+/// One SVG per page: the diagram cut along the flow, the lane band repeated.
+fn tiles(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, (pw, ph): (f64, f64)) -> Vec<String> {
+    let horizontal = l.orientation == Orientation::Horizontal;
+    let (aw, ah) = (pw - 2.0 * PAGE_MARGIN, ph - 2.0 * PAGE_MARGIN - PAGE_HEAD);
+    let band = l.lane_header_width;
+    // along = the flow axis; across = the lanes
+    let (along, across, room_along, room_across) = if horizontal { (l.width, l.height, aw, ah) } else { (l.height, l.width, ah, aw) };
+    let s = (room_across / across).min(1.0);
+    let tile = (room_along / s - band).max(50.0);
+    let n = ((along - band) / tile).ceil().max(1.0) as usize;
+    let mut body = String::new();
+    svg::body(&mut body, doc, variant, l);
+    let mut pages = Vec::with_capacity(n + 1);
+    for k in 0..n {
+        let start = band + k as f64 * tile;
+        let len = tile.min(along - start);
+        let mut out = String::new();
+        put(&mut out, format_args!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
+            w = num(pw),
+            h = num(ph)
+        ));
+        svg::defs(&mut out);
+        let (tile_clip, band_clip, shift) = if horizontal {
+            ([band, 0.0, len, across], [0.0, 0.0, band, across], format!("translate({} 0)", num(band - start)))
+        } else {
+            ([0.0, band, across, len], [0.0, 0.0, across, band], format!("translate(0 {})", num(band - start)))
+        };
+        for (id, r) in [("tile", tile_clip), ("band", band_clip)] {
+            put(&mut out, format_args!("<clipPath id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>\n", num(r[0]), num(r[1]), num(r[2]), num(r[3])));
+        }
+        put(&mut out, format_args!("<defs><g id=\"d\">\n{body}</g></defs>\n"));
+        put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(pw), num(ph)));
+        let head = format!("{} – {} · {} {} / {}", doc.metadata.title, variant.name, if lang == Lang::Nb { "side" } else { "page" }, k + 1, n + 1);
+        put(&mut out, format_args!("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#37474f\">{}</text>\n", num(PAGE_MARGIN), num(PAGE_MARGIN + 10.0), esc(&head)));
+        put(&mut out, format_args!("<g transform=\"translate({} {}) scale({})\">\n", num(PAGE_MARGIN), num(PAGE_MARGIN + PAGE_HEAD), s));
+        put(&mut out, format_args!("<g clip-path=\"url(#tile)\"><use xlink:href=\"#d\" transform=\"{shift}\"/></g>\n"));
+        out.push_str("<g clip-path=\"url(#band)\"><use xlink:href=\"#d\"/></g>\n</g>\n</svg>\n");
+        pages.push(out);
+    }
+    // the last page: title block and legend
+    let mut out = String::new();
+    put(&mut out, format_args!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
+        w = num(pw),
+        h = num(ph)
+    ));
+    svg::defs(&mut out);
+    put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(pw), num(ph)));
+    let th = svg::title_block(&mut out, doc, variant, lang, PAGE_MARGIN, PAGE_MARGIN);
+    super::legend::legend(&mut out, l, lang, PAGE_MARGIN, PAGE_MARGIN + th + 24.0, aw);
+    out.push_str("</svg>\n");
+    pages.push(out);
+    pages
+}
+
+/// One PDF from page SVGs, each page the size of its SVG.
+fn assemble(pages: &[String]) -> Result<Vec<u8>> {
+    let mut alloc = Ref::new(1);
+    let catalog = alloc.bump();
+    let page_tree = alloc.bump();
+    let mut pdf = Pdf::new();
+    let mut kids = Vec::new();
+    let mut done = Vec::new();
+    for svg in pages {
+        let t = tree(svg)?;
+        let (chunk, root) = svg2pdf::to_chunk(&t, svg2pdf::ConversionOptions::default()).map_err(failed)?;
+        let mut map = HashMap::new();
+        let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
+        let xobject = *map.get(&root).ok_or_else(|| failed("the page has no content"))?;
+        let (page, content) = (alloc.bump(), alloc.bump());
+        kids.push(page);
+        done.push((page, content, xobject, chunk, t.size().width(), t.size().height()));
+    }
+    pdf.catalog(catalog).pages(page_tree);
+    pdf.pages(page_tree).kids(kids.iter().copied()).count(kids.len() as i32);
+    for (page, content, xobject, chunk, w, h) in done {
+        let mut p = pdf.page(page);
+        p.media_box(Rect::new(0.0, 0.0, w, h));
+        p.parent(page_tree);
+        p.contents(content);
+        p.resources().x_objects().pair(Name(b"D"), xobject);
+        p.finish();
+        let mut c = Content::new();
+        c.transform([w, 0.0, 0.0, h, 0.0, 0.0]);
+        c.x_object(Name(b"D"));
+        pdf.stream(content, &c.finish());
+        pdf.extend(&chunk);
+    }
+    Ok(pdf.finish())
+}

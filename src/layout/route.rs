@@ -1,0 +1,366 @@
+//! Orthogonal routing of transitions and need connectors.
+//!
+//! A route leaves its source on the side facing the flow and enters its target on the side
+//! facing back. Vertical segments (across the flow) run only in the channels between layers,
+//! which hold no shapes; runs along the flow stay at the level of the source or the target
+//! when no step of the layers in between is in the way, and otherwise, like every backward
+//! route (loops), run through a band at the top or bottom of a lane. Each channel and band
+//! gives every route its own track, so lines do not lie on top of each other; the ports on a
+//! side of a shape are spread and ordered by where their routes go, to avoid crossings.
+
+use super::place::{Plan, BAND_TRACK};
+use super::shape::reach;
+use super::text::{self, Style};
+use super::*;
+use std::collections::BTreeMap;
+
+/// Transition labels.
+pub(super) const EDGE_TEXT: Style = Style::new(11.0, false);
+/// Width that transition labels wrap to.
+pub(super) const EDGE_LABEL_WIDTH: f64 = 110.0;
+/// Room kept between a run along the flow and a step it passes.
+const CLEARANCE: f64 = 6.0;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Owner {
+    Edge(usize),
+    /// A need (index among the variant's needs) and the connector's number.
+    Need(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum How {
+    /// Along the flow at the source's level, across in the channel before the target.
+    AtSource,
+    /// Across in the channel after the source, along the flow at the target's level.
+    AtTarget,
+    /// Through a track of a lane band (top or bottom).
+    Band { lane: usize, top: bool, track: usize },
+    /// A need connector from a lane's band to a step's far side.
+    FromLane { lane: usize, top: bool },
+    /// An end is pinned: a simple route that may cross shapes.
+    Free,
+}
+
+pub(super) struct Link {
+    pub owner: Owner,
+    pub from: Option<usize>,
+    pub to: usize,
+    pub how: How,
+    /// Channels of the first and second segment across the flow, and their tracks.
+    pub ch: [Option<usize>; 2],
+    pub track: [usize; 2],
+    /// Ports: cross coordinate at the source and at the target.
+    pub pa: f64,
+    pub pb: f64,
+    /// The label wrapped into lines, with its width and height.
+    pub label: Option<(Vec<String>, f64, f64)>,
+    /// Abstract polyline.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Decides how every transition and need connector runs, and assigns band tracks.
+pub(super) fn plan(plan: &mut Plan, var: &Variant, opts: &LayoutOptions) -> Vec<Link> {
+    let mut links = Vec::new();
+    for (i, t) in var.transitions_sorted().into_iter().enumerate() {
+        let (a, b) = (plan.index[&t.from], plan.index[&t.to]);
+        let mut link = classify(plan, Owner::Edge(i), a, b);
+        if !t.label.trim().is_empty() {
+            let lines = text::wrap(&t.label, EDGE_LABEL_WIDTH, EDGE_TEXT);
+            let w = text::widest(&lines, EDGE_TEXT).ceil();
+            let h = lines.len() as f64 * EDGE_TEXT.line_height();
+            link.label = Some((lines, w, h));
+        }
+        links.push(link);
+    }
+    if opts.needs {
+        for (ni, need) in var.needs().enumerate() {
+            let mut at: Vec<usize> = need.steps.iter().filter_map(|s| plan.index.get(s).copied()).collect();
+            at.sort_by_key(|&n| (plan.nodes[n].layer.unwrap_or(usize::MAX), n));
+            at.dedup();
+            if at.len() >= 2 {
+                for w in at.windows(2) {
+                    links.push(classify(plan, Owner::Need(ni), w[0], w[1]));
+                }
+            } else if let [n] = at[..] {
+                let lane = need.provider.and_then(|p| plan.lane_keys.iter().position(|k| *k == Some(p)));
+                let node = &plan.nodes[n];
+                if let (Some(lane), Some(layer)) = (lane, node.layer) {
+                    if lane != node.lane {
+                        let mut link = empty(Owner::Need(ni), None, n, How::FromLane { lane, top: lane > node.lane });
+                        link.ch = [Some(plan.right_channel(layer)), None];
+                        links.push(link);
+                    }
+                }
+            }
+        }
+    }
+    assign_bands(plan, &mut links);
+    links
+}
+
+/// The number of needs drawn between lane headers (at no step).
+pub(super) fn header_needs(plan: &Plan, var: &Variant, opts: &LayoutOptions) -> usize {
+    if !opts.needs {
+        return 0;
+    }
+    var.needs().filter(|n| header_lanes(plan, n).is_some()).count()
+}
+
+/// Provider and consumer lanes of a need at no step of this variant, when they differ.
+pub(super) fn header_lanes(plan: &Plan, need: &DataNeed) -> Option<(usize, usize)> {
+    if need.steps.iter().any(|s| plan.index.contains_key(s)) {
+        return None;
+    }
+    let lane = |a: Option<ActorId>| a.and_then(|a| plan.lane_keys.iter().position(|k| *k == Some(a)));
+    match (lane(need.provider), lane(need.consumer)) {
+        (Some(p), Some(c)) if p != c => Some((p, c)),
+        _ => None,
+    }
+}
+
+fn empty(owner: Owner, from: Option<usize>, to: usize, how: How) -> Link {
+    Link { owner, from, to, how, ch: [None, None], track: [0, 0], pa: 0.0, pb: 0.0, label: None, points: Vec::new() }
+}
+
+fn classify(plan: &Plan, owner: Owner, a: usize, b: usize) -> Link {
+    let (na, nb) = (&plan.nodes[a], &plan.nodes[b]);
+    let (Some(la), Some(lb)) = (na.layer, nb.layer) else {
+        return empty(owner, Some(a), b, How::Free);
+    };
+    let mut link;
+    if lb > la {
+        if run_free(plan, na.lane, na.rel, na.rel + na.cross, la + 1, lb) {
+            link = empty(owner, Some(a), b, How::AtSource);
+            link.ch = [None, Some(plan.left_channel(lb))];
+        } else if run_free(plan, nb.lane, nb.rel, nb.rel + nb.cross, la + 1, lb) {
+            link = empty(owner, Some(a), b, How::AtTarget);
+            link.ch = [Some(plan.right_channel(la)), None];
+        } else {
+            link = empty(owner, Some(a), b, How::Band { lane: na.lane, top: nb.lane <= na.lane, track: 0 });
+            link.ch = [Some(plan.right_channel(la)), Some(plan.left_channel(lb))];
+        }
+    } else {
+        // backward, or within one layer: around through a band of the target's lane
+        let top = if na.lane == nb.lane { true } else { na.lane < nb.lane };
+        link = empty(owner, Some(a), b, How::Band { lane: nb.lane, top, track: 0 });
+        link.ch = [Some(plan.right_channel(la)), Some(plan.left_channel(lb))];
+    }
+    link
+}
+
+/// Whether nothing in `lane` between layers `from..to` reaches into the cross range.
+fn run_free(plan: &Plan, lane: usize, lo: f64, hi: f64, from: usize, to: usize) -> bool {
+    (from..to).all(|l| {
+        plan.layers[l].cells.get(&lane).map_or(true, |cell| {
+            cell.iter().all(|&n| {
+                let m = &plan.nodes[n];
+                m.rel + m.cross + CLEARANCE <= lo || m.rel - CLEARANCE >= hi
+            })
+        })
+    })
+}
+
+/// First-fit track assignment in each band, shortest runs nearest the lane body.
+fn assign_bands(plan: &mut Plan, links: &mut [Link]) {
+    let mut by_band: BTreeMap<(usize, bool), Vec<(usize, usize, usize)>> = BTreeMap::new();
+    for (i, l) in links.iter().enumerate() {
+        if let How::Band { lane, top, .. } = l.how {
+            let (c0, c1) = (l.ch[0].unwrap_or(0), l.ch[1].unwrap_or(0));
+            by_band.entry((lane, top)).or_default().push((c0.min(c1), c0.max(c1), i));
+        }
+    }
+    for ((lane, top), mut runs) in by_band {
+        runs.sort_by_key(|&(lo, hi, i)| (hi - lo, lo, i));
+        let mut tracks: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (lo, hi, i) in runs {
+            let t = tracks.iter().position(|tr| tr.iter().all(|&(a, b)| hi < a || lo > b)).unwrap_or_else(|| {
+                tracks.push(Vec::new());
+                tracks.len() - 1
+            });
+            tracks[t].push((lo, hi));
+            if let How::Band { track, .. } = &mut links[i].how {
+                *track = t;
+            }
+        }
+        let l = &mut plan.lanes[lane];
+        if top {
+            l.top_tracks = tracks.len();
+        } else {
+            l.bottom_tracks = tracks.len();
+        }
+    }
+}
+
+fn centre(plan: &Plan, n: usize) -> f64 {
+    let s = plan.nodes[n].shape(plan.o);
+    s[1] + s[3] / 2.0
+}
+
+/// Where a route's middle runs across the flow, seen from its source and from its target.
+fn keys(plan: &Plan, l: &Link) -> (f64, f64) {
+    match l.how {
+        How::Band { lane, top, track } => {
+            let t = plan.lanes[lane].track(top, track);
+            (t, t)
+        }
+        How::FromLane { lane, top } => {
+            let t = band_point(plan, lane, top);
+            (t, t)
+        }
+        _ => (centre(plan, l.to), l.from.map_or(0.0, |f| centre(plan, f))),
+    }
+}
+
+/// The middle of a lane's band, where a need connector from that lane starts.
+fn band_point(plan: &Plan, lane: usize, top: bool) -> f64 {
+    let l = &plan.lanes[lane];
+    if top {
+        l.v + l.band_top.max(BAND_TRACK) / 2.0
+    } else {
+        l.v + l.ext - l.band_bottom.max(BAND_TRACK) / 2.0
+    }
+}
+
+/// Spreads the ports on each side of each shape, then gives every segment across the flow a
+/// track in its channel, and reserves room in channels for labels.
+pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
+    // (node, far side?) -> [(key, link, is source end)]
+    let mut sides: BTreeMap<(usize, bool), Vec<(f64, usize, bool)>> = BTreeMap::new();
+    for (i, l) in links.iter().enumerate() {
+        if l.how == How::Free {
+            continue;
+        }
+        let (ka, kb) = keys(plan, l);
+        if let Some(f) = l.from {
+            sides.entry((f, true)).or_default().push((ka, i, true));
+            sides.entry((l.to, false)).or_default().push((kb, i, false));
+        } else {
+            sides.entry((l.to, true)).or_default().push((kb, i, false));
+        }
+    }
+    for ((n, _), mut list) in sides {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let node = &plan.nodes[n];
+        let s = node.shape(plan.o);
+        let span = if super::shape::is_circle(node.step.kind) || node.step.kind == StepKind::Decision { 0.5 } else { 0.8 };
+        let k = list.len() as f64;
+        for (j, (_, i, source)) in list.into_iter().enumerate() {
+            let c = s[1] + s[3] / 2.0;
+            let p = if k == 1.0 { c } else { c - s[3] * span / 2.0 + s[3] * span * (j as f64 + 1.0) / (k + 1.0) };
+            if source {
+                links[i].pa = p;
+            } else {
+                links[i].pb = p;
+            }
+        }
+    }
+    for l in links.iter_mut().filter(|l| l.how == How::Free) {
+        l.pa = l.from.map_or(0.0, |f| centre(plan, f));
+        l.pb = centre(plan, l.to);
+    }
+    // segments across the flow: (channel) -> [(lo, hi, link, which)]
+    let mut segs: BTreeMap<usize, Vec<(f64, f64, usize, usize)>> = BTreeMap::new();
+    for (i, l) in links.iter().enumerate() {
+        let (ends0, ends1) = match l.how {
+            How::AtSource => ((0.0, 0.0), (l.pa, l.pb)),
+            How::AtTarget => ((l.pa, l.pb), (0.0, 0.0)),
+            How::Band { lane, top, track } => {
+                let t = plan.lanes[lane].track(top, track);
+                ((l.pa, t), (t, l.pb))
+            }
+            How::FromLane { lane, top } => ((band_point(plan, lane, top), l.pb), (0.0, 0.0)),
+            How::Free => continue,
+        };
+        for (w, (p, q)) in [ends0, ends1].into_iter().enumerate() {
+            if let Some(c) = l.ch[w] {
+                segs.entry(c).or_default().push((p.min(q), p.max(q), i, w));
+            }
+        }
+    }
+    for (c, mut list) in segs {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut ends: Vec<f64> = Vec::new();
+        for (lo, hi, i, w) in list {
+            let t = ends.iter().position(|&e| e + 6.0 < lo).unwrap_or_else(|| {
+                ends.push(f64::MIN);
+                ends.len() - 1
+            });
+            ends[t] = hi;
+            links[i].track[w] = t;
+        }
+        plan.channels[c].tracks = ends.len();
+    }
+    // labels start next to their source: keep room for them in the channel after it
+    for l in links.iter() {
+        if let (Some((_, w, h)), Some(f)) = (&l.label, l.from) {
+            if let Some(layer) = plan.nodes[f].layer {
+                let c = plan.right_channel(layer);
+                let along = if plan.o == Orientation::Horizontal { *w } else { *h };
+                plan.channels[c].room = plan.channels[c].room.max(along + 8.0);
+            }
+        }
+    }
+}
+
+/// The boundary point of a node's shape at a cross coordinate, on its far or near side.
+fn port(plan: &Plan, n: usize, cross: f64, far: bool) -> (f64, f64) {
+    let node = &plan.nodes[n];
+    let s = node.shape(plan.o);
+    let (cu, cv) = (s[0] + s[2] / 2.0, s[1] + s[3] / 2.0);
+    let r = reach(node.step.kind, s[2] / 2.0, s[3] / 2.0, cross - cv);
+    (if far { cu + r } else { cu - r }, cross)
+}
+
+/// Builds every route's abstract polyline.
+pub(super) fn polylines(plan: &Plan, links: &mut [Link]) {
+    for l in links.iter_mut() {
+        let x = |w: usize| l.ch[w].map_or(0.0, |c| plan.channels[c].track(l.track[w]));
+        let b = port(plan, l.to, l.pb, false);
+        let mut pts = match (l.how, l.from) {
+            (How::FromLane { lane, top }, _) => {
+                let bp = band_point(plan, lane, top);
+                vec![(x(0), bp), (x(0), l.pb), port(plan, l.to, l.pb, true)]
+            }
+            (_, None) => Vec::new(),
+            (How::AtSource, Some(f)) => vec![port(plan, f, l.pa, true), (x(1), l.pa), (x(1), l.pb), b],
+            (How::AtTarget, Some(f)) => vec![port(plan, f, l.pa, true), (x(0), l.pa), (x(0), l.pb), b],
+            (How::Band { lane, top, track }, Some(f)) => {
+                let t = plan.lanes[lane].track(top, track);
+                vec![port(plan, f, l.pa, true), (x(0), l.pa), (x(0), t), (x(1), t), (x(1), l.pb), b]
+            }
+            (How::Free, Some(f)) => free_route(plan, f, l.to, l.pa, l.pb),
+        };
+        simplify(&mut pts);
+        l.points = pts;
+    }
+}
+
+fn free_route(plan: &Plan, f: usize, t: usize, pa: f64, pb: f64) -> Vec<(f64, f64)> {
+    let a = port(plan, f, pa, true);
+    let b = port(plan, t, pb, false);
+    if b.0 > a.0 + 16.0 {
+        let mid = (a.0 + b.0) / 2.0;
+        vec![a, (mid, pa), (mid, pb), b]
+    } else {
+        let (sa, sb) = (plan.nodes[f].shape(plan.o), plan.nodes[t].shape(plan.o));
+        let top = sa[1].min(sb[1]) - 20.0;
+        vec![a, (a.0 + 14.0, pa), (a.0 + 14.0, top), (b.0 - 14.0, top), (b.0 - 14.0, pb), b]
+    }
+}
+
+/// Drops repeated points and the middle of three points on one line.
+fn simplify(pts: &mut Vec<(f64, f64)>) {
+    pts.dedup_by(|b, a| (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9);
+    let mut i = 1;
+    while i + 1 < pts.len() {
+        let (a, b, c) = (pts[i - 1], pts[i], pts[i + 1]);
+        let same_u = (a.0 - b.0).abs() < 1e-9 && (b.0 - c.0).abs() < 1e-9;
+        let same_v = (a.1 - b.1).abs() < 1e-9 && (b.1 - c.1).abs() < 1e-9;
+        if same_u || same_v {
+            pts.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}

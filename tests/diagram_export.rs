@@ -1,0 +1,164 @@
+//! Diagram export end to end: the COPD template's SVG against a committed snapshot, the SVG as
+//! well-formed XML with escaped user text, the PNG's size, the PDF's text through poppler's
+//! `pdftotext` (skipped with a message where it is not installed), and the CLI options.
+//!
+//! To accept a changed drawing: `UPDATE_SNAPSHOTS=1 cargo test --test diagram_export`, then
+//! look at the new file before committing it.
+
+use carepath::edit::{apply, Edit};
+use carepath::export::diagram::{to_pdf, to_png, to_svg, DiagramOptions, Page};
+use carepath::layout::{LayoutOptions, Orientation};
+use carepath::model::*;
+use std::path::Path;
+use std::process::Command;
+
+/// The COPD template with its stored dates (template::load stamps the current time).
+fn copd() -> Document {
+    carepath::import::json::from_json(carepath::template::json("copd").unwrap()).unwrap()
+}
+
+fn snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+        std::fs::write(&path, actual).unwrap();
+        eprintln!("wrote snapshot {}", path.display());
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap();
+    if expected != actual {
+        let fresh = path.with_extension("new.svg");
+        std::fs::write(&fresh, actual).unwrap();
+        panic!("{} differs from the snapshot; the new output is in {} (UPDATE_SNAPSHOTS=1 accepts it)", path.display(), fresh.display());
+    }
+}
+
+#[test]
+fn copd_svg_matches_the_snapshot() {
+    let doc = copd();
+    for (i, v) in doc.variants.iter().enumerate() {
+        let svg = to_svg(&doc, v.id, &DiagramOptions::default()).unwrap();
+        assert_eq!(svg, to_svg(&doc, v.id, &DiagramOptions::default()).unwrap(), "deterministic");
+        snapshot(&format!("copd-variant-{}.svg", i + 1), &svg);
+    }
+}
+
+#[test]
+fn svg_is_well_formed_and_escapes_user_text() {
+    let mut doc = copd();
+    let vid = doc.variants[0].id;
+    let mut step = doc.variants[0].steps_sorted()[3].clone();
+    step.label = "<script>alert('x')</script> & \"sitat\" – blåbærsyltetøy".into();
+    apply(&mut doc, Edit::UpdateStep { variant: vid, step }).unwrap();
+    for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+        let opts = DiagramOptions { layout: LayoutOptions { orientation, needs: true }, ..Default::default() };
+        let svg = to_svg(&doc, vid, &opts).unwrap();
+        assert!(!svg.contains("<script>"));
+        let xml = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
+        let texts: String = xml.descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap()).collect::<Vec<_>>().join(" ");
+        let squeezed: String = texts.split_whitespace().collect();
+        assert!(squeezed.contains("<script>alert('x')</script>&\"sitat\"–blåbærsyltetøy"), "the label survives escaping");
+        assert!(texts.contains("blåbærsyltetøy"));
+        assert!(texts.contains("Pasient og pårørende"));
+        assert!(texts.contains("Under arbeid") && texts.contains("v0.5") && texts.contains("ikke normert"));
+    }
+}
+
+#[test]
+fn the_need_layer_is_optional() {
+    let doc = copd();
+    let vid = doc.variants[1].id;
+    let with = to_svg(&doc, vid, &DiagramOptions::default()).unwrap();
+    let without = to_svg(&doc, vid, &DiagramOptions { layout: LayoutOptions { needs: false, ..Default::default() }, ..Default::default() }).unwrap();
+    assert!(with.contains("marker-end=\"url(#need-"));
+    assert!(!without.contains("marker-end=\"url(#need-"));
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let reader = decoder.read_info().expect("a PNG");
+    let info = reader.info();
+    (info.width, info.height)
+}
+
+fn svg_size(svg: &str) -> (f64, f64) {
+    let xml = roxmltree::Document::parse(svg).unwrap();
+    let root = xml.root_element();
+    (root.attribute("width").unwrap().parse().unwrap(), root.attribute("height").unwrap().parse().unwrap())
+}
+
+#[test]
+fn png_decodes_with_the_size_of_the_diagram_times_the_scale() {
+    let doc = copd();
+    let vid = doc.variants[0].id;
+    let (w, h) = svg_size(&to_svg(&doc, vid, &DiagramOptions::default()).unwrap());
+    let png = to_png(&doc, vid, &DiagramOptions { scale: 0.5, ..Default::default() }).unwrap();
+    assert_eq!(png_size(&png), ((w * 0.5).ceil() as u32, (h * 0.5).ceil() as u32));
+}
+
+fn pdftotext(pdf: &[u8]) -> Option<String> {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("pdftotext (poppler-utils) is not installed; skipping the PDF text check");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn pdf_holds_the_labels_as_text_with_norwegian_letters() {
+    let doc = copd();
+    let vid = doc.variants[0].id;
+    let pdf = to_pdf(&doc, vid, &DiagramOptions::default()).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let Some(text) = pdftotext(&pdf) else { return };
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in ["Digital hjemmeoppfølging – KOLS", "Pasient og pårørende", "Fatter vedtak om digital", "Møter til konsultasjon på", "Fastlegen vurderer og gir råd", "Tegnforklaring"] {
+        assert!(flat.contains(needle), "'{needle}' missing from the PDF text:\n{flat}");
+    }
+}
+
+#[test]
+fn pdf_tiles_onto_landscape_pages_with_the_lane_headers_on_each() {
+    let doc = copd();
+    let vid = doc.variants[0].id;
+    for page in [Page::A4, Page::A3] {
+        let pdf = to_pdf(&doc, vid, &DiagramOptions { page, ..Default::default() }).unwrap();
+        let Some(text) = pdftotext(&pdf) else { return };
+        let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        assert!(pages.len() >= 3, "{page:?}: {} pages", pages.len());
+        for p in &pages[..pages.len() - 1] {
+            assert!(p.contains("Hjemmetjeneste"), "{page:?}: a tile without lane headers:\n{p}");
+        }
+        assert!(pages.last().unwrap().contains("Tegnforklaring"));
+    }
+}
+
+#[test]
+fn the_cli_exports_svg_png_and_pdf_with_its_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kols.carepath");
+    let bin = env!("CARGO_BIN_EXE_carepath");
+    assert!(Command::new(bin).args(["new", file.to_str().unwrap(), "--template", "copd"]).status().unwrap().success());
+    let run = |args: &[&str]| Command::new(bin).arg("export").arg(&file).args(args).output().unwrap();
+    let svg = dir.path().join("ønsket.svg");
+    let out = run(&["--format", "svg", "--variant", "Ønsket forløp", "--vertical", "--no-needs", "-o", svg.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Ønsket forløp") && !text.contains("url(#need-"));
+    let png = dir.path().join("d.png");
+    assert!(run(&["--format", "png", "--scale", "0.25", "-o", png.to_str().unwrap()]).status.success());
+    assert!(png_size(&std::fs::read(&png).unwrap()).0 > 100);
+    let pdf = dir.path().join("d.pdf");
+    assert!(run(&["--format", "pdf", "--page", "a3", "-o", pdf.to_str().unwrap()]).status.success());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let bad = run(&["--format", "svg", "--variant", "Finnes ikke"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("Nå-situasjon"));
+    let huge = run(&["--format", "png", "--scale", "100"]);
+    assert_eq!(huge.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&huge.stderr).contains("at most"));
+}
