@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev libxdo-dev
-          libayatana-appindicator3-dev librsvg2-dev curl)
+          libayatana-appindicator3-dev librsvg2-dev curl fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick libxml2-utils sqlite3 poppler-utils)
 fi

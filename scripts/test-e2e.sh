@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# End-to-end test of the real desktop window: installs what is missing (Debian packages,
+# tauri-driver, npm packages), builds the app, and runs tests/e2e under a virtual X server.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$root/scripts/desktop-setup.sh"
+command -v tauri-driver >/dev/null || [ -x "$HOME/.cargo/bin/tauri-driver" ] || cargo install tauri-driver --locked
+export PATH="$HOME/.cargo/bin:$PATH"
+(cd "$root/tests/e2e" && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund; })
+cd "$root/tests/e2e"
+xvfb-run -a -s "-screen 0 1600x1000x24" npm test

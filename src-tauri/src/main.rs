@@ -1,0 +1,56 @@
+//! Carepath desktop: a Tauri window over the carepath core. All knowledge of pathways lives in
+//! the core; this shell opens a document at start and exposes a handful of commands.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod startup;
+
+use commands::AppState;
+use std::time::Duration;
+use tauri::Manager;
+
+pub use carepath::store::Session;
+
+/// How soon after an edit the file is flushed to disk (see `carepath::store`).
+const SYNC_DELAY: Duration = Duration::from_millis(800);
+
+fn main() {
+    tauri::Builder::default()
+        .manage(AppState::default())
+        .setup(|app| {
+            let handle = app.handle().clone();
+            let state = app.state::<AppState>();
+            match startup::open_start_document(&handle) {
+                Ok(session) => {
+                    commands::install(&handle, &mut state.session.lock().expect("state lock"), session);
+                }
+                Err(e) => {
+                    eprintln!("carepath: could not open the start document: {}", e.message);
+                    *state.startup_error.lock().expect("state lock") = Some(e);
+                }
+            }
+            std::thread::spawn(move || loop {
+                std::thread::sleep(SYNC_DELAY);
+                handle.state::<AppState>().sync_if_dirty();
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::open_document,
+            commands::create_from_template,
+            commands::current_document,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::validate,
+            commands::layout,
+        ])
+        .build(tauri::generate_context!())
+        .expect("error while building the Carepath window")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                app.state::<AppState>().sync_if_dirty();
+            }
+        });
+}

@@ -1,0 +1,107 @@
+//! Which document the app opens at start: `--file PATH`, else `CAREPATH_FILE`, else the one
+//! opened last (remembered in `settings.json` in the app config dir), else the COPD example
+//! in the app data dir, created from the template the first time.
+
+use crate::Session;
+use carepath::model::Document;
+use carepath::{CoreError, ErrorCode, Result};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Manager};
+
+/// File name of the example created on first start.
+const EXAMPLE_FILE: &str = "KOLS-eksempel.carepath";
+
+#[derive(Default, Serialize, Deserialize)]
+struct Settings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_document: Option<PathBuf>,
+}
+
+fn settings_path(app: &AppHandle) -> Option<PathBuf> {
+    app.path().app_config_dir().ok().map(|d| d.join("settings.json"))
+}
+
+fn read_settings(app: &AppHandle) -> Settings {
+    settings_path(app)
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers `path` as the document to reopen next time (best effort).
+pub fn remember(app: &AppHandle, path: &Path) {
+    let Some(file) = settings_path(app) else { return };
+    let settings = Settings { last_document: Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())) };
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let tmp = file.with_extension("json.tmp");
+    if let Ok(text) = serde_json::to_string_pretty(&settings) {
+        if std::fs::write(&tmp, text).is_ok() {
+            let _ = std::fs::rename(&tmp, &file);
+        }
+    }
+}
+
+/// The window title for a document.
+pub fn title_of(doc: &Document) -> String {
+    format!("{} — Carepath", doc.metadata.title)
+}
+
+/// A new document from a built-in template.
+pub fn template(name: &str) -> Result<Document> {
+    carepath::template::load(name)
+}
+
+fn file_argument() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--file" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(p) = a.to_str().and_then(|s| s.strip_prefix("--file=")) {
+            return Some(PathBuf::from(p));
+        }
+    }
+    None
+}
+
+/// The document to open at start, and whether it is the default example.
+fn chosen(app: &AppHandle) -> Result<PathBuf> {
+    if let Some(p) = file_argument() {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os("CAREPATH_FILE").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    if let Some(p) = read_settings(app).last_document.filter(|p| p.exists()) {
+        return Ok(p);
+    }
+    let dir = app
+        .path()
+        .app_data_dir()
+        .map_err(|e| CoreError::new(ErrorCode::Io, format!("no app data directory: {e}")))?;
+    std::fs::create_dir_all(&dir).map_err(|e| CoreError::new(ErrorCode::Io, format!("{}: {e}", dir.display())))?;
+    Ok(dir.join(EXAMPLE_FILE))
+}
+
+/// Opens the start document, creating the COPD example if it does not exist yet.
+pub fn open_start_document(app: &AppHandle) -> Result<Session> {
+    let path = chosen(app)?;
+    if path.exists() {
+        // a window of this app that was just closed may still be letting go of the file
+        let mut tries = 0;
+        loop {
+            match Session::open(&path) {
+                Err(e) if e.code == ErrorCode::FileInUse && tries < 20 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(250));
+                }
+                other => return other,
+            }
+        }
+    } else {
+        Session::create(&path, template("copd")?)
+    }
+}

@@ -1,0 +1,329 @@
+// End-to-end test of the real Carepath window: tauri-driver + WebKitWebDriver drive the built
+// app (CAREPATH_APP) under X. The app starts on a fresh data dir, creates the COPD example,
+// shows lanes and step labels with Norwegian letters; a double-click on an empty cell adds a
+// step that is still there after the app is restarted. Then, in the same file: rename in
+// place, undo and redo from the keyboard, Delete, all through the core.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { remote } from "webdriverio";
+
+const APP = process.env.CAREPATH_APP;
+const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
+const PORT = 4444;
+const home = mkdtempSync(path.join(tmpdir(), "carepath-e2e-"));
+const appEnv = {
+  ...process.env,
+  XDG_DATA_HOME: path.join(home, "data"),
+  XDG_CONFIG_HOME: path.join(home, "config"),
+  XDG_CACHE_HOME: path.join(home, "cache"),
+  CAREPATH_FILE: "",
+  // the user interface picks bokmål from the OS locale
+  LANGUAGE: "nb_NO:nb",
+};
+let driver;
+
+function waitForPort(port, ms) {
+  const until = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const tryOnce = () => {
+      const s = net.connect(port, "127.0.0.1");
+      s.once("connect", () => {
+        s.destroy();
+        resolve();
+      });
+      s.once("error", () => {
+        s.destroy();
+        if (Date.now() > until) reject(new Error(`tauri-driver did not listen on ${port}`));
+        else setTimeout(tryOnce, 200);
+      });
+    };
+    tryOnce();
+  });
+}
+
+async function startApp() {
+  return remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "error",
+    connectionRetryTimeout: 120_000,
+    capabilities: {
+      "tauri:options": { application: APP },
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+}
+
+/** Retries `fn` until it returns a truthy value (React may still be mounting). */
+async function eventually(fn, what, ms = 30_000) {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+}
+
+const texts = (browser, css) =>
+  browser.execute((sel) => Array.from(document.querySelectorAll(sel), (e) => e.textContent ?? ""), css);
+
+/** A point (viewport pixels) inside a lane x phase cell with nothing drawn there. */
+const findEmptyCell = (browser) =>
+  browser.execute(() => {
+    const laneName = document.querySelector(".lane-name")?.getBoundingClientRect();
+    const colName = document.querySelector(".column-name")?.getBoundingClientRect();
+    const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+    if (!laneName || !colName || !pane) return null;
+    const lanes = Array.from(document.querySelectorAll(".lane"), (e) => e.getBoundingClientRect());
+    const free = (x, y) => {
+      const el = document.elementFromPoint(x, y);
+      return !!el && el.classList.contains("react-flow__pane");
+    };
+    for (const lane of lanes) {
+      for (let y = lane.top + 25; y < Math.min(lane.bottom - 25, pane.bottom - 60); y += 15) {
+        for (let x = laneName.right + 30; x < pane.right - 60; x += 15) {
+          if (y < colName.bottom + 25) continue;
+          const around = [[0, 0], [-40, 0], [40, 0], [0, -30], [0, 30]];
+          if (around.every(([dx, dy]) => free(x + dx, y + dy))) return { x: Math.round(x), y: Math.round(y) };
+        }
+      }
+    }
+    return null;
+  });
+
+/** The viewport centre of the step whose label is `text`, or null. */
+const stepCentre = (browser, text) =>
+  browser.execute((t) => {
+    const label = Array.from(document.querySelectorAll(".step-label-text")).find((e) => e.textContent === t);
+    const node = label?.closest(".react-flow__node");
+    if (!node) return null;
+    const r = node.getBoundingClientRect();
+    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+  }, text);
+
+const doubleClickAt = (browser, p) =>
+  browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ x: p.x, y: p.y, origin: "viewport" })
+    .down()
+    .up()
+    .pause(40)
+    .down()
+    .up()
+    .perform();
+
+const clickAt = (browser, p) =>
+  browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .move({ x: p.x, y: p.y, origin: "viewport" })
+    .down()
+    .up()
+    .perform();
+
+/** Presses a key with Control (and Shift) held. */
+const chord = (browser, key, shift = false) => {
+  const a = browser.action("key").down("\uE009");
+  if (shift) a.down("\uE008");
+  a.down(key).up(key);
+  if (shift) a.up("\uE008");
+  return a.up("\uE009").perform();
+};
+
+const hasLabel = async (browser, text) => (await texts(browser, ".step-label-text")).includes(text);
+
+before(async () => {
+  assert.ok(APP, "set CAREPATH_APP to the built carepath-desktop binary");
+  driver = spawn(DRIVER, ["--port", String(PORT)], { env: appEnv, stdio: ["ignore", "inherit", "inherit"] });
+  await waitForPort(PORT, 30_000);
+});
+
+after(() => {
+  // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it
+  driver?.kill("SIGTERM");
+  rmSync(home, { recursive: true, force: true });
+});
+
+test("opens the COPD example, adds a step by double-click, keeps it after a restart", async () => {
+  let browser = await startApp();
+  let added;
+  try {
+    const lanes = await eventually(async () => {
+      const t = await texts(browser, ".lane-name");
+      return t.length > 0 && t;
+    }, "the lanes");
+    assert.ok(lanes.every((t) => t.trim().length > 0), "every lane shows its actor's name");
+    assert.match(await browser.getTitle(), /KOLS — Carepath$/, "the title names the document");
+    const labels = await eventually(async () => {
+      const t = await texts(browser, ".step-label-text");
+      return t.length > 0 && t;
+    }, "the step labels");
+    assert.ok(
+      labels.some((t) => /[æøåÆØÅ]/.test(t)),
+      `some step label has æ/ø/å (labels: ${labels.slice(0, 8).join(" | ")})`,
+    );
+    const lang = await browser.execute(() => document.documentElement.lang);
+    added = lang === "en" ? "New step" : "Nytt steg";
+    const before = labels.filter((t) => t === added).length;
+
+    const p = await eventually(() => findEmptyCell(browser), "an empty cell");
+    await browser
+      .action("pointer", { parameters: { pointerType: "mouse" } })
+      .move({ x: p.x, y: p.y, origin: "viewport" })
+      .down()
+      .up()
+      .pause(40)
+      .down()
+      .up()
+      .perform();
+    await eventually(
+      async () => (await texts(browser, ".step-label-text")).filter((t) => t === added).length === before + 1,
+      `a new step labelled '${added}'`,
+    );
+    const count = (await texts(browser, ".step-label-text")).length;
+    assert.equal(count, labels.length + 1);
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // restart: the app reopens the last document and the new step is still there
+  browser = await startApp();
+  try {
+    const again = await eventually(async () => {
+      const t = await texts(browser, ".step-label-text");
+      return t.length > 0 && t;
+    }, "the step labels after restart");
+    assert.ok(again.includes(added), "the added step survived the restart");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("renames in place, deletes, and undoes and redoes through the core", async () => {
+  const browser = await startApp();
+  try {
+    const labels = await eventually(async () => {
+      const t = await texts(browser, ".step-label-text");
+      return t.length > 0 && t;
+    }, "the step labels");
+    const lang = await browser.execute(() => document.documentElement.lang);
+    const added = lang === "en" ? "New step" : "Nytt steg";
+    assert.ok(labels.includes(added), "the step added by the first test is there");
+
+    // rename: double-click the label, type, Enter
+    const renamed = "Samtale på legekontoret – æøå";
+    await doubleClickAt(browser, await stepCentre(browser, added));
+    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the label editor");
+    // the editor opens with its text selected, so typing replaces it
+    await (await browser.$(".step-label-input")).addValue(renamed);
+    await browser.keys(["Enter"]);
+    await eventually(() => hasLabel(browser, renamed), "the new name");
+    assert.equal(await hasLabel(browser, added), false);
+
+    // undo (Ctrl+Z) brings the old name back, redo (Ctrl+Y) the new one
+    await chord(browser, "z");
+    await eventually(() => hasLabel(browser, added), "the old name after undo");
+    await chord(browser, "y");
+    await eventually(() => hasLabel(browser, renamed), "the new name after redo");
+
+    // Delete removes the selected step; Ctrl+Shift+Z after an undo redoes the removal
+    await clickAt(browser, await stepCentre(browser, renamed));
+    await eventually(() => browser.execute(() => !!document.querySelector(".react-flow__node.selected")), "a selected step");
+    await browser.keys(["Delete"]);
+    await eventually(async () => !(await hasLabel(browser, renamed)), "the step to be removed");
+    assert.equal((await texts(browser, ".step-label-text")).length, labels.length - 1);
+    await chord(browser, "z");
+    await eventually(() => hasLabel(browser, renamed), "the step back after undo");
+    await chord(browser, "z", true);
+    await eventually(async () => !(await hasLabel(browser, renamed)), "the removal redone");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+/** Presses at `from`, moves in small steps to `to` and releases there. */
+const dragFromTo = (browser, from, to, steps = 8) => {
+  const a = browser.action("pointer", { parameters: { pointerType: "mouse" } }).move({ x: from.x, y: from.y, origin: "viewport" }).down();
+  for (let i = 1; i <= steps; i++) {
+    a.move({
+      x: Math.round(from.x + ((to.x - from.x) * i) / steps),
+      y: Math.round(from.y + ((to.y - from.y) * i) / steps),
+      origin: "viewport",
+      duration: 30,
+    });
+  }
+  return a.up().perform();
+};
+
+/** Index of the lane (top to bottom) whose band holds viewport point `p`. */
+const laneIndexAt = (browser, p) =>
+  browser.execute(
+    (x, y) =>
+      Array.from(document.querySelectorAll(".lane"), (e) => e.getBoundingClientRect()).findIndex(
+        (r) => y >= r.top && y < r.bottom,
+      ),
+    p.x,
+    p.y,
+  );
+
+test("drags a step into another lane and connects two steps", async () => {
+  const browser = await startApp();
+  try {
+    const name = "Foreslår digital hjemmeoppfølging";
+    const start = await eventually(() => stepCentre(browser, name), `the step '${name}'`);
+    const lane = await laneIndexAt(browser, start);
+    assert.ok(lane > 0, "the step is below the first lane");
+    const above = await browser.execute(
+      (i) => {
+        const r = document.querySelectorAll(".lane")[i].getBoundingClientRect();
+        return Math.round(r.top + r.height / 2);
+      },
+      lane - 1,
+    );
+    await dragFromTo(browser, start, { x: start.x + 20, y: above });
+    await eventually(async () => {
+      const p = await stepCentre(browser, name);
+      return p && (await laneIndexAt(browser, p)) === lane - 1;
+    }, "the step in the lane above");
+    // the move is an edit in the core: undo puts it back
+    await chord(browser, "z");
+    await eventually(async () => {
+      const p = await stepCentre(browser, name);
+      return p && (await laneIndexAt(browser, p)) === lane;
+    }, "the step back in its lane after undo");
+
+    // connect: drag from one step's outgoing handle to another step's incoming handle
+    const edgesBefore = await browser.execute(() => document.querySelectorAll(".react-flow__edge").length);
+    const handles = await browser.execute((a, b) => {
+      const node = (t) =>
+        Array.from(document.querySelectorAll(".step-label-text"))
+          .find((e) => e.textContent === t)
+          ?.closest(".react-flow__node");
+      const centre = (el) => {
+        const r = el.getBoundingClientRect();
+        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+      };
+      const from = node(a)?.querySelector(".react-flow__handle.source");
+      const to = node(b)?.querySelector(".react-flow__handle.target");
+      return from && to ? { from: centre(from), to: centre(to) } : null;
+    }, name, "Vurderer om DHO er medisinsk forsvarlig");
+    assert.ok(handles, "both steps have handles");
+    await dragFromTo(browser, handles.from, handles.to, 10);
+    await eventually(
+      async () => (await browser.execute(() => document.querySelectorAll(".react-flow__edge").length)) === edgesBefore + 1,
+      "a new transition",
+    );
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -1,0 +1,174 @@
+// The window: a toolbar (variant switcher, undo/redo, language), the canvas and the problems
+// panel. The document lives in the core; after each edit the app re-reads it.
+import { ReactFlowProvider } from "@xyflow/react";
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, asCoreError, type CoreError } from "./api";
+import { Diagram, type Selection } from "./canvas/Diagram";
+import type { Document, Edit, Finding, Layout } from "./generated/carepath";
+import { setLanguage, type Language } from "./i18n";
+import { ProblemsPanel } from "./ProblemsPanel";
+
+interface Loaded {
+  doc: Document;
+  findings: Finding[];
+  layout: Layout | null;
+  variantId: string | null;
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<Loaded | null>(null);
+  const [variantId, setVariantId] = useState<string | null>(null);
+  const [error, setError] = useState<CoreError | null>(null);
+  const [selection, setSelection] = useState<Selection>(null);
+  const [focusTick, setFocusTick] = useState(0);
+
+  const refresh = useCallback(async (wanted: string | null) => {
+    try {
+      const [doc, findings] = await Promise.all([api.currentDocument(), api.validate()]);
+      const vid = doc.variants.find((v) => v.id === wanted)?.id ?? doc.variants[0]?.id ?? null;
+      const layout = vid ? await api.layout(vid) : null;
+      setState({ doc, findings, layout, variantId: vid });
+      setVariantId(vid);
+    } catch (e) {
+      setError(asCoreError(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh(null);
+  }, [refresh]);
+
+  const onEdit = useCallback(
+    async (edit: Edit) => {
+      try {
+        await api.applyEdit(edit);
+        await refresh(variantId);
+        return true;
+      } catch (e) {
+        setError(asCoreError(e));
+        await refresh(variantId);
+        return false;
+      }
+    },
+    [refresh, variantId],
+  );
+
+  const undoRedo = useCallback(
+    async (which: "undo" | "redo") => {
+      try {
+        await (which === "undo" ? api.undo() : api.redo());
+        await refresh(variantId);
+      } catch (e) {
+        const err = asCoreError(e);
+        if (err.code !== "nothing_to_undo") setError(err);
+      }
+    },
+    [refresh, variantId],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable)) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) {
+        e.preventDefault();
+        void undoRedo("undo");
+      } else if ((key === "z" && e.shiftKey) || key === "y") {
+        e.preventDefault();
+        void undoRedo("redo");
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [undoRedo]);
+
+  const pickFinding = useCallback(
+    (f: Finding) => {
+      if (f.variant && f.variant !== variantId) void refresh(f.variant);
+      const el = f.elements.find((e) => e.kind === "step" || e.kind === "transition");
+      if (el && (el.kind === "step" || el.kind === "transition")) {
+        setSelection({ kind: el.kind, id: el.id });
+        setFocusTick((n) => n + 1);
+      }
+    },
+    [refresh, variantId],
+  );
+
+  const doc = state?.doc;
+  // the shell sets the window title; the page title matches it
+  useEffect(() => {
+    if (doc) document.title = `${doc.metadata.title} — Carepath`;
+  }, [doc]);
+  const variant = doc?.variants.find((v) => v.id === state?.variantId);
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <h1 className="doc-title">{doc?.metadata.title ?? "Carepath"}</h1>
+        {doc && doc.variants.length > 0 && (
+          <nav className="variants" aria-label={t("toolbar.variant")}>
+            {doc.variants.map((v) => (
+              <button
+                key={v.id}
+                className={v.id === variantId ? "active" : ""}
+                aria-pressed={v.id === variantId}
+                title={t(`variantKind.${v.kind}`)}
+                onClick={() => {
+                  setSelection(null);
+                  void refresh(v.id);
+                }}
+              >
+                {v.name}
+              </button>
+            ))}
+          </nav>
+        )}
+        <div className="spacer" />
+        <button onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")}>
+          ↶ {t("toolbar.undo")}
+        </button>
+        <button onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")}>
+          ↷ {t("toolbar.redo")}
+        </button>
+        <label className="language">
+          {t("app.language")}{" "}
+          <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            <option value="nb">Norsk bokmål</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      {error && (
+        <div className="error-banner" role="alert">
+          <strong>{t("error.title")}:</strong> {error.message} <code>({error.code})</code>
+          <button onClick={() => setError(null)}>{t("error.dismiss")}</button>
+        </div>
+      )}
+      <main className="workspace">
+        {!doc ? (
+          <p className="loading">{t("app.loading")}</p>
+        ) : !variant || !state?.layout ? (
+          <p className="loading">{t("app.noVariants")}</p>
+        ) : (
+          <ReactFlowProvider>
+            <Diagram
+              doc={doc}
+              variant={variant}
+              layout={state.layout}
+              selection={selection}
+              onSelect={setSelection}
+              onEdit={onEdit}
+              focusTick={focusTick}
+            />
+          </ReactFlowProvider>
+        )}
+        {doc && <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />}
+      </main>
+      <footer className="statusbar">{t("canvas.hint")}</footer>
+    </div>
+  );
+}

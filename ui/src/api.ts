@@ -1,0 +1,27 @@
+// Typed calls into the desktop shell. Every type comes from ./generated (made from the Rust
+// types); errors arrive as the core's { code, message }.
+import { invoke } from "@tauri-apps/api/core";
+import type { Changed, CoreError, Document, Edit, Finding, Layout } from "./generated/carepath";
+
+export type { Changed, CoreError, Document, Edit, Finding, Layout };
+
+export function isCoreError(e: unknown): e is CoreError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** Any failure as a CoreError, so the UI can show it and act on its code. */
+export function asCoreError(e: unknown): CoreError {
+  if (isCoreError(e)) return e;
+  return { code: "io", message: String(e) };
+}
+
+export const api = {
+  currentDocument: () => invoke<Document>("current_document"),
+  openDocument: (path: string) => invoke<Document>("open_document", { path }),
+  createFromTemplate: (name: string, path: string) => invoke<Document>("create_from_template", { name, path }),
+  applyEdit: (edit: Edit) => invoke<Changed[]>("apply_edit", { edit }),
+  undo: () => invoke<Changed[]>("undo"),
+  redo: () => invoke<Changed[]>("redo"),
+  validate: () => invoke<Finding[]>("validate"),
+  layout: (variant: string) => invoke<Layout>("layout", { variant }),
+};

@@ -1,0 +1,243 @@
+// The swimlane canvas of one variant. Positions come from the core's layout; every change
+// the user makes becomes an Edit sent to the core, after which the app re-reads the document.
+import {
+  Controls,
+  MarkerType,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type NodeChange,
+  type OnNodeDrag,
+} from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Document, Edit, Layout, Step, Variant } from "../generated/carepath";
+import { uuidv7 } from "../uuid";
+import { cellAt, clampInto } from "./geometry";
+import { StepNode, type StepNodeType } from "./StepNode";
+import { StickyHeaders } from "./StickyHeaders";
+import { Swimlanes, type SwimlanesNodeType } from "./Swimlanes";
+
+export type Selection = { kind: "step" | "transition"; id: string } | null;
+
+const nodeTypes = { step: StepNode, swimlanes: Swimlanes };
+
+interface Props {
+  doc: Document;
+  variant: Variant;
+  layout: Layout;
+  selection: Selection;
+  onSelect: (s: Selection) => void;
+  onEdit: (edit: Edit) => Promise<boolean>;
+  /** Bumped when the view should centre on the selection (e.g. from the problems panel). */
+  focusTick: number;
+}
+
+type AnyNode = StepNodeType | SwimlanesNodeType;
+
+export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, focusTick }: Props) {
+  const { t } = useTranslation();
+  const flow = useReactFlow();
+  const [editing, setEditing] = useState<string | null>(null);
+  const steps = useMemo(() => new Map(variant.steps.map((s) => [s.id, s])), [variant]);
+
+  const rename = useCallback(
+    (id: string, label: string | null) => {
+      setEditing(null);
+      const step = steps.get(id);
+      if (!step || label === null || label.trim() === "" || label === step.label) return;
+      void onEdit({ op: "update_step", variant: variant.id, step: { ...step, label: label.trim() } });
+    },
+    [steps, onEdit, variant.id],
+  );
+
+  const laneNames = useMemo(
+    () =>
+      layout.lanes.map((l) =>
+        l.actor ? (doc.actors.find((a) => a.id === l.actor)?.name ?? "?") : t("canvas.unassignedLane"),
+      ),
+    [doc, layout, t],
+  );
+  const columnNames = useMemo(
+    () =>
+      layout.columns.map((c) =>
+        c.phase ? (doc.phases.find((p) => p.id === c.phase)?.name ?? "?") : t("canvas.unassignedColumn"),
+      ),
+    [doc, layout, t],
+  );
+
+  const built = useMemo<AnyNode[]>(() => {
+    const background: SwimlanesNodeType = {
+      id: "swimlanes",
+      type: "swimlanes",
+      position: { x: 0, y: 0 },
+      data: { layout },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      connectable: false,
+      zIndex: -1,
+      width: layout.width,
+      height: layout.height,
+      style: { pointerEvents: "none" },
+    };
+    const stepNodes: StepNodeType[] = layout.steps.flatMap((b) => {
+      const step = steps.get(b.id);
+      if (!step) return [];
+      return [
+        {
+          id: b.id,
+          type: "step",
+          position: { x: b.x, y: b.y },
+          width: b.w,
+          height: b.h,
+          data: { step, editing: editing === b.id, onRename: rename },
+          selected: selection?.kind === "step" && selection.id === b.id,
+        },
+      ];
+    });
+    return [background, ...stepNodes];
+  }, [layout, steps, editing, rename, selection]);
+
+  const [nodes, setNodes] = useState<AnyNode[]>(built);
+  useEffect(() => setNodes(built), [built]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<AnyNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
+    [],
+  );
+
+  const edges = useMemo<Edge[]>(
+    () =>
+      variant.transitions.map((tr) => ({
+        id: tr.id,
+        source: tr.from,
+        target: tr.to,
+        label: tr.label || undefined,
+        type: "smoothstep",
+        className: `transition-${tr.kind}`,
+        selected: selection?.kind === "transition" && selection.id === tr.id,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+        style: tr.kind === "loop" ? { strokeDasharray: "6 4" } : undefined,
+        labelBgPadding: [4, 2] as [number, number],
+        labelBgBorderRadius: 3,
+      })),
+    [variant, selection],
+  );
+
+  // centre on the selection when asked
+  useEffect(() => {
+    if (!focusTick || !selection) return;
+    let box = selection.kind === "step" ? layout.steps.find((b) => b.id === selection.id) : undefined;
+    if (selection.kind === "transition") {
+      const tr = variant.transitions.find((x) => x.id === selection.id);
+      box = tr ? layout.steps.find((b) => b.id === tr.from) : undefined;
+    }
+    if (box) void flow.setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusTick]);
+
+  const onNodeDragStop: OnNodeDrag<AnyNode> = useCallback(
+    (_e, node) => {
+      const step = steps.get(node.id);
+      if (!step) return;
+      const w = node.width ?? 0;
+      const h = node.height ?? 0;
+      const cell = cellAt(layout, node.position.x + w / 2, node.position.y + h / 2);
+      if (!cell) {
+        setNodes(built); // dropped over a header: back where it was
+        return;
+      }
+      const position = clampInto(cell, node.position.x, node.position.y, w, h);
+      const moved: Step = { ...step, actor: cell.actor, phase: cell.phase, position };
+      void onEdit({ op: "update_step", variant: variant.id, step: moved }).then((ok) => ok || setNodes(built));
+    },
+    [steps, layout, onEdit, variant.id, built],
+  );
+
+  const onDoubleClick = useCallback(
+    (e: React.MouseEvent) => {
+      const target = e.target as HTMLElement;
+      if (target.closest(".react-flow__node, .react-flow__edge, .react-flow__controls")) return;
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const cell = cellAt(layout, p.x, p.y);
+      if (!cell) return;
+      const step: Step = {
+        id: uuidv7(),
+        kind: "activity",
+        label: t("canvas.newStep"),
+        description: "",
+        actor: cell.actor,
+        phase: cell.phase,
+      };
+      void onEdit({ op: "add_step", variant: variant.id, step }).then((ok) => {
+        if (ok) onSelect({ kind: "step", id: step.id });
+      });
+    },
+    [flow, layout, onEdit, onSelect, t, variant.id],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target) return;
+      void onEdit({
+        op: "add_transition",
+        variant: variant.id,
+        transition: { id: uuidv7(), from: c.source, to: c.target, label: "", kind: "normal" },
+      });
+    },
+    [onEdit, variant.id],
+  );
+
+  // Delete removes the selected step or transition
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Delete" || !selection) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable)) return;
+      e.preventDefault();
+      const edit: Edit =
+        selection.kind === "step"
+          ? { op: "remove_step", variant: variant.id, id: selection.id }
+          : { op: "remove_transition", variant: variant.id, id: selection.id };
+      void onEdit(edit).then((ok) => ok && onSelect(null));
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selection, onEdit, onSelect, variant.id]);
+
+  return (
+    <div className="diagram" onDoubleClick={onDoubleClick}>
+      <ReactFlow<AnyNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={(_e, n) => n.type === "step" && onSelect({ kind: "step", id: n.id })}
+        onNodeDoubleClick={(_e, n) => n.type === "step" && setEditing(n.id)}
+        onEdgeClick={(_e, ed) => onSelect({ kind: "transition", id: ed.id })}
+        onPaneClick={() => onSelect(null)}
+        onConnect={onConnect}
+        deleteKeyCode={null}
+        panActivationKeyCode={null}
+        zoomOnDoubleClick={false}
+        onInit={(inst) => {
+          const el = document.querySelector(".diagram");
+          const h = el ? el.clientHeight : 800;
+          const zoom = Math.min(1, Math.max(0.55, (h - 16) / layout.height));
+          void inst.setViewport({ x: 0, y: 0, zoom });
+        }}
+        minZoom={0.2}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        nodesConnectable
+        elevateNodesOnSelect={false}
+      >
+        <StickyHeaders layout={layout} laneNames={laneNames} columnNames={columnNames} />
+        <Controls showInteractive={false} position="bottom-right" />
+      </ReactFlow>
+    </div>
+  );
+}

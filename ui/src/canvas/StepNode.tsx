@@ -1,0 +1,83 @@
+// A step drawn by its kind: activity (rounded rectangle), decision (diamond), start and end
+// (circles, label below), event (hexagon), sub-pathway (double-bordered rectangle with ⊞).
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { useEffect, useRef } from "react";
+import type { Step } from "../generated/carepath";
+
+export type StepNodeData = {
+  step: Step;
+  editing: boolean;
+  onRename: (id: string, label: string | null) => void;
+};
+export type StepNodeType = Node<StepNodeData, "step">;
+
+function LabelEditor({ step, onRename }: { step: Step; onRename: StepNodeData["onRename"] }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const finish = (value: string | null) => onRename(step.id, value);
+  return (
+    <input
+      ref={ref}
+      className="step-label-input nodrag nopan"
+      defaultValue={step.label}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Enter") finish(e.currentTarget.value);
+        if (e.key === "Escape") finish(null);
+      }}
+      onBlur={(e) => finish(e.currentTarget.value)}
+    />
+  );
+}
+
+function Shape({ kind, w, h }: { kind: Step["kind"]; w: number; h: number }) {
+  const s = 1.5;
+  switch (kind) {
+    case "decision":
+      return <polygon className="shape" points={`${w / 2},${s} ${w - s},${h / 2} ${w / 2},${h - s} ${s},${h / 2}`} />;
+    case "start":
+    case "end":
+      return <circle className="shape" cx={w / 2} cy={h / 2} r={Math.min(w, h) / 2 - (kind === "end" ? 3 : s)} />;
+    case "event": {
+      const d = 16;
+      return (
+        <polygon
+          className="shape"
+          points={`${d},${s} ${w - d},${s} ${w - s},${h / 2} ${w - d},${h - s} ${d},${h - s} ${s},${h / 2}`}
+        />
+      );
+    }
+    case "sub_pathway":
+      return (
+        <>
+          <rect className="shape" x={s} y={s} width={w - 2 * s} height={h - 2 * s} rx={10} />
+          <rect className="shape inner" x={5} y={5} width={w - 10} height={h - 10} rx={7} />
+        </>
+      );
+    default:
+      return <rect className="shape" x={s} y={s} width={w - 2 * s} height={h - 2 * s} rx={10} />;
+  }
+}
+
+export function StepNode({ data, width, height, selected }: NodeProps<StepNodeType>) {
+  const { step, editing, onRename } = data;
+  const w = width ?? 160;
+  const h = height ?? 64;
+  const below = step.kind === "start" || step.kind === "end";
+  return (
+    <div className={`step step-${step.kind}${selected ? " selected" : ""}`} style={{ width: w, height: h }}>
+      <svg className="step-shape" width={w} height={h}>
+        <Shape kind={step.kind} w={w} h={h} />
+      </svg>
+      <div className={below ? "step-label below" : "step-label inside"} data-step-id={step.id}>
+        {editing ? <LabelEditor step={step} onRename={onRename} /> : <span className="step-label-text">{step.label}</span>}
+      </div>
+      {step.kind === "sub_pathway" && <div className="subpathway-mark">⊞</div>}
+      <Handle type="target" position={Position.Left} />
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}

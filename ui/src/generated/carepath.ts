@@ -1,0 +1,1038 @@
+/* eslint-disable */
+/**
+ * GENERATED from the Rust types of the carepath core by `npm run gen:types`.
+ * Do not edit: change the Rust types and regenerate (`npm run check:types` fails when stale).
+ */
+
+/**
+ * Identifies an actor (a lane).
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ActorId".
+ */
+export type ActorId = string;
+/**
+ * What kind of party an actor is.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ActorKind".
+ */
+export type ActorKind = "patient" | "next_of_kin" | "municipal" | "gp" | "hospital" | "system" | "other";
+/**
+ * RFC 3339 time in UTC, whole seconds
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Timestamp".
+ */
+export type Timestamp = string;
+/**
+ * Identifies a comment.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "CommentId".
+ */
+export type CommentId = string;
+/**
+ * Names any element of a document, for comments and reviews.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ElementRef".
+ */
+export type ElementRef =
+  | {
+      kind: "document";
+    }
+  | {
+      id: ActorId;
+      kind: "actor";
+    }
+  | {
+      id: PhaseId;
+      kind: "phase";
+    }
+  | {
+      id: InfoTypeId;
+      kind: "info_type";
+    }
+  | {
+      id: VariantId;
+      kind: "variant";
+    }
+  | {
+      id: StepId;
+      kind: "step";
+      variant: VariantId;
+    }
+  | {
+      id: TransitionId;
+      kind: "transition";
+      variant: VariantId;
+    }
+  | {
+      id: NeedId;
+      kind: "need";
+      variant: VariantId;
+    };
+/**
+ * Identifies a phase (a column).
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "PhaseId".
+ */
+export type PhaseId = string;
+/**
+ * Identifies an information type in the catalogue.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "InfoTypeId".
+ */
+export type InfoTypeId = string;
+/**
+ * Identifies a variant of the pathway.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "VariantId".
+ */
+export type VariantId = string;
+/**
+ * Identifies a step. A variant copied from another keeps its step ids.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "StepId".
+ */
+export type StepId = string;
+/**
+ * Identifies a transition between two steps of one variant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "TransitionId".
+ */
+export type TransitionId = string;
+/**
+ * Identifies a data-sharing need.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "NeedId".
+ */
+export type NeedId = string;
+/**
+ * Identifies a document.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "DocumentId".
+ */
+export type DocumentId = string;
+/**
+ * How mature a document is.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Maturity".
+ */
+export type Maturity = "draft" | "mature";
+/**
+ * Where a document is in its life.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "DocStatus".
+ */
+export type DocStatus = "work_in_progress" | "for_review" | "release";
+/**
+ * Identifies a review verdict.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ReviewId".
+ */
+export type ReviewId = string;
+/**
+ * A reviewer's verdict on an element.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ReviewStatus".
+ */
+export type ReviewStatus = "pending" | "approved" | "changes_requested" | "rejected";
+/**
+ * What a variant stands for: today's pathway or the one the project wants.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "VariantKind".
+ */
+export type VariantKind = "current" | "desired" | "alternative";
+/**
+ * Time horizon of a need.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Horizon".
+ */
+export type Horizon = "short" | "medium" | "long";
+/**
+ * Priority of a need.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Priority".
+ */
+export type Priority = "high" | "medium" | "low" | "external";
+/**
+ * Whether a need is met in the variant it belongs to.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "NeedStatus".
+ */
+export type NeedStatus = "met" | "partly_met" | "unmet" | "unknown";
+/**
+ * What kind of step a step is; decides its shape.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "StepKind".
+ */
+export type StepKind = "start" | "activity" | "decision" | "event" | "end" | "sub_pathway";
+/**
+ * How a transition is meant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "TransitionKind".
+ */
+export type TransitionKind = "normal" | "loop" | "exception";
+/**
+ * One touched element (or ordered list, where order may have shifted).
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Changed".
+ */
+export type Changed =
+  | {
+      kind: "metadata";
+    }
+  | {
+      kind: "actors";
+    }
+  | {
+      kind: "phases";
+    }
+  | {
+      kind: "info_types";
+    }
+  | {
+      kind: "variant_header";
+      variant: VariantId;
+    }
+  | {
+      kind: "variant";
+      variant: VariantId;
+    }
+  | {
+      id: StepId;
+      kind: "step";
+      variant: VariantId;
+    }
+  | {
+      id: TransitionId;
+      kind: "transition";
+      variant: VariantId;
+    }
+  | {
+      id: NeedId;
+      kind: "need";
+      variant: VariantId;
+    }
+  | {
+      id: CommentId;
+      kind: "comment";
+    }
+  | {
+      id: ReviewId;
+      kind: "review";
+    };
+/**
+ * The stable error codes of the core.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ErrorCode".
+ */
+export type ErrorCode =
+  | "unknown_id"
+  | "duplicate_id"
+  | "cross_variant"
+  | "invalid_value"
+  | "in_use"
+  | "nothing_to_undo"
+  | "file_in_use"
+  | "not_carepath"
+  | "newer_version"
+  | "corrupt"
+  | "io"
+  | "invalid_json"
+  | "already_exists";
+/**
+ * One change to a document.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Edit".
+ */
+export type Edit =
+  | {
+      metadata: Metadata;
+      op: "set_metadata";
+    }
+  | {
+      actor: Actor;
+      op: "add_actor";
+    }
+  | {
+      actor: Actor;
+      op: "update_actor";
+    }
+  | {
+      id: ActorId;
+      op: "remove_actor";
+    }
+  | {
+      op: "add_phase";
+      phase: Phase;
+    }
+  | {
+      op: "update_phase";
+      phase: Phase;
+    }
+  | {
+      id: PhaseId;
+      op: "remove_phase";
+    }
+  | {
+      index?: number | null;
+      info_type: InfoType;
+      op: "add_info_type";
+    }
+  | {
+      info_type: InfoType;
+      op: "update_info_type";
+    }
+  | {
+      id: InfoTypeId;
+      op: "remove_info_type";
+    }
+  | {
+      index?: number | null;
+      op: "add_variant";
+      variant: Variant;
+    }
+  | {
+      id: VariantId;
+      kind: VariantKind;
+      name: string;
+      op: "copy_variant";
+      source: VariantId;
+    }
+  | {
+      description: string;
+      id: VariantId;
+      kind: VariantKind;
+      name: string;
+      op: "update_variant";
+    }
+  | {
+      id: VariantId;
+      op: "remove_variant";
+    }
+  | {
+      op: "add_step";
+      step: Step;
+      variant: VariantId;
+    }
+  | {
+      op: "update_step";
+      step: Step;
+      variant: VariantId;
+    }
+  | {
+      id: StepId;
+      op: "remove_step";
+      variant: VariantId;
+    }
+  | {
+      op: "add_transition";
+      transition: Transition;
+      variant: VariantId;
+    }
+  | {
+      op: "update_transition";
+      transition: Transition;
+      variant: VariantId;
+    }
+  | {
+      id: TransitionId;
+      op: "remove_transition";
+      variant: VariantId;
+    }
+  | {
+      need: DataNeed;
+      op: "add_need";
+      variant: VariantId;
+    }
+  | {
+      need: DataNeed;
+      op: "update_need";
+      variant: VariantId;
+    }
+  | {
+      id: NeedId;
+      op: "remove_need";
+      variant: VariantId;
+    }
+  | {
+      comment: Comment;
+      op: "add_comment";
+    }
+  | {
+      comment: Comment;
+      op: "update_comment";
+    }
+  | {
+      id: CommentId;
+      op: "remove_comment";
+    }
+  | {
+      op: "add_review";
+      review: Review;
+    }
+  | {
+      op: "update_review";
+      review: Review;
+    }
+  | {
+      id: ReviewId;
+      op: "remove_review";
+    }
+  | {
+      edits: Edit[];
+      label: string;
+      op: "batch";
+    };
+/**
+ * How serious a finding is.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Severity".
+ */
+export type Severity = "error" | "warning" | "info";
+/**
+ * How information moves between actors (samhandlingsform).
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "InteractionForm".
+ */
+export type InteractionForm =
+  | "look_up"
+  | "messaging"
+  | "document_sharing"
+  | "shared_editing"
+  | "event_stream"
+  | "synchronous"
+  | "manual"
+  | "unknown";
+/**
+ * The two languages Carepath speaks.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Lang".
+ */
+export type Lang = "nb" | "en";
+/**
+ * Which way lanes run.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Orientation".
+ */
+export type Orientation = "horizontal" | "vertical";
+/**
+ * How information is produced.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Production".
+ */
+export type Production = "manual" | "automatic" | "mixed" | "unknown";
+
+/**
+ * Every type that crosses the boundary between the Carepath core and its user interface. Generated; do not edit.
+ */
+export interface CarepathTypes {}
+/**
+ * A party in the pathway, drawn as a lane.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Actor".
+ */
+export interface Actor {
+  /**
+   * A CSS colour such as `#4f81bd`.
+   */
+  colour?: string | null;
+  id: ActorId;
+  kind: ActorKind;
+  name: string;
+  /**
+   * Position among the lanes, from 0.
+   */
+  order: number;
+  organisation?: string;
+}
+/**
+ * A Carepath JSON file: a format header and the document.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "CarepathFile".
+ */
+export interface CarepathDocument {
+  document: Document;
+  /**
+   * Always "carepath".
+   */
+  format: string;
+  /**
+   * The version of this format.
+   */
+  format_version: number;
+}
+/**
+ * A whole Carepath document.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Document".
+ */
+export interface Document {
+  /**
+   * Lanes, in their order.
+   */
+  actors: Actor[];
+  /**
+   * Comments, ordered by id.
+   */
+  comments?: Comment[];
+  id: DocumentId;
+  /**
+   * The information catalogue, in its order.
+   */
+  info_types: InfoType[];
+  metadata: Metadata;
+  /**
+   * Columns, in their order.
+   */
+  phases: Phase[];
+  /**
+   * Review verdicts, ordered by id.
+   */
+  reviews?: Review[];
+  /**
+   * The variants, in their order.
+   */
+  variants: Variant[];
+}
+/**
+ * A comment on an element.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Comment".
+ */
+export interface Comment {
+  author: string;
+  created: Timestamp;
+  id: CommentId;
+  /**
+   * The comment this one answers.
+   */
+  reply_to?: CommentId | null;
+  resolved?: boolean;
+  target: ElementRef;
+  text: string;
+}
+/**
+ * An entry of the information catalogue.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "InfoType".
+ */
+export interface InfoType {
+  /**
+   * The national information service it maps to, e.g. "IT17".
+   */
+  code?: string | null;
+  description?: string;
+  id: InfoTypeId;
+  name: string;
+}
+/**
+ * Descriptive metadata, as the metadata table at the top of an architecture document.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Metadata".
+ */
+export interface Metadata {
+  created: Timestamp;
+  description?: string;
+  maturity: Maturity;
+  modified: Timestamp;
+  /**
+   * For example "ikke normert".
+   */
+  normative_level?: string;
+  /**
+   * Owners and organisations responsible for the document.
+   */
+  owners?: string[];
+  patient_group?: string;
+  status: DocStatus;
+  title: string;
+  /**
+   * Free text such as "v0.5".
+   */
+  version?: string;
+}
+/**
+ * A stage of the pathway, drawn as a column.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Phase".
+ */
+export interface Phase {
+  description?: string;
+  id: PhaseId;
+  name: string;
+  /**
+   * Position among the columns, from 0.
+   */
+  order: number;
+}
+/**
+ * A reviewer's verdict on an element.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Review".
+ */
+export interface Review {
+  id: ReviewId;
+  note?: string;
+  reviewer: string;
+  status: ReviewStatus;
+  target: ElementRef;
+  time: Timestamp;
+}
+/**
+ * The serialised form of a variant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Variant".
+ */
+export interface Variant {
+  based_on?: VariantId | null;
+  description?: string;
+  id: VariantId;
+  kind: VariantKind;
+  name: string;
+  /**
+   * Ordered by id.
+   */
+  needs?: DataNeed[];
+  /**
+   * Ordered by id.
+   */
+  steps: Step[];
+  /**
+   * Ordered by id.
+   */
+  transitions: Transition[];
+}
+/**
+ * A data-sharing need: at some steps, a consuming actor needs information a providing actor
+ * holds. The fields follow the information-needs tables of the national architecture work.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "DataNeed".
+ */
+export interface DataNeed {
+  /**
+   * Who needs it (datakonsument).
+   */
+  consumer?: ActorId | null;
+  /**
+   * How it travels (samhandlingsform).
+   */
+  form:
+    | "look_up"
+    | "messaging"
+    | "document_sharing"
+    | "shared_editing"
+    | "event_stream"
+    | "synchronous"
+    | "manual"
+    | "unknown";
+  horizon?: Horizon | null;
+  id: NeedId;
+  /**
+   * Information types from the catalogue.
+   */
+  info_types: InfoTypeId[];
+  notes?: string;
+  priority?: Priority | null;
+  /**
+   * How it is produced (hvordan).
+   */
+  production: "manual" | "automatic" | "mixed" | "unknown";
+  /**
+   * Who holds the information (produsent / datatilbyder).
+   */
+  provider?: ActorId | null;
+  /**
+   * Relations to other information services.
+   */
+  relations?: string;
+  /**
+   * How long it stays relevant (hvor lenge).
+   */
+  relevance?: string;
+  /**
+   * Functional requirements that follow from the need.
+   */
+  requirements?: string;
+  /**
+   * Where it comes from: source system or actor (hvor).
+   */
+  source?: string;
+  status: NeedStatus;
+  /**
+   * The steps at which the need arises.
+   */
+  steps: StepId[];
+  /**
+   * The need in a few words (informasjonsbehov).
+   */
+  title: string;
+  /**
+   * What it contains (hva).
+   */
+  what?: string;
+  /**
+   * When it is needed (når).
+   */
+  when?: string;
+  /**
+   * Why it is needed (hvorfor).
+   */
+  why?: string;
+}
+/**
+ * One step of a pathway, placed in an actor's lane and a phase's column.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Step".
+ */
+export interface Step {
+  /**
+   * The lane; `None` only while the model is incomplete (a validation warning).
+   */
+  actor?: ActorId | null;
+  description?: string;
+  /**
+   * Free text such as "daglig" or "2–4 uker".
+   */
+  duration?: string | null;
+  id: StepId;
+  kind: StepKind;
+  label: string;
+  /**
+   * The column; `None` only while the model is incomplete (a validation warning).
+   */
+  phase?: PhaseId | null;
+  /**
+   * A position the user pinned; otherwise the layout decides.
+   */
+  position?: Position | null;
+}
+/**
+ * A position on the canvas, in diagram units (top-left origin).
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Position".
+ */
+export interface Position {
+  x: number;
+  y: number;
+}
+/**
+ * A way from one step to another in the same variant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Transition".
+ */
+export interface Transition {
+  from: StepId;
+  id: TransitionId;
+  kind: TransitionKind;
+  /**
+   * Label shown on the arrow; for a decision branch, the condition ("grønn", "rød").
+   */
+  label?: string;
+  to: StepId;
+}
+/**
+ * A column: one phase, or `None` for steps with no phase.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ColumnBox".
+ */
+export interface ColumnBox {
+  header: TextBlock;
+  height: number;
+  phase?: PhaseId | null;
+  width: number;
+  /**
+   * Horizontal lanes: left and width of the column. Vertical lanes: 0 and the diagram width.
+   */
+  x: number;
+  /**
+   * Horizontal lanes: 0 and the diagram height. Vertical lanes: top and height of the row.
+   */
+  y: number;
+}
+/**
+ * The phase name in the header band.
+ */
+export interface TextBlock {
+  bold: boolean;
+  h: number;
+  lines: string[];
+  /**
+   * Font size in diagram units.
+   */
+  size: number;
+  w: number;
+  x: number;
+  y: number;
+}
+/**
+ * An error with a stable code and a message for people.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "CoreError".
+ */
+export interface CoreError {
+  code: ErrorCode;
+  message: string;
+}
+/**
+ * The route of one transition, from the source's boundary to the target's.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "EdgeRoute".
+ */
+export interface EdgeRoute {
+  from: StepId;
+  id: TransitionId;
+  kind: TransitionKind;
+  label?: TextBlock1 | null;
+  /**
+   * Orthogonal polyline; the arrowhead is at the last point.
+   */
+  points: Point[];
+  to: StepId;
+}
+/**
+ * Text already wrapped into lines, in a box; lines are centred in the box, one line height
+ * (`size` × [`text::LINE_HEIGHT`]) apart.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "TextBlock".
+ */
+export interface TextBlock1 {
+  bold: boolean;
+  h: number;
+  lines: string[];
+  /**
+   * Font size in diagram units.
+   */
+  size: number;
+  w: number;
+  x: number;
+  y: number;
+}
+/**
+ * A point in diagram units.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Point".
+ */
+export interface Point {
+  x: number;
+  y: number;
+}
+/**
+ * One problem found by a rule.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Finding".
+ */
+export interface Finding {
+  /**
+   * The elements concerned.
+   */
+  elements: ElementRef[];
+  /**
+   * Message in English.
+   */
+  message_en: string;
+  /**
+   * Message in Norwegian bokmål.
+   */
+  message_nb: string;
+  /**
+   * Stable rule id, e.g. "no-start".
+   */
+  rule: string;
+  severity: Severity;
+  /**
+   * The variant the finding is in, if any.
+   */
+  variant?: VariantId | null;
+}
+/**
+ * A lane: one actor, or `None` for steps with no actor.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "LaneBox".
+ */
+export interface LaneBox {
+  actor?: ActorId | null;
+  header: TextBlock2;
+  height: number;
+  width: number;
+  /**
+   * Horizontal lanes: 0 and the diagram width. Vertical lanes: left and width of the column.
+   */
+  x: number;
+  /**
+   * Horizontal lanes: top and height of the row. Vertical lanes: 0 and the diagram height.
+   */
+  y: number;
+}
+/**
+ * Text already wrapped into lines, in a box; lines are centred in the box, one line height
+ * (`size` × [`text::LINE_HEIGHT`]) apart.
+ */
+export interface TextBlock2 {
+  bold: boolean;
+  h: number;
+  lines: string[];
+  /**
+   * Font size in diagram units.
+   */
+  size: number;
+  w: number;
+  x: number;
+  y: number;
+}
+/**
+ * The geometry of one variant's diagram.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Layout".
+ */
+export interface Layout {
+  /**
+   * Thickness of the band with the phase names (top, or left with vertical lanes).
+   */
+  column_header_height: number;
+  /**
+   * Columns in order (left to right, or top to bottom).
+   */
+  columns: ColumnBox[];
+  /**
+   * Transitions ordered by id.
+   */
+  edges: EdgeRoute[];
+  height: number;
+  /**
+   * Thickness of the band with the lane names (left, or top with vertical lanes).
+   */
+  lane_header_width: number;
+  /**
+   * Lanes in order (top to bottom, or left to right).
+   */
+  lanes: LaneBox[];
+  /**
+   * Needs ordered by id; empty when the need layer is off.
+   */
+  needs: NeedRoute[];
+  orientation: Orientation;
+  /**
+   * Steps ordered by id.
+   */
+  steps: StepBox[];
+  variant: VariantId;
+  /**
+   * Total width and height, headers included.
+   */
+  width: number;
+}
+/**
+ * The connectors of one data-sharing need.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "NeedRoute".
+ */
+export interface NeedRoute {
+  /**
+   * The information types, as a badge.
+   */
+  badge?: TextBlock1 | null;
+  /**
+   * Whether the connector runs between lane headers (a need at no step, or at one step).
+   */
+  between_headers: boolean;
+  form: InteractionForm;
+  id: NeedId;
+  /**
+   * Orthogonal polylines, each with an arrowhead at its last point (towards the consumer).
+   */
+  paths: Point[][];
+}
+/**
+ * Where a step is drawn.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "StepBox".
+ */
+export interface StepBox {
+  column: number;
+  h: number;
+  id: StepId;
+  kind: StepKind;
+  label: TextBlock3;
+  /**
+   * Index into [`Layout::lanes`] and [`Layout::columns`].
+   */
+  lane: number;
+  /**
+   * Whether the position was pinned by the user rather than computed.
+   */
+  pinned: boolean;
+  w: number;
+  /**
+   * The shape's bounding box (a circle's or diamond's too).
+   */
+  x: number;
+  y: number;
+}
+/**
+ * Text already wrapped into lines, in a box; lines are centred in the box, one line height
+ * (`size` × [`text::LINE_HEIGHT`]) apart.
+ */
+export interface TextBlock3 {
+  bold: boolean;
+  h: number;
+  lines: string[];
+  /**
+   * Font size in diagram units.
+   */
+  size: number;
+  w: number;
+  x: number;
+  y: number;
+}
