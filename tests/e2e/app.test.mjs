@@ -4,7 +4,7 @@
 // step that is still there after the app is restarted. Then, in the same file: rename in
 // place, undo and redo from the keyboard, Delete, all through the core.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -142,16 +142,49 @@ const chord = (browser, key, shift = false) => {
 
 const hasLabel = async (browser, text) => (await texts(browser, ".step-label-text")).includes(text);
 
+// tauri-driver and the app instances it starts write here, not to our stdout: an app that
+// outlived its session would otherwise hold the test runner's pipe open and hang the run
+const driverLog = path.join(tmpdir(), `carepath-e2e-driver-${process.pid}.log`);
+
+/** Processes started with this test's environment (apps a closed session left behind). */
+function ownProcesses() {
+  const marker = `XDG_DATA_HOME=${appEnv.XDG_DATA_HOME}`;
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid)
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/environ`, "latin1").split("\0").includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 before(async () => {
   assert.ok(APP, "set CAREPATH_APP to the built carepath-desktop binary");
-  driver = spawn(DRIVER, ["--port", String(PORT)], { env: appEnv, stdio: ["ignore", "inherit", "inherit"] });
+  const log = openSync(driverLog, "w");
+  driver = spawn(DRIVER, ["--port", String(PORT)], { env: appEnv, stdio: ["ignore", log, log] });
+  closeSync(log);
   await waitForPort(PORT, 30_000);
 });
 
-after(() => {
+after(async () => {
   // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it
-  driver?.kill("SIGTERM");
+  if (driver && driver.exitCode === null) {
+    const exited = new Promise((resolve) => driver.once("exit", resolve));
+    driver.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  }
+  for (const pid of ownProcesses()) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   rmSync(home, { recursive: true, force: true });
+  console.log(`tauri-driver log: ${driverLog}`);
 });
 
 test("opens the COPD example, adds a step by double-click, keeps it after a restart", async () => {
