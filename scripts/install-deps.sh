@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Carepath needs on Debian/Ubuntu, skipping what is already there.
 #   scripts/install-deps.sh            build + run dependencies of the desktop app
-#   scripts/install-deps.sh --test     also what the tests use (Xvfb, WebKit driver, validators)
+#   scripts/install-deps.sh --test     also what the tests use (Xvfb, WebKit driver, validators,
+#                                      Chromium for rendering the BPMN export with bpmn-js)
 set -euo pipefail
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev libxdo-dev
           libayatana-appindicator3-dev librsvg2-dev curl fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(xvfb xauth webkit2gtk-driver imagemagick libxml2-utils sqlite3 poppler-utils)
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick libxml2-utils sqlite3 poppler-utils chromium)
 fi
 
 missing=()

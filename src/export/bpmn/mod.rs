@@ -315,6 +315,10 @@ fn edge(x: &mut Xml, id: &str, element: &str, points: &[(f64, f64)]) {
     x.close("bpmndi:BPMNEdge");
 }
 
+/// Horizontal and vertical pitch of the data objects under the pool.
+const DATA_BIN: f64 = 100.0;
+const DATA_ROW: f64 = 120.0;
+
 #[allow(clippy::too_many_arguments)]
 fn write_diagram(x: &mut Xml, _doc: &Document, v: &Variant, geo: &Geometry, steps: &[&Step], transitions: &[&Transition], needs: &[&DataNeed], links: &[Link]) {
     let vid = v.id;
@@ -333,7 +337,15 @@ fn write_diagram(x: &mut Xml, _doc: &Document, v: &Variant, geo: &Geometry, step
         shape(x, &format!("Actor_{a}"), &[("isHorizontal", "true")], *r);
     }
     for (p, r) in &geo.phases {
-        shape(x, &format!("Phase_{p}"), &[], *r);
+        // the phase name across the top of its column: without label bounds bpmn-js wraps it
+        // into a 90-unit-wide box
+        let element = format!("Phase_{p}");
+        x.open("bpmndi:BPMNShape", &[("id", &format!("{element}_di")), ("bpmnElement", &element)]);
+        bounds(x, *r);
+        x.open("bpmndi:BPMNLabel", &[]);
+        bounds(x, Rect { x: r.x + 10.0, y: r.y + 4.0, w: (r.w - 20.0).max(20.0), h: 14.0 });
+        x.close("bpmndi:BPMNLabel");
+        x.close("bpmndi:BPMNShape");
     }
     for s in steps {
         let extra: &[(&str, &str)] = match s.kind {
@@ -347,9 +359,11 @@ fn write_diagram(x: &mut Xml, _doc: &Document, v: &Variant, geo: &Geometry, step
     let mut need_box: HashMap<NeedId, Rect> = HashMap::new();
     for n in needs {
         let cx = n.steps.iter().find_map(|s| geo.steps.get(s)).map_or(geo.pool.x + 80.0, |r| r.cx());
-        let bin = (cx / 60.0).round() as i64;
+        // bins and rows leave room for the label under each object (bpmn.io wraps it at 90
+        // units wide, up to four lines)
+        let bin = (cx / DATA_BIN).round() as i64;
         let row = (0..).find(|row| taken.insert((*row, bin))).unwrap_or(0);
-        let r = Rect { x: bin as f64 * 60.0 - 18.0, y: geo.pool.bottom() + 40.0 + row as f64 * 80.0, w: 36.0, h: 50.0 };
+        let r = Rect { x: bin as f64 * DATA_BIN - 18.0, y: geo.pool.bottom() + 40.0 + row as f64 * DATA_ROW, w: 36.0, h: 50.0 };
         need_box.insert(n.id, r);
         shape(x, &format!("Need_{}", n.id), &[], r);
     }

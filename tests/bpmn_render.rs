@@ -1,0 +1,55 @@
+//! bpmn-js (the bpmn.io viewer) draws Carepath's BPMN export in headless Chromium without
+//! import warnings or console errors, with every diagram shape and edge on the canvas
+//! (`scripts/bpmn/render.mjs`). The screenshots are kept under the test target directory and
+//! their paths printed. Skipped with a message when Node.js or /usr/bin/chromium is absent
+//! (`scripts/install-deps.sh --test` installs both).
+
+use carepath::export::bpmn::to_bpmn;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// `scripts/bpmn/render.mjs`, with its packages installed by `npm ci` on first use.
+fn render_script() -> Option<PathBuf> {
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("skipped: Node.js is not installed");
+        return None;
+    }
+    if !Path::new(CHROMIUM).exists() {
+        eprintln!("skipped: {CHROMIUM} is not there (Debian package chromium)");
+        return None;
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/bpmn");
+    if !dir.join("node_modules/bpmn-js").exists() || !dir.join("node_modules/playwright-core").exists() {
+        let ok = Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir).status().is_ok_and(|s| s.success());
+        assert!(ok, "`npm ci` in {} failed", dir.display());
+    }
+    Some(dir.join("render.mjs"))
+}
+
+#[test]
+fn bpmn_js_renders_copd_variants_without_errors() {
+    let Some(script) = render_script() else { return };
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bpmn-render");
+    std::fs::create_dir_all(&out).unwrap();
+    let copd = carepath::template::load("copd").unwrap();
+    for (i, v) in copd.variants.iter().enumerate() {
+        let bpmn = out.join(format!("copd-{i}.bpmn"));
+        let png = out.join(format!("copd-{i}.png"));
+        std::fs::write(&bpmn, to_bpmn(&copd, v.id).unwrap()).unwrap();
+        let _ = std::fs::remove_file(&png);
+        let run = Command::new("node").arg(&script).arg(&bpmn).arg(&png).output().unwrap();
+        assert!(
+            run.status.success(),
+            "bpmn-js could not render {} ({}):\n{}{}",
+            bpmn.display(),
+            v.name,
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let size = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);
+        assert!(size > 10_000, "{} is missing or nearly empty ({size} bytes)", png.display());
+        println!("screenshot of {}: {}", v.name, png.display());
+    }
+}
