@@ -2,9 +2,10 @@
 // app (CAREPATH_APP) under X. The app starts on a fresh data dir, creates the COPD example,
 // shows lanes and step labels with Norwegian letters; a double-click on an empty cell adds a
 // step that is still there after the app is restarted. Then, in the same file: rename in
-// place, undo and redo from the keyboard, Delete, all through the core.
+// place, undo and redo from the keyboard, Delete, all through the core; export an SVG through
+// the export dialog; auto-arrange and undo it.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -323,6 +324,102 @@ test("drags a step into another lane and connects two steps", async () => {
       async () => (await browser.execute(() => document.querySelectorAll(".react-flow__edge").length)) === edgesBefore + 1,
       "a new transition",
     );
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+/** Clicks the button whose text is one of `names` (bokmål or English). */
+const clickButton = async (browser, names) => {
+  const found = await eventually(
+    () =>
+      browser.execute((ns) => {
+        const b = Array.from(document.querySelectorAll("button")).find((e) => ns.includes(e.textContent.trim()));
+        if (!b || b.disabled) return false;
+        b.click();
+        return true;
+      }, names),
+    `a button ${names.join(" / ")}`,
+  );
+  return found;
+};
+
+/** The flow position (from the node's transform) of the step labelled `text`. */
+const stepPosition = (browser, text) =>
+  browser.execute((t) => {
+    const label = Array.from(document.querySelectorAll(".step-label-text")).find((e) => e.textContent === t);
+    const node = label?.closest(".react-flow__node");
+    const m = node?.style.transform.match(/translate\(([-\d.]+)px,\s*([-\d.]+)px\)/);
+    return m ? { x: Number(m[1]), y: Number(m[2]) } : null;
+  }, text);
+
+const near = (a, b) => a && b && Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1;
+
+test("exports the current variant as SVG through the export dialog", async () => {
+  const browser = await startApp();
+  const out = mkdtempSync(path.join(tmpdir(), "carepath-export-"));
+  try {
+    const labels = await eventually(async () => {
+      const t = await texts(browser, ".step-label-text");
+      return t.length > 0 && t;
+    }, "the step labels");
+    await clickButton(browser, ["Eksporter …", "Export …"]);
+    const dialog = await browser.$('[role="dialog"]');
+    await dialog.waitForDisplayed({ timeout: 10_000 });
+    // the dialog is labelled, and focus starts on its first field (the format, SVG by default)
+    const title = await browser.execute(() => {
+      const d = document.querySelector('[role="dialog"]');
+      return document.getElementById(d.getAttribute("aria-labelledby"))?.textContent;
+    });
+    assert.match(title, /^(Eksporter|Export)$/);
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute("name")), "format");
+    assert.equal(await (await browser.$('[role="dialog"] select[name="format"]')).getValue(), "svg");
+
+    // CAREPATH_SCREENSHOTS=DIR keeps a picture of the dialog (docs/screenshots uses it)
+    if (process.env.CAREPATH_SCREENSHOTS) {
+      await browser.saveScreenshot(path.join(process.env.CAREPATH_SCREENSHOTS, "export-dialog.png"));
+    }
+    // the path field stands in for the native Save dialog, which WebDriver cannot drive
+    const file = path.join(out, "kols – nå.svg");
+    await (await browser.$('[role="dialog"] input[name="path"]')).setValue(file);
+    await (await browser.$('[role="dialog"] button[type="submit"]')).click();
+    await eventually(() => browser.execute(() => !!document.querySelector('[role="dialog"] .done')), "the export to finish");
+    assert.ok(existsSync(file), "the SVG was written");
+    const svg = readFileSync(file, "utf8");
+    assert.match(svg, /<svg/);
+    const norwegian = labels.filter((t) => /[æøåÆØÅ]/.test(t));
+    assert.ok(
+      norwegian.some((t) => t.split(/\s+/).every((w) => svg.includes(w))),
+      "the SVG holds a step label with æ/ø/å",
+    );
+    await browser.keys(["Escape"]);
+    await eventually(() => browser.execute(() => !document.querySelector('[role="dialog"]')), "the dialog to close");
+  } finally {
+    await browser.deleteSession();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("auto-arrange places a dragged step afresh, and Ctrl+Z undoes it", async () => {
+  const browser = await startApp();
+  try {
+    const name = "Foreslår digital hjemmeoppfølging";
+    const start = await eventually(() => stepCentre(browser, name), `the step '${name}'`);
+    const placed = await stepPosition(browser, name);
+    // a small drag within its cell pins the step where it is dropped
+    await dragFromTo(browser, start, { x: start.x + 30, y: start.y + 12 });
+    const pinned = await eventually(async () => {
+      const p = await stepPosition(browser, name);
+      return p && !near(p, placed) && p;
+    }, "the step at its new place");
+
+    await clickButton(browser, ["Ordne automatisk", "Auto-arrange"]);
+    await eventually(async () => {
+      const p = await stepPosition(browser, name);
+      return p && !near(p, pinned);
+    }, "the step placed by the layout again");
+    await chord(browser, "z");
+    await eventually(async () => near(await stepPosition(browser, name), pinned), "the pinned place after undo");
   } finally {
     await browser.deleteSession();
   }
