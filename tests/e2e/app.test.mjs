@@ -363,6 +363,12 @@ test("exports the current variant as SVG through the export dialog", async () =>
       const t = await texts(browser, ".step-label-text");
       return t.length > 0 && t;
     }, "the step labels");
+    // the canvas draws transitions along the layout's orthogonal routes, as the exports do
+    const paths = await browser.execute(() =>
+      Array.from(document.querySelectorAll(".react-flow__edge-path"), (e) => e.getAttribute("d") ?? ""),
+    );
+    assert.ok(paths.length > 0 && paths.every((d) => /^M [-\d.]+ [-\d.]+( L [-\d.]+ [-\d.]+)+$/.test(d)), `routed paths: ${paths[0]}`);
+
     await clickButton(browser, ["Eksporter …", "Export …"]);
     const dialog = await browser.$('[role="dialog"]');
     await dialog.waitForDisplayed({ timeout: 10_000 });
