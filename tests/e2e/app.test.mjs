@@ -5,7 +5,7 @@
 // place, undo and redo from the keyboard, Delete, all through the core; export an SVG through
 // the export dialog; auto-arrange and undo it.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -428,5 +428,31 @@ test("auto-arrange places a dragged step afresh, and Ctrl+Z undoes it", async ()
     await eventually(async () => near(await stepPosition(browser, name), pinned), "the pinned place after undo");
   } finally {
     await browser.deleteSession();
+  }
+});
+
+// last, as it leaves the imported document open: the command behind Import … (the native
+// open dialog cannot be driven, so the test calls the command the button calls)
+test("imports a BPMN file into a new document beside it and reports what was approximated", async () => {
+  const browser = await startApp();
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-import-"));
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const before = await browser.getTitle();
+    const source = path.join(dir, "to-bassenger.bpmn");
+    copyFileSync(new URL("../fixtures/bpmn/two-pools.bpmn", import.meta.url), source);
+    const report = await browser.executeAsync((src, done) => {
+      window.__TAURI_INTERNALS__.invoke("import_document", { source: src, target: null }).then(done, (e) => done({ error: e }));
+    }, source);
+    assert.ok(!report.error, `import failed: ${JSON.stringify(report.error)}`);
+    assert.ok(report.skipped.length > 0 && report.approximated.length > 0, "the report lists what was left out");
+    assert.ok(report.approximated.every((e) => e.line > 0 && e.note), "each entry says where and what");
+    assert.ok(existsSync(path.join(dir, "to-bassenger.carepath")), "the new document is beside the source");
+    // the shell now has the imported document open; a reload shows it
+    await browser.refresh();
+    await eventually(async () => (await browser.getTitle()) !== before, "the imported document to be open");
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
