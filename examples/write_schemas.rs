@@ -1,11 +1,13 @@
 //! Writes one JSON Schema that holds every type crossing the desktop boundary: the file
 //! format (from `export::json::schema()`), the document, edits, what an edit changed, errors,
-//! validation findings and the layout. `ui/scripts/gen-types.sh` turns it into TypeScript,
+//! validation findings, the layout, export options and the import report. `ui/scripts/gen-types.sh` turns it into TypeScript,
 //! so the user interface never re-declares a Rust type.
 //!
 //! Usage: `cargo run --example write_schemas -- OUT.json`
 
 use carepath::edit::{Changed, Edit};
+use carepath::export::ExportOptions;
+use carepath::import::bpmn::ImportReport;
 use carepath::layout::Layout;
 use carepath::model::{Document, ElementRef, Lang};
 use carepath::rules::Finding;
@@ -24,6 +26,8 @@ fn main() {
     generator.subschema_for::<Layout>();
     generator.subschema_for::<ElementRef>();
     generator.subschema_for::<Lang>();
+    generator.subschema_for::<ExportOptions>();
+    generator.subschema_for::<ImportReport>();
     let mut defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
 
     // the file format, exactly as the core publishes it

@@ -10,6 +10,9 @@ fn main() {
         "redo",
         "validate",
         "layout",
+        "auto_arrange",
+        "export_document",
+        "import_document",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

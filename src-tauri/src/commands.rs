@@ -4,11 +4,13 @@
 use crate::startup::{remember, title_of};
 use crate::Session;
 use carepath::edit::{Changed, Edit};
+use carepath::export::ExportOptions;
+use carepath::import::bpmn::ImportReport;
 use carepath::layout::Layout;
 use carepath::model::{Document, VariantId};
 use carepath::rules::Finding;
 use carepath::{CoreError, ErrorCode, Result};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use tauri::{AppHandle, Manager, State, WebviewWindow};
@@ -140,4 +142,56 @@ pub fn validate(state: State<AppState>) -> Result<Vec<Finding>> {
 #[tauri::command]
 pub fn layout(state: State<AppState>, variant: VariantId) -> Result<Layout> {
     state.with(|s| carepath::layout::layout(s.document(), variant))
+}
+
+/// The layout's own arrangement of a variant, as one edit the window sends back through
+/// `apply_edit` (so one Ctrl+Z undoes it).
+#[tauri::command]
+pub fn auto_arrange(state: State<AppState>, variant: VariantId) -> Result<Edit> {
+    state.with(|s| Ok(carepath::layout::auto_arrange(s.document(), variant)))
+}
+
+/// Exports the open document to `path` (atomically) with the core's exporters, the same
+/// ones the CLI uses; the work runs off the main thread so the window stays responsive.
+#[tauri::command]
+pub async fn export_document(state: State<'_, AppState>, options: ExportOptions, path: PathBuf) -> Result<()> {
+    let doc = state.with(|s| Ok(s.document().clone()))?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let bytes = carepath::export::render(&doc, &options)?;
+        carepath::export::write_file(&path, &bytes)
+    })
+    .await
+    .map_err(|e| CoreError::new(ErrorCode::Io, format!("the export stopped: {e}")))?
+}
+
+/// Imports a BPMN 2.0 (.bpmn, .bpmn2, .xml) or Carepath JSON file into a new .carepath
+/// document at `target` (default: beside the source, never over an existing file) and opens
+/// it. Returns what a BPMN import left out or approximated (empty for JSON).
+#[tauri::command]
+pub fn import_document(app: AppHandle, state: State<AppState>, source: PathBuf, target: Option<PathBuf>) -> Result<ImportReport> {
+    let (doc, report) = read_import(&source)?;
+    let target = target.unwrap_or_else(|| beside(&source));
+    switch(&app, &state, || Session::create(&target, doc))?;
+    Ok(report)
+}
+
+fn read_import(source: &Path) -> Result<(Document, ImportReport)> {
+    let ext = source.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    if matches!(ext.as_str(), "bpmn" | "bpmn2" | "xml") {
+        return carepath::import::bpmn::read(source);
+    }
+    let shown = source.display();
+    let text = std::fs::read_to_string(source).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {e}")))?;
+    let doc = carepath::import::json::from_json(&text).map_err(|e| e.context(&shown.to_string()))?;
+    Ok((doc, ImportReport::default()))
+}
+
+/// `NAME.carepath` beside `source`, or `NAME-2.carepath` ... when that exists.
+fn beside(source: &Path) -> PathBuf {
+    let stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "import".into());
+    let dir = source.parent().unwrap_or(Path::new("."));
+    (1..)
+        .map(|n| dir.join(if n == 1 { format!("{stem}.carepath") } else { format!("{stem}-{n}.carepath") }))
+        .find(|p| !p.exists())
+        .expect("some name is free")
 }

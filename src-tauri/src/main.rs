@@ -17,6 +17,8 @@ const SYNC_DELAY: Duration = Duration::from_millis(800);
 
 fn main() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::default())
         .setup(|app| {
             let handle = app.handle().clone();
@@ -45,6 +47,9 @@ fn main() {
             commands::redo,
             commands::validate,
             commands::layout,
+            commands::auto_arrange,
+            commands::export_document,
+            commands::import_document,
         ])
         .build(tauri::generate_context!())
         .expect("error while building the Carepath window")

@@ -2,7 +2,7 @@
 
 use super::{Cli, Command, DiagramArgs, ExportFormat, Outcome, PageArg, TextOrJson};
 use carepath::export::bpmn;
-use carepath::export::json::{schema, to_json};
+use carepath::export::json::schema;
 use carepath::model::{Document, Lang};
 use carepath::rules::{validate, Finding, Severity};
 use carepath::store::{self, Session};
@@ -89,23 +89,23 @@ fn findings_text(doc: &Document, findings: &[Finding], lang: Lang) -> String {
 }
 
 fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &DiagramArgs) -> Outcome {
-    let doc = read(file)?;
-    match format {
-        ExportFormat::Json => write_out(output, to_json(&doc).as_bytes()),
-        ExportFormat::Bpmn => {
-            let v = bpmn::pick_variant(&doc, args.variant.as_deref()).map_err(|e| format!("{}: {}", shown(file), e.message))?;
-            let xml = bpmn::to_bpmn(&doc, v.id).map_err(|e| format!("{}: {}", shown(file), e.message))?;
-            write_out(output, xml.as_bytes())
-        }
-        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf => export_diagram(&doc, file, format, output, args),
-    }
-}
-
-fn export_diagram(doc: &Document, file: &Path, format: ExportFormat, output: Option<&Path>, args: &DiagramArgs) -> Outcome {
-    use carepath::export::diagram::{self, DiagramOptions, Page};
+    use carepath::export::{self, diagram::Page, ExportOptions};
     use carepath::layout::{LayoutOptions, Orientation};
-    let variant = bpmn::pick_variant(doc, args.variant.as_deref()).map_err(|e| format!("{}: {}", shown(file), e.message))?;
-    let opts = DiagramOptions {
+    let doc = read(file)?;
+    let variant = match format {
+        // JSON holds every variant; the choice does not matter
+        ExportFormat::Json => doc.variants.first().map(|v| v.id).unwrap_or_default(),
+        _ => bpmn::pick_variant(&doc, args.variant.as_deref()).map_err(|e| format!("{}: {}", shown(file), e.message))?.id,
+    };
+    let opts = ExportOptions {
+        format: match format {
+            ExportFormat::Json => export::ExportFormat::Json,
+            ExportFormat::Bpmn => export::ExportFormat::Bpmn,
+            ExportFormat::Svg => export::ExportFormat::Svg,
+            ExportFormat::Png => export::ExportFormat::Png,
+            ExportFormat::Pdf => export::ExportFormat::Pdf,
+        },
+        variant,
         layout: LayoutOptions {
             orientation: if args.vertical { Orientation::Vertical } else { Orientation::Horizontal },
             needs: !args.no_needs,
@@ -116,14 +116,9 @@ fn export_diagram(doc: &Document, file: &Path, format: ExportFormat, output: Opt
             PageArg::A4 => Page::A4,
             PageArg::A3 => Page::A3,
         },
-        ..DiagramOptions::default()
+        lang: Lang::Nb,
     };
-    let bytes = match format {
-        ExportFormat::Svg => diagram::to_svg(doc, variant.id, &opts).map(String::into_bytes),
-        ExportFormat::Png => diagram::to_png(doc, variant.id, &opts),
-        _ => diagram::to_pdf(doc, variant.id, &opts),
-    }
-    .map_err(|e| format!("{}: {}", shown(file), e.message))?;
+    let bytes = export::render(&doc, &opts).map_err(|e| format!("{}: {}", shown(file), e.message))?;
     write_out(output, &bytes)
 }
 
@@ -163,16 +158,7 @@ fn write_out(output: Option<&Path>, bytes: &[u8]) -> Outcome {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| format!("cannot write to standard output: {e}"))?;
         }
-        Some(path) => {
-            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let name = path.file_name().ok_or_else(|| format!("{}: not a file name", shown(path)))?;
-            let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
-            let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-            if let Err(e) = result {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(format!("{}: cannot write: {e}", shown(path)));
-            }
-        }
+        Some(path) => carepath::export::write_file(path, bytes).map_err(|e| e.message)?,
     }
     Ok(ExitCode::SUCCESS)
 }

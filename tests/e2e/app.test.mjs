@@ -2,9 +2,10 @@
 // app (CAREPATH_APP) under X. The app starts on a fresh data dir, creates the COPD example,
 // shows lanes and step labels with Norwegian letters; a double-click on an empty cell adds a
 // step that is still there after the app is restarted. Then, in the same file: rename in
-// place, undo and redo from the keyboard, Delete, all through the core.
+// place, undo and redo from the keyboard, Delete, all through the core; export an SVG through
+// the export dialog; auto-arrange and undo it.
 import { spawn } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +15,20 @@ import { remote } from "webdriverio";
 
 const APP = process.env.CAREPATH_APP;
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
-const PORT = 4444;
+// free ports, so a second run on the same machine cannot meet this run's driver
+let PORT = 4444;
+let NATIVE_PORT = 4445;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
 const home = mkdtempSync(path.join(tmpdir(), "carepath-e2e-"));
 const appEnv = {
   ...process.env,
@@ -164,7 +178,12 @@ function ownProcesses() {
 before(async () => {
   assert.ok(APP, "set CAREPATH_APP to the built carepath-desktop binary");
   const log = openSync(driverLog, "w");
-  driver = spawn(DRIVER, ["--port", String(PORT)], { env: appEnv, stdio: ["ignore", log, log] });
+  PORT = await freePort();
+  NATIVE_PORT = await freePort();
+  driver = spawn(DRIVER, ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
+    env: appEnv,
+    stdio: ["ignore", log, log],
+  });
   closeSync(log);
   await waitForPort(PORT, 30_000);
 });
@@ -358,5 +377,133 @@ test("drags a step into another lane and connects two steps", async () => {
     );
   } finally {
     await browser.deleteSession();
+  }
+});
+
+/** Clicks the button whose text is one of `names` (bokmål or English). */
+const clickButton = async (browser, names) => {
+  const found = await eventually(
+    () =>
+      browser.execute((ns) => {
+        const b = Array.from(document.querySelectorAll("button")).find((e) => ns.includes(e.textContent.trim()));
+        if (!b || b.disabled) return false;
+        b.click();
+        return true;
+      }, names),
+    `a button ${names.join(" / ")}`,
+  );
+  return found;
+};
+
+/** The flow position (from the node's transform) of the step labelled `text`. */
+const stepPosition = (browser, text) =>
+  browser.execute((t) => {
+    const label = Array.from(document.querySelectorAll(".step-label-text")).find((e) => e.textContent === t);
+    const node = label?.closest(".react-flow__node");
+    const m = node?.style.transform.match(/translate\(([-\d.]+)px,\s*([-\d.]+)px\)/);
+    return m ? { x: Number(m[1]), y: Number(m[2]) } : null;
+  }, text);
+
+const near = (a, b) => a && b && Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1;
+
+test("exports the current variant as SVG through the export dialog", async () => {
+  const browser = await startApp();
+  const out = mkdtempSync(path.join(tmpdir(), "carepath-export-"));
+  try {
+    const labels = await eventually(async () => {
+      const t = await texts(browser, ".step-label-text");
+      return t.length > 0 && t;
+    }, "the step labels");
+    // the canvas draws transitions along the layout's orthogonal routes, as the exports do
+    const paths = await browser.execute(() =>
+      Array.from(document.querySelectorAll(".react-flow__edge-path"), (e) => e.getAttribute("d") ?? ""),
+    );
+    assert.ok(paths.length > 0 && paths.every((d) => /^M [-\d.]+ [-\d.]+( L [-\d.]+ [-\d.]+)+$/.test(d)), `routed paths: ${paths[0]}`);
+
+    await clickButton(browser, ["Eksporter …", "Export …"]);
+    const dialog = await browser.$('[role="dialog"]');
+    await dialog.waitForDisplayed({ timeout: 10_000 });
+    // the dialog is labelled, and focus starts on its first field (the format, SVG by default)
+    const title = await browser.execute(() => {
+      const d = document.querySelector('[role="dialog"]');
+      return document.getElementById(d.getAttribute("aria-labelledby"))?.textContent;
+    });
+    assert.match(title, /^(Eksporter|Export)$/);
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute("name")), "format");
+    assert.equal(await (await browser.$('[role="dialog"] select[name="format"]')).getValue(), "svg");
+
+    // CAREPATH_SCREENSHOTS=DIR keeps a picture of the dialog (docs/screenshots uses it)
+    if (process.env.CAREPATH_SCREENSHOTS) {
+      await browser.saveScreenshot(path.join(process.env.CAREPATH_SCREENSHOTS, "export-dialog.png"));
+    }
+    // the path field stands in for the native Save dialog, which WebDriver cannot drive
+    const file = path.join(out, "kols – nå.svg");
+    await (await browser.$('[role="dialog"] input[name="path"]')).setValue(file);
+    await (await browser.$('[role="dialog"] button[type="submit"]')).click();
+    await eventually(() => browser.execute(() => !!document.querySelector('[role="dialog"] .done')), "the export to finish");
+    assert.ok(existsSync(file), "the SVG was written");
+    const svg = readFileSync(file, "utf8");
+    assert.match(svg, /<svg/);
+    const norwegian = labels.filter((t) => /[æøåÆØÅ]/.test(t));
+    assert.ok(
+      norwegian.some((t) => t.split(/\s+/).every((w) => svg.includes(w))),
+      "the SVG holds a step label with æ/ø/å",
+    );
+    await browser.keys(["Escape"]);
+    await eventually(() => browser.execute(() => !document.querySelector('[role="dialog"]')), "the dialog to close");
+  } finally {
+    await browser.deleteSession();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("auto-arrange places a dragged step afresh, and Ctrl+Z undoes it", async () => {
+  const browser = await startApp();
+  try {
+    const name = "Foreslår digital hjemmeoppfølging";
+    const start = await eventually(() => stepCentre(browser, name), `the step '${name}'`);
+    const placed = await stepPosition(browser, name);
+    // a small drag within its cell pins the step where it is dropped
+    await dragFromTo(browser, start, { x: start.x + 30, y: start.y + 12 });
+    const pinned = await eventually(async () => {
+      const p = await stepPosition(browser, name);
+      return p && !near(p, placed) && p;
+    }, "the step at its new place");
+
+    await clickButton(browser, ["Ordne automatisk", "Auto-arrange"]);
+    await eventually(async () => {
+      const p = await stepPosition(browser, name);
+      return p && !near(p, pinned);
+    }, "the step placed by the layout again");
+    await chord(browser, "z");
+    await eventually(async () => near(await stepPosition(browser, name), pinned), "the pinned place after undo");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+// last, as it leaves the imported document open: the command behind Import … (the native
+// open dialog cannot be driven, so the test calls the command the button calls)
+test("imports a BPMN file into a new document beside it and reports what was approximated", async () => {
+  const browser = await startApp();
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-import-"));
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const before = await browser.getTitle();
+    const source = path.join(dir, "to-bassenger.bpmn");
+    copyFileSync(new URL("../fixtures/bpmn/two-pools.bpmn", import.meta.url), source);
+    const report = await browser.executeAsync((src, done) => {
+      window.__TAURI_INTERNALS__.invoke("import_document", { source: src, target: null }).then(done, (e) => done({ error: e }));
+    }, source);
+    assert.ok(!report.error, `import failed: ${JSON.stringify(report.error)}`);
+    assert.ok(report.skipped.length > 0 && report.approximated.length > 0, "the report lists what was left out");
+    assert.ok(report.approximated.every((e) => e.line > 0 && e.note), "each entry says where and what");
+    assert.ok(existsSync(path.join(dir, "to-bassenger.carepath")), "the new document is beside the source");
+    // the shell now has the imported document open; a reload shows it
+    await browser.refresh();
+    await eventually(async () => (await browser.getTitle()) !== before, "the imported document to be open");
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -3,9 +3,12 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { open } from "@tauri-apps/plugin-dialog";
 import { api, asCoreError, type CoreError } from "./api";
 import { Diagram, type Selection } from "./canvas/Diagram";
-import type { Document, Edit, Finding, Layout } from "./generated/carepath";
+import { ExportDialog } from "./dialogs/ExportDialog";
+import { ImportReportDialog } from "./dialogs/ImportReportDialog";
+import type { Document, Edit, Finding, ImportReport, Layout } from "./generated/carepath";
 import { setLanguage, type Language } from "./i18n";
 import { ProblemsPanel } from "./ProblemsPanel";
 
@@ -23,6 +26,8 @@ export function App() {
   const [error, setError] = useState<CoreError | null>(null);
   const [selection, setSelection] = useState<Selection>(null);
   const [focusTick, setFocusTick] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  const [imported, setImported] = useState<{ source: string; report: ImportReport } | null>(null);
 
   const refresh = useCallback(async (wanted: string | null) => {
     try {
@@ -67,6 +72,37 @@ export function App() {
     },
     [refresh, variantId],
   );
+
+  const autoArrange = useCallback(async () => {
+    if (!variantId) return;
+    try {
+      // one edit, applied like any other, so one Ctrl+Z undoes it; nothing to do when no
+      // step is pinned
+      const edit = await api.autoArrange(variantId);
+      if (edit.op === "batch" && edit.edits.length === 0) return;
+      await onEdit(edit);
+    } catch (e) {
+      setError(asCoreError(e));
+    }
+  }, [onEdit, variantId]);
+
+  const importFile = useCallback(async () => {
+    try {
+      const picked = await open({
+        multiple: false,
+        directory: false,
+        filters: [{ name: t("import.fileKind"), extensions: ["bpmn", "bpmn2", "xml", "json"] }],
+      });
+      if (typeof picked !== "string") return;
+      const report = await api.importDocument(picked, null);
+      setSelection(null);
+      await refresh(null);
+      const bpmn = !picked.toLowerCase().endsWith(".json");
+      if (bpmn || report.skipped.length > 0 || report.approximated.length > 0) setImported({ source: picked, report });
+    } catch (e) {
+      setError(asCoreError(e));
+    }
+  }, [refresh, t]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -128,6 +164,15 @@ export function App() {
           </nav>
         )}
         <div className="spacer" />
+        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId}>
+          {t("toolbar.arrange")}
+        </button>
+        <button onClick={() => void importFile()} title={t("toolbar.importHint")}>
+          {t("toolbar.import")}
+        </button>
+        <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc} aria-haspopup="dialog">
+          {t("toolbar.export")}
+        </button>
         <button onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")}>
           ↶ {t("toolbar.undo")}
         </button>
@@ -169,6 +214,8 @@ export function App() {
         {doc && <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />}
       </main>
       <footer className="statusbar">{t("canvas.hint")}</footer>
+      {exporting && doc && <ExportDialog doc={doc} variantId={variantId} onClose={() => setExporting(false)} />}
+      {imported && <ImportReportDialog source={imported.source} report={imported.report} onClose={() => setImported(null)} />}
     </div>
   );
 }

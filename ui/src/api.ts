@@ -1,9 +1,18 @@
 // Typed calls into the desktop shell. Every type comes from ./generated (made from the Rust
 // types); errors arrive as the core's { code, message }.
 import { invoke } from "@tauri-apps/api/core";
-import type { Changed, CoreError, Document, Edit, Finding, Layout } from "./generated/carepath";
+import type {
+  Changed,
+  CoreError,
+  Document,
+  Edit,
+  ExportOptions,
+  Finding,
+  ImportReport,
+  Layout,
+} from "./generated/carepath";
 
-export type { Changed, CoreError, Document, Edit, Finding, Layout };
+export type { Changed, CoreError, Document, Edit, ExportOptions, Finding, ImportReport, Layout };
 
 export function isCoreError(e: unknown): e is CoreError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -24,4 +33,7 @@ export const api = {
   redo: () => invoke<Changed[]>("redo"),
   validate: () => invoke<Finding[]>("validate"),
   layout: (variant: string) => invoke<Layout>("layout", { variant }),
+  autoArrange: (variant: string) => invoke<Edit>("auto_arrange", { variant }),
+  exportDocument: (options: ExportOptions, path: string) => invoke<null>("export_document", { options, path }),
+  importDocument: (source: string, target: string | null) => invoke<ImportReport>("import_document", { source, target }),
 };

@@ -13,7 +13,8 @@ use crate::layout::{layout_with, LayoutOptions};
 use crate::model::*;
 
 /// How a PDF is paged.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum Page {
     /// One page the size of the diagram.
     #[default]

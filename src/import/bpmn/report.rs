@@ -2,10 +2,11 @@
 //! approximately, with where it is in the file — so nothing is dropped silently.
 
 use super::tree::{Ns, Tree};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// One element the import could not map exactly.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ReportEntry {
     /// The element's local name, e.g. `textAnnotation`.
     pub element: String,
@@ -20,7 +21,7 @@ pub struct ReportEntry {
 }
 
 /// What an import left out or approximated.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
 pub struct ImportReport {
     /// Elements with no counterpart: not imported.
     pub skipped: Vec<ReportEntry>,

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import type { Document, Edit, Layout, Step, Variant } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
 import { cellAt, clampInto } from "./geometry";
+import { RouteEdge } from "./RouteEdge";
 import { StepNode, type StepNodeType } from "./StepNode";
 import { StickyHeaders } from "./StickyHeaders";
 import { Swimlanes, type SwimlanesNodeType } from "./Swimlanes";
@@ -23,6 +24,7 @@ import { Swimlanes, type SwimlanesNodeType } from "./Swimlanes";
 export type Selection = { kind: "step" | "transition"; id: string } | null;
 
 const nodeTypes = { step: StepNode, swimlanes: Swimlanes };
+const edgeTypes = { route: RouteEdge };
 
 interface Props {
   doc: Document;
@@ -108,23 +110,30 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
     [],
   );
 
-  const edges = useMemo<Edge[]>(
-    () =>
-      variant.transitions.map((tr) => ({
+  // transitions follow the layout's routes, so the canvas and the exports share geometry;
+  // one the layout has no route for (none yet) is drawn as a plain orthogonal path
+  const edges = useMemo<Edge[]>(() => {
+    const routes = new Map(layout.edges.map((r) => [r.id, r]));
+    const boxes = new Map(layout.steps.map((b) => [b.id, b]));
+    return variant.transitions.map((tr) => {
+      const route = routes.get(tr.id);
+      const fromBox = boxes.get(tr.from);
+      const toBox = boxes.get(tr.to);
+      const routed = route && fromBox && toBox && route.points.length >= 2;
+      return {
         id: tr.id,
         source: tr.from,
         target: tr.to,
-        label: tr.label || undefined,
-        type: "smoothstep",
+        ...(routed ? { type: "route", data: { route, fromBox, toBox } } : { type: "smoothstep", label: tr.label || undefined }),
         className: `transition-${tr.kind}`,
         selected: selection?.kind === "transition" && selection.id === tr.id,
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
         style: tr.kind === "loop" ? { strokeDasharray: "6 4" } : undefined,
         labelBgPadding: [4, 2] as [number, number],
         labelBgBorderRadius: 3,
-      })),
-    [variant, selection],
-  );
+      };
+    });
+  }, [variant, layout, selection]);
 
   // centre on the selection when asked
   useEffect(() => {
@@ -213,6 +222,7 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={(_e, n) => n.type === "step" && onSelect({ kind: "step", id: n.id })}

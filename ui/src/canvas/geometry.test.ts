@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellAt, clampInto } from "./geometry";
+import { cellAt, clampInto, routePath, samePlace } from "./geometry";
 import type { Layout, TextBlock } from "../generated/carepath";
 
 const header: TextBlock = { x: 0, y: 0, w: 0, h: 0, size: 13, bold: true, lines: [] };
@@ -35,5 +35,16 @@ describe("cellAt", () => {
   it("clamps a box into the cell", () => {
     const cell = cellAt(layout, 420, 200)!;
     expect(clampInto(cell, 690, 330, 100, 50)).toEqual({ x: 594, y: 288 });
+  });
+});
+
+describe("routes", () => {
+  it("draws a route as one polyline", () => {
+    expect(routePath([{ x: 0, y: 5 }, { x: 10, y: 5 }, { x: 10, y: 20.5 }])).toBe("M 0 5 L 10 5 L 10 20.5");
+  });
+  it("knows when a node has left its layout box", () => {
+    expect(samePlace({ x: 10, y: 20 }, { x: 10.2, y: 20 })).toBe(true);
+    expect(samePlace({ x: 40, y: 20 }, { x: 10, y: 20 })).toBe(false);
+    expect(samePlace(undefined, { x: 10, y: 20 })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // Reading the core's layout: which lane x phase cell a diagram point falls in.
-import type { Layout } from "../generated/carepath";
+import type { Layout, Point } from "../generated/carepath";
 
 export interface Cell {
   actor: string | null;
@@ -35,4 +35,14 @@ export function clampInto(cell: Cell, x: number, y: number, w: number, h: number
   const cx = Math.min(Math.max(x, cell.x + margin), cell.x + cell.width - w - margin);
   const cy = Math.min(Math.max(y, cell.y + margin), cell.y + cell.height - h - margin);
   return { x: Math.round(cx), y: Math.round(cy) };
+}
+
+/** An SVG path through the points of a route, as the exports draw it. */
+export function routePath(points: readonly Point[]): string {
+  return points.map((p, i) => `${i === 0 ? "M" : "L"} ${p.x} ${p.y}`).join(" ");
+}
+
+/** Whether a node is still where the layout put its box (not being dragged). */
+export function samePlace(at: { x: number; y: number } | undefined, box: { x: number; y: number }): boolean {
+  return !!at && Math.abs(at.x - box.x) < 0.5 && Math.abs(at.y - box.y) < 0.5;
 }

@@ -408,6 +408,13 @@ export type Edit =
       op: "batch";
     };
 /**
+ * The formats a document can be exported to.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ExportFormat".
+ */
+export type ExportFormat = "json" | "svg" | "png" | "pdf" | "bpmn";
+/**
  * How serious a finding is.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -443,6 +450,13 @@ export type Lang = "nb" | "en";
  * via the `definition` "Orientation".
  */
 export type Orientation = "horizontal" | "vertical";
+/**
+ * How a PDF is paged.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Page".
+ */
+export type Page = "fit" | "a4" | "a3";
 /**
  * How information is produced.
  *
@@ -864,6 +878,45 @@ export interface Point {
   y: number;
 }
 /**
+ * What to export and how.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ExportOptions".
+ */
+export interface ExportOptions {
+  format: ExportFormat;
+  /**
+   * Language of the diagram's fixed texts (title block, legend).
+   */
+  lang?: "nb" | "en";
+  layout?: LayoutOptions;
+  /**
+   * How a PDF is paged.
+   */
+  page?: "fit" | "a4" | "a3";
+  /**
+   * Pixels per diagram unit (PNG only).
+   */
+  scale?: number;
+  /**
+   * Identifies a variant of the pathway.
+   */
+  variant: string;
+}
+/**
+ * Lane orientation and whether the data-need layer is drawn (diagrams only).
+ */
+export interface LayoutOptions {
+  /**
+   * Whether data-sharing needs are routed (the need layer).
+   */
+  needs?: boolean;
+  /**
+   * Which way lanes run.
+   */
+  orientation?: "horizontal" | "vertical";
+}
+/**
  * One problem found by a rule.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -891,6 +944,42 @@ export interface Finding {
    * The variant the finding is in, if any.
    */
   variant?: VariantId | null;
+}
+/**
+ * What an import left out or approximated.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ImportReport".
+ */
+export interface ImportReport {
+  /**
+   * Elements imported with a loss (a parallel gateway as a decision, a timer as a plain event).
+   */
+  approximated: ReportEntry[];
+  /**
+   * Elements with no counterpart: not imported.
+   */
+  skipped: ReportEntry[];
+}
+/**
+ * One element the import could not map exactly.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ReportEntry".
+ */
+export interface ReportEntry {
+  column: number;
+  /**
+   * The element's local name, e.g. `textAnnotation`.
+   */
+  element: string;
+  id?: string | null;
+  line: number;
+  name?: string | null;
+  /**
+   * What happened to it.
+   */
+  note: string;
 }
 /**
  * A lane: one actor, or `None` for steps with no actor.
@@ -1035,4 +1124,20 @@ export interface TextBlock3 {
   w: number;
   x: number;
   y: number;
+}
+/**
+ * Choices that change the layout.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "LayoutOptions".
+ */
+export interface LayoutOptions1 {
+  /**
+   * Whether data-sharing needs are routed (the need layer).
+   */
+  needs?: boolean;
+  /**
+   * Which way lanes run.
+   */
+  orientation?: "horizontal" | "vertical";
 }

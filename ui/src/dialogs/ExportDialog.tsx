@@ -1,0 +1,185 @@
+// The export dialog: format, variant and the diagram choices; the output path comes from the
+// native Save dialog or is typed in. The export itself runs in the core (the same functions
+// as the CLI) off the window's main thread; the dialog shows it is busy meanwhile and offers
+// to show the file in its folder afterwards.
+import { save } from "@tauri-apps/plugin-dialog";
+import { revealItemInDir } from "@tauri-apps/plugin-opener";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, asCoreError, type CoreError } from "../api";
+import type { Document, ExportFormat, Lang, Page } from "../generated/carepath";
+import { FORMATS, suggestedName, withExtension } from "./exportPath";
+import { Modal } from "./Modal";
+
+const DIAGRAM: ExportFormat[] = ["svg", "png", "pdf"];
+
+export function ExportDialog(props: { doc: Document; variantId: string | null; onClose: () => void }) {
+  const { doc, onClose } = props;
+  const { t, i18n } = useTranslation();
+  const [format, setFormat] = useState<ExportFormat>("svg");
+  const [variant, setVariant] = useState(props.variantId ?? doc.variants[0]?.id ?? "");
+  const [needs, setNeeds] = useState(true);
+  const [vertical, setVertical] = useState(false);
+  const [scale, setScale] = useState(2);
+  const [page, setPage] = useState<Page>("fit");
+  const [path, setPath] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<CoreError | null>(null);
+
+  const variantName = doc.variants.find((v) => v.id === variant)?.name;
+  const diagram = DIAGRAM.includes(format);
+
+  const changeFormat = (f: ExportFormat) => {
+    setFormat(f);
+    setPath((p) => withExtension(p, f));
+    setDone(null);
+  };
+
+  const choose = async (): Promise<string | null> => {
+    const picked = await save({
+      defaultPath: path || suggestedName(doc.metadata.title, variantName, format),
+      filters: [{ name: format.toUpperCase(), extensions: [format] }],
+    });
+    if (picked) setPath(picked);
+    return picked;
+  };
+
+  const run = async () => {
+    setError(null);
+    setDone(null);
+    try {
+      const target = path.trim() || (await choose());
+      if (!target) return;
+      setBusy(true);
+      await api.exportDocument(
+        {
+          format,
+          variant,
+          layout: { orientation: vertical ? "vertical" : "horizontal", needs },
+          scale,
+          page,
+          lang: (i18n.language === "en" ? "en" : "nb") as Lang,
+        },
+        target,
+      );
+      setDone(target);
+    } catch (e) {
+      setError(asCoreError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={t("export.title")} onClose={onClose} busy={busy} className="export-dialog">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <fieldset disabled={busy}>
+          <label>
+            {t("export.format")}
+            <select data-autofocus name="format" value={format} onChange={(e) => changeFormat(e.target.value as ExportFormat)}>
+              {FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`export.formats.${f}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("export.variant")}
+            <select name="variant" value={variant} disabled={format === "json"} onChange={(e) => setVariant(e.target.value)}>
+              {doc.variants.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" name="needs" checked={needs} disabled={!diagram} onChange={(e) => setNeeds(e.target.checked)} />
+            {t("export.needs")}
+          </label>
+          <label className="check">
+            <input type="checkbox" name="vertical" checked={vertical} disabled={!diagram} onChange={(e) => setVertical(e.target.checked)} />
+            {t("export.vertical")}
+          </label>
+          {format === "png" && (
+            <label>
+              {t("export.scale")}
+              <select name="scale" value={scale} onChange={(e) => setScale(Number(e.target.value))}>
+                {[1, 2, 3, 4].map((s) => (
+                  <option key={s} value={s}>
+                    {s}×
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {format === "pdf" && (
+            <label>
+              {t("export.page")}
+              <select name="page" value={page} onChange={(e) => setPage(e.target.value as Page)}>
+                {(["fit", "a4", "a3"] as Page[]).map((p) => (
+                  <option key={p} value={p}>
+                    {t(`export.pages.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="path">
+            {t("export.file")}
+            <span className="path-row">
+              <input
+                name="path"
+                type="text"
+                value={path}
+                placeholder={t("export.filePlaceholder")}
+                onChange={(e) => {
+                  setPath(e.target.value);
+                  setDone(null);
+                }}
+              />
+              <button type="button" onClick={() => void choose().catch((e) => setError(asCoreError(e)))}>
+                {t("export.choose")}
+              </button>
+            </span>
+          </label>
+        </fieldset>
+        <div className="status" aria-live="polite">
+          {busy && (
+            <span className="busy" role="status">
+              <span className="spinner" aria-hidden="true" /> {t("export.busy")}
+            </span>
+          )}
+          {done && (
+            <span className="done">
+              {t("export.done", { path: done })}{" "}
+              <button type="button" onClick={() => void revealItemInDir(done).catch((e) => setError(asCoreError(e)))}>
+                {t("export.openFolder")}
+              </button>
+            </span>
+          )}
+          {error && (
+            <span className="failed" role="alert">
+              {error.message} <code>({error.code})</code>
+            </span>
+          )}
+        </div>
+        <div className="actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {t("dialog.close")}
+          </button>
+          <button type="submit" className="primary" disabled={busy || !variant}>
+            {t("export.run")}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

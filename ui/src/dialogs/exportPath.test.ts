@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { suggestedName, withExtension } from "./exportPath";
+
+describe("export file names", () => {
+  it("swaps a known extension and keeps the rest", () => {
+    expect(withExtension("/tmp/kols.svg", "pdf")).toBe("/tmp/kols.pdf");
+    expect(withExtension("/tmp/kols", "png")).toBe("/tmp/kols.png");
+    expect(withExtension("/tmp/v1.2/kols.notes", "svg")).toBe("/tmp/v1.2/kols.notes.svg");
+    expect(withExtension("", "svg")).toBe("");
+  });
+  it("suggests a name from title and variant, without path separators", () => {
+    expect(suggestedName("KOLS / hjem", "Ønsket forløp", "svg")).toBe("KOLS - hjem – Ønsket forløp.svg");
+    expect(suggestedName("KOLS", "Nå", "json")).toBe("KOLS.json");
+  });
+});

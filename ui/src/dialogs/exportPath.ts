@@ -1,0 +1,26 @@
+// File names for exports: the extension of each format, and a path with its extension
+// swapped when the user changes the format.
+import type { ExportFormat } from "../generated/carepath";
+
+export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "json"];
+
+export function extensionOf(format: ExportFormat): string {
+  return format;
+}
+
+/** `path` with the extension of `format` (added when it has none or another format's). */
+export function withExtension(path: string, format: ExportFormat): string {
+  if (!path) return path;
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const dot = path.lastIndexOf(".");
+  const ext = dot > slash ? path.slice(dot + 1).toLowerCase() : "";
+  const base = dot > slash && (FORMATS as string[]).includes(ext) ? path.slice(0, dot) : path;
+  return `${base}.${extensionOf(format)}`;
+}
+
+/** A file name for the export of a document title and variant name. */
+export function suggestedName(title: string, variant: string | undefined, format: ExportFormat): string {
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|]+/g, "-").trim();
+  const parts = [clean(title) || "carepath", format === "json" || !variant ? "" : clean(variant)].filter(Boolean);
+  return `${parts.join(" – ")}.${extensionOf(format)}`;
+}
