@@ -61,16 +61,26 @@ function waitForPort(port, ms) {
 }
 
 async function startApp() {
-  return remote({
-    hostname: "127.0.0.1",
-    port: PORT,
-    logLevel: "error",
-    connectionRetryTimeout: 120_000,
-    capabilities: {
-      "tauri:options": { application: APP },
-      "wdio:enforceWebDriverClassic": true,
-    },
-  });
+  const open = (timeout) =>
+    remote({
+      hostname: "127.0.0.1",
+      port: PORT,
+      logLevel: "error",
+      connectionRetryTimeout: timeout,
+      connectionRetryCount: 0,
+      capabilities: {
+        "tauri:options": { application: APP },
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+  try {
+    return await open(45_000);
+  } catch (e) {
+    // a window that could not reach the fresh X server at once gets one more start; a real
+    // failure fails again
+    console.log(`starting the app failed once (${e.message}); trying again`);
+    return open(90_000);
+  }
 }
 
 /** Retries `fn` until it returns a truthy value (React may still be mounting). */
