@@ -16,4 +16,4 @@ pub use ids::*;
 pub use kinds::*;
 pub use step::{DataNeed, Position, Step, Transition};
 pub use time::Timestamp;
-pub use variant::{Variant, VariantData};
+pub use variant::{Variant, VariantData, VariantHeader};

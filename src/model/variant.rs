@@ -55,6 +55,27 @@ pub struct VariantData {
     pub needs: Vec<DataNeed>,
 }
 
+/// A variant without its contents: name, kind and description. Storage keeps it as one row
+/// and BPMN export carries it on the process.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantHeader {
+    pub id: VariantId,
+    pub name: String,
+    pub kind: VariantKind,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<VariantId>,
+}
+
+impl VariantHeader {
+    /// The header of a variant.
+    pub fn of(v: &Variant) -> Self {
+        Self { id: v.id, name: v.name.clone(), kind: v.kind, description: v.description.clone(), based_on: v.based_on }
+    }
+}
+
 impl VariantData {
     /// A variant with no steps, transitions or needs.
     pub fn empty(id: VariantId, name: impl Into<String>, kind: VariantKind) -> Self {

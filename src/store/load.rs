@@ -3,7 +3,7 @@
 //! document is rebuilt through the edit checks ([`crate::import::json::rebuild`]), so a file
 //! can never hold what an edit could not make: a dangling or duplicate id is a damaged file.
 
-use super::rows::{self, VariantHeader};
+use super::rows;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::*;
 use rusqlite::Connection;

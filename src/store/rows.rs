@@ -7,7 +7,7 @@
 use crate::edit::Changed;
 use crate::model::*;
 use rusqlite::{params, Connection};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeSet;
 
 pub(crate) const ACTOR: &str = "actor";
@@ -20,24 +20,6 @@ pub(crate) const NEED: &str = "need";
 pub(crate) const COMMENT: &str = "comment";
 pub(crate) const REVIEW: &str = "review";
 
-/// A variant without its contents: the body of a `variant` row.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct VariantHeader {
-    pub id: VariantId,
-    pub name: String,
-    pub kind: VariantKind,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub based_on: Option<VariantId>,
-}
-
-impl VariantHeader {
-    fn of(v: &Variant) -> Self {
-        Self { id: v.id, name: v.name.clone(), kind: v.kind, description: v.description.clone(), based_on: v.based_on }
-    }
-}
 
 fn json(value: &impl Serialize) -> rusqlite::Result<String> {
     serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))

@@ -50,18 +50,6 @@ pub const NS_DI: &str = "http://www.omg.org/spec/DD/20100524/DI";
 /// Carepath's extension namespace.
 pub const NS_CAREPATH: &str = "urn:carepath:bpmn:1";
 
-/// The variant header carried on the process.
-#[derive(Serialize, serde::Deserialize)]
-pub(crate) struct VariantHeader {
-    pub id: VariantId,
-    pub name: String,
-    pub kind: VariantKind,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub based_on: Option<VariantId>,
-}
-
 /// The document header carried on the collaboration.
 #[derive(Serialize, serde::Deserialize)]
 pub(crate) struct DocumentHeader {
@@ -195,7 +183,7 @@ fn write_process(x: &mut Xml, doc: &Document, v: &Variant, steps: &[&Step], tran
         x.text("bpmn:documentation", &[], &v.description);
     }
     x.open("bpmn:extensionElements", &[]);
-    let header = VariantHeader { id: vid, name: v.name.clone(), kind: v.kind, description: v.description.clone(), based_on: v.based_on };
+    let header = VariantHeader::of(v);
     x.text("cp:variant", &[], &json(&header));
     x.close("bpmn:extensionElements");
     if !doc.actors.is_empty() {

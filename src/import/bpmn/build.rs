@@ -5,7 +5,7 @@
 use super::report::{self, ImportReport};
 use super::tree::{Ns, Tree};
 use crate::export::bpmn::xml::xml_safe;
-use crate::export::bpmn::{DocumentHeader, VariantHeader};
+use crate::export::bpmn::DocumentHeader;
 use crate::model::limits::MAX_LABEL_CHARS;
 use crate::model::*;
 use serde::de::DeserializeOwned;
