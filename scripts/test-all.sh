@@ -16,6 +16,9 @@ if [[ -f ui/package.json ]]; then
   (cd ui && npm run build)
 fi
 
+echo "== Node helpers the Rust tests call (bpmn-moddle, bpmn-js)" >&2
+(cd scripts/bpmn && npm ci --no-audit --no-fund --loglevel=error)
+
 echo "== Rust: core, CLI, store, desktop shell" >&2
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast

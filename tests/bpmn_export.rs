@@ -3,6 +3,8 @@
 //! same bytes for the same document, and Carepath → BPMN → Carepath loses nothing.
 
 mod common;
+#[path = "support/node_packages.rs"]
+mod node_packages;
 
 use carepath::export::bpmn::{pick_variant, to_bpmn};
 use carepath::import::bpmn::from_bpmn;
@@ -132,26 +134,17 @@ fn exports_validate_against_the_bpmn_schema() {
 }
 
 /// bpmn-moddle (the model layer of bpmn.io) in `scripts/bpmn`, installed with `npm ci` on
-/// first use; `None` (and a message) when Node.js or the package cannot be had.
-fn moddle_script() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/bpmn");
-    if Command::new("node").arg("--version").output().is_err() {
-        eprintln!("skipped: Node.js is not installed");
-        return None;
+/// first use.
+fn moddle_script() -> PathBuf {
+    match node_packages::installed("bpmn", &["bpmn-moddle"]) {
+        Ok(dir) => dir.join("check.mjs"),
+        Err(why) => panic!("bpmn-moddle is needed for this test: {why} (scripts/install-deps.sh --test)"),
     }
-    if !dir.join("node_modules/bpmn-moddle").exists() {
-        let ok = Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir).status().is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!("skipped: `npm ci` in {} failed", dir.display());
-            return None;
-        }
-    }
-    Some(dir.join("check.mjs"))
 }
 
 #[test]
 fn bpmn_moddle_reads_exports_without_warnings() {
-    let Some(script) = moddle_script() else { return };
+    let script = moddle_script();
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     let copd = carepath::template::load("copd").unwrap();

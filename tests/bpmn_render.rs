@@ -1,8 +1,11 @@
 //! bpmn-js (the bpmn.io viewer) draws Carepath's BPMN export in headless Chromium without
 //! import warnings or console errors, with every diagram shape and edge on the canvas
 //! (`scripts/bpmn/render.mjs`). The screenshots are kept under the test target directory and
-//! their paths printed. Skipped with a message when Node.js or /usr/bin/chromium is absent
-//! (`scripts/install-deps.sh --test` installs both).
+//! their paths printed. Needs Node.js and /usr/bin/chromium (`scripts/install-deps.sh --test`
+//! installs both).
+
+#[path = "support/node_packages.rs"]
+mod node_packages;
 
 use carepath::export::bpmn::to_bpmn;
 use std::path::{Path, PathBuf};
@@ -11,26 +14,17 @@ use std::process::Command;
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// `scripts/bpmn/render.mjs`, with its packages installed by `npm ci` on first use.
-fn render_script() -> Option<PathBuf> {
-    if Command::new("node").arg("--version").output().is_err() {
-        eprintln!("skipped: Node.js is not installed");
-        return None;
+fn render_script() -> PathBuf {
+    assert!(Path::new(CHROMIUM).exists(), "{CHROMIUM} is needed for this test (Debian package chromium; scripts/install-deps.sh --test)");
+    match node_packages::installed("bpmn", &["bpmn-js", "playwright-core"]) {
+        Ok(dir) => dir.join("render.mjs"),
+        Err(why) => panic!("bpmn-js is needed for this test: {why}"),
     }
-    if !Path::new(CHROMIUM).exists() {
-        eprintln!("skipped: {CHROMIUM} is not there (Debian package chromium)");
-        return None;
-    }
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/bpmn");
-    if !dir.join("node_modules/bpmn-js").exists() || !dir.join("node_modules/playwright-core").exists() {
-        let ok = Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(&dir).status().is_ok_and(|s| s.success());
-        assert!(ok, "`npm ci` in {} failed", dir.display());
-    }
-    Some(dir.join("render.mjs"))
 }
 
 #[test]
 fn bpmn_js_renders_copd_variants_without_errors() {
-    let Some(script) = render_script() else { return };
+    let script = render_script();
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bpmn-render");
     std::fs::create_dir_all(&out).unwrap();
     let copd = carepath::template::load("copd").unwrap();
