@@ -8,5 +8,6 @@ command -v tauri-driver >/dev/null || [ -x "$HOME/.cargo/bin/tauri-driver" ] || 
 export PATH="$HOME/.cargo/bin:$PATH"
 (cd "$root/tests/e2e" && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund; })
 cd "$root/tests/e2e"
-# a stuck window must fail the run, not hang it
-timeout --kill-after=30 900 xvfb-run -a -s "-screen 0 1600x1000x24" npm test
+# a stuck window must fail the run, not hang it; one run at a time on a machine (two
+# windows under two X servers starve each other and time out)
+timeout --kill-after=30 1200 flock /tmp/carepath-e2e.lock timeout --kill-after=30 900 xvfb-run -a -s "-screen 0 1600x1000x24" npm test
