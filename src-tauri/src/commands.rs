@@ -1,13 +1,15 @@
 //! The commands the window may call. Each is a few lines over the core; errors cross as the
 //! core's `{ code, message }`.
 
+use crate::menu;
 use crate::startup::{remember, title_of};
 use crate::Session;
+use carepath::edit::clipboard::{self, Fragment};
 use carepath::edit::{Changed, Edit};
 use carepath::export::ExportOptions;
 use carepath::import::bpmn::ImportReport;
 use carepath::layout::Layout;
-use carepath::model::{Document, VariantId};
+use carepath::model::{Document, Position, StepId, VariantId};
 use carepath::rules::Finding;
 use carepath::{CoreError, ErrorCode, Result};
 use std::path::{Path, PathBuf};
@@ -20,6 +22,9 @@ use tauri::{AppHandle, Manager, State, WebviewWindow};
 pub struct AppState {
     pub session: Mutex<Option<Session>>,
     pub startup_error: Mutex<Option<CoreError>>,
+    /// The steps last copied or cut; kept when another document is opened, so they paste
+    /// there too.
+    clipboard: Mutex<Option<Fragment>>,
     /// Edits were committed since the last flush to disk.
     dirty: AtomicBool,
 }
@@ -65,6 +70,13 @@ impl AppState {
 pub fn install(app: &AppHandle, slot: &mut Option<Session>, session: Session) -> Document {
     remember(app, session.path());
     set_title(app, session.document());
+    let (undo, redo) = (session.undo_label(), session.redo_label());
+    menu::update(app, |m| {
+        m.open = true;
+        m.recent = crate::startup::recent(app);
+        m.undo = undo;
+        m.redo = redo;
+    });
     let doc = session.document().clone();
     *slot = Some(session);
     doc
@@ -107,11 +119,18 @@ pub fn current_document(state: State<AppState>) -> Result<Document> {
     state.with(|s| Ok(s.document().clone()))
 }
 
+/// After an edit, undo or redo: the title (the edit may have renamed the document) and the
+/// Undo and Redo menu items.
+fn after_edit(window: &WebviewWindow, s: &Session) {
+    let _ = window.set_title(&title_of(s.document()));
+    menu::show_history(window.app_handle(), s.undo_label(), s.redo_label());
+}
+
 #[tauri::command]
 pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit) -> Result<Vec<Changed>> {
     state.edit(|s| {
         let changed = s.apply(edit)?;
-        let _ = window.set_title(&title_of(s.document()));
+        after_edit(&window, s);
         Ok(changed)
     })
 }
@@ -120,7 +139,7 @@ pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit) -> 
 pub fn undo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
     state.edit(|s| {
         let changed = s.undo()?;
-        let _ = window.set_title(&title_of(s.document()));
+        after_edit(&window, s);
         Ok(changed)
     })
 }
@@ -129,9 +148,87 @@ pub fn undo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed
 pub fn redo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
     state.edit(|s| {
         let changed = s.redo()?;
-        let _ = window.set_title(&title_of(s.document()));
+        after_edit(&window, s);
         Ok(changed)
     })
+}
+
+/// Writes a full copy of the open document (with its history) to `path` and continues in the
+/// copy; the old file stays as it was.
+#[tauri::command]
+pub fn save_as(app: AppHandle, state: State<AppState>, path: PathBuf) -> Result<()> {
+    state.sync_if_dirty();
+    state.with(|s| {
+        s.save_as(&path)?;
+        remember(&app, s.path());
+        set_title(&app, s.document());
+        Ok(())
+    })?;
+    menu::update(&app, |m| m.recent = crate::startup::recent(&app));
+    Ok(())
+}
+
+/// Closes the open document (flushed to disk and released); the window shows its start screen.
+#[tauri::command]
+pub fn close_document(app: AppHandle, state: State<AppState>) -> Result<()> {
+    state.sync_if_dirty();
+    let mut slot = state.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
+    if let Some(mut s) = slot.take() {
+        s.sync()?;
+    }
+    if let Ok(mut e) = state.startup_error.lock() {
+        *e = None;
+    }
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.set_title("Carepath");
+    }
+    menu::update(&app, |m| {
+        m.open = false;
+        m.undo = None;
+        m.redo = None;
+    });
+    Ok(())
+}
+
+/// The file of the open document.
+#[tauri::command]
+pub fn document_path(state: State<AppState>) -> Result<String> {
+    state.with(|s| Ok(s.path().display().to_string()))
+}
+
+/// The recently opened documents that still exist, most recent first.
+#[tauri::command]
+pub fn recent_documents(app: AppHandle) -> Vec<String> {
+    crate::startup::recent(&app).iter().map(|p| p.display().to_string()).collect()
+}
+
+/// Copies steps of a variant to the app's clipboard (kept across documents) and returns them.
+#[tauri::command]
+pub fn copy(state: State<AppState>, variant: VariantId, steps: Vec<StepId>) -> Result<Fragment> {
+    let fragment = state.with(|s| clipboard::copy(s.document(), variant, &steps))?;
+    if let Ok(mut c) = state.clipboard.lock() {
+        *c = Some(fragment.clone());
+    }
+    Ok(fragment)
+}
+
+/// The edit that pastes the clipboard into `variant` (pinned positions moved by `offset`);
+/// the window sends it through `apply_edit`, so one undo removes the paste.
+#[tauri::command]
+pub fn paste(state: State<AppState>, variant: VariantId, offset: Position) -> Result<Edit> {
+    let fragment = state.clipboard.lock().ok().and_then(|c| c.clone());
+    let fragment = fragment.ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, "there is nothing to paste"))?;
+    state.with(|s| Ok(clipboard::paste(s.document(), variant, &fragment, offset)?.edit))
+}
+
+/// The window's language and view switches, shown in the menu (rebuilt in that language).
+#[tauri::command]
+pub fn set_menu_state(app: AppHandle, english: bool, minimap: bool, need_layer: bool) {
+    menu::update(&app, |m| {
+        m.english = english;
+        m.minimap = minimap;
+        m.need_layer = need_layer;
+    });
 }
 
 #[tauri::command]
