@@ -47,7 +47,7 @@ export function findMatches(doc: Document, variant: Variant, layout: Layout | nu
   for (const p of doc.phases) {
     if (hit(p.name)) out.push({ kind: "phase", id: p.id, step: firstStep((id) => steps.get(id)?.phase === p.id) });
   }
-  for (const n of variant.needs) {
+  for (const n of variant.needs ?? []) {
     if (hit(n.title, n.what, n.why, n.source, n.notes, n.requirements)) {
       out.push({ kind: "need", id: n.id, step: n.steps[0] ?? null });
     }
