@@ -132,7 +132,7 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
     }
     let file = Submenu::with_items(
         app,
-        tr(e, "_Fil", "_File"),
+        tr(e, "&Fil", "&File"),
         true,
         &[
             &item(app, "new", tr(e, "Ny fra mal …", "New from template …"), true, Some("CmdOrCtrl+N"))?,
@@ -151,7 +151,7 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
     let redo = item(app, "redo", &history_text(e, true, s.redo.as_deref()), o && s.redo.is_some(), None)?;
     let edit = Submenu::with_items(
         app,
-        tr(e, "_Rediger", "_Edit"),
+        tr(e, "&Rediger", "&Edit"),
         true,
         &[
             &undo,
@@ -175,7 +175,7 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
     )?;
     let view = Submenu::with_items(
         app,
-        tr(e, "_Vis", "_View"),
+        tr(e, "&Vis", "&View"),
         true,
         &[
             &item(app, "zoom_in", tr(e, "Zoom inn", "Zoom in"), o, Some("CmdOrCtrl+="))?,
@@ -190,7 +190,7 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
     )?;
     let help = Submenu::with_items(
         app,
-        tr(e, "_Hjelp", "_Help"),
+        tr(e, "&Hjelp", "&Help"),
         true,
         &[
             &item(app, "shortcuts", tr(e, "Hurtigtaster", "Keyboard shortcuts"), true, Some("F1"))?,

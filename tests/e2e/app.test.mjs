@@ -5,7 +5,7 @@
 // place, undo and redo from the keyboard, Delete, all through the core; export an SVG through
 // the export dialog; auto-arrange and undo it.
 import { spawn } from "node:child_process";
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -489,6 +489,246 @@ test("auto-arrange places a dragged step afresh, and Ctrl+Z undoes it", async ()
     await eventually(async () => near(await stepPosition(browser, name), pinned), "the pinned place after undo");
   } finally {
     await browser.deleteSession();
+  }
+});
+
+/** Calls a shell command as the window does; resolves to { ok } or { error }. */
+const invoke = (browser, cmd, args = {}) =>
+  browser.executeAsync(
+    (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then((ok) => done({ ok }), (error) => done({ error })),
+    cmd,
+    args,
+  );
+
+/**
+ * Sends the `menu` event a native menu item sends (src-tauri/src/menu.rs). WebDriver cannot
+ * click GTK menus, so the tests emit the same event through Tauri's event system; the window
+ * handles it exactly as after a click (ui/src/commands/useFrame.tsx).
+ */
+const menu = async (browser, id, extra = {}) => {
+  const r = await invoke(browser, "plugin:event|emit", { event: "menu", payload: { id, ...extra } });
+  assert.ok(!r.error, `emitting menu '${id}' failed: ${JSON.stringify(r.error)}`);
+};
+
+const dialogTitle = (browser) =>
+  browser.execute(() => {
+    const d = document.querySelector('[role="dialog"]');
+    return d ? document.getElementById(d.getAttribute("aria-labelledby"))?.textContent : null;
+  });
+
+const selectedLabels = (browser) =>
+  browser.execute(() =>
+    Array.from(document.querySelectorAll(".react-flow__node.selected .step-label-text"), (e) => e.textContent),
+  );
+
+const shot = async (browser, name) => {
+  if (process.env.CAREPATH_SCREENSHOTS) await browser.saveScreenshot(path.join(process.env.CAREPATH_SCREENSHOTS, name));
+};
+
+test("shortcuts dialog opens with ? and from the Help menu; the language menu switches the texts", async () => {
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    await clickAt(browser, await eventually(() => findEmptyCell(browser), "an empty cell"));
+    await browser.keys(["?"]);
+    await eventually(async () => (await dialogTitle(browser)) === "Hurtigtaster", "the shortcuts dialog from ?");
+    const rows = await texts(browser, '[role="dialog"] tbody tr');
+    assert.ok(rows.some((r) => r.includes("Ctrl+Z") && r.includes("Angre")), "undo is listed in bokmål");
+    assert.ok(rows.some((r) => r.includes("Alt+") && r.includes("fase")), "moving to the next phase is listed");
+    await shot(browser, "shortcuts-dialog.png");
+    await browser.keys(["Escape"]);
+    await eventually(async () => (await dialogTitle(browser)) === null, "the dialog to close");
+
+    await menu(browser, "lang:en");
+    await eventually(async () => (await browser.execute(() => document.documentElement.lang)) === "en", "English");
+    await menu(browser, "shortcuts");
+    await eventually(async () => (await dialogTitle(browser)) === "Keyboard shortcuts", "the dialog from Help, in English");
+    assert.ok((await texts(browser, '[role="dialog"] tbody tr')).some((r) => r.includes("Undo")));
+    await browser.keys(["Escape"]);
+    await menu(browser, "lang:nb");
+    await eventually(async () => (await browser.execute(() => document.documentElement.lang)) === "nb", "bokmål again");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("find highlights every match and Enter steps through them", async () => {
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    await menu(browser, "find");
+    const input = await browser.$('.find-bar input[name="find"]');
+    await input.waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute("name")), "find", "the field has focus");
+    await input.setValue("vurder");
+    const count = await eventually(async () => {
+      const t = (await texts(browser, ".find-count"))[0] ?? "";
+      return /^\S+/.test(t) && t;
+    }, "a count");
+    const highlighted = await browser.execute(() => document.querySelectorAll(".react-flow__node.find-match").length);
+    assert.ok(highlighted >= 2, `several steps highlighted (${highlighted}, count '${count}')`);
+    await browser.keys(["Enter"]);
+    const total = await eventually(async () => {
+      const m = ((await texts(browser, ".find-count"))[0] ?? "").match(/^1 av (\d+)$/);
+      return m && Number(m[1]);
+    }, "'1 av N'");
+    const first = await eventually(async () => (await selectedLabels(browser))[0], "the first match selected");
+    assert.match(first.toLowerCase() + " " + total, /./);
+    const focus = await browser.execute(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`);
+    assert.match(focus, /^INPUT/, "the find field keeps the focus");
+    await browser.keys(["Enter"]);
+    await eventually(async () => ((await texts(browser, ".find-count"))[0] ?? "") === `2 av ${total}`, "'2 av N'").catch(async (e) => {
+      await browser.saveScreenshot("/tmp/shell-shots/find-fail.png");
+      throw new Error(`${e.message}; the bar shows '${(await texts(browser, ".find-count"))[0]}'`);
+    });
+    await eventually(async () => {
+      const sel = await selectedLabels(browser);
+      return sel.length === 1 && sel[0] !== first;
+    }, "the second match selected");
+    await browser.keys(["Shift", "Enter", "Shift"]);
+    await eventually(async () => ((await texts(browser, ".find-count"))[0] ?? "") === `1 av ${total}`, "Shift+Enter back to 1");
+    await shot(browser, "find-bar.png");
+    await browser.keys(["Escape"]);
+    await eventually(() => browser.execute(() => !document.querySelector(".find-bar")), "the find bar to close");
+    assert.equal(await browser.execute(() => document.querySelectorAll(".find-match").length), 0, "no highlight left");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("shift-click selects several steps; Delete removes them and one Ctrl+Z brings all back", async () => {
+  const browser = await startApp();
+  try {
+    const a = "Foreslår digital hjemmeoppfølging";
+    const b = "Vurderer om DHO er medisinsk forsvarlig";
+    await clickAt(browser, await eventually(() => stepCentre(browser, a), `the step '${a}'`));
+    const pb = await stepCentre(browser, b);
+    // Shift stays down (no release after the first action) while the second step is clicked
+    await browser.action("key").down("\uE008").perform(true);
+    await clickAt(browser, pb);
+    await browser.action("key").up("\uE008").perform();
+    await eventually(async () => (await selectedLabels(browser)).length === 2, "two selected steps");
+    const before = (await texts(browser, ".step-label-text")).length;
+    await browser.keys(["Delete"]);
+    await eventually(async () => !(await hasLabel(browser, a)) && !(await hasLabel(browser, b)), "both steps removed");
+    assert.equal((await texts(browser, ".step-label-text")).length, before - 2);
+    await chord(browser, "z");
+    await eventually(async () => (await hasLabel(browser, a)) && (await hasLabel(browser, b)), "both back after one undo");
+
+    // Select all (Ctrl+A) selects every step
+    await clickAt(browser, await eventually(() => findEmptyCell(browser), "an empty cell"));
+    await chord(browser, "a");
+    await eventually(async () => (await selectedLabels(browser)).length === before, "every step selected");
+    await browser.keys(["Escape"]);
+    await eventually(async () => (await selectedLabels(browser)).length === 0, "the selection cleared");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("Save as continues in the copy; opening another document and coming back; copy and paste between them", async () => {
+  const browser = await startApp();
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-files-"));
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const original = (await invoke(browser, "document_path")).ok;
+    assert.ok(original && existsSync(original), "the open document has a file");
+    const copy = path.join(dir, "kopi – æøå.carepath");
+    // the native Save dialog cannot be driven: the test makes the call the menu item makes after it
+    const saved = await invoke(browser, "save_as", { path: copy });
+    assert.ok(!saved.error, JSON.stringify(saved.error));
+    assert.equal((await invoke(browser, "document_path")).ok, copy);
+    const recent = (await invoke(browser, "recent_documents")).ok;
+    assert.equal(recent[0], copy, "the copy heads the recent list");
+    assert.ok(recent.includes(original), "the original is in the recent list");
+
+    // an edit now goes to the copy only
+    const added = "Steg bare i kopien";
+    const cell = await eventually(() => findEmptyCell(browser), "an empty cell");
+    await doubleClickAt(browser, cell);
+    await eventually(async () => (await selectedLabels(browser)).length === 1, "the new step selected");
+    // F2 renames the selected step
+    await browser.keys(["F2"]);
+    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "F2 opens the editor");
+    await (await browser.$(".step-label-input")).addValue(added);
+    await browser.keys(["Enter"]);
+    await eventually(() => hasLabel(browser, added), `the step '${added}'`);
+
+    // copy it (Ctrl+C), open the original through Open recent, paste it there (Ctrl+V)
+    await clickAt(browser, await stepCentre(browser, added));
+    await chord(browser, "c");
+    await eventually(async () => /Kopierte 1 steg/.test((await texts(browser, ".statusbar"))[0]), "copied");
+    await menu(browser, "recent", { path: original });
+    await eventually(async () => !(await hasLabel(browser, added)), "the original, without the copy's step");
+    assert.equal((await invoke(browser, "document_path")).ok, original);
+    await chord(browser, "v");
+    await eventually(() => hasLabel(browser, added), "the step pasted into the other document");
+    assert.deepEqual(await selectedLabels(browser), [added], "the pasted step is selected");
+    await chord(browser, "z");
+    await eventually(async () => !(await hasLabel(browser, added)), "one undo removes the paste");
+
+    // and back to the copy, which still has its step
+    await menu(browser, "recent", { path: copy });
+    await eventually(() => hasLabel(browser, added), "the copy with its step");
+    assert.match(await browser.getTitle(), / — Carepath$/);
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a locked or foreign file gives a clear message and leaves the document open; Close shows the start screen", async () => {
+  const browser = await startApp();
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-bad-"));
+  let holder;
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const labels = await texts(browser, ".step-label-text");
+    const title = await browser.getTitle();
+
+    const foreign = path.join(dir, "ikke-carepath.carepath");
+    writeFileSync(foreign, "dette er ikke en database\n");
+    await menu(browser, "recent", { path: foreign });
+    const msg = await eventually(async () => (await texts(browser, ".error-banner"))[0], "an error message");
+    assert.match(msg, /ikke-carepath\.carepath/, "the message names the file");
+    assert.match(msg, /fortsatt åpent/, "and says the open document stays open");
+    assert.deepEqual(await texts(browser, ".step-label-text"), labels, "the document is still shown");
+    assert.equal(await browser.getTitle(), title);
+
+    // a file another Carepath has open (held with flock, as a second app would)
+    const locked = path.join(dir, "låst.carepath");
+    assert.ok(!(await invoke(browser, "save_as", { path: locked })).error);
+    const current = path.join(dir, "gjeldende.carepath");
+    assert.ok(!(await invoke(browser, "save_as", { path: current })).error);
+    holder = spawn("flock", ["-x", locked, "sleep", "60"], { stdio: "ignore" });
+    await new Promise((r) => setTimeout(r, 500));
+    await browser.execute(() => document.querySelector(".error-banner button")?.click());
+    await menu(browser, "recent", { path: locked });
+    const busy = await eventually(async () => (await texts(browser, ".error-banner"))[0], "the file-in-use message");
+    assert.match(busy, /åpen i en annen Carepath/);
+    assert.equal((await invoke(browser, "document_path")).ok, current, "still in the document that was open");
+    // and it is still usable: an edit works
+    await clickAt(browser, await eventually(() => findEmptyCell(browser), "an empty cell"));
+    await browser.keys(["n"]);
+    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "N adds a step to rename");
+    await browser.keys(["Escape"]);
+
+    await menu(browser, "close");
+    await eventually(() => browser.execute(() => !!document.querySelector(".start-screen")), "the start screen");
+    assert.equal(await browser.getTitle(), "Carepath");
+    const recentButtons = await texts(browser, ".start-screen .recent-list button");
+    assert.ok(recentButtons.some((t) => t.includes("gjeldende.carepath")), "the recent list is there");
+    await shot(browser, "start-screen.png");
+    await browser.execute(() =>
+      Array.from(document.querySelectorAll(".start-screen .recent-list button"))
+        .find((b) => b.textContent.includes("gjeldende.carepath"))
+        ?.click(),
+    );
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the document reopened from the start screen");
+  } finally {
+    holder?.kill();
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -175,7 +175,7 @@ export function App() {
         <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc}>
           {t("find.label")}
         </button>
-        <button onClick={() => frame.setNeedLayerVisible(!needLayerVisible)} aria-pressed={needLayerVisible} disabled={!doc}>
+        <button className="switch" onClick={() => frame.setNeedLayerVisible(!needLayerVisible)} aria-pressed={needLayerVisible} disabled={!doc}>
           {t("view.needLayer")}
         </button>
         <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc} aria-haspopup="dialog">

@@ -11,8 +11,9 @@ import {
   type Edge,
   type NodeChange,
   type OnNodeDrag,
+  type OnSelectionChangeParams,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Document, Edit, Layout, Step, Variant } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
@@ -225,6 +226,15 @@ export function Diagram(props: Props) {
 
   // Delete, and the other keys, are handled by the window's commands (ui/src/commands)
 
+  // React Flow calls this again whenever the handler changes, with its store's selection of
+  // that moment (which may lag the props): a stable handler reports only real changes
+  const onMultiRef = useRef(onMulti);
+  onMultiRef.current = onMulti;
+  const onSelectionChange = useCallback(
+    ({ nodes: sel }: OnSelectionChangeParams) => onMultiRef.current?.(sel.filter((n) => n.type === "step").map((n) => n.id)),
+    [],
+  );
+
   // a step that gets keyboard focus (Tab) becomes the selection
   const onFocus = useCallback(
     (e: React.FocusEvent) => {
@@ -255,7 +265,7 @@ export function Diagram(props: Props) {
         onNodeDoubleClick={(_e, n) => n.type === "step" && setEditing(n.id)}
         onEdgeClick={(_e, ed) => onSelect({ kind: "transition", id: ed.id })}
         onPaneClick={() => onSelect(null)}
-        onSelectionChange={({ nodes: sel }) => onMulti?.(sel.filter((n) => n.type === "step").map((n) => n.id))}
+        onSelectionChange={onSelectionChange}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
         selectionKeyCode="Shift"
         disableKeyboardA11y
@@ -277,7 +287,16 @@ export function Diagram(props: Props) {
       >
         <StickyHeaders layout={layout} laneNames={laneNames} columnNames={columnNames} />
         <Controls showInteractive={false} position="bottom-right" />
-        {showMinimap && <MiniMap position="bottom-left" pannable zoomable ariaLabel={t("view.minimap")} />}
+        {showMinimap && (
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            ariaLabel={t("view.minimap")}
+            nodeColor={(n) => (n.type === "step" ? "#3d5a73" : "#edf2f6")}
+            maskColor="rgba(31, 95, 139, 0.12)"
+          />
+        )}
       </ReactFlow>
     </div>
   );
