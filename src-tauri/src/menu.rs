@@ -30,7 +30,7 @@ pub struct MenuState {
 
 impl Default for MenuState {
     fn default() -> Self {
-        Self { english: false, minimap: true, need_layer: true, recent: Vec::new(), undo: None, redo: None, open: true }
+        Self { english: false, minimap: false, need_layer: true, recent: Vec::new(), undo: None, redo: None, open: true }
     }
 }
 

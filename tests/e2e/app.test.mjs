@@ -40,6 +40,8 @@ const appEnv = {
   LANGUAGE: "nb_NO:nb",
 };
 let driver;
+/** The session of the app started last, for screenshots of failed waits. */
+let lastBrowser = null;
 
 function waitForPort(port, ms) {
   const until = Date.now() + ms;
@@ -74,12 +76,14 @@ async function startApp() {
       },
     });
   try {
-    return await open(45_000);
+    lastBrowser = await open(45_000);
+    return lastBrowser;
   } catch (e) {
     // a window that could not reach the fresh X server at once gets one more start; a real
     // failure fails again
     console.log(`starting the app failed once (${e.message}); trying again`);
-    return open(90_000);
+    lastBrowser = await open(90_000);
+    return lastBrowser;
   }
 }
 
@@ -96,7 +100,13 @@ async function eventually(fn, what, ms = 30_000) {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+  // a picture of the window as it was, for the failure report
+  let picture = "";
+  if (lastBrowser) {
+    picture = path.join(tmpdir(), `carepath-e2e-failed-${Date.now()}.png`);
+    await lastBrowser.saveScreenshot(picture).catch(() => (picture = ""));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}${picture ? ` (screenshot: ${picture})` : ""}`);
 }
 
 const texts = (browser, css) =>
@@ -362,7 +372,12 @@ test("drags a step into another lane and connects two steps", async () => {
     await eventually(async () => {
       const p = await stepCentre(browser, name);
       return p && (await laneIndexAt(browser, p)) === lane;
-    }, "the step back in its lane after undo");
+    }, "the step back in its lane after undo").catch(async (e) => {
+      await browser.saveScreenshot("/tmp/shell-shots/drag-fail.png");
+      const p = await stepCentre(browser, name);
+      const rects = await browser.execute(() => Array.from(document.querySelectorAll(".lane"), (e) => { const r = e.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.bottom), e.parentElement?.className]; }));
+      throw new Error(`${e.message}; lane ${lane}, centre ${JSON.stringify(p)}, lanes ${JSON.stringify(rects)}`);
+    });
 
     // connect: drag from one step's outgoing handle to another step's incoming handle
     const edgesBefore = await browser.execute(() => document.querySelectorAll(".react-flow__edge").length);
@@ -547,6 +562,14 @@ test("shortcuts dialog opens with ? and from the Help menu; the language menu sw
     await browser.keys(["Escape"]);
     await menu(browser, "lang:nb");
     await eventually(async () => (await browser.execute(() => document.documentElement.lang)) === "nb", "bokmål again");
+
+    // View → Minimap shows and hides React Flow's minimap (off at first)
+    const minimap = () => browser.execute(() => !!document.querySelector(".react-flow__minimap"));
+    assert.equal(await minimap(), false);
+    await menu(browser, "minimap", { checked: true });
+    await eventually(minimap, "the minimap");
+    await menu(browser, "minimap", { checked: false });
+    await eventually(async () => !(await minimap()), "the minimap gone");
   } finally {
     await browser.deleteSession();
   }

@@ -122,7 +122,12 @@ export function Diagram(props: Props) {
   }, [layout, steps, editing, rename, selection, multi, highlights, current]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
-  useEffect(() => setNodes(built), [built]);
+  // while a step is dragged, a new selection (React Flow selects on drag start) must not put
+  // the nodes back where the layout has them; the drop's edit re-reads the layout anyway
+  const dragging = useRef(false);
+  useEffect(() => {
+    if (!dragging.current) setNodes(built);
+  }, [built]);
   const onNodesChange = useCallback(
     (changes: NodeChange<AnyNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
     [],
@@ -167,6 +172,7 @@ export function Diagram(props: Props) {
 
   const onNodeDragStop: OnNodeDrag<AnyNode> = useCallback(
     (_e, _node, dragged) => {
+      dragging.current = false;
       // several selected steps move together, as one edit
       const moves: Edit[] = [];
       for (const node of dragged) {
@@ -235,10 +241,13 @@ export function Diagram(props: Props) {
     [],
   );
 
-  // a step that gets keyboard focus (Tab) becomes the selection
+  // a step that gets keyboard focus (Tab) becomes the selection; a mouse press selects by
+  // its click, after any drag
   const onFocus = useCallback(
     (e: React.FocusEvent) => {
-      const id = (e.target as HTMLElement).closest?.(".react-flow__node-step")?.getAttribute("data-id");
+      const el = e.target as HTMLElement;
+      if (!el.matches?.(":focus-visible")) return;
+      const id = el.closest?.(".react-flow__node-step")?.getAttribute("data-id");
       if (id && !(selection?.kind === "step" && selection.id === id)) onSelect({ kind: "step", id });
     },
     [onSelect, selection],
@@ -252,6 +261,9 @@ export function Diagram(props: Props) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={() => {
+          dragging.current = true;
+        }}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={(e, n) => {
           if (n.type !== "step") return;

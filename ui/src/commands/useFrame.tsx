@@ -60,7 +60,7 @@ export function useFrame(d: FrameDeps) {
   const { t, i18n } = useTranslation();
   const [multi, setMultiState] = useState<ReadonlySet<string>>(new Set());
   const [closed, setClosed] = useState(false);
-  const [minimap, setMinimap] = useState(true);
+  const [minimap, setMinimap] = useState(false);
   const [needLayerVisible, setNeedLayerVisible] = useState(true);
   const [findOpen, setFindOpen] = useState(false);
   const [findTick, setFindTick] = useState(0);
@@ -85,12 +85,12 @@ export function useFrame(d: FrameDeps) {
   useEffect(() => setFindIndex(-1), [query]);
 
   const selectStep = useCallback(
-    (id: string, reveal = true) => {
+    (id: string, reveal = true, focus = true) => {
       d.setSelection({ kind: "step", id });
       setMulti([id]);
       if (reveal) d.reveal();
       // keyboard focus follows, so focus is visible where the selection is
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus({ preventScroll: true }));
+      if (focus) requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus({ preventScroll: true }));
     },
     [d, setMulti],
   );
@@ -301,7 +301,8 @@ export function useFrame(d: FrameDeps) {
               phase: from ? from.phase : (col?.phase ?? null),
             };
             if (await d.onEdit({ op: "add_step", variant: v.id, step })) {
-              selectStep(step.id, false);
+              // no focus on the node: the label editor takes it
+              selectStep(step.id, false, false);
               setRenameRequest((r) => ({ id: step.id, tick: (r?.tick ?? 0) + 1 }));
             }
             return;
