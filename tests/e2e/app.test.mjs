@@ -136,6 +136,20 @@ const findEmptyCell = (browser) =>
     return null;
   });
 
+/**
+ * The centre of the step labelled `text` once it stops moving (the canvas sets its zoom just
+ * after the first paint; a press before that lands beside the step and pans the view).
+ */
+async function stillCentre(browser, text) {
+  let last = null;
+  return eventually(async () => {
+    const p = await stepCentre(browser, text);
+    const still = p && last && p.x === last.x && p.y === last.y;
+    last = p;
+    return still && p;
+  }, `the step '${text}' to stand still`);
+}
+
 /** The viewport centre of the step whose label is `text`, or null. */
 const stepCentre = (browser, text) =>
   browser.execute((t) => {
@@ -352,7 +366,7 @@ test("drags a step into another lane and connects two steps", async () => {
   const browser = await startApp();
   try {
     const name = "Foreslår digital hjemmeoppfølging";
-    const start = await eventually(() => stepCentre(browser, name), `the step '${name}'`);
+    const start = await stillCentre(browser, name);
     const lane = await laneIndexAt(browser, start);
     assert.ok(lane > 0, "the step is below the first lane");
     const above = await browser.execute(
@@ -380,7 +394,23 @@ test("drags a step into another lane and connects two steps", async () => {
     });
 
     // connect: drag from one step's outgoing handle to another step's incoming handle
+    await stillCentre(browser, name);
     const edgesBefore = await browser.execute(() => document.querySelectorAll(".react-flow__edge").length);
+    const stepId = (t) =>
+      browser.execute(
+        (label) =>
+          Array.from(document.querySelectorAll(".step-label"))
+            .find((e) => e.querySelector(".step-label-text")?.textContent === label)
+            ?.getAttribute("data-step-id"),
+        t,
+      );
+    const [fromId, toId] = [await stepId(name), await stepId("Vurderer om DHO er medisinsk forsvarlig")];
+    // the transitions between the two steps, as the core has them
+    const between = async () => {
+      const doc = (await invoke(browser, "current_document")).ok;
+      return doc.variants.flatMap((v) => v.transitions).filter((t) => t.from === fromId && t.to === toId).length;
+    };
+    const betweenBefore = await between();
     const handles = await browser.execute((a, b) => {
       const node = (t) =>
         Array.from(document.querySelectorAll(".step-label-text"))
@@ -396,9 +426,10 @@ test("drags a step into another lane and connects two steps", async () => {
     }, name, "Vurderer om DHO er medisinsk forsvarlig");
     assert.ok(handles, "both steps have handles");
     await dragFromTo(browser, handles.from, handles.to, 10);
+    await eventually(async () => (await between()) === betweenBefore + 1, "a new transition in the core");
     await eventually(
       async () => (await browser.execute(() => document.querySelectorAll(".react-flow__edge").length)) === edgesBefore + 1,
-      "a new transition",
+      "the new transition on the canvas",
     );
   } finally {
     await browser.deleteSession();
@@ -486,7 +517,7 @@ test("auto-arrange places a dragged step afresh, and Ctrl+Z undoes it", async ()
   const browser = await startApp();
   try {
     const name = "Foreslår digital hjemmeoppfølging";
-    const start = await eventually(() => stepCentre(browser, name), `the step '${name}'`);
+    const start = await stillCentre(browser, name);
     const placed = await stepPosition(browser, name);
     // a small drag within its cell pins the step where it is dropped
     await dragFromTo(browser, start, { x: start.x + 30, y: start.y + 12 });
