@@ -169,22 +169,22 @@ export function App() {
           </nav>
         )}
         <div className="spacer" />
-        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId}>
+        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart}>
           {t("toolbar.arrange")}
         </button>
-        <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc}>
+        <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc || showStart}>
           {t("find.label")}
         </button>
-        <button className="switch" onClick={() => frame.setNeedLayerVisible(!needLayerVisible)} aria-pressed={needLayerVisible} disabled={!doc}>
+        <button className="switch" onClick={() => frame.setNeedLayerVisible(!needLayerVisible)} aria-pressed={needLayerVisible} disabled={!doc || showStart}>
           {t("view.needLayer")}
         </button>
-        <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc} aria-haspopup="dialog">
+        <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc || showStart} aria-haspopup="dialog">
           {t("toolbar.export")}
         </button>
-        <button onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")}>
+        <button onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")} disabled={showStart}>
           ↶ {t("toolbar.undo")}
         </button>
-        <button onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")}>
+        <button onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")} disabled={showStart}>
           ↷ {t("toolbar.redo")}
         </button>
         <label className="language">
