@@ -786,6 +786,64 @@ test("a locked or foreign file gives a clear message and leaves the document ope
   }
 });
 
+test("keyboard: arrows select the nearest step, Alt+arrow moves it to the next lane, C connects", async () => {
+  const browser = await startApp();
+  try {
+    const a = "Foreslår digital hjemmeoppfølging";
+    const b = "Vurderer om DHO er medisinsk forsvarlig";
+    await clickAt(browser, await stillCentre(browser, a));
+    await eventually(async () => (await selectedLabels(browser))[0] === a, "the first step selected");
+    const focused = () =>
+      browser.execute(() => document.activeElement?.closest(".react-flow__node")?.querySelector(".step-label-text")?.textContent);
+    await browser.keys(["ArrowRight"]);
+    await eventually(async () => (await selectedLabels(browser))[0] === b, "the step to the right selected");
+    await eventually(async () => (await focused()) === b, "the focus on it");
+    await browser.keys(["ArrowLeft"]);
+    await eventually(async () => (await selectedLabels(browser))[0] === a, "back on the first step");
+
+    // Alt+↑ moves the step to the lane above; Ctrl+Z moves it back
+    const lane = await laneIndexAt(browser, await stepCentre(browser, a));
+    await browser.action("key").down("\uE00A").down("\uE013").up("\uE013").up("\uE00A").perform();
+    await eventually(async () => {
+      const p = await stepCentre(browser, a);
+      return p && (await laneIndexAt(browser, p)) === lane - 1;
+    }, "the step in the lane above");
+    await chord(browser, "z");
+    await eventually(async () => {
+      const p = await stepCentre(browser, a);
+      return p && (await laneIndexAt(browser, p)) === lane;
+    }, "the step back in its lane");
+
+    // C, then the arrow keys pick the target and Enter connects
+    const ids = await browser.execute(
+      (x, y) =>
+        [x, y].map((t) =>
+          Array.from(document.querySelectorAll(".step-label"))
+            .find((e) => e.querySelector(".step-label-text")?.textContent === t)
+            ?.getAttribute("data-step-id"),
+        ),
+      a,
+      b,
+    );
+    const between = async () =>
+      (await invoke(browser, "current_document")).ok.variants
+        .flatMap((v) => v.transitions)
+        .filter((t) => t.from === ids[0] && t.to === ids[1]).length;
+    const before = await between();
+    await clickAt(browser, await stillCentre(browser, a));
+    await eventually(async () => (await selectedLabels(browser))[0] === a, "the first step selected again");
+    await browser.keys(["c"]);
+    await eventually(async () => ((await texts(browser, ".connect-hint"))[0] ?? "").includes(a), "the connect hint");
+    await browser.keys(["ArrowRight"]);
+    await eventually(async () => (await selectedLabels(browser))[0] === b, "the target chosen");
+    await browser.keys(["Enter"]);
+    await eventually(async () => (await between()) === before + 1, "the new transition in the core");
+    assert.equal((await texts(browser, ".connect-hint")).length, 0, "connect mode ended");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
 // last, as it leaves the imported document open: the command behind Import … (the native
 // open dialog cannot be driven, so the test calls the command the button calls)
 test("imports a BPMN file into a new document beside it and reports what was approximated", async () => {

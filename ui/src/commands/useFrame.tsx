@@ -134,6 +134,9 @@ export function useFrame(d: FrameDeps) {
 
   const run = useCallback(
     async (id: CommandId, payload?: Partial<MenuEventPayload>) => {
+      // with no document open only the commands that open one (and the window's own) run
+      const withoutDocument: CommandId[] = ["new", "open", "recent", "import", "lang:nb", "lang:en", "shortcuts", "about", "escape"];
+      if (closed && !withoutDocument.includes(id)) return;
       const v = d.variant;
       const flow = d.flow.current;
       try {
