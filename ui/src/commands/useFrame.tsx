@@ -379,9 +379,6 @@ export function useFrame(d: FrameDeps) {
     if (hasMenu()) void api.setMenuState(i18n.language === "en", minimap, needLayerVisible).catch(() => undefined);
   }, [i18n.language, minimap, needLayerVisible]);
 
-  // the start screen when the start document could not be opened
-  const noDocument = !d.doc && closed;
-
   const connectLabel = connectFrom ? d.variant?.steps.find((s) => s.id === connectFrom)?.label : null;
   const overlays: ReactNode = (
     <>
@@ -413,7 +410,7 @@ export function useFrame(d: FrameDeps) {
     run,
     multi,
     setMulti,
-    closed: closed || noDocument,
+    closed,
     setClosed,
     minimap,
     needLayerVisible,
