@@ -655,8 +655,9 @@ test("shift-click selects several steps; Delete removes them and one Ctrl+Z brin
   try {
     const a = "Foreslår digital hjemmeoppfølging";
     const b = "Vurderer om DHO er medisinsk forsvarlig";
-    await clickAt(browser, await eventually(() => stepCentre(browser, a), `the step '${a}'`));
-    const pb = await stepCentre(browser, b);
+    await clickAt(browser, await stillCentre(browser, a));
+    await eventually(async () => (await selectedLabels(browser))[0] === a, "the first step selected");
+    const pb = await stillCentre(browser, b);
     // Shift stays down (no release after the first action) while the second step is clicked
     await browser.action("key").down("\uE008").perform(true);
     await clickAt(browser, pb);
