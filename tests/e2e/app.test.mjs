@@ -3,7 +3,10 @@
 // shows lanes and step labels with Norwegian letters; a double-click on an empty cell adds a
 // step that is still there after the app is restarted. Then, in the same file: rename in
 // place, undo and redo from the keyboard, Delete, all through the core; export an SVG through
-// the export dialog; auto-arrange and undo it.
+// the export dialog; auto-arrange and undo it. The application frame: the menu's events
+// (emitted as a native menu item emits them, since WebDriver cannot click GTK menus), the
+// shortcuts dialog, find, multi-selection, Save as, switching documents, copy and paste
+// between documents, files that cannot be opened, the start screen, and keyboard moves.
 import { spawn } from "node:child_process";
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
