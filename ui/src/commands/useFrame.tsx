@@ -168,7 +168,12 @@ export function useFrame(d: FrameDeps) {
           }
           case "import":
             await d.importFile();
-            setClosed(false);
+            // an import opens its new document; a cancelled one leaves things as they were
+            if (closed && (await api.documentPath().then(() => true, () => false))) {
+              d.setSelection(null);
+              setMulti([]);
+              setClosed(false);
+            }
             return;
           case "export":
             if (!closed) d.openExport();
