@@ -66,20 +66,29 @@ impl AppState {
     }
 }
 
-/// Makes `session` the open document: remembers it and shows its title.
-pub fn install(app: &AppHandle, slot: &mut Option<Session>, session: Session) -> Document {
+/// Makes `session` the open document: remembers it and shows its title. Returns the
+/// document and what undo and redo would do, for [`show_opened`] once the state is unlocked.
+pub fn install(app: &AppHandle, slot: &mut Option<Session>, session: Session) -> (Document, History) {
     remember(app, session.path());
     set_title(app, session.document());
-    let (undo, redo) = (session.undo_label(), session.redo_label());
+    let labels = (session.undo_label(), session.redo_label());
+    let doc = session.document().clone();
+    *slot = Some(session);
+    (doc, labels)
+}
+
+/// Undo and redo labels.
+pub type History = (Option<String>, Option<String>);
+
+/// The menu for a document just opened: enabled items, recent list, undo and redo. Called
+/// without the document state locked (the menu lives on the main thread).
+pub fn show_opened(app: &AppHandle, (undo, redo): History) {
     menu::update(app, |m| {
         m.open = true;
         m.recent = crate::startup::recent(app);
         m.undo = undo;
         m.redo = redo;
     });
-    let doc = session.document().clone();
-    *slot = Some(session);
-    doc
 }
 
 /// Closes the open document (which flushes it and releases its lock) and opens another
@@ -89,7 +98,12 @@ fn switch(app: &AppHandle, state: &AppState, open: impl FnOnce() -> Result<Sessi
     let mut slot = state.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
     let previous = slot.take().map(|s| s.path().to_path_buf());
     match open() {
-        Ok(session) => Ok(install(app, &mut slot, session)),
+        Ok(session) => {
+            let (doc, labels) = install(app, &mut slot, session);
+            drop(slot);
+            show_opened(app, labels);
+            Ok(doc)
+        }
         Err(e) => {
             *slot = previous.and_then(|p| Session::open(&p).ok());
             Err(e)
@@ -119,38 +133,46 @@ pub fn current_document(state: State<AppState>) -> Result<Document> {
     state.with(|s| Ok(s.document().clone()))
 }
 
-/// After an edit, undo or redo: the title (the edit may have renamed the document) and the
-/// Undo and Redo menu items.
-fn after_edit(window: &WebviewWindow, s: &Session) {
+/// After an edit, undo or redo: the title (the edit may have renamed the document); returns
+/// what undo and redo would do now.
+fn after_edit(window: &WebviewWindow, s: &Session) -> History {
     let _ = window.set_title(&title_of(s.document()));
-    menu::show_history(window.app_handle(), s.undo_label(), s.redo_label());
+    (s.undo_label(), s.redo_label())
+}
+
+/// Shows the result of `after_edit` in the Undo and Redo menu items, once the document state
+/// is unlocked.
+fn show_history<T>(window: &WebviewWindow, out: Result<(T, History)>) -> Result<T> {
+    let (value, (undo, redo)) = out?;
+    menu::show_history(window.app_handle(), undo, redo);
+    Ok(value)
 }
 
 #[tauri::command]
 pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit) -> Result<Vec<Changed>> {
-    state.edit(|s| {
+    let out = state.edit(|s| {
         let changed = s.apply(edit)?;
-        after_edit(&window, s);
-        Ok(changed)
-    })
+        Ok((changed, after_edit(&window, s)))
+    });
+    show_history(&window, out)
 }
 
 #[tauri::command]
 pub fn undo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
-    state.edit(|s| {
+    let out = state.edit(|s| {
         let changed = s.undo()?;
-        after_edit(&window, s);
-        Ok(changed)
-    })
+        Ok((changed, after_edit(&window, s)))
+    });
+    show_history(&window, out)
 }
 
 #[tauri::command]
 pub fn redo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
-    state.edit(|s| {
+    let out = state.edit(|s| {
         let changed = s.redo()?;
-        after_edit(&window, s);
-        Ok(changed)
-    })
+        Ok((changed, after_edit(&window, s)))
+    });
+    show_history(&window, out)
 }
 
 /// Writes a full copy of the open document (with its history) to `path` and continues in the

@@ -29,7 +29,8 @@ fn main() {
             let state = app.state::<AppState>();
             match startup::open_start_document(&handle) {
                 Ok(session) => {
-                    commands::install(&handle, &mut state.session.lock().expect("state lock"), session);
+                    let (_, labels) = commands::install(&handle, &mut state.session.lock().expect("state lock"), session);
+                    commands::show_opened(&handle, labels);
                 }
                 Err(e) => {
                     eprintln!("carepath: could not open the start document: {}", e.message);
