@@ -15,7 +15,7 @@ use tauri::menu::{CheckMenuItem, Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::{AppHandle, Emitter, Manager, Wry};
 
 /// What the menu shows besides its fixed items; the window sends the first three.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MenuState {
     pub english: bool,
     pub minimap: bool,
@@ -218,12 +218,21 @@ pub fn rebuild(app: &AppHandle) {
     }
 }
 
-/// Changes the menu state with `f` and rebuilds the menu.
+/// Changes the menu state with `f` and rebuilds the menu if that changed anything.
 pub fn update(app: &AppHandle, f: impl FnOnce(&mut MenuState)) {
-    if let Ok(mut s) = app.state::<MenuHolder>().state.lock() {
-        f(&mut s);
+    let holder = app.state::<MenuHolder>();
+    let changed = match holder.state.lock() {
+        Ok(mut s) => {
+            let before = s.clone();
+            f(&mut s);
+            *s != before
+        }
+        Err(_) => false,
+    };
+    let built = holder.history.lock().map(|h| h.is_some()).unwrap_or(false);
+    if changed || !built {
+        rebuild(app);
     }
-    rebuild(app);
 }
 
 /// Shows what undo and redo would do now (after an edit, undo or redo), without a rebuild.
@@ -267,13 +276,17 @@ pub fn on_event(app: &AppHandle, id: &str) {
             }
         }
     }
-    if id.starts_with("lang:") {
-        // the window switches the language and sends it back, which rebuilds the menu with
-        // exactly one language checked
+    let language = id.starts_with("lang:");
+    if language {
         cmd.checked = Some(true);
     }
     if let Err(e) = app.emit("menu", cmd) {
         eprintln!("carepath: cannot send the menu command: {e}");
+    }
+    if language {
+        // the clicked item has toggled itself; show the current language checked until the
+        // window switches and sends the new one (which rebuilds the menu in that language)
+        rebuild(app);
     }
 }
 
