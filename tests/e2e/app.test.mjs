@@ -758,7 +758,8 @@ test("a locked or foreign file gives a clear message and leaves the document ope
     assert.ok(!(await invoke(browser, "save_as", { path: locked })).error);
     const current = path.join(dir, "gjeldende.carepath");
     assert.ok(!(await invoke(browser, "save_as", { path: current })).error);
-    holder = spawn("flock", ["-x", locked, "sleep", "60"], { stdio: "ignore" });
+    // --no-fork: the lock belongs to the sleep itself, so killing it releases the file
+    holder = spawn("flock", ["--no-fork", "-x", locked, "sleep", "60"], { stdio: "ignore" });
     await new Promise((r) => setTimeout(r, 500));
     await browser.execute(() => document.querySelector(".error-banner button")?.click());
     await menu(browser, "recent", { path: locked });
