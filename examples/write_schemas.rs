@@ -5,6 +5,7 @@
 //!
 //! Usage: `cargo run --example write_schemas -- OUT.json`
 
+use carepath::edit::clipboard::Fragment;
 use carepath::edit::{Changed, Edit};
 use carepath::export::ExportOptions;
 use carepath::import::bpmn::ImportReport;
@@ -28,6 +29,7 @@ fn main() {
     generator.subschema_for::<Lang>();
     generator.subschema_for::<ExportOptions>();
     generator.subschema_for::<ImportReport>();
+    generator.subschema_for::<Fragment>();
     let mut defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
 
     // the file format, exactly as the core publishes it

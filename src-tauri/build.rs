@@ -13,6 +13,13 @@ fn main() {
         "auto_arrange",
         "export_document",
         "import_document",
+        "save_as",
+        "close_document",
+        "document_path",
+        "recent_documents",
+        "copy",
+        "paste",
+        "set_menu_state",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -1,11 +1,13 @@
 // The window: a toolbar (variant switcher, undo/redo, language), the canvas and the problems
 // panel. The document lives in the core; after each edit the app re-reads it.
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { open } from "@tauri-apps/plugin-dialog";
 import { api, asCoreError, type CoreError } from "./api";
 import { Diagram, type Selection } from "./canvas/Diagram";
+import { FlowHandle, type Flow } from "./canvas/FlowHandle";
+import { useFrame } from "./commands/useFrame";
 import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
 import type { Document, Edit, Finding, ImportReport, Layout } from "./generated/carepath";
@@ -104,23 +106,6 @@ export function App() {
     }
   }, [refresh, t]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable)) return;
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const key = e.key.toLowerCase();
-      if (key === "z" && !e.shiftKey) {
-        e.preventDefault();
-        void undoRedo("undo");
-      } else if ((key === "z" && e.shiftKey) || key === "y") {
-        e.preventDefault();
-        void undoRedo("redo");
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [undoRedo]);
 
   const pickFinding = useCallback(
     (f: Finding) => {
@@ -135,17 +120,37 @@ export function App() {
   );
 
   const doc = state?.doc;
+  const variant = doc?.variants.find((v) => v.id === state?.variantId);
+
+  // menu, keys, files, multi-selection, find and dialogs (ui/src/commands)
+  const flowRef = useRef<Flow | null>(null);
+  const frame = useFrame({
+    doc: doc ?? null,
+    variant: variant ?? null,
+    layout: state?.layout ?? null,
+    selection,
+    setSelection,
+    reveal: () => setFocusTick((n) => n + 1),
+    onEdit,
+    undoRedo,
+    refresh,
+    setError,
+    openExport: () => setExporting(true),
+    importFile,
+    flow: flowRef,
+  });
+  const { needLayerVisible } = frame;
+  const showStart = frame.closed || (!doc && error !== null);
   // the shell sets the window title; the page title matches it
   useEffect(() => {
-    if (doc) document.title = `${doc.metadata.title} — Carepath`;
-  }, [doc]);
-  const variant = doc?.variants.find((v) => v.id === state?.variantId);
+    document.title = doc && !showStart ? `${doc.metadata.title} — Carepath` : "Carepath";
+  }, [doc, showStart]);
 
   return (
     <div className="app">
       <header className="toolbar">
-        <h1 className="doc-title">{doc?.metadata.title ?? "Carepath"}</h1>
-        {doc && doc.variants.length > 0 && (
+        <h1 className="doc-title">{(!showStart && doc?.metadata.title) || "Carepath"}</h1>
+        {doc && !showStart && doc.variants.length > 0 && (
           <nav className="variants" aria-label={t("toolbar.variant")}>
             {doc.variants.map((v) => (
               <button
@@ -164,19 +169,22 @@ export function App() {
           </nav>
         )}
         <div className="spacer" />
-        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId}>
+        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart}>
           {t("toolbar.arrange")}
         </button>
-        <button onClick={() => void importFile()} title={t("toolbar.importHint")}>
-          {t("toolbar.import")}
+        <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc || showStart}>
+          {t("find.label")}
         </button>
-        <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc} aria-haspopup="dialog">
+        <button className="switch" onClick={() => frame.setNeedLayerVisible(!needLayerVisible)} aria-pressed={needLayerVisible} disabled={!doc || showStart}>
+          {t("view.needLayer")}
+        </button>
+        <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc || showStart} aria-haspopup="dialog">
           {t("toolbar.export")}
         </button>
-        <button onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")}>
+        <button onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")} disabled={showStart}>
           ↶ {t("toolbar.undo")}
         </button>
-        <button onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")}>
+        <button onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")} disabled={showStart}>
           ↷ {t("toolbar.redo")}
         </button>
         <label className="language">
@@ -194,12 +202,15 @@ export function App() {
         </div>
       )}
       <main className="workspace">
-        {!doc ? (
+        {showStart ? (
+          frame.startScreen
+        ) : !doc ? (
           <p className="loading">{t("app.loading")}</p>
         ) : !variant || !state?.layout ? (
           <p className="loading">{t("app.noVariants")}</p>
         ) : (
           <ReactFlowProvider>
+            <FlowHandle into={flowRef} />
             <Diagram
               doc={doc}
               variant={variant}
@@ -208,12 +219,19 @@ export function App() {
               onSelect={setSelection}
               onEdit={onEdit}
               focusTick={focusTick}
+              multi={frame.multi}
+              onMulti={frame.setMulti}
+              highlights={frame.highlights}
+              current={frame.currentMatch}
+              showMinimap={frame.minimap}
+              renameRequest={frame.renameRequest}
             />
           </ReactFlowProvider>
         )}
-        {doc && <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />}
+        {frame.overlays}
+        {doc && !showStart && <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />}
       </main>
-      <footer className="statusbar">{t("canvas.hint")}</footer>
+      <footer className="statusbar" role="status">{frame.status ?? t("canvas.hint")}</footer>
       {exporting && doc && <ExportDialog doc={doc} variantId={variantId} onClose={() => setExporting(false)} />}
       {imported && <ImportReportDialog source={imported.source} report={imported.report} onClose={() => setImported(null)} />}
     </div>

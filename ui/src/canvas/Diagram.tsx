@@ -3,6 +3,7 @@
 import {
   Controls,
   MarkerType,
+  MiniMap,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
@@ -10,8 +11,9 @@ import {
   type Edge,
   type NodeChange,
   type OnNodeDrag,
+  type OnSelectionChangeParams,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Document, Edit, Layout, Step, Variant } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
@@ -35,14 +37,28 @@ interface Props {
   onEdit: (edit: Edit) => Promise<boolean>;
   /** Bumped when the view should centre on the selection (e.g. from the problems panel). */
   focusTick: number;
+  /** Every selected step besides `selection` (shift-click, rubber band, Select all). */
+  multi?: ReadonlySet<string>;
+  onMulti?: (stepIds: string[]) => void;
+  /** Steps to highlight (find matches); `current` is the one find stepped to. */
+  highlights?: ReadonlySet<string>;
+  current?: string | null;
+  showMinimap?: boolean;
+  /** Opens the label editor of a step (keyboard rename); a new tick asks again. */
+  renameRequest?: { id: string; tick: number } | null;
 }
 
 type AnyNode = StepNodeType | SwimlanesNodeType;
 
-export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, focusTick }: Props) {
+export function Diagram(props: Props) {
+  const { doc, variant, layout, selection, onSelect, onEdit, focusTick } = props;
+  const { multi, onMulti, highlights, current, showMinimap, renameRequest } = props;
   const { t } = useTranslation();
   const flow = useReactFlow();
   const [editing, setEditing] = useState<string | null>(null);
+  useEffect(() => {
+    if (renameRequest) setEditing(renameRequest.id);
+  }, [renameRequest]);
   const steps = useMemo(() => new Map(variant.steps.map((s) => [s.id, s])), [variant]);
 
   const rename = useCallback(
@@ -96,15 +112,22 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
           width: b.w,
           height: b.h,
           data: { step, editing: editing === b.id, onRename: rename },
-          selected: selection?.kind === "step" && selection.id === b.id,
+          selected: (selection?.kind === "step" && selection.id === b.id) || !!multi?.has(b.id),
+          className: highlights?.has(b.id) ? (current === b.id ? "find-match current" : "find-match") : undefined,
+          ariaLabel: step.label,
         },
       ];
     });
     return [background, ...stepNodes];
-  }, [layout, steps, editing, rename, selection]);
+  }, [layout, steps, editing, rename, selection, multi, highlights, current]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
-  useEffect(() => setNodes(built), [built]);
+  // while a step is dragged, a new selection (React Flow selects on drag start) must not put
+  // the nodes back where the layout has them; the drop's edit re-reads the layout anyway
+  const dragging = useRef(false);
+  useEffect(() => {
+    if (!dragging.current) setNodes(built);
+  }, [built]);
   const onNodesChange = useCallback(
     (changes: NodeChange<AnyNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
     [],
@@ -148,19 +171,27 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
   }, [focusTick]);
 
   const onNodeDragStop: OnNodeDrag<AnyNode> = useCallback(
-    (_e, node) => {
-      const step = steps.get(node.id);
-      if (!step) return;
-      const w = node.width ?? 0;
-      const h = node.height ?? 0;
-      const cell = cellAt(layout, node.position.x + w / 2, node.position.y + h / 2);
-      if (!cell) {
-        setNodes(built); // dropped over a header: back where it was
-        return;
+    (_e, _node, dragged) => {
+      dragging.current = false;
+      // several selected steps move together, as one edit
+      const moves: Edit[] = [];
+      for (const node of dragged) {
+        const step = steps.get(node.id);
+        if (!step) continue;
+        const w = node.width ?? 0;
+        const h = node.height ?? 0;
+        const cell = cellAt(layout, node.position.x + w / 2, node.position.y + h / 2);
+        if (!cell) {
+          setNodes(built); // dropped over a header: back where it was
+          return;
+        }
+        const position = clampInto(cell, node.position.x, node.position.y, w, h);
+        const moved: Step = { ...step, actor: cell.actor, phase: cell.phase, position };
+        moves.push({ op: "update_step", variant: variant.id, step: moved });
       }
-      const position = clampInto(cell, node.position.x, node.position.y, w, h);
-      const moved: Step = { ...step, actor: cell.actor, phase: cell.phase, position };
-      void onEdit({ op: "update_step", variant: variant.id, step: moved }).then((ok) => ok || setNodes(built));
+      if (moves.length === 0) return;
+      const edit: Edit = moves.length === 1 ? moves[0] : { op: "batch", label: "move", edits: moves };
+      void onEdit(edit).then((ok) => ok || setNodes(built));
     },
     [steps, layout, onEdit, variant.id, built],
   );
@@ -199,36 +230,57 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
     [onEdit, variant.id],
   );
 
-  // Delete removes the selected step or transition
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Delete" || !selection) return;
-      const el = e.target as HTMLElement | null;
-      if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable)) return;
-      e.preventDefault();
-      const edit: Edit =
-        selection.kind === "step"
-          ? { op: "remove_step", variant: variant.id, id: selection.id }
-          : { op: "remove_transition", variant: variant.id, id: selection.id };
-      void onEdit(edit).then((ok) => ok && onSelect(null));
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [selection, onEdit, onSelect, variant.id]);
+  // Delete, and the other keys, are handled by the window's commands (ui/src/commands)
+
+  // React Flow calls this again whenever the handler changes, with its store's selection of
+  // that moment (which may lag the props): a stable handler reports only real changes
+  const onMultiRef = useRef(onMulti);
+  onMultiRef.current = onMulti;
+  const onSelectionChange = useCallback(
+    ({ nodes: sel }: OnSelectionChangeParams) => onMultiRef.current?.(sel.filter((n) => n.type === "step").map((n) => n.id)),
+    [],
+  );
+
+  // a step that gets keyboard focus (Tab) becomes the selection; a mouse press selects by
+  // its click, after any drag
+  const onFocus = useCallback(
+    (e: React.FocusEvent) => {
+      const el = e.target as HTMLElement;
+      if (!el.matches?.(":focus-visible")) return;
+      const id = el.closest?.(".react-flow__node-step")?.getAttribute("data-id");
+      if (id && !(selection?.kind === "step" && selection.id === id)) onSelect({ kind: "step", id });
+    },
+    [onSelect, selection],
+  );
 
   return (
-    <div className="diagram" onDoubleClick={onDoubleClick}>
+    <div className="diagram" onDoubleClick={onDoubleClick} onFocus={onFocus}>
       <ReactFlow<AnyNode, Edge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={() => {
+          dragging.current = true;
+        }}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={(_e, n) => n.type === "step" && onSelect({ kind: "step", id: n.id })}
+        onNodeClick={(e, n) => {
+          if (n.type !== "step") return;
+          // shift-click on a selected step takes it out of the selection
+          if ((e.shiftKey || e.ctrlKey || e.metaKey) && multi?.has(n.id)) {
+            if (selection?.id === n.id) onSelect(null);
+            return;
+          }
+          onSelect({ kind: "step", id: n.id });
+        }}
         onNodeDoubleClick={(_e, n) => n.type === "step" && setEditing(n.id)}
         onEdgeClick={(_e, ed) => onSelect({ kind: "transition", id: ed.id })}
         onPaneClick={() => onSelect(null)}
+        onSelectionChange={onSelectionChange}
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        selectionKeyCode="Shift"
+        disableKeyboardA11y
         onConnect={onConnect}
         deleteKeyCode={null}
         panActivationKeyCode={null}
@@ -247,6 +299,16 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
       >
         <StickyHeaders layout={layout} laneNames={laneNames} columnNames={columnNames} />
         <Controls showInteractive={false} position="bottom-right" />
+        {showMinimap && (
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            ariaLabel={t("view.minimap")}
+            nodeColor={(n) => (n.type === "step" ? "#3d5a73" : "#edf2f6")}
+            maskColor="rgba(31, 95, 139, 0.12)"
+          />
+        )}
       </ReactFlow>
     </div>
   );

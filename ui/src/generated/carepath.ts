@@ -946,6 +946,38 @@ export interface Finding {
   variant?: VariantId | null;
 }
 /**
+ * Steps taken out of a variant with everything they need to stand on their own.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Fragment".
+ */
+export interface Fragment {
+  /**
+   * The actors the steps and needs name, in lane order.
+   */
+  actors: Actor[];
+  /**
+   * The information types the needs name, in catalogue order.
+   */
+  info_types: InfoType[];
+  /**
+   * The needs whose steps are all among the steps, ordered by id.
+   */
+  needs: DataNeed[];
+  /**
+   * The phases the steps name, in column order.
+   */
+  phases: Phase[];
+  /**
+   * In the order they were asked for.
+   */
+  steps: Step[];
+  /**
+   * The transitions whose both ends are among the steps, ordered by id.
+   */
+  transitions: Transition[];
+}
+/**
  * What an import left out or approximated.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
