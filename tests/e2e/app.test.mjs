@@ -636,12 +636,13 @@ test("find highlights every match and Enter steps through them", async () => {
       return m && Number(m[1]);
     }, "'1 av N'");
     const first = await eventually(async () => (await selectedLabels(browser))[0], "the first match selected");
-    assert.match(first.toLowerCase() + " " + total, /./);
+    assert.ok(total >= 2, `several matches counted (${total})`);
+    assert.match(first.toLowerCase(), /vurder/, "the selected step is a match");
     const focus = await browser.execute(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`);
     assert.match(focus, /^INPUT/, "the find field keeps the focus");
     await browser.keys(["Enter"]);
     await eventually(async () => ((await texts(browser, ".find-count"))[0] ?? "") === `2 av ${total}`, "'2 av N'").catch(async (e) => {
-      await browser.saveScreenshot("/tmp/shell-shots/find-fail.png");
+      await browser.saveScreenshot(path.join(tmpdir(), "carepath-e2e-find-failed.png")).catch(() => {});
       throw new Error(`${e.message}; the bar shows '${(await texts(browser, ".find-count"))[0]}'`);
     });
     await eventually(async () => {
