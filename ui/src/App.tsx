@@ -10,6 +10,8 @@ import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
 import type { Document, Edit, Finding, ImportReport, Layout } from "./generated/carepath";
 import { setLanguage, type Language } from "./i18n";
+import { PropertiesPanel } from "./panels/PropertiesPanel";
+import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
 
 interface Loaded {
@@ -28,6 +30,8 @@ export function App() {
   const [focusTick, setFocusTick] = useState(0);
   const [exporting, setExporting] = useState(false);
   const [imported, setImported] = useState<{ source: string; report: ImportReport } | null>(null);
+  // the data-sharing need layer; the View menu may drive it too
+  const [needLayerVisible, setNeedLayerVisible] = useState(true);
 
   const refresh = useCallback(async (wanted: string | null) => {
     try {
@@ -125,8 +129,8 @@ export function App() {
   const pickFinding = useCallback(
     (f: Finding) => {
       if (f.variant && f.variant !== variantId) void refresh(f.variant);
-      const el = f.elements.find((e) => e.kind === "step" || e.kind === "transition");
-      if (el && (el.kind === "step" || el.kind === "transition")) {
+      const el = f.elements.find((e) => e.kind === "step" || e.kind === "transition" || e.kind === "need");
+      if (el && (el.kind === "step" || el.kind === "transition" || el.kind === "need")) {
         setSelection({ kind: el.kind, id: el.id });
         setFocusTick((n) => n + 1);
       }
@@ -164,6 +168,14 @@ export function App() {
           </nav>
         )}
         <div className="spacer" />
+        <button
+          className="toggle"
+          aria-pressed={needLayerVisible}
+          onClick={() => setNeedLayerVisible((v) => !v)}
+          title={t("layer.toggleHint")}
+        >
+          {needLayerVisible ? "☑" : "☐"} {t("layer.toggle")}
+        </button>
         <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId}>
           {t("toolbar.arrange")}
         </button>
@@ -194,6 +206,17 @@ export function App() {
         </div>
       )}
       <main className="workspace">
+        {doc && (
+          <Sidebar
+            doc={doc}
+            variantId={variantId}
+            onEdit={onEdit}
+            onSwitchVariant={(id) => {
+              setSelection(null);
+              void refresh(id);
+            }}
+          />
+        )}
         {!doc ? (
           <p className="loading">{t("app.loading")}</p>
         ) : !variant || !state?.layout ? (
@@ -208,10 +231,17 @@ export function App() {
               onSelect={setSelection}
               onEdit={onEdit}
               focusTick={focusTick}
+              needLayerVisible={needLayerVisible}
+              findings={state?.findings ?? []}
             />
           </ReactFlowProvider>
         )}
-        {doc && <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />}
+        {doc && (
+          <div className="right-column">
+            <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
+            <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />
+          </div>
+        )}
       </main>
       <footer className="statusbar">{t("canvas.hint")}</footer>
       {exporting && doc && <ExportDialog doc={doc} variantId={variantId} onClose={() => setExporting(false)} />}
