@@ -18,7 +18,7 @@ import { newStep, paletteCell } from "../panels/logic";
 import { uuidv7 } from "../uuid";
 import { cellAt, clampInto } from "./geometry";
 import { Legend } from "./Legend";
-import { NeedLayer } from "./NeedLayer";
+import { NeedLayer, type NeedLayerNodeType } from "./NeedLayer";
 import { TRANSITION_STYLE } from "./needStyle";
 import { Palette, STEP_KIND_MIME } from "./Palette";
 import { ProblemBadges } from "./ProblemBadges";
@@ -29,7 +29,7 @@ import { Swimlanes, type SwimlanesNodeType } from "./Swimlanes";
 
 export type Selection = { kind: "step" | "transition" | "need"; id: string } | null;
 
-const nodeTypes = { step: StepNode, swimlanes: Swimlanes };
+const nodeTypes = { step: StepNode, swimlanes: Swimlanes, needs: NeedLayer };
 const edgeTypes = { route: RouteEdge };
 
 interface Props {
@@ -47,7 +47,7 @@ interface Props {
   findings: readonly Finding[];
 }
 
-type AnyNode = StepNodeType | SwimlanesNodeType;
+type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
 
 export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, focusTick, needLayerVisible, findings }: Props) {
   const { t } = useTranslation();
@@ -112,8 +112,22 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
         },
       ];
     });
-    return [background, ...stepNodes];
-  }, [layout, steps, editing, rename, selection]);
+    const needLayer: NeedLayerNodeType = {
+      id: "need-layer",
+      type: "needs",
+      position: { x: 0, y: 0 },
+      data: { doc, variant, layout, selection, onSelect },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      connectable: false,
+      zIndex: -1,
+      width: layout.width,
+      height: layout.height,
+      style: { pointerEvents: "none" },
+    };
+    return needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
+  }, [layout, steps, editing, rename, selection, needLayerVisible, doc, variant, onSelect]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
   useEffect(() => setNodes(built), [built]);
@@ -324,7 +338,6 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
         elevateNodesOnSelect={false}
       >
         <StickyHeaders layout={layout} laneNames={laneNames} columnNames={columnNames} />
-        {needLayerVisible && <NeedLayer doc={doc} variant={variant} layout={layout} selection={selection} onSelect={onSelect} />}
         <ProblemBadges findings={findings} variant={variant.id} layout={layout} needsShown={needLayerVisible} onSelect={onSelect} />
         <Legend showNeeds={needLayerVisible} />
         <Controls showInteractive={false} position="bottom-right" />

@@ -1,32 +1,35 @@
-// The data-sharing needs as their own layer over the diagram, along the connectors the core's
+// The data-sharing needs as their own layer over the lanes, along the connectors the core's
 // layout routed (the geometry the SVG export draws): line colour AND dash pattern by
 // interaction form, an arrowhead towards the consumer, and a badge with the information types.
-// A click (or Enter on the focused badge) selects the need.
-import { ViewportPortal } from "@xyflow/react";
+// A click (or Enter on the focused badge) selects the need. The layer is a background node
+// above the lanes and below transitions and steps, as in the export, so it never covers a
+// step's connection handles.
+import type { Node, NodeProps } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import type { Document, Layout, Variant } from "../generated/carepath";
 import { routePath } from "./geometry";
 import { FORM_STYLE, FORMS } from "./needStyle";
 import type { Selection } from "./Diagram";
 
-interface Props {
+export type NeedLayerData = {
   doc: Document;
   variant: Variant;
   layout: Layout;
   selection: Selection;
   onSelect: (s: Selection) => void;
-}
+};
+export type NeedLayerNodeType = Node<NeedLayerData, "needs">;
 
-export function NeedLayer({ doc, variant, layout, selection, onSelect }: Props) {
+export function NeedLayer({ data }: NodeProps<NeedLayerNodeType>) {
+  const { doc, variant, layout, selection, onSelect } = data;
   const { t } = useTranslation();
   const needs = new Map((variant.needs ?? []).map((n) => [n.id, n]));
   const actor = (id: string | null | undefined) => (id ? (doc.actors.find((a) => a.id === id)?.name ?? "?") : t("props.none"));
   return (
-    <ViewportPortal>
       <svg className="need-layer" width={layout.width} height={layout.height} aria-label={t("layer.label")} role="group">
         <defs>
           {FORMS.map((f) => (
-            <marker key={f} id={`cp-need-${f}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker key={f} id={`cp-need-${f}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
               <path d="M0 0 L10 5 L0 10 z" fill={FORM_STYLE[f].colour} />
             </marker>
           ))}
@@ -52,7 +55,7 @@ export function NeedLayer({ doc, variant, layout, selection, onSelect }: Props) 
           };
           const b = r.badge;
           return (
-            <g key={r.id} className={`need need-${r.form}${selected ? " selected" : ""}`} data-need-id={r.id} onClick={select} onDoubleClick={(e) => e.stopPropagation()}>
+            <g key={r.id} className={`need need-${r.form}${selected ? " selected" : ""} nopan nodrag`} data-need-id={r.id} onClick={select} onDoubleClick={(e) => e.stopPropagation()}>
               <title>{[name, ...codes].join("\n")}</title>
               {r.paths
                 .filter((p) => p.length >= 2)
@@ -86,6 +89,5 @@ export function NeedLayer({ doc, variant, layout, selection, onSelect }: Props) 
           );
         })}
       </svg>
-    </ViewportPortal>
   );
 }

@@ -89,6 +89,7 @@ export const panelsEn: typeof panelsNb = {
     catalogue: "Catalogue",
     variants: "Variants",
     document: "Document",
+    details: "Details",
     up: "Move up",
     down: "Move down",
     remove: "Delete",

@@ -88,6 +88,7 @@ export const panelsNb = {
     catalogue: "Katalog",
     variants: "Varianter",
     document: "Dokument",
+    details: "Detaljer",
     up: "Flytt opp",
     down: "Flytt ned",
     remove: "Slett",

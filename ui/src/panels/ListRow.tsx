@@ -24,13 +24,13 @@ export function ListRow({ name, first, last, onRename, onMove, onRemove, removeD
     <li className="list-row">
       <div className="row-head">
         {children && (
-          <button type="button" className="fold" aria-expanded={open} aria-label={`${name}: ${open ? "−" : "+"}`} onClick={() => setOpen(!open)}>
+          <button type="button" className="fold" aria-expanded={open} aria-label={`${t("sidebar.details")}: ${name}`} onClick={() => setOpen(!open)}>
             {open ? "▾" : "▸"}
           </button>
         )}
         {swatch && <span className="swatch" style={{ background: swatch }} aria-hidden />}
         <div className="row-name">
-          <TextField label={t("sidebar.name")} value={name} required onCommit={(v) => onRename(v.trim())} />
+          <TextField label={`${t("sidebar.name")}: ${name}`} value={name} required onCommit={(v) => onRename(v.trim())} />
         </div>
         {onMove && (
           <>

@@ -28,7 +28,7 @@ export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit }: P
   return (
     <section className={`properties${open ? "" : " collapsed"}`} aria-label={t("props.title")}>
       <h2>
-        <button className="collapse" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? t("props.collapse") : t("props.expand")}>
+        <button className="collapse" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? t("props.collapse") : t("props.expand")} aria-label={open ? t("props.collapse") : t("props.expand")}>
           {open ? "▾" : "▸"}
         </button>
         {t("props.title")}: <span className="what">{heading}</span>
