@@ -164,6 +164,19 @@ const chord = (browser, key, shift = false) => {
   return a.up("\uE009").perform();
 };
 
+/** Waits until no edit is on its way to the core (the window is aria-busy while one is). */
+const settled = (browser) =>
+  eventually(() => browser.execute(() => !document.querySelector('.app[aria-busy="true"]')), "the edits to be applied");
+
+/** The step's centre once it has stopped moving (the first layout and zoom are applied). */
+const stableCentre = (browser, text) =>
+  eventually(async () => {
+    const a = await stepCentre(browser, text);
+    await new Promise((r) => setTimeout(r, 400));
+    const b = await stepCentre(browser, text);
+    return a && b && a.x === b.x && a.y === b.y && b;
+  }, `the step '${text}' in place`);
+
 const hasLabel = async (browser, text) => (await texts(browser, ".step-label-text")).includes(text);
 
 // tauri-driver and the app instances it starts write here, not to our stdout: an app that
@@ -342,7 +355,7 @@ test("drags a step into another lane and connects two steps", async () => {
   const browser = await startApp();
   try {
     const name = "Foreslår digital hjemmeoppfølging";
-    const start = await eventually(() => stepCentre(browser, name), `the step '${name}'`);
+    const start = await stableCentre(browser, name);
     const lane = await laneIndexAt(browser, start);
     assert.ok(lane > 0, "the step is below the first lane");
     const above = await browser.execute(
@@ -357,6 +370,7 @@ test("drags a step into another lane and connects two steps", async () => {
       const p = await stepCentre(browser, name);
       return p && (await laneIndexAt(browser, p)) === lane - 1;
     }, "the step in the lane above");
+    await settled(browser);
     // the move is an edit in the core: undo puts it back
     await chord(browser, "z");
     await eventually(async () => {
@@ -471,7 +485,7 @@ test("auto-arrange places a dragged step afresh, and Ctrl+Z undoes it", async ()
   const browser = await startApp();
   try {
     const name = "Foreslår digital hjemmeoppfølging";
-    const start = await eventually(() => stepCentre(browser, name), `the step '${name}'`);
+    const start = await stableCentre(browser, name);
     const placed = await stepPosition(browser, name);
     // a small drag within its cell pins the step where it is dropped
     await dragFromTo(browser, start, { x: start.x + 30, y: start.y + 12 });
@@ -479,6 +493,7 @@ test("auto-arrange places a dragged step afresh, and Ctrl+Z undoes it", async ()
       const p = await stepPosition(browser, name);
       return p && !near(p, placed) && p;
     }, "the step at its new place");
+    await settled(browser);
 
     await clickButton(browser, ["Ordne automatisk", "Auto-arrange"]);
     await eventually(async () => {
@@ -694,6 +709,7 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     await eventually(() => browser.execute((id) => !document.querySelector(`.need[data-need-id="${id}"]`), needId), "the need gone after undo");
     await chord(browser, "y");
     await eventually(() => browser.execute((id) => !!document.querySelector(`.need[data-need-id="${id}"]`), needId), "the need back after redo");
+    await settled(browser);
     await browser.saveScreenshot(path.join(dir, "app.png"));
   } finally {
     await browser.deleteSession();
@@ -706,8 +722,26 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     assert.ok((await texts(browser, ".lane-name")).some((t) => t.trim() === actorName), "the actor's lane");
     assert.ok(await hasLabel(browser, stepA), "step A");
     assert.ok(await hasLabel(browser, stepB), "step B");
-    assert.ok(await browser.execute((id) => !!document.querySelector(`.react-flow__edge[data-id="${id}"]`), edgeId), "the transition");
-    assert.ok(await browser.execute((id) => !!document.querySelector(`.need[data-need-id="${id}"]`), needId), "the need");
+    // edges are drawn once the steps are measured
+    await eventually(() => browser.execute((id) => !!document.querySelector(`.react-flow__edge[data-id="${id}"]`), edgeId), "the transition");
+    await eventually(() => browser.execute((id) => !!document.querySelector(`.need[data-need-id="${id}"]`), needId), "the need");
+    // from the keyboard, a palette kind adds a step in the selected step's cell and focuses it
+    await clickAt(browser, await stepCentre(browser, stepB));
+    await eventually(async () => (await browser.$('input[name="step-label"]').getValue()) === stepB, "step B selected");
+    const countBefore = (await texts(browser, ".step-label-text")).length;
+    await browser.execute(() => document.querySelector('.palette-item[data-kind="decision"]').focus());
+    await browser.keys(["Enter"]);
+    const focused = await eventually(
+      () =>
+        browser.execute(() => {
+          const n = document.activeElement?.closest(".react-flow__node");
+          return n && n.querySelector(".step-decision") ? n.getBoundingClientRect().top + n.getBoundingClientRect().height / 2 : null;
+        }),
+      "the focus on the new decision step",
+    );
+    assert.equal((await texts(browser, ".step-label-text")).length, countBefore + 1);
+    assert.equal(await laneIndexAt(browser, { x: 0, y: focused }), 0, "the new step is in step B's lane");
+
     // the need layer can be hidden from the toolbar
     await clickButton(browser, ["☑ Informasjonsbehov", "☑ Data needs"]);
     await eventually(() => browser.execute(() => !document.querySelector(".need-layer")), "the need layer hidden");

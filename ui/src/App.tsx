@@ -32,6 +32,8 @@ export function App() {
   const [imported, setImported] = useState<{ source: string; report: ImportReport } | null>(null);
   // the data-sharing need layer; the View menu may drive it too
   const [needLayerVisible, setNeedLayerVisible] = useState(true);
+  // edits on their way to the core (the window is aria-busy meanwhile)
+  const [pending, setPending] = useState(0);
 
   const refresh = useCallback(async (wanted: string | null) => {
     try {
@@ -51,6 +53,7 @@ export function App() {
 
   const onEdit = useCallback(
     async (edit: Edit) => {
+      setPending((n) => n + 1);
       try {
         await api.applyEdit(edit);
         await refresh(variantId);
@@ -59,6 +62,8 @@ export function App() {
         setError(asCoreError(e));
         await refresh(variantId);
         return false;
+      } finally {
+        setPending((n) => n - 1);
       }
     },
     [refresh, variantId],
@@ -146,7 +151,7 @@ export function App() {
   const variant = doc?.variants.find((v) => v.id === state?.variantId);
 
   return (
-    <div className="app">
+    <div className="app" aria-busy={pending > 0 || undefined}>
       <header className="toolbar">
         <h1 className="doc-title">{doc?.metadata.title ?? "Carepath"}</h1>
         {doc && doc.variants.length > 0 && (
