@@ -682,6 +682,7 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
       return Array.from(document.querySelectorAll('.need-dialog [data-name="need-steps"] input:checked')).length;
     }, gpStep);
     assert.equal(atBoth, 2, "the need is at step A (by default) and the GP's step");
+    await browser.saveScreenshot(path.join(artefacts(), "need-form.png"));
     await (await browser.$('.need-dialog button[type="submit"]')).click();
     await eventually(() => browser.execute(() => !document.querySelector(".need-dialog")), "the need form to close");
     needId = await eventually(
@@ -741,6 +742,14 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     );
     assert.equal((await texts(browser, ".step-label-text")).length, countBefore + 1);
     assert.equal(await laneIndexAt(browser, { x: 0, y: focused }), 0, "the new step is in step B's lane");
+
+    // deleting an actor in use is refused with the counts, and nothing is deleted
+    await browser.execute((n) => document.querySelector(`button[aria-label="Slett: ${n}"], button[aria-label="Delete: ${n}"]`).click(), actorName);
+    const question = await eventually(() => browser.execute(() => document.querySelector(".confirm-dialog .question")?.textContent), "the refusal");
+    assert.match(question, /3 (steg|steps) .* 1 (informasjonsbehov|data needs)/, question);
+    await browser.keys(["Escape"]);
+    await eventually(() => browser.execute(() => !document.querySelector(".confirm-dialog")), "the refusal closed");
+    assert.ok((await texts(browser, ".lane-name")).some((t) => t.trim() === actorName), "the actor is still there");
 
     // the need layer can be hidden from the toolbar
     await clickButton(browser, ["☑ Informasjonsbehov", "☑ Data needs"]);
