@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { Document, Edit, Variant, VariantKind } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
 import type { Question } from "./ConfirmDialog";
-import { SelectField, VOCAB, vocabulary } from "./fields";
+import { SelectField, TextField, VOCAB, vocabulary } from "./fields";
+import { uniqueName } from "./logic";
 import { ListRow } from "./ListRow";
 
 interface Props {
@@ -22,7 +23,13 @@ export function VariantsPanel({ doc, variantId, onEdit, onSwitch, ask }: Props) 
   const copy = async () => {
     if (!variantId) return;
     const id = uuidv7();
-    if (await onEdit({ op: "copy_variant", source: variantId, id, name: t("sidebar.desiredName"), kind: "desired" })) onSwitch(id);
+    if (await onEdit({
+        op: "copy_variant",
+        source: variantId,
+        id,
+        name: uniqueName(t("sidebar.desiredName"), doc.variants.map((v) => v.name)),
+        kind: "desired",
+      })) onSwitch(id);
   };
   const remove = (v: Variant) =>
     ask({
@@ -58,6 +65,7 @@ export function VariantsPanel({ doc, variantId, onEdit, onSwitch, ask }: Props) 
             }
           >
             <SelectField name="variant-kind" label={t("props.kind")} value={v.kind} choices={vocabulary(t, "variantKind", VOCAB.variantKind)} onChange={(k) => k && update(v, { kind: k as VariantKind })} />
+            <TextField name="variant-description" label={t("props.description")} value={v.description ?? ""} multiline onCommit={(description) => update(v, { description })} />
           </ListRow>
         ))}
       </ul>

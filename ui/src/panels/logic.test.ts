@@ -15,6 +15,7 @@ import {
   paletteCell,
   phaseUsage,
   toggled,
+  uniqueName,
   updateNeed,
   updateStep,
 } from "./logic";
@@ -144,5 +145,13 @@ describe("problem badges", () => {
       { kind: "step", id: "s1", severity: "error", messages: ["info nb", "feil"] },
       { kind: "need", id: "n1", severity: "error", messages: ["feil"] },
     ]);
+  });
+});
+
+describe("a copied variant's name", () => {
+  it("is the wanted name, numbered when a variant has it already", () => {
+    expect(uniqueName("Ønsket forløp", ["Nå-situasjon"])).toBe("Ønsket forløp");
+    expect(uniqueName("Ønsket forløp", ["Nå-situasjon", "ønsket forløp"])).toBe("Ønsket forløp 2");
+    expect(uniqueName("Ønsket forløp", ["Ønsket forløp", "Ønsket forløp 2"])).toBe("Ønsket forløp 3");
   });
 });

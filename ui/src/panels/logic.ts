@@ -153,3 +153,10 @@ export function newStep(id: string, kind: StepKind, label: string, actor: string
 
 /** The next free order (the end of the list). */
 export const nextOrder = (list: readonly { order: number }[]) => list.reduce((m, x) => Math.max(m, x.order + 1), 0);
+
+/** `base`, or `base 2`, `base 3` … whichever no entry of `taken` has (case-insensitive). */
+export function uniqueName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
+}
