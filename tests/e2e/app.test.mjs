@@ -765,6 +765,17 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     // the need layer can be hidden from the toolbar
     await clickButton(browser, ["☑ Informasjonsbehov", "☑ Data needs"]);
     await eventually(() => browser.execute(() => !document.querySelector(".need-layer")), "the need layer hidden");
+
+    // a desired variant as a copy of the one shown, switched to at once, with the same steps
+    const variants = await texts(browser, ".variants button");
+    await clickButton(browser, ["Varianter", "Variants"]);
+    await clickButton(browser, ["+ Lag «Ønsket forløp» som kopi", "+ Create “Desired pathway” as a copy"]);
+    const shown = await eventually(async () => {
+      const now = await texts(browser, ".variants button");
+      return now.length === variants.length + 1 && browser.execute(() => document.querySelector('.variants button[aria-pressed="true"]')?.textContent);
+    }, "the copied variant shown");
+    assert.match(shown, /^(Ønsket forløp|Desired pathway) 2$/, "the copy has a name of its own");
+    await eventually(async () => (await hasLabel(browser, stepA)) && hasLabel(browser, stepB), "the copied steps");
   } finally {
     await browser.deleteSession();
   }
