@@ -450,9 +450,11 @@ test("exports the current variant as SVG through the export dialog", async () =>
       return t.length > 0 && t;
     }, "the step labels");
     // the canvas draws transitions along the layout's orthogonal routes, as the exports do
-    const paths = await browser.execute(() =>
-      Array.from(document.querySelectorAll(".react-flow__edge-path"), (e) => e.getAttribute("d") ?? ""),
-    );
+    // edges are drawn once the steps are measured
+    const paths = await eventually(async () => {
+      const d = await browser.execute(() => Array.from(document.querySelectorAll(".react-flow__edge-path"), (e) => e.getAttribute("d") ?? ""));
+      return d.length > 0 && d;
+    }, "the transitions drawn");
     assert.ok(paths.length > 0 && paths.every((d) => /^M [-\d.]+ [-\d.]+( L [-\d.]+ [-\d.]+)+$/.test(d)), `routed paths: ${paths[0]}`);
 
     await clickButton(browser, ["Eksporter …", "Export …"]);
@@ -770,11 +772,12 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     const variants = await texts(browser, ".variants button");
     await clickButton(browser, ["Varianter", "Variants"]);
     await clickButton(browser, ["+ Lag «Ønsket forløp» som kopi", "+ Create “Desired pathway” as a copy"]);
-    const shown = await eventually(async () => {
+    await eventually(async () => {
       const now = await texts(browser, ".variants button");
-      return now.length === variants.length + 1 && browser.execute(() => document.querySelector('.variants button[aria-pressed="true"]')?.textContent);
-    }, "the copied variant shown");
-    assert.match(shown, /^(Ønsket forløp|Desired pathway) 2$/, "the copy has a name of its own");
+      const shown = await browser.execute(() => document.querySelector('.variants button[aria-pressed="true"]')?.textContent);
+      // the copy has a name of its own
+      return now.length === variants.length + 1 && /^(Ønsket forløp|Desired pathway) 2$/.test(shown);
+    }, "the copied variant, named 'Ønsket forløp 2', shown");
     await eventually(async () => (await hasLabel(browser, stepA)) && hasLabel(browser, stepB), "the copied steps");
   } finally {
     await browser.deleteSession();
