@@ -450,12 +450,15 @@ test("exports the current variant as SVG through the export dialog", async () =>
       return t.length > 0 && t;
     }, "the step labels");
     // the canvas draws transitions along the layout's orthogonal routes, as the exports do
-    // edges are drawn once the steps are measured
-    const paths = await eventually(async () => {
-      const d = await browser.execute(() => Array.from(document.querySelectorAll(".react-flow__edge-path"), (e) => e.getAttribute("d") ?? ""));
-      return d.length > 0 && d;
-    }, "the transitions drawn");
-    assert.ok(paths.length > 0 && paths.every((d) => /^M [-\d.]+ [-\d.]+( L [-\d.]+ [-\d.]+)+$/.test(d)), `routed paths: ${paths[0]}`);
+    // edges are drawn once the steps are measured (a plain path first, until a step's place
+    // is known); then every one follows its route
+    const routed = (d) => /^M [-\d.]+ [-\d.]+( L [-\d.]+ [-\d.]+)+$/.test(d);
+    let paths = [];
+    await eventually(async () => {
+      paths = await browser.execute(() => Array.from(document.querySelectorAll(".react-flow__edge-path"), (e) => e.getAttribute("d") ?? ""));
+      return paths.length > 0 && paths.every(routed);
+    }, "the transitions drawn along their routes").catch(() => undefined);
+    assert.ok(paths.length > 0 && paths.every(routed), `routed paths: ${paths.length} drawn, not routed: ${paths.find((d) => !routed(d))}`);
 
     await clickButton(browser, ["Eksporter …", "Export …"]);
     const dialog = await browser.$('[role="dialog"]');
