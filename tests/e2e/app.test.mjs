@@ -8,7 +8,7 @@
 // shortcuts dialog, find, multi-selection, Save as, switching documents, copy and paste
 // between documents, files that cannot be opened, the start screen, and keyboard moves.
 import { spawn } from "node:child_process";
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -190,6 +190,10 @@ const chord = (browser, key, shift = false) => {
   if (shift) a.up("\uE008");
   return a.up("\uE009").perform();
 };
+
+/** Waits until no edit is on its way to the core (the window is aria-busy while one is). */
+const settled = (browser) =>
+  eventually(() => browser.execute(() => !document.querySelector('.app[aria-busy="true"]')), "the edits to be applied");
 
 const hasLabel = async (browser, text) => (await texts(browser, ".step-label-text")).includes(text);
 
@@ -384,6 +388,7 @@ test("drags a step into another lane and connects two steps", async () => {
       const p = await stepCentre(browser, name);
       return p && (await laneIndexAt(browser, p)) === lane - 1;
     }, "the step in the lane above");
+    await settled(browser);
     // the move is an edit in the core: undo puts it back
     await chord(browser, "z");
     await eventually(async () => {
@@ -398,13 +403,14 @@ test("drags a step into another lane and connects two steps", async () => {
 
     // connect: drag from one step's outgoing handle to another step's incoming handle
     await stillCentre(browser, name);
-    // the canvas re-renders after the undo: count the arrows once they are drawn and settled
-    const edgeCount = () => browser.execute(() => document.querySelectorAll(".react-flow__edge").length);
+    await settled(browser);
+    // the ids of the transitions drawn now (the count alone can change while the view redraws)
     const edgesBefore = await eventually(async () => {
-      const a = await edgeCount();
+      const ids = () => browser.execute(() => Array.from(document.querySelectorAll(".react-flow__edge"), (e) => e.getAttribute("data-id")).sort().join(" "));
+      const a = await ids();
       await new Promise((r) => setTimeout(r, 400));
-      return a > 0 && a === (await edgeCount()) ? a : null;
-    }, "the arrows drawn after the undo");
+      return a === (await ids()) && a.split(" ");
+    }, "the transitions drawn");
     const stepId = (t) =>
       browser.execute(
         (label) =>
@@ -437,7 +443,11 @@ test("drags a step into another lane and connects two steps", async () => {
     await dragFromTo(browser, handles.from, handles.to, 10);
     await eventually(async () => (await between()) === betweenBefore + 1, "a new transition in the core");
     await eventually(
-      async () => (await browser.execute(() => document.querySelectorAll(".react-flow__edge").length)) === edgesBefore + 1,
+      () =>
+        browser.execute(
+          (before) => Array.from(document.querySelectorAll(".react-flow__edge"), (e) => e.getAttribute("data-id")).some((id) => !before.includes(id)),
+          edgesBefore,
+        ),
       "the new transition on the canvas",
     );
   } finally {
@@ -480,10 +490,15 @@ test("exports the current variant as SVG through the export dialog", async () =>
       return t.length > 0 && t;
     }, "the step labels");
     // the canvas draws transitions along the layout's orthogonal routes, as the exports do
-    const paths = await browser.execute(() =>
-      Array.from(document.querySelectorAll(".react-flow__edge-path"), (e) => e.getAttribute("d") ?? ""),
-    );
-    assert.ok(paths.length > 0 && paths.every((d) => /^M [-\d.]+ [-\d.]+( L [-\d.]+ [-\d.]+)+$/.test(d)), `routed paths: ${paths[0]}`);
+    // edges are drawn once the steps are measured (a plain path first, until a step's place
+    // is known); then every one follows its route
+    const routed = (d) => /^M [-\d.]+ [-\d.]+( L [-\d.]+ [-\d.]+)+$/.test(d);
+    let paths = [];
+    await eventually(async () => {
+      paths = await browser.execute(() => Array.from(document.querySelectorAll(".react-flow__edge-path"), (e) => e.getAttribute("d") ?? ""));
+      return paths.length > 0 && paths.every(routed);
+    }, "the transitions drawn along their routes").catch(() => undefined);
+    assert.ok(paths.length > 0 && paths.every(routed), `routed paths: ${paths.length} drawn, not routed: ${paths.find((d) => !routed(d))}`);
 
     await clickButton(browser, ["Eksporter …", "Export …"]);
     const dialog = await browser.$('[role="dialog"]');
@@ -534,6 +549,7 @@ test("auto-arrange places a dragged step afresh, and Ctrl+Z undoes it", async ()
       const p = await stepPosition(browser, name);
       return p && !near(p, placed) && p;
     }, "the step at its new place");
+    await settled(browser);
 
     await clickButton(browser, ["Ordne automatisk", "Auto-arrange"]);
     await eventually(async () => {
@@ -854,6 +870,270 @@ test("keyboard: arrows select the nearest step, Alt+arrow moves it to the next l
     await browser.keys(["Enter"]);
     await eventually(async () => (await between()) === before + 1, "the new transition in the core");
     assert.equal((await texts(browser, ".connect-hint")).length, 0, "connect mode ended");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+/** Where screenshots go: CAREPATH_SCREENSHOTS, else tests/e2e/artifacts (kept by CI). */
+const artefacts = () => {
+  const dir = process.env.CAREPATH_SCREENSHOTS ?? path.join(path.dirname(new URL(import.meta.url).pathname), "artifacts");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+/** The viewport centre of the first element matching `css` (optionally with this text). */
+const centreOf = (browser, css, text = null) =>
+  browser.execute(
+    (sel, t) => {
+      const el = Array.from(document.querySelectorAll(sel)).find((e) => t === null || e.textContent.trim() === t);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+    },
+    css,
+    text,
+  );
+
+/** Two free points (nothing drawn there) in the first lane, left to right. */
+const freeInFirstLane = (browser) =>
+  browser.execute(() => {
+    const lane = document.querySelector(".lane")?.getBoundingClientRect();
+    const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+    const laneName = document.querySelector(".lane-name")?.getBoundingClientRect();
+    if (!lane || !pane || !laneName) return null;
+    const free = (x, y) => document.elementFromPoint(x, y)?.classList.contains("react-flow__pane");
+    const y = Math.round(lane.top + lane.height / 2);
+    const found = [];
+    for (let x = laneName.right + 40; x < pane.right - 80 && found.length < 2; x += 10) {
+      if ([-50, 0, 50].every((dx) => free(x + dx, y)) && (found.length === 0 || x - found[0].x > 200)) found.push({ x: Math.round(x), y });
+    }
+    return found.length === 2 ? found : null;
+  });
+
+/** Sets a text field of the properties panel or a dialog and commits it with Enter. */
+const setField = async (browser, css, value) => {
+  const el = await browser.$(css);
+  await el.waitForDisplayed({ timeout: 10_000 });
+  await el.click();
+  await el.clearValue();
+  await el.addValue(value);
+  await browser.keys(["Enter"]);
+};
+
+/** Chooses the option with this text (bokmål or English) in a list. */
+const choose = (browser, css, labels) =>
+  browser.execute(
+    (sel, ls) => {
+      const select = document.querySelector(sel);
+      const opt = Array.from(select?.options ?? []).find((o) => ls.includes(o.textContent));
+      if (!opt) return false;
+      // React listens for the native change event; set the value as a user would
+      const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value").set;
+      setter.call(select, opt.value);
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      return true;
+    },
+    css,
+    labels,
+  );
+
+test("the issue's scenario: an actor and two steps from the panels, connected, a data need annotated, undo/redo, kept after restart", async () => {
+  let browser = await startApp();
+  const actorName = "Farmasøyt på apotek";
+  const [stepA, stepB] = ["Gjennomgår legemidler", "Leverer multidose"];
+  const needTitle = "Legemiddelliste til fastlegen";
+  let edgeId;
+  let needId;
+  try {
+    await eventually(async () => (await texts(browser, ".lane-name")).length > 0, "the lanes");
+    const lanesBefore = (await texts(browser, ".lane-name")).length;
+
+    // an actor from the side panel: add, then rename it there (Enter commits)
+    await clickButton(browser, ["+ Legg til aktør", "+ Add actor"]);
+    await eventually(async () => (await texts(browser, ".lane-name")).length === lanesBefore + 1, "a new lane");
+    const nameField = await eventually(
+      () => browser.execute(() => {
+        const inputs = Array.from(document.querySelectorAll(".sidebar .list-row input[type=text]"));
+        const last = inputs[inputs.length - 1];
+        if (!last) return false;
+        last.setAttribute("data-e2e", "new-actor");
+        return true;
+      }),
+      "the new actor's name field",
+    );
+    assert.ok(nameField);
+    await setField(browser, '[data-e2e="new-actor"]', actorName);
+    await eventually(async () => (await texts(browser, ".lane-name")).some((t) => t.trim() === actorName), "the lane named after the actor");
+    // move its lane to the top with the side panel's "move up"
+    for (let i = 0; i < lanesBefore; i++) {
+      await browser.execute((n) => document.querySelector(`button[aria-label="Flytt opp: ${n}"], button[aria-label="Move up: ${n}"]`)?.click(), actorName);
+      await eventually(async () => (await texts(browser, ".lane-name")).findIndex((t) => t.trim() === actorName) === lanesBefore - 1 - i, `the lane moved up (${i + 1})`);
+    }
+
+    // two steps in its lane: the palette (click a kind, then a cell) and a double-click
+    const [p1, p2] = await eventually(() => freeInFirstLane(browser), "two free places in the new lane");
+    await clickAt(browser, await centreOf(browser, '.palette-item[data-kind="activity"]'));
+    await eventually(() => browser.execute(() => !!document.querySelector(".palette-item.armed")), "the armed palette kind");
+    const stepsBefore = (await texts(browser, ".step-label-text")).length;
+    await clickAt(browser, p1);
+    await eventually(async () => (await texts(browser, ".step-label-text")).length === stepsBefore + 1, "the step from the palette");
+    // the new step is selected: name it in the properties panel
+    await setField(browser, 'input[name="step-label"]', stepA);
+    await eventually(() => hasLabel(browser, stepA), `the step '${stepA}'`);
+    await doubleClickAt(browser, p2);
+    await eventually(async () => (await texts(browser, ".step-label-text")).length === stepsBefore + 2, "the step from the double-click");
+    await setField(browser, 'input[name="step-label"]', stepB);
+    await eventually(() => hasLabel(browser, stepB), `the step '${stepB}'`);
+    const lanesOf = await browser.execute(
+      (a, b) =>
+        [a, b].map((t) => {
+          const n = Array.from(document.querySelectorAll(".step-label-text")).find((e) => e.textContent === t)?.closest(".react-flow__node");
+          const r = n.getBoundingClientRect();
+          const lanes = Array.from(document.querySelectorAll(".lane"), (e) => e.getBoundingClientRect());
+          return lanes.findIndex((l) => r.top + r.height / 2 >= l.top && r.top + r.height / 2 < l.bottom);
+        }),
+      stepA,
+      stepB,
+    );
+    assert.deepEqual(lanesOf, [0, 0], "both steps are in the new actor's lane");
+
+    // connect A to B from handle to handle
+    const edgesBefore = await browser.execute(() => Array.from(document.querySelectorAll(".react-flow__edge"), (e) => e.getAttribute("data-id")));
+    const handles = await browser.execute((a, b) => {
+      const node = (t) => Array.from(document.querySelectorAll(".step-label-text")).find((e) => e.textContent === t)?.closest(".react-flow__node");
+      const c = (el) => {
+        const r = el.getBoundingClientRect();
+        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+      };
+      return { from: c(node(a).querySelector(".react-flow__handle.source")), to: c(node(b).querySelector(".react-flow__handle.target")) };
+    }, stepA, stepB);
+    await dragFromTo(browser, handles.from, handles.to, 10);
+    edgeId = await eventually(
+      () =>
+        browser.execute(
+          (before) => Array.from(document.querySelectorAll(".react-flow__edge"), (e) => e.getAttribute("data-id")).find((id) => !before.includes(id)),
+          edgesBefore,
+        ),
+      "the new transition",
+    );
+
+    // annotate a data-sharing need at step A through the need form
+    await clickAt(browser, await stepCentre(browser, stepA));
+    await eventually(async () => (await browser.$('input[name="step-label"]').getValue()) === stepA, "step A in the properties panel");
+    const needsBefore = await browser.execute(() => document.querySelectorAll(".need-layer [data-need-id]").length);
+    await clickButton(browser, ["Legg til informasjonsbehov", "Add data need"]);
+    await (await browser.$(".need-dialog")).waitForDisplayed({ timeout: 10_000 });
+    // defaults: the step's actor provides
+    const provider = await browser.execute(() => {
+      const s = document.querySelector('.need-dialog select[name="need-provider"]');
+      return s.options[s.selectedIndex].textContent;
+    });
+    assert.equal(provider, actorName, "the step's actor provides by default");
+    await setField(browser, '.need-dialog input[name="need-title"]', needTitle);
+    assert.ok(await choose(browser, '.need-dialog select[name="need-consumer"]', ["Fastlege"]), "the GP can consume");
+    assert.ok(await choose(browser, '.need-dialog select[name="need-form"]', ["Sende og motta", "Messaging"]));
+    assert.ok(await choose(browser, '.need-dialog select[name="need-priority"]', ["Høy", "High"]));
+    assert.ok(await choose(browser, '.need-dialog select[name="need-horizon"]', ["Kort (0–1 år)", "Short (0–1 years)"]));
+    assert.ok(await choose(browser, '.need-dialog select[name="need-status"]', ["Ikke dekket", "Unmet"]));
+    const checked = await browser.execute(() => {
+      const box = Array.from(document.querySelectorAll('.need-dialog [data-name="need-info-types"] label')).find((l) => l.textContent.startsWith("IT03"));
+      box?.querySelector("input")?.click();
+      return !!box?.querySelector("input")?.checked;
+    });
+    assert.ok(checked, "the medication list (IT03) is picked from the catalogue");
+    // it arises at step A and at the GP's step where the list is read
+    const gpStep = "Foreslår digital hjemmeoppfølging";
+    const atBoth = await browser.execute((label) => {
+      const box = Array.from(document.querySelectorAll('.need-dialog [data-name="need-steps"] label')).find((l) => l.textContent === label);
+      box?.querySelector("input")?.click();
+      return Array.from(document.querySelectorAll('.need-dialog [data-name="need-steps"] input:checked')).length;
+    }, gpStep);
+    assert.equal(atBoth, 2, "the need is at step A (by default) and the GP's step");
+    await browser.saveScreenshot(path.join(artefacts(), "need-form.png"));
+    await (await browser.$('.need-dialog button[type="submit"]')).click();
+    await eventually(() => browser.execute(() => !document.querySelector(".need-dialog")), "the need form to close");
+    needId = await eventually(
+      () => browser.execute((n) => (document.querySelectorAll(".need-layer [data-need-id]").length === n + 1 ? document.querySelector(".need.selected")?.getAttribute("data-need-id") : null), needsBefore),
+      "the need on the canvas, selected",
+    );
+    const form = await browser.execute((id) => document.querySelector(`.need[data-need-id="${id}"]`)?.getAttribute("class"), needId);
+    assert.match(form, /need-messaging/, "drawn in the messaging style");
+    assert.equal(await browser.$('.properties select[name="need-consumer"]').getValue() !== "", true);
+    assert.equal(await browser.$('.properties input[name="need-title"]').getValue(), needTitle);
+
+    // the legend explains the line styles; pictures of the need layer and the need's properties
+    await clickButton(browser, ["▸ Tegnforklaring", "▸ Legend"]);
+    await eventually(() => browser.execute(() => !!document.querySelector('.legend-body [data-form="messaging"]')), "the legend");
+    const dir = artefacts();
+    await browser.saveScreenshot(path.join(dir, "need-layer.png"));
+    await (await browser.$(".properties")).saveScreenshot(path.join(dir, "need-properties.png"));
+    const paths = await browser.execute((id) => Array.from(document.querySelectorAll(`.need[data-need-id="${id}"] .need-line`), (p) => [p.getAttribute("d"), p.getAttribute("stroke-dasharray")]), needId);
+    assert.ok(paths.length > 0 && paths.every(([d, dash]) => /^M .+ L /.test(d) && dash === "8 3"), `a connector in the messaging dash pattern: ${JSON.stringify(paths)}`);
+    await clickButton(browser, ["▾ Tegnforklaring", "▾ Legend"]);
+
+    // undo takes the need away, redo brings it back (focus on the canvas, not in a field)
+    await clickAt(browser, await centreOf(browser, ".palette-title"));
+    await chord(browser, "z");
+    await eventually(() => browser.execute((id) => !document.querySelector(`.need[data-need-id="${id}"]`), needId), "the need gone after undo");
+    await chord(browser, "y");
+    await eventually(() => browser.execute((id) => !!document.querySelector(`.need[data-need-id="${id}"]`), needId), "the need back after redo");
+    await settled(browser);
+    await browser.saveScreenshot(path.join(dir, "app.png"));
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // restart: the actor, both steps, the transition and the need are all there
+  browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels after restart");
+    assert.ok((await texts(browser, ".lane-name")).some((t) => t.trim() === actorName), "the actor's lane");
+    assert.ok(await hasLabel(browser, stepA), "step A");
+    assert.ok(await hasLabel(browser, stepB), "step B");
+    // edges are drawn once the steps are measured
+    await eventually(() => browser.execute((id) => !!document.querySelector(`.react-flow__edge[data-id="${id}"]`), edgeId), "the transition");
+    await eventually(() => browser.execute((id) => !!document.querySelector(`.need[data-need-id="${id}"]`), needId), "the need");
+    // from the keyboard, a palette kind adds a step in the selected step's cell and focuses it
+    await clickAt(browser, await stepCentre(browser, stepB));
+    await eventually(async () => (await browser.$('input[name="step-label"]').getValue()) === stepB, "step B selected");
+    const countBefore = (await texts(browser, ".step-label-text")).length;
+    await browser.execute(() => document.querySelector('.palette-item[data-kind="decision"]').focus());
+    await browser.keys(["Enter"]);
+    const focused = await eventually(
+      () =>
+        browser.execute(() => {
+          const n = document.activeElement?.closest(".react-flow__node");
+          return n && n.querySelector(".step-decision") ? n.getBoundingClientRect().top + n.getBoundingClientRect().height / 2 : null;
+        }),
+      "the focus on the new decision step",
+    );
+    assert.equal((await texts(browser, ".step-label-text")).length, countBefore + 1);
+    assert.equal(await laneIndexAt(browser, { x: 0, y: focused }), 0, "the new step is in step B's lane");
+
+    // deleting an actor in use is refused with the counts, and nothing is deleted
+    await browser.execute((n) => document.querySelector(`button[aria-label="Slett: ${n}"], button[aria-label="Delete: ${n}"]`).click(), actorName);
+    const question = await eventually(() => browser.execute(() => document.querySelector(".confirm-dialog .question")?.textContent), "the refusal");
+    assert.match(question, /3 (steg|steps) .* 1 (informasjonsbehov|data needs)/, question);
+    await browser.keys(["Escape"]);
+    await eventually(() => browser.execute(() => !document.querySelector(".confirm-dialog")), "the refusal closed");
+    assert.ok((await texts(browser, ".lane-name")).some((t) => t.trim() === actorName), "the actor is still there");
+
+    // the need layer can be hidden from the toolbar
+    await clickButton(browser, ["☑ Informasjonsbehov", "☑ Data needs"]);
+    await eventually(() => browser.execute(() => !document.querySelector(".need-layer")), "the need layer hidden");
+
+    // a desired variant as a copy of the one shown, switched to at once, with the same steps
+    const variants = await texts(browser, ".variants button");
+    await clickButton(browser, ["Varianter", "Variants"]);
+    await clickButton(browser, ["+ Lag «Ønsket forløp» som kopi", "+ Create “Desired pathway” as a copy"]);
+    await eventually(async () => {
+      const now = await texts(browser, ".variants button");
+      const shown = await browser.execute(() => document.querySelector('.variants button[aria-pressed="true"]')?.textContent);
+      // the copy has a name of its own
+      return now.length === variants.length + 1 && /^(Ønsket forløp|Desired pathway) 2$/.test(shown);
+    }, "the copied variant, named 'Ønsket forløp 2', shown");
+    await eventually(async () => (await hasLabel(browser, stepA)) && hasLabel(browser, stepB), "the copied steps");
   } finally {
     await browser.deleteSession();
   }

@@ -12,6 +12,8 @@ import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
 import type { Document, Edit, Finding, ImportReport, Layout } from "./generated/carepath";
 import { setLanguage, type Language } from "./i18n";
+import { PropertiesPanel } from "./panels/PropertiesPanel";
+import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
 
 interface Loaded {
@@ -30,6 +32,8 @@ export function App() {
   const [focusTick, setFocusTick] = useState(0);
   const [exporting, setExporting] = useState(false);
   const [imported, setImported] = useState<{ source: string; report: ImportReport } | null>(null);
+  // edits on their way to the core (the window is aria-busy meanwhile)
+  const [pending, setPending] = useState(0);
 
   const refresh = useCallback(async (wanted: string | null) => {
     try {
@@ -49,6 +53,7 @@ export function App() {
 
   const onEdit = useCallback(
     async (edit: Edit) => {
+      setPending((n) => n + 1);
       try {
         await api.applyEdit(edit);
         await refresh(variantId);
@@ -57,6 +62,8 @@ export function App() {
         setError(asCoreError(e));
         await refresh(variantId);
         return false;
+      } finally {
+        setPending((n) => n - 1);
       }
     },
     [refresh, variantId],
@@ -110,8 +117,8 @@ export function App() {
   const pickFinding = useCallback(
     (f: Finding) => {
       if (f.variant && f.variant !== variantId) void refresh(f.variant);
-      const el = f.elements.find((e) => e.kind === "step" || e.kind === "transition");
-      if (el && (el.kind === "step" || el.kind === "transition")) {
+      const el = f.elements.find((e) => e.kind === "step" || e.kind === "transition" || e.kind === "need");
+      if (el && (el.kind === "step" || el.kind === "transition" || el.kind === "need")) {
         setSelection({ kind: el.kind, id: el.id });
         setFocusTick((n) => n + 1);
       }
@@ -147,7 +154,7 @@ export function App() {
   }, [doc, showStart]);
 
   return (
-    <div className="app">
+    <div className="app" aria-busy={pending > 0 || undefined}>
       <header className="toolbar">
         <h1 className="doc-title">{(!showStart && doc?.metadata.title) || "Carepath"}</h1>
         {doc && !showStart && doc.variants.length > 0 && (
@@ -169,14 +176,20 @@ export function App() {
           </nav>
         )}
         <div className="spacer" />
+        <button
+          className="toggle"
+          aria-pressed={needLayerVisible}
+          onClick={() => frame.setNeedLayerVisible(!needLayerVisible)}
+          title={t("layer.toggleHint")}
+          disabled={!doc || showStart}
+        >
+          {needLayerVisible ? "☑" : "☐"} {t("layer.toggle")}
+        </button>
         <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart}>
           {t("toolbar.arrange")}
         </button>
         <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc || showStart}>
           {t("find.label")}
-        </button>
-        <button className="switch" onClick={() => frame.setNeedLayerVisible(!needLayerVisible)} aria-pressed={needLayerVisible} disabled={!doc || showStart}>
-          {t("view.needLayer")}
         </button>
         <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc || showStart} aria-haspopup="dialog">
           {t("toolbar.export")}
@@ -202,6 +215,17 @@ export function App() {
         </div>
       )}
       <main className="workspace">
+        {!showStart && doc && (
+          <Sidebar
+            doc={doc}
+            variantId={variantId}
+            onEdit={onEdit}
+            onSwitchVariant={(id) => {
+              setSelection(null);
+              void refresh(id);
+            }}
+          />
+        )}
         {showStart ? (
           frame.startScreen
         ) : !doc ? (
@@ -225,11 +249,18 @@ export function App() {
               current={frame.currentMatch}
               showMinimap={frame.minimap}
               renameRequest={frame.renameRequest}
+              needLayerVisible={needLayerVisible}
+              findings={state?.findings ?? []}
             />
           </ReactFlowProvider>
         )}
         {frame.overlays}
-        {doc && !showStart && <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />}
+        {doc && !showStart && (
+          <div className="right-column">
+            <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
+            <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />
+          </div>
+        )}
       </main>
       <footer className="statusbar" role="status">{frame.status ?? t("canvas.hint")}</footer>
       {exporting && doc && <ExportDialog doc={doc} variantId={variantId} onClose={() => setExporting(false)} />}

@@ -15,17 +15,23 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Document, Edit, Layout, Step, Variant } from "../generated/carepath";
+import type { Document, Edit, Finding, Layout, Step, StepKind, Variant } from "../generated/carepath";
+import { newStep, paletteCell } from "../panels/logic";
 import { uuidv7 } from "../uuid";
 import { cellAt, clampInto } from "./geometry";
+import { Legend } from "./Legend";
+import { NeedLayer, type NeedLayerNodeType } from "./NeedLayer";
+import { TRANSITION_STYLE } from "./needStyle";
+import { Palette, STEP_KIND_MIME } from "./Palette";
+import { ProblemBadges } from "./ProblemBadges";
 import { RouteEdge } from "./RouteEdge";
 import { StepNode, type StepNodeType } from "./StepNode";
 import { StickyHeaders } from "./StickyHeaders";
 import { Swimlanes, type SwimlanesNodeType } from "./Swimlanes";
 
-export type Selection = { kind: "step" | "transition"; id: string } | null;
+export type Selection = { kind: "step" | "transition" | "need"; id: string } | null;
 
-const nodeTypes = { step: StepNode, swimlanes: Swimlanes };
+const nodeTypes = { step: StepNode, swimlanes: Swimlanes, needs: NeedLayer };
 const edgeTypes = { route: RouteEdge };
 
 interface Props {
@@ -46,16 +52,22 @@ interface Props {
   showMinimap?: boolean;
   /** Opens the label editor of a step (keyboard rename); a new tick asks again. */
   renameRequest?: { id: string; tick: number } | null;
+  /** Whether the data-sharing need layer (and its legend entries) is shown. */
+  needLayerVisible: boolean;
+  /** Validation findings; elements with findings carry a badge. */
+  findings: readonly Finding[];
 }
 
-type AnyNode = StepNodeType | SwimlanesNodeType;
+type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
 
 export function Diagram(props: Props) {
-  const { doc, variant, layout, selection, onSelect, onEdit, focusTick } = props;
+  const { doc, variant, layout, selection, onSelect, onEdit, focusTick, needLayerVisible, findings } = props;
   const { multi, onMulti, highlights, current, showMinimap, renameRequest } = props;
   const { t } = useTranslation();
   const flow = useReactFlow();
   const [editing, setEditing] = useState<string | null>(null);
+  const [armed, setArmed] = useState<StepKind | null>(null);
+  const [focusStep, setFocusStep] = useState<string | null>(null);
   useEffect(() => {
     if (renameRequest) setEditing(renameRequest.id);
   }, [renameRequest]);
@@ -118,8 +130,22 @@ export function Diagram(props: Props) {
         },
       ];
     });
-    return [background, ...stepNodes];
-  }, [layout, steps, editing, rename, selection, multi, highlights, current]);
+    const needLayer: NeedLayerNodeType = {
+      id: "need-layer",
+      type: "needs",
+      position: { x: 0, y: 0 },
+      data: { doc, variant, layout, selection, onSelect },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      connectable: false,
+      zIndex: -1,
+      width: layout.width,
+      height: layout.height,
+      style: { pointerEvents: "none" },
+    };
+    return needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
+  }, [layout, steps, editing, rename, selection, multi, highlights, current, needLayerVisible, doc, variant, onSelect]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
   // while a step is dragged, a new selection (React Flow selects on drag start) must not put
@@ -150,8 +176,9 @@ export function Diagram(props: Props) {
         ...(routed ? { type: "route", data: { route, fromBox, toBox } } : { type: "smoothstep", label: tr.label || undefined }),
         className: `transition-${tr.kind}`,
         selected: selection?.kind === "transition" && selection.id === tr.id,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-        style: tr.kind === "loop" ? { strokeDasharray: "6 4" } : undefined,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: TRANSITION_STYLE[tr.kind].colour },
+        // the export's colour and dash per kind
+        style: { stroke: TRANSITION_STYLE[tr.kind].colour, strokeDasharray: TRANSITION_STYLE[tr.kind].dash ?? undefined },
         labelBgPadding: [4, 2] as [number, number],
         labelBgBorderRadius: 3,
       };
@@ -165,6 +192,10 @@ export function Diagram(props: Props) {
     if (selection.kind === "transition") {
       const tr = variant.transitions.find((x) => x.id === selection.id);
       box = tr ? layout.steps.find((b) => b.id === tr.from) : undefined;
+    }
+    if (selection.kind === "need") {
+      const n = variant.needs?.find((x) => x.id === selection.id);
+      box = n ? layout.steps.find((b) => n.steps.includes(b.id)) : undefined;
     }
     if (box) void flow.setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -196,27 +227,57 @@ export function Diagram(props: Props) {
     [steps, layout, onEdit, variant.id, built],
   );
 
+  const addStep = useCallback(
+    (kind: StepKind, actor: string | null, phase: string | null, focus = false) => {
+      const step = newStep(uuidv7(), kind, t("canvas.newStep"), actor, phase);
+      void onEdit({ op: "add_step", variant: variant.id, step }).then((ok) => {
+        if (!ok) return;
+        onSelect({ kind: "step", id: step.id });
+        if (focus) setFocusStep(step.id);
+      });
+    },
+    [onEdit, onSelect, t, variant.id],
+  );
+
+  /** Adds a step of `kind` in the cell under a screen point; false over a header. */
+  const addAt = useCallback(
+    (kind: StepKind, clientX: number, clientY: number) => {
+      const p = flow.screenToFlowPosition({ x: clientX, y: clientY });
+      const cell = cellAt(layout, p.x, p.y);
+      if (!cell) return false;
+      addStep(kind, cell.actor, cell.phase);
+      return true;
+    },
+    [flow, layout, addStep],
+  );
+
   const onDoubleClick = useCallback(
     (e: React.MouseEvent) => {
       const target = e.target as HTMLElement;
-      if (target.closest(".react-flow__node, .react-flow__edge, .react-flow__controls")) return;
-      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const cell = cellAt(layout, p.x, p.y);
-      if (!cell) return;
-      const step: Step = {
-        id: uuidv7(),
-        kind: "activity",
-        label: t("canvas.newStep"),
-        description: "",
-        actor: cell.actor,
-        phase: cell.phase,
-      };
-      void onEdit({ op: "add_step", variant: variant.id, step }).then((ok) => {
-        if (ok) onSelect({ kind: "step", id: step.id });
-      });
+      if (target.closest(".react-flow__node, .react-flow__edge, .react-flow__controls, .react-flow__panel, .need, .finding-badge")) return;
+      addAt(armed ?? "activity", e.clientX, e.clientY);
+      setArmed(null);
     },
-    [flow, layout, onEdit, onSelect, t, variant.id],
+    [addAt, armed],
   );
+
+  // a step added from the palette by keyboard takes the focus once it is drawn
+  useEffect(() => {
+    if (!focusStep) return;
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${focusStep}"]`);
+    if (el) {
+      el.focus();
+      setFocusStep(null);
+    }
+  }, [focusStep, nodes]);
+
+  // Escape puts the armed palette kind down
+  useEffect(() => {
+    if (!armed) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setArmed(null);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [armed]);
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -254,7 +315,32 @@ export function Diagram(props: Props) {
   );
 
   return (
-    <div className="diagram" onDoubleClick={onDoubleClick} onFocus={onFocus}>
+    <div className="diagram-column">
+    <Palette
+      armed={armed}
+      onArm={setArmed}
+      onAddHere={(kind) => {
+        const cell = paletteCell(layout, variant, selection?.kind === "step" ? selection.id : null);
+        addStep(kind, cell.actor, cell.phase, true);
+      }}
+    />
+    <div
+      className={`diagram${armed ? " armed" : ""}`}
+      onDoubleClick={onDoubleClick}
+      onFocus={onFocus}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(STEP_KIND_MIME)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={(e) => {
+        const kind = e.dataTransfer.getData(STEP_KIND_MIME) as StepKind;
+        if (!kind) return;
+        e.preventDefault();
+        addAt(kind, e.clientX, e.clientY);
+      }}
+    >
       <ReactFlow<AnyNode, Edge>
         nodes={nodes}
         edges={edges}
@@ -276,7 +362,12 @@ export function Diagram(props: Props) {
         }}
         onNodeDoubleClick={(_e, n) => n.type === "step" && setEditing(n.id)}
         onEdgeClick={(_e, ed) => onSelect({ kind: "transition", id: ed.id })}
-        onPaneClick={() => onSelect(null)}
+        onPaneClick={(e) => {
+          if (armed) {
+            addAt(armed, e.clientX, e.clientY);
+            setArmed(null);
+          } else onSelect(null);
+        }}
         onSelectionChange={onSelectionChange}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
         selectionKeyCode="Shift"
@@ -298,6 +389,8 @@ export function Diagram(props: Props) {
         elevateNodesOnSelect={false}
       >
         <StickyHeaders layout={layout} laneNames={laneNames} columnNames={columnNames} />
+        <ProblemBadges findings={findings} variant={variant.id} layout={layout} needsShown={needLayerVisible} onSelect={onSelect} />
+        <Legend showNeeds={needLayerVisible} />
         <Controls showInteractive={false} position="bottom-right" />
         {showMinimap && (
           <MiniMap
@@ -310,6 +403,7 @@ export function Diagram(props: Props) {
           />
         )}
       </ReactFlow>
+    </div>
     </div>
   );
 }

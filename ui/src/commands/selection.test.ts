@@ -41,6 +41,18 @@ describe("deleteEdit", () => {
       ],
     });
   });
+  it("deletes a selected data-sharing need, before any step it is at", () => {
+    const withNeed = { ...variant, needs: [{ id: "n1", steps: ["a"] }] } as unknown as Variant;
+    expect(deleteEdit(withNeed, { kind: "need", id: "n1" }, new Set())).toEqual({ op: "remove_need", variant: "v", id: "n1" });
+    expect(deleteEdit(withNeed, { kind: "need", id: "n1" }, new Set(["a"]))).toEqual({
+      op: "batch",
+      label: "delete",
+      edits: [
+        { op: "remove_need", variant: "v", id: "n1" },
+        { op: "remove_step", variant: "v", id: "a" },
+      ],
+    });
+  });
   it("gives null when nothing is selected", () => {
     expect(deleteEdit(variant, null, new Set())).toBeNull();
     expect(deleteEdit(variant, null, new Set(["gone"]))).toBeNull();

@@ -5,7 +5,7 @@ import type { Edit, Variant } from "../generated/carepath";
 
 /**
  * The edit that deletes the primary selection and every selected element: one edit for one
- * element, else a batch (transitions first, so none is removed twice with its step).
+ * element, else a batch (needs and transitions first, so none is removed twice with its step).
  * Null when nothing that exists is selected.
  */
 export function deleteEdit(variant: Variant, primary: Selection, multi: ReadonlySet<string>): Edit | null {
@@ -16,7 +16,9 @@ export function deleteEdit(variant: Variant, primary: Selection, multi: Readonly
   const transitions = variant.transitions
     .filter((t) => ids.has(t.id) && !gone.has(t.from) && !gone.has(t.to))
     .map((t) => t.id);
+  const needs = (variant.needs ?? []).filter((n) => ids.has(n.id)).map((n) => n.id);
   const edits: Edit[] = [
+    ...needs.map((id): Edit => ({ op: "remove_need", variant: variant.id, id })),
     ...transitions.map((id): Edit => ({ op: "remove_transition", variant: variant.id, id })),
     ...steps.map((id): Edit => ({ op: "remove_step", variant: variant.id, id })),
   ];
