@@ -11,7 +11,6 @@ import {
   type Edge,
   type NodeChange,
   type OnNodeDrag,
-  type OnSelectionChangeParams,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -293,14 +292,11 @@ export function Diagram(props: Props) {
 
   // Delete, and the other keys, are handled by the window's commands (ui/src/commands)
 
-  // React Flow calls this again whenever the handler changes, with its store's selection of
-  // that moment (which may lag the props): a stable handler reports only real changes
-  const onMultiRef = useRef(onMulti);
-  onMultiRef.current = onMulti;
-  const onSelectionChange = useCallback(
-    ({ nodes: sel }: OnSelectionChangeParams) => onMultiRef.current?.(sel.filter((n) => n.type === "step").map((n) => n.id)),
-    [],
-  );
+  // The multi-selection changes only by the user's gestures (modifier-click, rubber band, pane
+  // click). React Flow's own selection reports are not fed back: they lag the nodes given to
+  // it by one render, and echoing them made selection and nodes chase each other forever.
+  const stepIdsOf = (ns: readonly AnyNode[]) => ns.filter((n) => n.type === "step" && n.selected).map((n) => n.id);
+  const onSelectionEnd = useCallback(() => onMulti?.(stepIdsOf(flow.getNodes() as AnyNode[])), [flow, onMulti]);
 
   // a step that gets keyboard focus (Tab) becomes the selection; a mouse press selects by
   // its click, after any drag
@@ -353,11 +349,21 @@ export function Diagram(props: Props) {
         onNodeDragStop={onNodeDragStop}
         onNodeClick={(e, n) => {
           if (n.type !== "step") return;
-          // shift-click on a selected step takes it out of the selection
-          if ((e.shiftKey || e.ctrlKey || e.metaKey) && multi?.has(n.id)) {
-            if (selection?.id === n.id) onSelect(null);
+          if (e.shiftKey || e.ctrlKey || e.metaKey) {
+            const ids = new Set(multi);
+            if (selection?.kind === "step") ids.add(selection.id);
+            // a modifier-click on a selected step takes it out of the selection, else adds it
+            if (ids.has(n.id)) {
+              ids.delete(n.id);
+              if (selection?.id === n.id) onSelect(null);
+            } else {
+              ids.add(n.id);
+              onSelect({ kind: "step", id: n.id });
+            }
+            onMulti?.([...ids]);
             return;
           }
+          onMulti?.([]);
           onSelect({ kind: "step", id: n.id });
         }}
         onNodeDoubleClick={(_e, n) => n.type === "step" && setEditing(n.id)}
@@ -366,9 +372,12 @@ export function Diagram(props: Props) {
           if (armed) {
             addAt(armed, e.clientX, e.clientY);
             setArmed(null);
-          } else onSelect(null);
+          } else {
+            onSelect(null);
+            onMulti?.([]);
+          }
         }}
-        onSelectionChange={onSelectionChange}
+        onSelectionEnd={onSelectionEnd}
         multiSelectionKeyCode={["Shift", "Meta", "Control"]}
         selectionKeyCode="Shift"
         disableKeyboardA11y
