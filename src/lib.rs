@@ -19,5 +19,6 @@ pub mod sample;
 pub mod store;
 pub mod summary;
 pub mod template;
+pub mod walkthrough;
 
 pub use error::{CoreError, ErrorCode, Result};
