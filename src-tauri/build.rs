@@ -13,6 +13,18 @@ fn main() {
         "auto_arrange",
         "export_document",
         "import_document",
+        "diff_variants",
+        "diff_with_file",
+        "export_compare",
+        "review_list",
+        "review_summary",
+        "review_comment",
+        "review_resolve",
+        "review_decide",
+        "send_for_review",
+        "merge_review",
+        "walk_variant",
+        "walk_table",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod review_commands;
 mod startup;
 
 use commands::AppState;
@@ -50,6 +51,18 @@ fn main() {
             commands::auto_arrange,
             commands::export_document,
             commands::import_document,
+            review_commands::diff_variants,
+            review_commands::diff_with_file,
+            review_commands::export_compare,
+            review_commands::review_list,
+            review_commands::review_summary,
+            review_commands::review_comment,
+            review_commands::review_resolve,
+            review_commands::review_decide,
+            review_commands::send_for_review,
+            review_commands::merge_review,
+            review_commands::walk_variant,
+            review_commands::walk_table,
         ])
         .build(tauri::generate_context!())
         .expect("error while building the Carepath window")
