@@ -271,6 +271,19 @@ pub fn diff_variants(source: Side, target: Side, lang: Lang) -> Diff {
     Diff { lang, source: source.header(), target: target.header(), entries }
 }
 
+/// The differences from the current pathway to the desired one, for the report's section
+/// "Endringer fra nå-situasjon til ønsket forløp": the first desired variant, compared with
+/// the variant it was copied from when that is still there, else the first current variant.
+/// `None` when the document lacks either.
+pub fn current_to_desired(doc: &Document, lang: Lang) -> Option<Diff> {
+    let desired = doc.variants.iter().find(|v| v.kind == VariantKind::Desired)?;
+    let current = desired
+        .based_on
+        .and_then(|b| doc.variant(b))
+        .or_else(|| doc.variants.iter().find(|v| v.kind == VariantKind::Current))?;
+    Some(diff_variants(Side { doc, variant: current }, Side { doc, variant: desired }, lang))
+}
+
 fn by_id<'a, T, K: Ord>(items: &'a [T], key: impl Fn(&T) -> K) -> BTreeMap<K, &'a T> {
     items.iter().map(|x| (key(x), x)).collect()
 }

@@ -258,3 +258,14 @@ fn the_copd_template_from_now_to_desired() {
     assert!(d.entries.iter().any(|e| e.kind == ElementKind::Need && e.fields.iter().any(|f| f.field == "form")));
     assert!(d.entries.iter().all(|e| !matches!(e.kind, ElementKind::Actor | ElementKind::Phase | ElementKind::InfoType)));
 }
+
+#[test]
+fn current_to_desired_picks_the_variants_by_kind() {
+    let doc = crate::template::load("copd").unwrap();
+    let d = current_to_desired(&doc, Lang::En).unwrap();
+    assert_eq!((d.source.variant_name.as_str(), d.target.variant_name.as_str()), ("Nå-situasjon", "Ønsket forløp"));
+    assert!(!d.is_empty());
+    let mut one = doc.clone();
+    one.variants.truncate(1);
+    assert!(current_to_desired(&one, Lang::Nb).is_none());
+}

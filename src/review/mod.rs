@@ -175,7 +175,7 @@ pub fn resolve(doc: &Document, id: CommentId, resolved: bool) -> Result<Edit> {
 pub fn decide(doc: &Document, target: ElementRef, reviewer: &str, status: ReviewStatus, note: &str) -> Result<Edit> {
     anchored(doc, &target)?;
     let reviewer = person("the reviewer", reviewer)?;
-    let earlier = doc.reviews.iter().find(|r| r.target == target && r.reviewer.eq_ignore_ascii_case(&reviewer));
+    let earlier = doc.reviews.iter().find(|r| r.target == target && r.reviewer.to_lowercase() == reviewer.to_lowercase());
     let review = Review {
         id: earlier.map(|r| r.id).unwrap_or_default(),
         target,
@@ -207,7 +207,7 @@ pub fn threads(doc: &Document, lang: Lang) -> Vec<Thread> {
 
 /// Threads and decisions that pass the filter.
 pub fn list(doc: &Document, filter: &ReviewFilter, lang: Lang) -> ReviewListing {
-    let by = |name: &str| filter.author.as_deref().map_or(true, |a| a.trim().eq_ignore_ascii_case(name.trim()));
+    let by = |name: &str| filter.author.as_deref().map_or(true, |a| a.trim().to_lowercase() == name.trim().to_lowercase());
     let in_variant = |t: &ElementRef| filter.variant.map_or(true, |v| variant_of(t) == Some(v));
     let threads = threads(doc, lang)
         .into_iter()

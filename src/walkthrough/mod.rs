@@ -25,6 +25,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
+/// The most loop rounds a walk takes, whatever it is asked for.
+pub const MAX_LOOPS: u32 = 1000;
+
 /// How to walk.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
@@ -36,7 +39,7 @@ pub struct WalkOptions {
     /// these transitions that leave it (the last one again on later visits), when that still
     /// lets the walk finish.
     pub choices: Vec<TransitionId>,
-    /// How many loop rounds to take.
+    /// How many loop rounds to take (at most [`MAX_LOOPS`]).
     pub loops: u32,
 }
 
@@ -142,9 +145,10 @@ pub fn walk(doc: &Document, variant: VariantId, opts: &WalkOptions) -> Result<Wa
     };
     let mut state = State::new(doc, v);
     let mut visits: HashMap<StepId, usize> = HashMap::new();
-    let (mut at, mut via, mut left, mut rounds) = (start, None, opts.loops, 0u32);
+    let loops = opts.loops.min(MAX_LOOPS);
+    let (mut at, mut via, mut left, mut rounds) = (start, None, loops, 0u32);
     // a bound no walk reaches: each round passes each step at most once more
-    let limit = (opts.loops as usize + 2) * (v.step_count() + 1);
+    let limit = (loops as usize + 2) * (v.step_count() + 1);
     let mut complete = false;
     for _ in 0..limit {
         let step = v.step(at).expect("walks only along transitions");
