@@ -203,14 +203,24 @@ pub fn find_branch(variant: &Variant, decision: &str, branch: &str) -> Option<Tr
 /// The growing state of a walk.
 struct State<'a> {
     doc: &'a Document,
-    v: &'a Variant,
+    /// The needs at each step, by id.
+    needs_at: HashMap<StepId, Vec<&'a DataNeed>>,
     got: HashMap<ActorId, BTreeSet<usize>>,
     steps: Vec<WalkStep>,
 }
 
 impl<'a> State<'a> {
     fn new(doc: &'a Document, v: &'a Variant) -> Self {
-        State { doc, v, got: HashMap::new(), steps: Vec::new() }
+        let mut needs_at: HashMap<StepId, Vec<&DataNeed>> = HashMap::new();
+        for n in v.needs() {
+            for s in &n.steps {
+                let at = needs_at.entry(*s).or_default();
+                if at.last().map(|x| x.id) != Some(n.id) {
+                    at.push(n);
+                }
+            }
+        }
+        State { doc, needs_at, got: HashMap::new(), steps: Vec::new() }
     }
 
     fn actor_name(&self, id: Option<ActorId>) -> String {
@@ -219,7 +229,8 @@ impl<'a> State<'a> {
 
     fn pass(&mut self, step: &Step, via: Option<TransitionId>, round: u32, branches: Vec<Branch>) {
         let mut flagged = Vec::new();
-        for n in self.v.needs().filter(|n| n.steps.contains(&step.id)) {
+        let here = self.needs_at.get(&step.id).map(Vec::as_slice).unwrap_or_default();
+        for n in here {
             if let (Some(c), true) = (n.consumer, n.status != NeedStatus::Unmet) {
                 let set = self.got.entry(c).or_default();
                 for t in &n.info_types {
