@@ -284,7 +284,7 @@ pub fn current_to_desired(doc: &Document, lang: Lang) -> Option<Diff> {
     Some(diff_variants(Side { doc, variant: current }, Side { doc, variant: desired }, lang))
 }
 
-fn by_id<'a, T, K: Ord>(items: &'a [T], key: impl Fn(&T) -> K) -> BTreeMap<K, &'a T> {
+fn by_id<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> BTreeMap<K, &T> {
     items.iter().map(|x| (key(x), x)).collect()
 }
 

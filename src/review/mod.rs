@@ -82,7 +82,7 @@ pub fn describe(doc: &Document, target: &ElementRef, lang: Lang) -> String {
         ElementRef::Actor { id } => named(if nb { "Aktør" } else { "Actor" }, doc.actor(id).map(|a| a.name.clone())),
         ElementRef::Phase { id } => named(if nb { "Fase" } else { "Phase" }, doc.phase(id).map(|p| p.name.clone())),
         ElementRef::InfoType { id } => named(if nb { "Informasjonstype" } else { "Information type" }, doc.info_type(id).map(|t| t.name.clone())),
-        ElementRef::Variant { id } => named(if nb { "Variant" } else { "Variant" }, doc.variant(id).map(|v| v.name.clone())),
+        ElementRef::Variant { id } => named("Variant", doc.variant(id).map(|v| v.name.clone())),
         ElementRef::Step { variant, id } => {
             named(if nb { "Steg" } else { "Step" }, doc.variant(variant).and_then(|v| v.step(id)).map(|s| s.label.clone())) + &in_variant(variant)
         }

@@ -254,7 +254,7 @@ impl<'a> State<'a> {
                 });
             }
         }
-        flagged.sort_by(|a, b| (a.title.to_lowercase(), a.need).cmp(&(b.title.to_lowercase(), b.need)));
+        flagged.sort_by_key(|f| (f.title.to_lowercase(), f.need));
         let received = self
             .doc
             .actors
