@@ -60,3 +60,31 @@ fn user_text_is_escaped_in_the_picture() {
     assert!(roxmltree::Document::parse(&t).is_ok());
     assert!(t.contains("Nå &lt;i&gt;&amp;&lt;/i&gt;"));
 }
+
+#[test]
+fn a_removed_lane_comes_back_for_its_ghost_steps() {
+    use carepath::edit::{apply, Edit};
+    use carepath::model::*;
+    let target = carepath::template::load("copd").unwrap();
+    let mut source = target.clone();
+    let want = source.variants[1].id;
+    let pharmacist = Actor { id: ActorId::new(), name: "Farmasøyt".into(), kind: ActorKind::Other, organisation: String::new(), colour: None, order: 6 };
+    let review = Step::new(StepKind::Activity, "Legemiddelgjennomgang", Some(pharmacist.id), Some(source.phases[1].id));
+    let from = source.variants[1].steps().find(|s| s.label == "Utarbeider egenbehandlingsplan for KOLS").unwrap().id;
+    let link = Transition::new(from, review.id, "");
+    apply(&mut source, Edit::batch("farmasøyt", vec![
+        Edit::AddActor { actor: pharmacist },
+        Edit::AddStep { variant: want, step: review },
+        Edit::AddTransition { variant: want, transition: link },
+    ])).unwrap();
+    let (a, b) = (Side::of(&source, want).unwrap(), Side::of(&target, want).unwrap());
+    let t = compare::to_svg(a, b, &DiagramOptions::default()).unwrap();
+    let doc = roxmltree::Document::parse(&t).unwrap();
+    let group = |class: &str| doc.descendants().find(|n| n.attribute("class") == Some(class)).unwrap();
+    assert!(texts(group("lanes")).contains("Farmasøyt"), "the removed lane is drawn for its ghost");
+    let ghost = texts(group("removed"));
+    assert!(ghost.contains("Legemiddel"), "{ghost}");
+    let d = carepath::compare::diff_variants(a, b, Lang::Nb);
+    let removed: Vec<_> = d.entries.iter().filter(|e| e.change == carepath::compare::ChangeKind::Removed).map(|e| e.label.as_str()).collect();
+    assert_eq!(removed, vec!["Farmasøyt", "Legemiddelgjennomgang", "Utarbeider egenbehandlingsplan for KOLS → Legemiddelgjennomgang"]);
+}
