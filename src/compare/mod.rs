@@ -117,17 +117,17 @@ impl ChangeKind {
     }
 }
 
-/// One field of a changed element, from what to what.
+/// One field of a changed element, from what to what: `before` and `after` for people (names
+/// instead of ids, labels of kinds), `before_value` and `after_value` as in the file format
+/// (any JSON value).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FieldChange {
     /// The field's stable key, as in the file format ("label", "form", "actor" ...).
     pub field: String,
     /// The field's name in the diff's language.
     pub name: String,
-    /// The value before and after, for people (names instead of ids, labels of kinds).
     pub before: String,
     pub after: String,
-    /// The value before and after, as in the file format.
     pub before_value: serde_json::Value,
     pub after_value: serde_json::Value,
 }

@@ -976,7 +976,9 @@ export interface DiffEntry {
   renamed: boolean;
 }
 /**
- * One field of a changed element, from what to what.
+ * One field of a changed element, from what to what: `before` and `after` for people (names
+ * instead of ids, labels of kinds), `before_value` and `after_value` as in the file format
+ * (any JSON value).
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
  * via the `definition` "FieldChange".
@@ -984,16 +986,8 @@ export interface DiffEntry {
 export interface FieldChange {
   after: string;
   after_value: unknown;
-  /**
-   * The value before and after, for people (names instead of ids, labels of kinds).
-   */
   before: string;
-  /**
-   * The value before and after, as in the file format.
-   */
-  before_value: {
-    [k: string]: unknown | undefined;
-  };
+  before_value: unknown;
   /**
    * The field's stable key, as in the file format ("label", "form", "actor" ...).
    */
