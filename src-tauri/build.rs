@@ -20,6 +20,18 @@ fn main() {
         "copy",
         "paste",
         "set_menu_state",
+        "diff_variants",
+        "diff_with_file",
+        "export_compare",
+        "review_list",
+        "review_summary",
+        "review_comment",
+        "review_resolve",
+        "review_decide",
+        "send_for_review",
+        "merge_review",
+        "walk_variant",
+        "walk_table",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

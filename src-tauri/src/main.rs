@@ -5,6 +5,7 @@
 
 mod commands;
 mod menu;
+mod review_commands;
 mod startup;
 
 use commands::AppState;
@@ -66,6 +67,18 @@ fn main() {
             commands::copy,
             commands::paste,
             commands::set_menu_state,
+            review_commands::diff_variants,
+            review_commands::diff_with_file,
+            review_commands::export_compare,
+            review_commands::review_list,
+            review_commands::review_summary,
+            review_commands::review_comment,
+            review_commands::review_resolve,
+            review_commands::review_decide,
+            review_commands::send_for_review,
+            review_commands::merge_review,
+            review_commands::walk_variant,
+            review_commands::walk_table,
         ])
         .build(tauri::generate_context!())
         .expect("error while building the Carepath window")
