@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod sample;
 pub mod store;
