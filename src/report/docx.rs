@@ -6,8 +6,8 @@ use super::content::{Block, Figure, HeatMap, Report, Table};
 use super::tr;
 use crate::error::{CoreError, ErrorCode, Result};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, PageMargin, PageOrientationType, Paragraph, Pic, Run, RunFonts, Shading, ShdType, Style, StyleType, TableCell,
-    TableRow, WidthType,
+    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, Paragraph, Pic, Run, RunFonts, Shading, ShdType, Style, StyleType, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 /// A4 landscape in twentieths of a point.
@@ -46,25 +46,38 @@ fn cell(text: &str, header: bool, fill: Option<&str>) -> TableCell {
     c
 }
 
-/// Column widths in twips, by how much text each column holds.
+/// Column widths in twips: each column first gets room for the longest word of its cells (at
+/// 9 pt about 115 twips a character, plus the cell padding; longer words wrap anyway), the rest of the text width is shared by how
+/// much text the columns hold.
 fn grid(t: &Table) -> Vec<usize> {
-    let weight = |i: usize| -> f64 {
-        let longest = t.rows.iter().map(|r| r[i].chars().count()).chain([t.columns[i].chars().count()]).max().unwrap_or(1);
-        let total: usize = t.rows.iter().map(|r| r[i].chars().count()).sum::<usize>() + t.columns[i].chars().count();
-        let mean = total as f64 / (t.rows.len() + 1) as f64;
-        (mean * 0.7 + longest as f64 * 0.3).clamp(6.0, 60.0)
-    };
-    let weights: Vec<f64> = (0..t.columns.len()).map(weight).collect();
-    let sum: f64 = weights.iter().sum();
-    weights.iter().map(|w| (w / sum * TEXT_W as f64) as usize).collect()
+    let n = t.columns.len();
+    let texts = |i: usize| t.rows.iter().map(move |r| r[i].as_str()).chain([t.columns[i].as_str()]);
+    let least: Vec<f64> = (0..n)
+        .map(|i| t.rows.iter().flat_map(|r| r[i].split_whitespace()).map(|w| w.chars().count()).max().unwrap_or(1).min(12) as f64 * 115.0 + 200.0)
+        .collect();
+    let weight: Vec<f64> = (0..n)
+        .map(|i| {
+            let longest = texts(i).map(|c| c.chars().count()).max().unwrap_or(1) as f64;
+            let mean = texts(i).map(|c| c.chars().count()).sum::<usize>() as f64 / (t.rows.len() + 1) as f64;
+            (mean * 0.7 + longest * 0.3).clamp(4.0, 80.0)
+        })
+        .collect();
+    let spare = (TEXT_W as f64 - least.iter().sum::<f64>()).max(0.0);
+    let total: f64 = weight.iter().sum();
+    let widths: Vec<f64> = (0..n).map(|i| least[i] + spare * weight[i] / total).collect();
+    let scale = TEXT_W as f64 / widths.iter().sum::<f64>();
+    widths.iter().map(|w| (w * scale) as usize).collect()
 }
 
 fn table(t: &Table) -> docx_rs::Table {
-    let mut rows = vec![TableRow::new(t.columns.iter().map(|c| cell(c, true, None)).collect()).cant_split()];
-    for r in &t.rows {
-        rows.push(TableRow::new(r.iter().map(|c| cell(c, false, None)).collect()).cant_split());
-    }
-    docx_rs::Table::new(rows).set_grid(grid(t)).width(TEXT_W as usize, WidthType::Dxa)
+    let widths = grid(t);
+    let row = |cells: &[String], header: bool| {
+        let cells = cells.iter().zip(&widths).map(|(c, w)| cell(c, header, None).width(*w, WidthType::Dxa)).collect();
+        TableRow::new(cells).cant_split()
+    };
+    let mut rows = vec![row(&t.columns, true)];
+    rows.extend(t.rows.iter().map(|r| row(r, false)));
+    docx_rs::Table::new(rows).set_grid(widths).width(TEXT_W as usize, WidthType::Dxa).layout(TableLayoutType::Fixed)
 }
 
 fn heat_map(m: &HeatMap) -> docx_rs::Table {
@@ -97,7 +110,14 @@ fn figure(f: &Figure) -> Result<Paragraph> {
 
 fn styles(d: Docx) -> Docx {
     let heading = |id: &str, name: &str, size: usize, level: usize| {
-        Style::new(id, StyleType::Paragraph).name(name).size(size).bold().color("00695C").outline_lvl(level).next("Normal")
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .size(size)
+            .bold()
+            .color("00695C")
+            .outline_lvl(level)
+            .next("Normal")
+            .line_spacing(LineSpacing::new().before(if level == 0 { 0 } else { 240 }).after(80))
     };
     d.add_style(Style::new("Normal", StyleType::Paragraph).name("Normal").size(20))
         .add_style(heading("Heading1", "Heading 1", 36, 0))
@@ -125,6 +145,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
             Block::Table(t) => d.add_table(table(t)).add_paragraph(Paragraph::new()),
             Block::HeatMap(m) => d
                 .add_table(heat_map(m))
+                .add_paragraph(Paragraph::new())
                 .add_paragraph(para(tr(report.lang, "Fargen viser antall behov: jo mørkere, jo flere.", "The colour shows the number of needs: the darker, the more.")).style("Caption")),
             Block::Figure(f) => d.add_paragraph(figure(f)?).add_paragraph(para(&f.caption).style("Caption").align(AlignmentType::Center)),
         };

@@ -38,7 +38,7 @@ h4 { font-size: 1em; margin: 1.1em 0 .4em; color: #52606d; }
 p { margin: .5em 0; }
 .table-wrap { overflow-x: auto; margin: .5em 0 1em; }
 table { border-collapse: collapse; width: 100%; font-size: .88em; }
-th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 th { background: var(--head); font-weight: 600; }
 tbody tr:nth-child(even) td { background: #f7f8fa; }
 table.meta { width: auto; }

@@ -62,7 +62,7 @@ pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
             source(doc, n),
             n.production.label(lang).to_string(),
             n.form.label(lang).to_string(),
-            join_nonempty(&[&n.when, &n.relevance], "; "),
+            join_nonempty(&[&n.when, &n.relevance], "\n"),
             n.relations.clone(),
         ]);
     }
