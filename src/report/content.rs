@@ -90,7 +90,7 @@ impl HeatMap {
         if count == 0 {
             return "#ffffff";
         }
-        let i = ((count - 1) * STEPS.len()) / self.max();
+        let i = ((count - 1) * (STEPS.len() - 1)) / (self.max() - 1).max(1);
         STEPS[i.min(STEPS.len() - 1)]
     }
 
