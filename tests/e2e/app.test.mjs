@@ -482,6 +482,9 @@ test("writes a Markdown report with its pictures through the export dialog", asy
     );
     assert.ok(ticked.length >= 1 && ticked.every(Boolean), `variant boxes: ${ticked}`);
     await (await browser.$('[role="dialog"] select[name="lang"]')).selectByAttribute("value", "en");
+    if (process.env.CAREPATH_SCREENSHOTS) {
+      await browser.saveScreenshot(path.join(process.env.CAREPATH_SCREENSHOTS, "export-report-dialog.png"));
+    }
     const file = path.join(out, "kols.md");
     await (await browser.$('[role="dialog"] input[name="path"]')).setValue(file);
     await (await browser.$('[role="dialog"] button[type="submit"]')).click();
