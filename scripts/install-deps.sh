@@ -2,13 +2,16 @@
 # Installs what Carepath needs on Debian/Ubuntu, skipping what is already there.
 #   scripts/install-deps.sh            build + run dependencies of the desktop app
 #   scripts/install-deps.sh --test     also what the tests use (Xvfb, WebKit driver, validators,
-#                                      Chromium for rendering the BPMN export with bpmn-js)
+#                                      Chromium for rendering the BPMN export with bpmn-js and the
+#                                      HTML report, LibreOffice for reading back the Word and
+#                                      Excel reports, MkDocs Material in a venv for the Markdown)
 set -euo pipefail
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev libxdo-dev
           libayatana-appindicator3-dev librsvg2-dev curl fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(xvfb xauth webkit2gtk-driver imagemagick libxml2-utils sqlite3 poppler-utils chromium)
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick libxml2-utils sqlite3 poppler-utils chromium
+            libreoffice-writer-nogui libreoffice-calc-nogui python3-venv)
 fi
 
 missing=()
@@ -25,3 +28,8 @@ fi
 
 command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup (https://rustup.rs), then rerun" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20+ with npm is missing: install it, then rerun" >&2; exit 1; }
+
+if [[ "${1:-}" == "--test" ]]; then
+  # MkDocs with the Material theme (PyPI) in a private venv: Debian's pip is externally managed
+  "$(dirname "$0")/report/mkdocs-venv.sh" >/dev/null
+fi

@@ -16,8 +16,9 @@ if [[ -f ui/package.json ]]; then
   (cd ui && npm run build)
 fi
 
-echo "== Node helpers the Rust tests call (bpmn-moddle, bpmn-js)" >&2
+echo "== Node helpers the Rust tests call (bpmn-moddle, bpmn-js, playwright-core)" >&2
 (cd scripts/bpmn && npm ci --no-audit --no-fund --loglevel=error)
+(cd scripts/report && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== Rust: core, CLI, store, desktop shell" >&2
 if cargo nextest --version >/dev/null 2>&1; then

@@ -13,6 +13,7 @@ pub mod import;
 pub mod layout;
 pub mod mdtext;
 pub mod model;
+pub mod report;
 pub mod review;
 pub mod rules;
 pub mod sample;

@@ -274,11 +274,13 @@ pub fn auto_arrange(state: State<AppState>, variant: VariantId) -> Result<Edit> 
 /// ones the CLI uses; the work runs off the main thread so the window stays responsive.
 #[tauri::command]
 pub async fn export_document(state: State<'_, AppState>, options: ExportOptions, path: PathBuf) -> Result<()> {
-    let doc = state.with(|s| Ok(s.document().clone()))?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let bytes = carepath::export::render(&doc, &options)?;
-        carepath::export::write_file(&path, &bytes)
-    })
+    let (doc, open) = state.with(|s| Ok((s.document().clone(), s.path().to_path_buf())))?;
+    if let (Ok(a), Ok(b)) = (std::fs::canonicalize(&open), std::fs::canonicalize(&path)) {
+        if a == b {
+            return Err(CoreError::new(ErrorCode::AlreadyExists, format!("{}: that is the open document; choose another file", path.display())));
+        }
+    }
+    tauri::async_runtime::spawn_blocking(move || carepath::export::export_to(&doc, &options, &path).map(|_| ()))
     .await
     .map_err(|e| CoreError::new(ErrorCode::Io, format!("the export stopped: {e}")))?
 }

@@ -1,6 +1,6 @@
 //! The commands themselves: read, call the core, print. Errors name the file and the cause.
 
-use super::{Cli, Command, DiagramArgs, ExportFormat, Outcome, PageArg, TextOrJson};
+use super::{Cli, Command, DiagramArgs, ExportFormat, Outcome, PageArg, ReportFormat, TextOrJson};
 use carepath::export::bpmn;
 use carepath::export::json::schema;
 use carepath::model::{Document, Lang};
@@ -17,7 +17,14 @@ pub fn run(cli: Cli) -> Outcome {
         Command::New { file, template, title } => new(&file, template.as_deref(), title),
         Command::Info { file, format } => info(&file, format),
         Command::Validate { file, format, lang } => validate_cmd(&file, format, lang),
-        Command::Export { file, format, output, diagram } => export(&file, format, output.as_deref(), &diagram),
+        Command::Export { file, format, output, diagram, lang } => {
+            not_the_input(&file, output.as_deref())?;
+            match format {
+                ExportFormat::Csv | ExportFormat::Xlsx => register(&file, format, output.as_deref(), diagram.variant.as_deref(), lang),
+                _ => export(&file, format, output.as_deref(), &diagram, lang),
+            }
+        }
+        Command::Report { file, format, variants, lang, output } => report(&file, format, &variants, lang, &output),
         Command::Import { file, output } => import_file(&file, &output),
         Command::Templates => {
             for t in template::list() {
@@ -91,7 +98,55 @@ fn findings_text(doc: &Document, findings: &[Finding], lang: Lang) -> String {
     out
 }
 
-fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &DiagramArgs) -> Outcome {
+/// Refuses an output path that is the input file itself.
+fn not_the_input(file: &Path, output: Option<&Path>) -> Result<(), String> {
+    let Some(out) = output else { return Ok(()) };
+    let same = match (std::fs::canonicalize(file), std::fs::canonicalize(out)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(format!("{}: the output would overwrite the input file; choose another -o", shown(out)));
+    }
+    Ok(())
+}
+
+/// The variants named on the command line (every variant when none are).
+fn named_variants(file: &Path, doc: &Document, names: &[String]) -> Result<Vec<carepath::model::VariantId>, String> {
+    names
+        .iter()
+        .map(|n| bpmn::pick_variant(doc, Some(n)).map(|v| v.id).map_err(|e| format!("{}: {}", shown(file), e.message)))
+        .collect()
+}
+
+fn register(file: &Path, format: ExportFormat, output: Option<&Path>, variant: Option<&str>, lang: Lang) -> Outcome {
+    use carepath::report::{self, ReportOptions};
+    let doc = read(file)?;
+    let mut opts = ReportOptions::new(if format == ExportFormat::Xlsx { report::ReportFormat::Xlsx } else { report::ReportFormat::Csv }, lang);
+    opts.variants = named_variants(file, &doc, variant.map(str::to_string).as_slice())?;
+    let r = report::render(&doc, &opts).map_err(|e| format!("{}: {}", shown(file), e.message))?;
+    write_out(output, &r.main)
+}
+
+fn report(file: &Path, format: ReportFormat, variants: &[String], lang: Lang, output: &Path) -> Outcome {
+    use carepath::report::{self, ReportOptions};
+    not_the_input(file, Some(output))?;
+    let doc = read(file)?;
+    let mut opts = ReportOptions::new(
+        match format {
+            ReportFormat::Md => report::ReportFormat::Md,
+            ReportFormat::Html => report::ReportFormat::Html,
+            ReportFormat::Docx => report::ReportFormat::Docx,
+        },
+        lang,
+    );
+    opts.variants = named_variants(file, &doc, variants)?;
+    let written = report::write(&doc, &opts, output).map_err(|e| format!("{}: {}", shown(file), e.message))?;
+    eprintln!("wrote {}", written.iter().map(|p| shown(p)).collect::<Vec<_>>().join(", "));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &DiagramArgs, lang: Lang) -> Outcome {
     use carepath::export::{self, diagram::Page, ExportOptions};
     use carepath::layout::{LayoutOptions, Orientation};
     let doc = read(file)?;
@@ -107,6 +162,8 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
             ExportFormat::Svg => export::ExportFormat::Svg,
             ExportFormat::Png => export::ExportFormat::Png,
             ExportFormat::Pdf => export::ExportFormat::Pdf,
+            ExportFormat::Csv => export::ExportFormat::Csv,
+            ExportFormat::Xlsx => export::ExportFormat::Xlsx,
         },
         variant,
         layout: LayoutOptions {
@@ -119,7 +176,8 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
             PageArg::A4 => Page::A4,
             PageArg::A3 => Page::A3,
         },
-        lang: Lang::Nb,
+        lang,
+        variants: Vec::new(),
     };
     let bytes = export::render(&doc, &opts).map_err(|e| format!("{}: {}", shown(file), e.message))?;
     write_out(output, &bytes)

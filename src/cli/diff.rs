@@ -113,6 +113,7 @@ pub fn run(a: DiffArgs) -> Outcome {
             scale: a.scale,
             page: Page::Fit,
             lang: a.lang,
+            variants: Vec::new(),
         };
         let bytes = export::render_compare(Side { doc: &da, variant: source }, Side { doc: &db, variant: target }, &opts)
             .map_err(|e| format!("{}: {}", out.display(), e.message))?;

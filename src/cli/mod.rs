@@ -66,6 +66,28 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         diagram: DiagramArgs,
+        /// Language of fixed texts: diagram title block and legend, register headings (nb or en).
+        #[arg(long, default_value = "nb")]
+        lang: Lang,
+    },
+    /// Write a report: metadata, summary, diagrams, steps per phase, the information-needs
+    /// analysis, needs per role, the sharing matrix, current versus desired, and the
+    /// validation findings. A Markdown report writes its pictures to img/ beside the page.
+    Report {
+        /// The .carepath file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ReportFormat,
+        /// A variant to report, by name or id; repeat for several (default: every variant).
+        #[arg(long = "variant")]
+        variants: Vec<String>,
+        /// Language of the report (nb or en).
+        #[arg(long, default_value = "nb")]
+        lang: Lang,
+        /// The file to write (for md, the pictures go to img/ beside it).
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Import a Carepath JSON or BPMN 2.0 file (by extension: .json, .bpmn or .xml) into a new
     /// .carepath document. For BPMN, what could not be mapped is listed on standard error.
@@ -109,6 +131,20 @@ pub enum ExportFormat {
     Png,
     /// The swimlane diagram as vector PDF.
     Pdf,
+    /// The needs register as CSV: one row per need, every field (all variants, or --variant).
+    Csv,
+    /// The needs register as an Excel workbook (XLSX).
+    Xlsx,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// A MkDocs Markdown page with its pictures in img/.
+    Md,
+    /// One self-contained HTML file.
+    Html,
+    /// A Word document.
+    Docx,
 }
 
 /// Options of the diagram formats (svg, png, pdf).

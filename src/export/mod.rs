@@ -1,6 +1,8 @@
 //! Exporters: pure functions from a document to bytes. [`render`] picks one by an
 //! [`ExportOptions`] value; the CLI's `export` and the desktop app's export dialog both go
-//! through it, and [`write_file`] puts the bytes in place atomically.
+//! through it, and [`write_file`] puts the bytes in place atomically; [`export_to`] also
+//! writes what goes beside a file (a Markdown report's pictures). Reports and the needs
+//! register are built in [`crate::report`].
 
 pub mod bpmn;
 pub mod diagram;
@@ -9,10 +11,11 @@ pub mod json;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::layout::LayoutOptions;
 use crate::model::{Document, Lang, VariantId};
+use crate::report::{self, ReportFormat, ReportOptions};
 use diagram::{DiagramOptions, Page};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The formats a document can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -28,10 +31,34 @@ pub enum ExportFormat {
     Pdf,
     /// BPMN 2.0 XML with diagram of one variant.
     Bpmn,
+    /// A report as a MkDocs Markdown page, its pictures in `img/` beside it ([`export_to`]).
+    Md,
+    /// A report as one self-contained HTML file.
+    Html,
+    /// A report as a Word document.
+    Docx,
+    /// The needs register as CSV.
+    Csv,
+    /// The needs register as an Excel workbook.
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// The report format this is, for reports and the needs register.
+    pub fn report(self) -> Option<ReportFormat> {
+        match self {
+            ExportFormat::Md => Some(ReportFormat::Md),
+            ExportFormat::Html => Some(ReportFormat::Html),
+            ExportFormat::Docx => Some(ReportFormat::Docx),
+            ExportFormat::Csv => Some(ReportFormat::Csv),
+            ExportFormat::Xlsx => Some(ReportFormat::Xlsx),
+            _ => None,
+        }
+    }
 }
 
 /// What to export and how.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ExportOptions {
     pub format: ExportFormat,
     /// The variant drawn (ignored for JSON, which holds them all).
@@ -45,9 +72,19 @@ pub struct ExportOptions {
     /// How a PDF is paged.
     #[serde(default)]
     pub page: Page,
-    /// Language of the diagram's fixed texts (title block, legend).
+    /// Language of the diagram's fixed texts (title block, legend) and of reports.
     #[serde(default)]
     pub lang: Lang,
+    /// The variants a report or register covers; empty means every variant.
+    #[serde(default)]
+    pub variants: Vec<VariantId>,
+}
+
+impl ExportOptions {
+    /// The report options these export options stand for.
+    pub fn report_options(&self, format: ReportFormat) -> ReportOptions {
+        ReportOptions { format, variants: self.variants.clone(), lang: self.lang, layout: self.layout }
+    }
 }
 
 fn one() -> f64 {
@@ -63,6 +100,11 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
         ExportFormat::Svg => diagram::to_svg(doc, opts.variant, &d).map(String::into_bytes),
         ExportFormat::Png => diagram::to_png(doc, opts.variant, &d),
         ExportFormat::Pdf => diagram::to_pdf(doc, opts.variant, &d),
+        // a Markdown report's pictures come only with [`export_to`]
+        ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx | ExportFormat::Csv | ExportFormat::Xlsx => {
+            let format = opts.format.report().expect("a report format");
+            report::render(doc, &opts.report_options(format)).map(|r| r.main)
+        }
     }
 }
 
@@ -76,6 +118,16 @@ pub fn render_compare(source: crate::compare::Side, target: crate::compare::Side
         ExportFormat::Pdf => diagram::compare::to_pdf(source, target, &d),
         other => Err(CoreError::new(ErrorCode::InvalidValue, format!("a comparison is drawn as svg, png or pdf, not {other:?}"))),
     }
+}
+
+/// Renders and writes an export to `path` (atomically), with any files that go beside it (the
+/// pictures of a Markdown report in `img/`). Returns every path written, `path` first.
+pub fn export_to(doc: &Document, opts: &ExportOptions, path: &Path) -> Result<Vec<PathBuf>> {
+    if let Some(format) = opts.format.report() {
+        return report::write(doc, &opts.report_options(format), path);
+    }
+    write_file(path, &render(doc, opts)?)?;
+    Ok(vec![path.to_path_buf()])
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a
@@ -108,6 +160,7 @@ mod tests {
             scale: 1.0,
             page: Page::Fit,
             lang: Lang::Nb,
+            variants: Vec::new(),
         };
         let bytes = render(&doc, &opts).unwrap();
         let dir = std::env::temp_dir().join(format!("carepath-export-{}", std::process::id()));

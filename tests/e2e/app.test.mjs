@@ -3,7 +3,7 @@
 // shows lanes and step labels with Norwegian letters; a double-click on an empty cell adds a
 // step that is still there after the app is restarted. Then, in the same file: rename in
 // place, undo and redo from the keyboard, Delete, all through the core; export an SVG through
-// the export dialog; auto-arrange and undo it. The application frame: the menu's events
+// the export dialog, and a Markdown report with its pictures; auto-arrange and undo it. The application frame: the menu's events
 // (emitted as a native menu item emits them, since WebDriver cannot click GTK menus), the
 // shortcuts dialog, find, multi-selection, Save as, switching documents, copy and paste
 // between documents, files that cannot be opened, the start screen, and keyboard moves.
@@ -531,6 +531,40 @@ test("exports the current variant as SVG through the export dialog", async () =>
     );
     await browser.keys(["Escape"]);
     await eventually(() => browser.execute(() => !document.querySelector('[role="dialog"]')), "the dialog to close");
+  } finally {
+    await browser.deleteSession();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("writes a Markdown report with its pictures through the export dialog", async () => {
+  const browser = await startApp();
+  const out = mkdtempSync(path.join(tmpdir(), "carepath-report-"));
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    await clickButton(browser, ["Eksporter …", "Export …"]);
+    const dialog = await browser.$('[role="dialog"]');
+    await dialog.waitForDisplayed({ timeout: 10_000 });
+    await (await browser.$('[role="dialog"] select[name="format"]')).selectByAttribute("value", "md");
+    // a report takes several variants (all ticked at first) and its own language
+    const ticked = await browser.execute(() =>
+      Array.from(document.querySelectorAll('[role="dialog"] input[name="variants"]'), (i) => i.checked),
+    );
+    assert.ok(ticked.length >= 1 && ticked.every(Boolean), `variant boxes: ${ticked}`);
+    await (await browser.$('[role="dialog"] select[name="lang"]')).selectByAttribute("value", "en");
+    if (process.env.CAREPATH_SCREENSHOTS) {
+      await browser.saveScreenshot(path.join(process.env.CAREPATH_SCREENSHOTS, "export-report-dialog.png"));
+    }
+    const file = path.join(out, "kols.md");
+    await (await browser.$('[role="dialog"] input[name="path"]')).setValue(file);
+    await (await browser.$('[role="dialog"] button[type="submit"]')).click();
+    await eventually(() => browser.execute(() => !!document.querySelector('[role="dialog"] .done')), "the report to finish");
+    const md = readFileSync(file, "utf8");
+    assert.match(md, /\| Information need \| Information service \| What \| Why \|/);
+    const pictures = readdirSync(path.join(out, "img"));
+    assert.ok(pictures.some((f) => f.endsWith(".png")) && pictures.some((f) => f.endsWith(".svg")), `img/: ${pictures}`);
+    for (const m of md.matchAll(/\]\((img\/[^)]+)\)/g)) assert.ok(existsSync(path.join(out, m[1])), `${m[1]} exists`);
+    await browser.keys(["Escape"]);
   } finally {
     await browser.deleteSession();
     rmSync(out, { recursive: true, force: true });

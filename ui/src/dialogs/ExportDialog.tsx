@@ -1,14 +1,15 @@
 // The export dialog: format, variant and the diagram choices; the output path comes from the
 // native Save dialog or is typed in. The export itself runs in the core (the same functions
 // as the CLI) off the window's main thread; the dialog shows it is busy meanwhile and offers
-// to show the file in its folder afterwards.
+// to show the file in its folder afterwards. Reports (Markdown with its img/ folder, HTML,
+// Word) and the needs register (CSV, XLSX) take several variants and a language.
 import { save } from "@tauri-apps/plugin-dialog";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, asCoreError, type CoreError } from "../api";
 import type { Document, ExportFormat, Lang, Page } from "../generated/carepath";
-import { FORMATS, suggestedName, withExtension } from "./exportPath";
+import { FORMATS, REPORTS, suggestedName, withExtension } from "./exportPath";
 import { Modal } from "./Modal";
 
 const DIAGRAM: ExportFormat[] = ["svg", "png", "pdf"];
@@ -18,6 +19,8 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
   const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>("svg");
   const [variant, setVariant] = useState(props.variantId ?? doc.variants[0]?.id ?? "");
+  const [chosen, setChosen] = useState<string[]>(doc.variants.map((v) => v.id));
+  const [lang, setLang] = useState<Lang>(i18n.language === "en" ? "en" : "nb");
   const [needs, setNeeds] = useState(true);
   const [vertical, setVertical] = useState(false);
   const [scale, setScale] = useState(2);
@@ -29,6 +32,9 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
 
   const variantName = doc.variants.find((v) => v.id === variant)?.name;
   const diagram = DIAGRAM.includes(format);
+  const report = REPORTS.includes(format);
+  const toggle = (id: string, on: boolean) =>
+    setChosen((ids) => doc.variants.map((v) => v.id).filter((v) => (v === id ? on : ids.includes(v))));
 
   const changeFormat = (f: ExportFormat) => {
     setFormat(f);
@@ -59,7 +65,8 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           layout: { orientation: vertical ? "vertical" : "horizontal", needs },
           scale,
           page,
-          lang: (i18n.language === "en" ? "en" : "nb") as Lang,
+          lang: report ? lang : ((i18n.language === "en" ? "en" : "nb") as Lang),
+          variants: report ? chosen : [],
         },
         target,
       );
@@ -90,16 +97,43 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
               ))}
             </select>
           </label>
-          <label>
-            {t("export.variant")}
-            <select name="variant" value={variant} disabled={format === "json"} onChange={(e) => setVariant(e.target.value)}>
-              {doc.variants.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          {report ? (
+            <>
+              <fieldset className="variants">
+                <legend>{t("export.variants")}</legend>
+                {doc.variants.map((v) => (
+                  <label key={v.id} className="check">
+                    <input
+                      type="checkbox"
+                      name="variants"
+                      value={v.id}
+                      checked={chosen.includes(v.id)}
+                      onChange={(e) => toggle(v.id, e.target.checked)}
+                    />
+                    {v.name}
+                  </label>
+                ))}
+              </fieldset>
+              <label>
+                {t("export.lang")}
+                <select name="lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+                  <option value="nb">Norsk bokmål</option>
+                  <option value="en">English</option>
+                </select>
+              </label>
+            </>
+          ) : (
+            <label>
+              {t("export.variant")}
+              <select name="variant" value={variant} disabled={format === "json"} onChange={(e) => setVariant(e.target.value)}>
+                {doc.variants.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className="check">
             <input type="checkbox" name="needs" checked={needs} disabled={!diagram} onChange={(e) => setNeeds(e.target.checked)} />
             {t("export.needs")}
@@ -154,7 +188,7 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
         <div className="status" aria-live="polite">
           {busy && (
             <span className="busy" role="status">
-              <span className="spinner" aria-hidden="true" /> {t("export.busy")}
+              <span className="spinner" aria-hidden="true" /> {t(report ? "export.busyReport" : "export.busy")}
             </span>
           )}
           {done && (
@@ -175,7 +209,7 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           <button type="button" onClick={onClose} disabled={busy}>
             {t("dialog.close")}
           </button>
-          <button type="submit" className="primary" disabled={busy || !variant}>
+          <button type="submit" className="primary" disabled={busy || !variant || (report && chosen.length === 0)}>
             {t("export.run")}
           </button>
         </div>

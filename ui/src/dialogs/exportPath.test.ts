@@ -11,5 +11,10 @@ describe("export file names", () => {
   it("suggests a name from title and variant, without path separators", () => {
     expect(suggestedName("KOLS / hjem", "Ønsket forløp", "svg")).toBe("KOLS - hjem – Ønsket forløp.svg");
     expect(suggestedName("KOLS", "Nå", "json")).toBe("KOLS.json");
+    expect(suggestedName("KOLS", "Nå", "docx")).toBe("KOLS.docx");
+  });
+  it("swaps report extensions too", () => {
+    expect(withExtension("/tmp/kols.md", "xlsx")).toBe("/tmp/kols.xlsx");
+    expect(withExtension("/tmp/kols.html", "csv")).toBe("/tmp/kols.csv");
   });
 });

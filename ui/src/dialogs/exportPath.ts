@@ -2,7 +2,10 @@
 // swapped when the user changes the format.
 import type { ExportFormat } from "../generated/carepath";
 
-export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "json"];
+export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "json", "md", "html", "docx", "csv", "xlsx"];
+
+/** Reports (md, html, docx) and the needs register (csv, xlsx): several variants, a language. */
+export const REPORTS: ExportFormat[] = ["md", "html", "docx", "csv", "xlsx"];
 
 export function extensionOf(format: ExportFormat): string {
   return format;
@@ -21,6 +24,7 @@ export function withExtension(path: string, format: ExportFormat): string {
 /** A file name for the export of a document title and variant name. */
 export function suggestedName(title: string, variant: string | undefined, format: ExportFormat): string {
   const clean = (s: string) => s.replace(/[\\/:*?"<>|]+/g, "-").trim();
-  const parts = [clean(title) || "carepath", format === "json" || !variant ? "" : clean(variant)].filter(Boolean);
+  const whole = format === "json" || REPORTS.includes(format);
+  const parts = [clean(title) || "carepath", whole || !variant ? "" : clean(variant)].filter(Boolean);
   return `${parts.join(" – ")}.${extensionOf(format)}`;
 }

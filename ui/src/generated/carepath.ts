@@ -427,7 +427,7 @@ export type Edit =
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
  * via the `definition` "ExportFormat".
  */
-export type ExportFormat = "json" | "svg" | "png" | "pdf" | "bpmn";
+export type ExportFormat = "json" | "svg" | "png" | "pdf" | "bpmn" | "md" | "html" | "docx" | "csv" | "xlsx";
 /**
  * How serious a finding is.
  *
@@ -1064,7 +1064,7 @@ export interface Point {
 export interface ExportOptions {
   format: ExportFormat;
   /**
-   * Language of the diagram's fixed texts (title block, legend).
+   * Language of the diagram's fixed texts (title block, legend) and of reports.
    */
   lang?: "nb" | "en";
   layout?: LayoutOptions;
@@ -1080,6 +1080,10 @@ export interface ExportOptions {
    * Identifies a variant of the pathway.
    */
   variant: string;
+  /**
+   * The variants a report or register covers; empty means every variant.
+   */
+  variants?: VariantId[];
 }
 /**
  * Lane orientation and whether the data-need layer is drawn (diagrams only).

@@ -1,0 +1,156 @@
+//! The report as a Word document (docx-rs): A4 landscape so the nine-column needs table fits,
+//! heading styles Word's navigation pane knows, tables with a shaded header row, the diagrams
+//! as PNG pictures fitted to the text width, and the sharing matrix as a heat-map table.
+
+use super::content::{Block, Figure, HeatMap, Report, Table};
+use super::tr;
+use crate::error::{CoreError, ErrorCode, Result};
+use docx_rs::{
+    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, Paragraph, Pic, Run, RunFonts, Shading, ShdType, Style, StyleType, TableCell,
+    TableLayoutType, TableRow, WidthType,
+};
+
+/// A4 landscape in twentieths of a point.
+const PAGE_W: u32 = 16_838;
+const PAGE_H: u32 = 11_906;
+const MARGIN: u32 = 1_000;
+const TEXT_W: u32 = PAGE_W - 2 * MARGIN;
+const EMU_PER_TWIP: u64 = 635;
+const HEADER_FILL: &str = "E4E7EB";
+
+/// A run of text with its newlines as line breaks.
+fn run(text: &str) -> Run {
+    let mut r = Run::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        r = r.add_text(line.trim_end_matches('\r'));
+    }
+    r
+}
+
+fn para(text: &str) -> Paragraph {
+    Paragraph::new().add_run(run(text))
+}
+
+fn cell(text: &str, header: bool, fill: Option<&str>) -> TableCell {
+    let mut r = run(text).size(18);
+    if header {
+        r = r.bold();
+    }
+    let mut c = TableCell::new().add_paragraph(Paragraph::new().add_run(r));
+    if let Some(fill) = fill.or(header.then_some(HEADER_FILL)) {
+        c = c.shading(Shading::new().shd_type(ShdType::Clear).color("auto").fill(fill));
+    }
+    c
+}
+
+/// Column widths in twips: each column first gets room for the longest word of its cells (at
+/// 9 pt about 115 twips a character, plus the cell padding; longer words wrap anyway), the rest of the text width is shared by how
+/// much text the columns hold.
+fn grid(t: &Table) -> Vec<usize> {
+    let n = t.columns.len();
+    let texts = |i: usize| t.rows.iter().map(move |r| r[i].as_str()).chain([t.columns[i].as_str()]);
+    let least: Vec<f64> = (0..n)
+        .map(|i| t.rows.iter().flat_map(|r| r[i].split_whitespace()).map(|w| w.chars().count()).max().unwrap_or(1).min(12) as f64 * 115.0 + 200.0)
+        .collect();
+    let weight: Vec<f64> = (0..n)
+        .map(|i| {
+            let longest = texts(i).map(|c| c.chars().count()).max().unwrap_or(1) as f64;
+            let mean = texts(i).map(|c| c.chars().count()).sum::<usize>() as f64 / (t.rows.len() + 1) as f64;
+            (mean * 0.7 + longest * 0.3).clamp(4.0, 80.0)
+        })
+        .collect();
+    let spare = (TEXT_W as f64 - least.iter().sum::<f64>()).max(0.0);
+    let total: f64 = weight.iter().sum();
+    let widths: Vec<f64> = (0..n).map(|i| least[i] + spare * weight[i] / total).collect();
+    let scale = TEXT_W as f64 / widths.iter().sum::<f64>();
+    widths.iter().map(|w| (w * scale) as usize).collect()
+}
+
+fn table(t: &Table) -> docx_rs::Table {
+    let widths = grid(t);
+    let row = |cells: &[String], header: bool| {
+        let cells = cells.iter().zip(&widths).map(|(c, w)| cell(c, header, None).width(*w, WidthType::Dxa)).collect();
+        TableRow::new(cells).cant_split()
+    };
+    let mut rows = vec![row(&t.columns, true)];
+    rows.extend(t.rows.iter().map(|r| row(r, false)));
+    docx_rs::Table::new(rows).set_grid(widths).width(TEXT_W as usize, WidthType::Dxa).layout(TableLayoutType::Fixed)
+}
+
+fn heat_map(m: &HeatMap) -> docx_rs::Table {
+    let mut header = vec![cell(&m.corner, true, None)];
+    header.extend(m.labels.iter().map(|l| cell(l, true, None)));
+    let mut rows = vec![TableRow::new(header)];
+    for (label, cells) in m.labels.iter().zip(&m.cells) {
+        let mut row = vec![cell(label, true, None)];
+        for c in cells {
+            let fill = m.colour(c.count).trim_start_matches('#').to_uppercase();
+            row.push(cell(&HeatMap::cell_text(c), false, (c.count > 0).then_some(fill.as_str())));
+        }
+        rows.push(TableRow::new(row).cant_split());
+    }
+    let n = m.labels.len() + 1;
+    docx_rs::Table::new(rows).set_grid(vec![TEXT_W as usize / n; n]).width(TEXT_W as usize, WidthType::Dxa)
+}
+
+fn figure(f: &Figure) -> Result<Paragraph> {
+    let (png, w, h) = f.png()?;
+    // fit the text width and at most two thirds of the page height, keeping the aspect ratio
+    let max_w = TEXT_W as f64;
+    let max_h = (PAGE_H - 2 * MARGIN) as f64 * 0.66;
+    let (dw, dh) = (f.width * 15.0, f.height * 15.0); // CSS px to twips at 96 dpi
+    let k = (max_w / dw).min(max_h / dh).min(1.5);
+    let emu = |twips: f64| (twips * EMU_PER_TWIP as f64) as u32;
+    let pic = Pic::new_with_dimensions(png, w, h).size(emu(dw * k), emu(dh * k));
+    Ok(Paragraph::new().add_run(Run::new().add_image(pic)).align(AlignmentType::Center))
+}
+
+fn styles(d: Docx) -> Docx {
+    let heading = |id: &str, name: &str, size: usize, level: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .size(size)
+            .bold()
+            .color("00695C")
+            .outline_lvl(level)
+            .next("Normal")
+            .line_spacing(LineSpacing::new().before(if level == 0 { 0 } else { 240 }).after(80))
+    };
+    d.add_style(Style::new("Normal", StyleType::Paragraph).name("Normal").size(20))
+        .add_style(heading("Heading1", "Heading 1", 36, 0))
+        .add_style(heading("Heading2", "Heading 2", 30, 1))
+        .add_style(heading("Heading3", "Heading 3", 24, 2))
+        .add_style(heading("Heading4", "Heading 4", 21, 3))
+        .add_style(Style::new("Caption", StyleType::Paragraph).name("Caption").size(18).italic())
+}
+
+/// The Word document's bytes.
+pub fn render(report: &Report) -> Result<Vec<u8>> {
+    let mut d = styles(Docx::new())
+        .page_size(PAGE_W, PAGE_H)
+        .page_orient(PageOrientationType::Landscape)
+        .page_margin(PageMargin::new().top(MARGIN as i32).bottom(MARGIN as i32).left(MARGIN as i32).right(MARGIN as i32))
+        .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri"))
+        .default_size(20);
+    for b in &report.blocks {
+        d = match b {
+            Block::Heading { level, text } => {
+                let style = format!("Heading{}", (*level).clamp(1, 4));
+                d.add_paragraph(para(text).style(&style).keep_next(true))
+            }
+            Block::Paragraph(text) => d.add_paragraph(para(text)),
+            Block::Table(t) => d.add_table(table(t)).add_paragraph(Paragraph::new()),
+            Block::HeatMap(m) => d
+                .add_table(heat_map(m))
+                .add_paragraph(Paragraph::new())
+                .add_paragraph(para(tr(report.lang, "Fargen viser antall behov: jo mørkere, jo flere.", "The colour shows the number of needs: the darker, the more.")).style("Caption")),
+            Block::Figure(f) => d.add_paragraph(figure(f)?).add_paragraph(para(&f.caption).style("Caption").align(AlignmentType::Center)),
+        };
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    d.build().pack(&mut out).map_err(|e| CoreError::new(ErrorCode::Io, format!("the Word document could not be written: {e}")))?;
+    Ok(out.into_inner())
+}

@@ -1,0 +1,144 @@
+//! Reports: the analysis of a pathway as a MkDocs Markdown page, one self-contained HTML file
+//! or a Word document, and the needs register as CSV or XLSX, in Norwegian bokmål or English.
+//!
+//! The content is computed once ([`build`]: a [`Report`] of blocks assembled from the section
+//! list in [`sections`]) and each format is a small writer over those blocks. [`render`] gives
+//! the files of a report (a Markdown page comes with its pictures under `img/`), [`write`]
+//! puts them in place, each atomically.
+
+pub mod content;
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod needs;
+pub mod register;
+pub mod sections;
+
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::export::diagram::DiagramOptions;
+use crate::layout::LayoutOptions;
+use crate::model::{Document, Lang, Variant, VariantId};
+pub use content::{Block, Report};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The text in the report's language.
+pub fn tr(lang: Lang, nb: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nb => nb,
+        Lang::En => en,
+    }
+}
+
+/// The formats of a report and of the needs register.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    /// A MkDocs page with its pictures in `img/`.
+    Md,
+    /// One self-contained HTML file.
+    Html,
+    /// A Word document.
+    Docx,
+    /// The needs register as CSV (UTF-8, comma-separated).
+    Csv,
+    /// The needs register as an Excel workbook.
+    Xlsx,
+}
+
+impl ReportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Md => "md",
+            ReportFormat::Html => "html",
+            ReportFormat::Docx => "docx",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// What a report holds and how it is written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportOptions {
+    pub format: ReportFormat,
+    /// The variants reported, in this order; empty means every variant of the document.
+    #[serde(default)]
+    pub variants: Vec<VariantId>,
+    #[serde(default)]
+    pub lang: Lang,
+    /// How the diagrams are drawn.
+    #[serde(default)]
+    pub layout: LayoutOptions,
+}
+
+impl ReportOptions {
+    pub fn new(format: ReportFormat, lang: Lang) -> Self {
+        ReportOptions { format, variants: Vec::new(), lang, layout: LayoutOptions::default() }
+    }
+}
+
+/// The chosen variants, in the order asked for (all of them when none are named).
+pub fn chosen<'a>(doc: &'a Document, ids: &[VariantId]) -> Result<Vec<&'a Variant>> {
+    if ids.is_empty() {
+        return Ok(doc.variants.iter().collect());
+    }
+    ids.iter()
+        .map(|id| doc.variant(*id).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {id}"))))
+        .collect()
+}
+
+/// The report's content: every section of [`sections::SECTIONS`] in order.
+pub fn build(doc: &Document, opts: &ReportOptions) -> Result<Report> {
+    let cx = sections::Context {
+        doc,
+        variants: chosen(doc, &opts.variants)?,
+        lang: opts.lang,
+        diagram: DiagramOptions { layout: opts.layout, lang: opts.lang, ..DiagramOptions::default() },
+    };
+    let mut blocks = Vec::new();
+    for section in sections::SECTIONS {
+        blocks.extend(section(&cx)?);
+    }
+    Ok(Report { title: doc.metadata.title.clone(), lang: opts.lang, blocks })
+}
+
+/// A report as files: the main file's bytes and the files that go beside it, by path
+/// relative to the main file's folder (e.g. `img/tjenesteforlop-na-situasjon.png`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rendered {
+    pub main: Vec<u8>,
+    pub beside: Vec<(String, Vec<u8>)>,
+}
+
+/// The report's files.
+pub fn render(doc: &Document, opts: &ReportOptions) -> Result<Rendered> {
+    let only = |main| Ok(Rendered { main, beside: Vec::new() });
+    match opts.format {
+        ReportFormat::Csv => only(register::csv(doc, &chosen(doc, &opts.variants)?, opts.lang)?),
+        ReportFormat::Xlsx => only(register::xlsx(doc, &chosen(doc, &opts.variants)?, opts.lang)?),
+        ReportFormat::Md => markdown::render(&build(doc, opts)?),
+        ReportFormat::Html => only(html::render(&build(doc, opts)?).into_bytes()),
+        ReportFormat::Docx => only(docx::render(&build(doc, opts)?)?),
+    }
+}
+
+/// Renders the report and writes it to `path`, the pictures beside it; returns every path
+/// written, the main file first. Each file is written atomically.
+pub fn write(doc: &Document, opts: &ReportOptions, path: &Path) -> Result<Vec<PathBuf>> {
+    let r = render(doc, opts)?;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut written = vec![path.to_path_buf()];
+    for (rel, bytes) in &r.beside {
+        let file = dir.join(rel);
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| CoreError::new(ErrorCode::Io, format!("{}: cannot create the folder: {e}", parent.display())))?;
+        }
+        crate::export::write_file(&file, bytes)?;
+        written.push(file);
+    }
+    crate::export::write_file(path, &r.main)?;
+    Ok(written)
+}

@@ -1,0 +1,168 @@
+//! Data-sharing needs as table rows: the information-needs analysis table in the column order
+//! of the national architecture documents, the needs per consuming role, and the needs
+//! register (one row per need, every field) that CSV and XLSX carry.
+
+use super::content::Table;
+use super::tr;
+use crate::model::*;
+
+/// The actor's name, or "" when there is none.
+pub fn actor_name(doc: &Document, id: Option<ActorId>) -> String {
+    id.and_then(|a| doc.actor(a)).map(|a| a.name.clone()).unwrap_or_default()
+}
+
+/// The information services of a need: "IT07 Målinger, IT19 Varsel".
+pub fn services(doc: &Document, n: &DataNeed) -> String {
+    n.info_types
+        .iter()
+        .filter_map(|t| doc.info_type(*t))
+        .map(|t| match &t.code {
+            Some(code) if !code.is_empty() => format!("{code} {}", t.name),
+            _ => t.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where the information comes from: the need's source, or else its provider.
+fn source(doc: &Document, n: &DataNeed) -> String {
+    if n.source.trim().is_empty() { actor_name(doc, n.provider) } else { n.source.clone() }
+}
+
+fn join_nonempty(parts: &[&str], sep: &str) -> String {
+    parts.iter().filter(|p| !p.trim().is_empty()).copied().collect::<Vec<_>>().join(sep)
+}
+
+/// A variant's needs in a stable order: by title, then id.
+pub fn sorted(v: &Variant) -> Vec<&DataNeed> {
+    let mut needs: Vec<&DataNeed> = v.needs().collect();
+    needs.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()).then(a.id.cmp(&b.id)));
+    needs
+}
+
+/// The information-needs analysis table of a variant.
+pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
+    let mut t = Table::new(&[
+        tr(lang, "Informasjonsbehov", "Information need"),
+        tr(lang, "Informasjonstjeneste", "Information service"),
+        tr(lang, "Hva", "What"),
+        tr(lang, "Hvorfor", "Why"),
+        tr(lang, "Hvor (kilde)", "Where (source)"),
+        tr(lang, "Hvordan", "How"),
+        tr(lang, "Samhandlingsform", "Interaction form"),
+        tr(lang, "Når og hvor lenge", "When and for how long"),
+        tr(lang, "Sammenheng med andre informasjonstjenester", "Relations to other information services"),
+    ]);
+    for n in sorted(v) {
+        t.row(vec![
+            n.title.clone(),
+            services(doc, n),
+            n.what.clone(),
+            n.why.clone(),
+            source(doc, n),
+            n.production.label(lang).to_string(),
+            n.form.label(lang).to_string(),
+            join_nonempty(&[&n.when, &n.relevance], "\n"),
+            n.relations.clone(),
+        ]);
+    }
+    t
+}
+
+/// The needs per consuming role, roles in lane order, within a role by priority.
+pub fn role_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
+    let mut t = Table::new(&[
+        tr(lang, "Rolle", "Role"),
+        tr(lang, "Prioritet / tidsperspektiv", "Priority / time horizon"),
+        tr(lang, "Behov", "Need"),
+        tr(lang, "Funksjonelle krav", "Functional requirements"),
+    ]);
+    let lane = |id: Option<ActorId>| id.and_then(|a| doc.actor(a)).map_or(u32::MAX, |a| a.order);
+    let mut needs = sorted(v);
+    needs.sort_by_key(|n| (lane(n.consumer), n.priority.map_or(u8::MAX, |p| p as u8)));
+    for n in needs {
+        let priority = n.priority.map(|p| p.label(lang)).unwrap_or("");
+        let horizon = n.horizon.map(|h| h.label(lang)).unwrap_or("");
+        t.row(vec![actor_name(doc, n.consumer), join_nonempty(&[priority, horizon], " / "), n.title.clone(), n.requirements.clone()]);
+    }
+    t
+}
+
+/// The steps a need arises at, by label.
+fn step_labels(v: &Variant, n: &DataNeed) -> String {
+    n.steps.iter().filter_map(|s| v.step(*s)).map(|s| s.label.clone()).collect::<Vec<_>>().join("; ")
+}
+
+/// The needs register: one row per need of the given variants, every field.
+pub fn register(doc: &Document, variants: &[&Variant], lang: Lang) -> Table {
+    let mut t = Table::new(&[
+        tr(lang, "Variant", "Variant"),
+        tr(lang, "Informasjonsbehov", "Information need"),
+        tr(lang, "Informasjonstjeneste", "Information service"),
+        tr(lang, "Hva", "What"),
+        tr(lang, "Hvorfor", "Why"),
+        tr(lang, "Hvor (kilde)", "Where (source)"),
+        tr(lang, "Hvordan", "How"),
+        tr(lang, "Samhandlingsform", "Interaction form"),
+        tr(lang, "Når", "When"),
+        tr(lang, "Hvor lenge", "For how long"),
+        tr(lang, "Sammenheng med andre informasjonstjenester", "Relations to other information services"),
+        tr(lang, "Tilbyder", "Provider"),
+        tr(lang, "Konsument", "Consumer"),
+        tr(lang, "Steg", "Steps"),
+        tr(lang, "Prioritet", "Priority"),
+        tr(lang, "Tidsperspektiv", "Time horizon"),
+        tr(lang, "Status", "Status"),
+        tr(lang, "Funksjonelle krav", "Functional requirements"),
+        tr(lang, "Merknader", "Notes"),
+        "Id",
+    ]);
+    for v in variants {
+        for n in sorted(v) {
+            t.row(vec![
+                v.name.clone(),
+                n.title.clone(),
+                services(doc, n),
+                n.what.clone(),
+                n.why.clone(),
+                n.source.clone(),
+                n.production.label(lang).to_string(),
+                n.form.label(lang).to_string(),
+                n.when.clone(),
+                n.relevance.clone(),
+                n.relations.clone(),
+                actor_name(doc, n.provider),
+                actor_name(doc, n.consumer),
+                step_labels(v, n),
+                n.priority.map(|p| p.label(lang)).unwrap_or("").to_string(),
+                n.horizon.map(|h| h.label(lang)).unwrap_or("").to_string(),
+                n.status.label(lang).to_string(),
+                n.requirements.clone(),
+                n.notes.clone(),
+                n.id.to_string(),
+            ]);
+        }
+    }
+    t
+}
+
+/// Suggested column widths of the register, in characters.
+pub const REGISTER_WIDTHS: &[f64] = &[16.0, 30.0, 26.0, 30.0, 30.0, 22.0, 14.0, 22.0, 18.0, 18.0, 26.0, 22.0, 22.0, 30.0, 10.0, 16.0, 12.0, 34.0, 26.0, 38.0];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn register_has_one_row_per_need_and_every_column_named() {
+        let doc = crate::template::load("copd").unwrap();
+        let vs: Vec<&Variant> = doc.variants.iter().collect();
+        let t = register(&doc, &vs, Lang::Nb);
+        assert_eq!(t.rows.len(), doc.variants.iter().map(|v| v.need_count()).sum::<usize>());
+        assert_eq!(t.columns.len(), REGISTER_WIDTHS.len());
+        assert!(t.rows.iter().all(|r| r.len() == t.columns.len()));
+        let a = analysis_table(&doc, &doc.variants[0], Lang::En);
+        assert_eq!(a.columns[0], "Information need");
+        assert_eq!(a.columns[8], "Relations to other information services");
+    }
+}

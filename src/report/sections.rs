@@ -1,0 +1,290 @@
+//! The sections of a report, each a function from the [`Context`] to blocks, assembled in the
+//! order of [`SECTIONS`]. A new section (a variant diff, a review summary) is one more
+//! function in that list; the writers need no change.
+
+use super::content::*;
+use super::needs;
+use super::tr;
+use crate::export::diagram::{to_svg, DiagramOptions};
+use crate::model::*;
+use crate::rules::{self, Severity};
+use crate::Result;
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// What every section sees: the document, the chosen variants and the language.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub variants: Vec<&'a Variant>,
+    pub lang: Lang,
+    pub diagram: DiagramOptions,
+}
+
+impl Context<'_> {
+    pub fn tr(&self, nb: &'static str, en: &'static str) -> &'static str {
+        tr(self.lang, nb, en)
+    }
+}
+
+/// One section: blocks for the report, or none when it has nothing to say.
+pub type Section = fn(&Context) -> Result<Vec<Block>>;
+
+/// The sections in report order. Planned: "Endringer fra nå-situasjon til ønsket forløp"
+/// (variant diff) after `needs_comparison`, and the review summary with its walk-through
+/// table before `findings`.
+pub const SECTIONS: &[Section] = &[metadata, summary, variants, needs_comparison, findings];
+
+fn h(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading { level, text: text.into() }
+}
+
+/// The title and the metadata table that architecture documents open with.
+pub fn metadata(cx: &Context) -> Result<Vec<Block>> {
+    let m = &cx.doc.metadata;
+    let mut t = Table::new(&["Status", cx.tr("Versjon", "Version"), cx.tr("Modenhet", "Maturity"), cx.tr("Normeringsnivå", "Normative level")]);
+    t.row(vec![m.status.label(cx.lang).into(), m.version.clone(), m.maturity.label(cx.lang).into(), m.normative_level.clone()]);
+    let mut out = vec![h(1, m.title.clone()), Block::Table(t)];
+    if !m.description.trim().is_empty() {
+        out.push(Block::Paragraph(m.description.clone()));
+    }
+    Ok(out)
+}
+
+/// Patient group, actors, phases and the counts of each chosen variant.
+pub fn summary(cx: &Context) -> Result<Vec<Block>> {
+    let doc = cx.doc;
+    let s = crate::summary::summary(doc);
+    let mut facts = Table::new(&[cx.tr("Tema", "Topic"), cx.tr("Innhold", "Content")]);
+    facts.row(vec![cx.tr("Pasientgruppe", "Patient group").into(), s.metadata.patient_group.clone()]);
+    let actors: Vec<String> = lanes(doc).iter().map(|a| format!("{} ({})", a.name, a.kind.label(cx.lang))).collect();
+    facts.row(vec![cx.tr("Aktører", "Actors").into(), actors.join(", ")]);
+    let phases: Vec<String> = columns(doc).iter().map(|p| p.name.clone()).collect();
+    facts.row(vec![cx.tr("Faser", "Phases").into(), phases.join(", ")]);
+    if !s.metadata.owners.is_empty() {
+        facts.row(vec![cx.tr("Ansvarlige", "Owners").into(), s.metadata.owners.join(", ")]);
+    }
+    let mut counts = Table::new(&[
+        "Variant",
+        cx.tr("Type", "Kind"),
+        cx.tr("Steg", "Steps"),
+        cx.tr("Overganger", "Transitions"),
+        cx.tr("Overleveringer", "Hand-overs"),
+        cx.tr("Informasjonsbehov", "Information needs"),
+    ]);
+    let chosen: HashSet<VariantId> = cx.variants.iter().map(|v| v.id).collect();
+    for v in s.variants.iter().filter(|v| chosen.contains(&v.id)) {
+        counts.row(vec![
+            v.name.clone(),
+            v.kind.label(cx.lang).into(),
+            v.steps.to_string(),
+            v.transitions.to_string(),
+            v.handovers.to_string(),
+            v.needs.to_string(),
+        ]);
+    }
+    Ok(vec![h(2, cx.tr("Sammendrag", "Summary")), Block::Table(facts), Block::Table(counts)])
+}
+
+/// Each chosen variant: its diagram, steps per phase, needs tables and sharing matrix.
+pub fn variants(cx: &Context) -> Result<Vec<Block>> {
+    let mut out = Vec::new();
+    for v in &cx.variants {
+        let kind = v.kind.label(cx.lang);
+        let same = v.name.trim().eq_ignore_ascii_case(kind) || v.name.trim().eq_ignore_ascii_case(v.kind.label(Lang::Nb));
+        out.push(h(2, if same { v.name.clone() } else { format!("{kind}: {}", v.name) }));
+        if !v.description.trim().is_empty() {
+            out.push(Block::Paragraph(v.description.clone()));
+        }
+        out.extend(diagram(cx, v)?);
+        out.extend(steps_per_phase(cx, v));
+        out.push(h(3, cx.tr("Analyse av informasjonsbehov", "Information-needs analysis")));
+        out.push(table_or_note(cx, needs::analysis_table(cx.doc, v, cx.lang)));
+        out.push(h(3, cx.tr("Behov per rolle", "Needs per role")));
+        out.push(table_or_note(cx, needs::role_table(cx.doc, v, cx.lang)));
+        out.push(h(3, cx.tr("Deling mellom aktører", "Sharing between actors")));
+        out.push(Block::Paragraph(
+            cx.tr(
+                "Rader er tilbyder, kolonner er konsument; hver celle viser antall behov og informasjonstypene.",
+                "Rows are providers, columns consumers; each cell shows the number of needs and the information types.",
+            )
+            .into(),
+        ));
+        out.push(Block::HeatMap(heat_map(cx, v)));
+    }
+    Ok(out)
+}
+
+fn table_or_note(cx: &Context, t: Table) -> Block {
+    if t.rows.is_empty() {
+        Block::Paragraph(cx.tr("Ingen informasjonsbehov er registrert.", "No information needs are recorded.").into())
+    } else {
+        Block::Table(t)
+    }
+}
+
+fn diagram(cx: &Context, v: &Variant) -> Result<Vec<Block>> {
+    if v.step_count() == 0 {
+        return Ok(Vec::new());
+    }
+    let svg = to_svg(cx.doc, v.id, &cx.diagram)?;
+    let (width, height) = svg_size(&svg);
+    let caption = format!("{}: {}", cx.tr("Tjenesteforløp", "Service pathway"), v.name);
+    let file = format!("{}-{}", slug(cx.tr("tjenesteforløp", "service-pathway")), slug(&v.name));
+    Ok(vec![Block::Figure(Figure { file, caption, svg, width, height })])
+}
+
+/// The width and height attributes of the diagram's root element.
+fn svg_size(svg: &str) -> (f64, f64) {
+    let attr = |name: &str| -> f64 {
+        let key = format!(" {name}=\"");
+        svg.find(&key)
+            .and_then(|i| svg[i + key.len()..].split('"').next())
+            .and_then(|s| s.trim_end_matches("px").parse().ok())
+            .unwrap_or(800.0)
+    };
+    (attr("width"), attr("height"))
+}
+
+/// Steps of each phase in flow order (breadth first from the starts), with actor and text.
+fn steps_per_phase(cx: &Context, v: &Variant) -> Vec<Block> {
+    let order = flow_order(v);
+    let mut by_phase: HashMap<Option<PhaseId>, Vec<&Step>> = HashMap::new();
+    for s in v.steps() {
+        by_phase.entry(s.phase.filter(|p| cx.doc.phase(*p).is_some())).or_default().push(s);
+    }
+    for steps in by_phase.values_mut() {
+        steps.sort_by_key(|s| (order.get(&s.id).copied().unwrap_or(usize::MAX), s.id));
+    }
+    let mut out = vec![h(3, cx.tr("Steg per fase", "Steps per phase"))];
+    let groups = columns(cx.doc).into_iter().map(|p| (Some(p.id), p.name.clone())).chain([(None, cx.tr("Uten fase", "Without phase").to_string())]);
+    for (phase, name) in groups {
+        let Some(steps) = by_phase.get(&phase) else { continue };
+        out.push(h(4, name));
+        let mut t = Table::new(&[cx.tr("Steg", "Step"), cx.tr("Type", "Kind"), cx.tr("Aktør", "Actor"), cx.tr("Beskrivelse", "Description")]);
+        for s in steps {
+            let mut text = s.description.clone();
+            if let Some(d) = s.duration.as_deref().filter(|d| !d.trim().is_empty()) {
+                text = if text.is_empty() { format!("({d})") } else { format!("{text} ({d})") };
+            }
+            t.row(vec![s.label.clone(), s.kind.label(cx.lang).into(), needs::actor_name(cx.doc, s.actor), text]);
+        }
+        out.push(Block::Table(t));
+    }
+    out
+}
+
+/// Position of each step in a breadth-first walk from the start steps (then the rest by id).
+fn flow_order(v: &Variant) -> HashMap<StepId, usize> {
+    let mut order = HashMap::new();
+    let mut steps = v.steps_sorted();
+    steps.sort_by_key(|s| (s.kind != StepKind::Start, v.incoming(s.id).next().is_some(), s.id));
+    for root in steps {
+        if order.contains_key(&root.id) {
+            continue;
+        }
+        let mut queue = VecDeque::from([root.id]);
+        order.insert(root.id, order.len());
+        while let Some(id) = queue.pop_front() {
+            let mut next: Vec<&Transition> = v.outgoing(id).collect();
+            next.sort_by_key(|t| t.id);
+            for t in next {
+                if !order.contains_key(&t.to) {
+                    order.insert(t.to, order.len());
+                    queue.push_back(t.to);
+                }
+            }
+        }
+    }
+    order
+}
+
+fn heat_map(cx: &Context, v: &Variant) -> HeatMap {
+    let m = rules::sharing_matrix(cx.doc, v);
+    let name = |id: ActorId| cx.doc.actor(id).map(|a| a.name.clone()).unwrap_or_default();
+    let cells = m
+        .cells
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| HeatCell {
+                    count: c.needs.len(),
+                    text: c.info_types.iter().filter_map(|t| cx.doc.info_type(*t)).map(|t| t.name.clone()).collect::<Vec<_>>().join(", "),
+                })
+                .collect()
+        })
+        .collect();
+    HeatMap { corner: cx.tr("Tilbyder \\ Konsument", "Provider \\ Consumer").into(), labels: m.actors.iter().map(|&a| name(a)).collect(), cells }
+}
+
+/// Needs of the current pathway against the desired one: met or not, and how information
+/// travels before and after. Needs are matched by title.
+pub fn needs_comparison(cx: &Context) -> Result<Vec<Block>> {
+    let pick = |kind| cx.variants.iter().find(|v| v.kind == kind).copied();
+    let (Some(now), Some(want)) = (pick(VariantKind::Current), pick(VariantKind::Desired)) else { return Ok(Vec::new()) };
+    let key = |n: &DataNeed| n.title.trim().to_lowercase();
+    let before: HashMap<String, &DataNeed> = needs::sorted(now).into_iter().map(|n| (key(n), n)).collect();
+    let after: HashMap<String, &DataNeed> = needs::sorted(want).into_iter().map(|n| (key(n), n)).collect();
+    let mut t = Table::new(&[
+        cx.tr("Informasjonsbehov", "Information need"),
+        cx.tr("Status nå", "Status now"),
+        cx.tr("Status ønsket", "Status desired"),
+        cx.tr("Samhandlingsform nå", "Interaction form now"),
+        cx.tr("Samhandlingsform ønsket", "Interaction form desired"),
+    ]);
+    let missing = cx.tr("(ikke med)", "(not present)");
+    let mut seen = HashSet::new();
+    for n in needs::sorted(now).into_iter().chain(needs::sorted(want)) {
+        if !seen.insert(key(n)) {
+            continue;
+        }
+        let (b, a) = (before.get(&key(n)), after.get(&key(n)));
+        let status = |x: Option<&&DataNeed>| x.map_or(missing, |n| n.status.label(cx.lang));
+        let form = |x: Option<&&DataNeed>| x.map_or(missing, |n| n.form.label(cx.lang));
+        t.row(vec![n.title.clone(), status(b).into(), status(a).into(), form(b).into(), form(a).into()]);
+    }
+    let intro = format!("{} «{}» {} «{}».", cx.tr("Behovene i", "The needs in"), now.name, cx.tr("sammenlignet med", "compared with"), want.name);
+    Ok(vec![
+        h(2, cx.tr("Nå-situasjon og ønsket forløp: informasjonsbehov", "Current and desired pathway: information needs")),
+        Block::Paragraph(intro),
+        table_or_note(cx, t),
+    ])
+}
+
+/// The validation findings of the document and the chosen variants.
+pub fn findings(cx: &Context) -> Result<Vec<Block>> {
+    let chosen: HashSet<VariantId> = cx.variants.iter().map(|v| v.id).collect();
+    let found: Vec<_> = rules::validate(cx.doc).into_iter().filter(|f| f.variant.map_or(true, |v| chosen.contains(&v))).collect();
+    let mut out = vec![h(2, cx.tr("Valideringsfunn", "Validation findings"))];
+    if found.is_empty() {
+        out.push(Block::Paragraph(cx.tr("Ingen funn.", "No findings.").into()));
+        return Ok(out);
+    }
+    let count = |s| found.iter().filter(|f| f.severity == s).count();
+    out.push(Block::Paragraph(format!(
+        "{} {}, {} {}, {} {}.",
+        count(Severity::Error),
+        cx.tr("feil", "errors"),
+        count(Severity::Warning),
+        cx.tr("advarsler", "warnings"),
+        count(Severity::Info),
+        cx.tr("merknader", "notes")
+    )));
+    let mut t = Table::new(&[cx.tr("Alvorlighet", "Severity"), cx.tr("Regel", "Rule"), "Variant", cx.tr("Melding", "Message")]);
+    for f in &found {
+        let variant = f.variant.and_then(|v| cx.doc.variant(v)).map(|v| v.name.clone()).unwrap_or_default();
+        t.row(vec![f.severity.label(cx.lang).into(), f.rule.clone(), variant, f.message(cx.lang).into()]);
+    }
+    out.push(Block::Table(t));
+    Ok(out)
+}
+
+fn lanes(doc: &Document) -> Vec<&Actor> {
+    let mut a: Vec<&Actor> = doc.actors.iter().collect();
+    a.sort_by_key(|a| (a.order, a.id));
+    a
+}
+
+fn columns(doc: &Document) -> Vec<&Phase> {
+    let mut p: Vec<&Phase> = doc.phases.iter().collect();
+    p.sort_by_key(|p| (p.order, p.id));
+    p
+}
