@@ -1,10 +1,12 @@
 //! Writes one JSON Schema that holds every type crossing the desktop boundary: the file
 //! format (from `export::json::schema()`), the document, edits, what an edit changed, errors,
-//! validation findings, the layout, export options and the import report. `ui/scripts/gen-types.sh` turns it into TypeScript,
+//! validation findings, the layout, export options, the import report, and the results of
+//! comparing variants, review listings and merges, and walk-throughs. `ui/scripts/gen-types.sh` turns it into TypeScript,
 //! so the user interface never re-declares a Rust type.
 //!
 //! Usage: `cargo run --example write_schemas -- OUT.json`
 
+use carepath::edit::clipboard::Fragment;
 use carepath::edit::{Changed, Edit};
 use carepath::export::ExportOptions;
 use carepath::import::bpmn::ImportReport;
@@ -28,6 +30,15 @@ fn main() {
     generator.subschema_for::<Lang>();
     generator.subschema_for::<ExportOptions>();
     generator.subschema_for::<ImportReport>();
+    generator.subschema_for::<Fragment>();
+    generator.subschema_for::<carepath::compare::Diff>();
+    generator.subschema_for::<carepath::review::ReviewFilter>();
+    generator.subschema_for::<carepath::review::ReviewListing>();
+    generator.subschema_for::<carepath::review::ReviewSummary>();
+    generator.subschema_for::<carepath::review::MergeReport>();
+    generator.subschema_for::<carepath::walkthrough::WalkOptions>();
+    generator.subschema_for::<carepath::walkthrough::Walk>();
+    generator.subschema_for::<carepath::walkthrough::WalkTable>();
     let mut defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
 
     // the file format, exactly as the core publishes it

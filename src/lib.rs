@@ -5,16 +5,20 @@
 //! `.carepath` file ([`store`]), and import and export ([`export`], [`import`]). The CLI and
 //! the desktop app are thin shells over it.
 
+pub mod compare;
 pub mod edit;
 pub mod error;
 pub mod export;
 pub mod import;
 pub mod layout;
+pub mod mdtext;
 pub mod model;
+pub mod review;
 pub mod rules;
 pub mod sample;
 pub mod store;
 pub mod summary;
 pub mod template;
+pub mod walkthrough;
 
 pub use error::{CoreError, ErrorCode, Result};

@@ -1,13 +1,15 @@
 //! The commands the window may call. Each is a few lines over the core; errors cross as the
 //! core's `{ code, message }`.
 
+use crate::menu;
 use crate::startup::{remember, title_of};
 use crate::Session;
+use carepath::edit::clipboard::{self, Fragment};
 use carepath::edit::{Changed, Edit};
 use carepath::export::ExportOptions;
 use carepath::import::bpmn::ImportReport;
 use carepath::layout::Layout;
-use carepath::model::{Document, VariantId};
+use carepath::model::{Document, Position, StepId, VariantId};
 use carepath::rules::Finding;
 use carepath::{CoreError, ErrorCode, Result};
 use std::path::{Path, PathBuf};
@@ -20,6 +22,9 @@ use tauri::{AppHandle, Manager, State, WebviewWindow};
 pub struct AppState {
     pub session: Mutex<Option<Session>>,
     pub startup_error: Mutex<Option<CoreError>>,
+    /// The steps last copied or cut; kept when another document is opened, so they paste
+    /// there too.
+    clipboard: Mutex<Option<Fragment>>,
     /// Edits were committed since the last flush to disk.
     dirty: AtomicBool,
 }
@@ -61,13 +66,29 @@ impl AppState {
     }
 }
 
-/// Makes `session` the open document: remembers it and shows its title.
-pub fn install(app: &AppHandle, slot: &mut Option<Session>, session: Session) -> Document {
+/// Makes `session` the open document: remembers it and shows its title. Returns the
+/// document and what undo and redo would do, for [`show_opened`] once the state is unlocked.
+pub fn install(app: &AppHandle, slot: &mut Option<Session>, session: Session) -> (Document, History) {
     remember(app, session.path());
     set_title(app, session.document());
+    let labels = (session.undo_label(), session.redo_label());
     let doc = session.document().clone();
     *slot = Some(session);
-    doc
+    (doc, labels)
+}
+
+/// Undo and redo labels.
+pub type History = (Option<String>, Option<String>);
+
+/// The menu for a document just opened: enabled items, recent list, undo and redo. Called
+/// without the document state locked (the menu lives on the main thread).
+pub fn show_opened(app: &AppHandle, (undo, redo): History) {
+    menu::update(app, |m| {
+        m.open = true;
+        m.recent = crate::startup::recent(app);
+        m.undo = undo;
+        m.redo = redo;
+    });
 }
 
 /// Closes the open document (which flushes it and releases its lock) and opens another
@@ -77,7 +98,12 @@ fn switch(app: &AppHandle, state: &AppState, open: impl FnOnce() -> Result<Sessi
     let mut slot = state.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
     let previous = slot.take().map(|s| s.path().to_path_buf());
     match open() {
-        Ok(session) => Ok(install(app, &mut slot, session)),
+        Ok(session) => {
+            let (doc, labels) = install(app, &mut slot, session);
+            drop(slot);
+            show_opened(app, labels);
+            Ok(doc)
+        }
         Err(e) => {
             *slot = previous.and_then(|p| Session::open(&p).ok());
             Err(e)
@@ -107,31 +133,124 @@ pub fn current_document(state: State<AppState>) -> Result<Document> {
     state.with(|s| Ok(s.document().clone()))
 }
 
+/// After an edit, undo or redo: the title (the edit may have renamed the document); returns
+/// what undo and redo would do now.
+fn after_edit(window: &WebviewWindow, s: &Session) -> History {
+    let _ = window.set_title(&title_of(s.document()));
+    (s.undo_label(), s.redo_label())
+}
+
+/// Shows the result of `after_edit` in the Undo and Redo menu items, once the document state
+/// is unlocked.
+fn show_history<T>(window: &WebviewWindow, out: Result<(T, History)>) -> Result<T> {
+    let (value, (undo, redo)) = out?;
+    menu::show_history(window.app_handle(), undo, redo);
+    Ok(value)
+}
+
 #[tauri::command]
 pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit) -> Result<Vec<Changed>> {
-    state.edit(|s| {
+    let out = state.edit(|s| {
         let changed = s.apply(edit)?;
-        let _ = window.set_title(&title_of(s.document()));
-        Ok(changed)
-    })
+        Ok((changed, after_edit(&window, s)))
+    });
+    show_history(&window, out)
 }
 
 #[tauri::command]
 pub fn undo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
-    state.edit(|s| {
+    let out = state.edit(|s| {
         let changed = s.undo()?;
-        let _ = window.set_title(&title_of(s.document()));
-        Ok(changed)
-    })
+        Ok((changed, after_edit(&window, s)))
+    });
+    show_history(&window, out)
 }
 
 #[tauri::command]
 pub fn redo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
-    state.edit(|s| {
+    let out = state.edit(|s| {
         let changed = s.redo()?;
-        let _ = window.set_title(&title_of(s.document()));
-        Ok(changed)
-    })
+        Ok((changed, after_edit(&window, s)))
+    });
+    show_history(&window, out)
+}
+
+/// Writes a full copy of the open document (with its history) to `path` and continues in the
+/// copy; the old file stays as it was.
+#[tauri::command]
+pub fn save_as(app: AppHandle, state: State<AppState>, path: PathBuf) -> Result<()> {
+    state.sync_if_dirty();
+    state.with(|s| {
+        s.save_as(&path)?;
+        remember(&app, s.path());
+        set_title(&app, s.document());
+        Ok(())
+    })?;
+    menu::update(&app, |m| m.recent = crate::startup::recent(&app));
+    Ok(())
+}
+
+/// Closes the open document (flushed to disk and released); the window shows its start screen.
+#[tauri::command]
+pub fn close_document(app: AppHandle, state: State<AppState>) -> Result<()> {
+    state.sync_if_dirty();
+    let mut slot = state.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
+    if let Some(mut s) = slot.take() {
+        s.sync()?;
+    }
+    if let Ok(mut e) = state.startup_error.lock() {
+        *e = None;
+    }
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.set_title("Carepath");
+    }
+    menu::update(&app, |m| {
+        m.open = false;
+        m.undo = None;
+        m.redo = None;
+    });
+    Ok(())
+}
+
+/// The file of the open document.
+#[tauri::command]
+pub fn document_path(state: State<AppState>) -> Result<String> {
+    state.with(|s| Ok(s.path().display().to_string()))
+}
+
+/// The recently opened documents that still exist, most recent first.
+#[tauri::command]
+pub fn recent_documents(app: AppHandle) -> Vec<String> {
+    crate::startup::recent(&app).iter().map(|p| p.display().to_string()).collect()
+}
+
+/// Copies steps of a variant to the app's clipboard (kept across documents) and returns them.
+#[tauri::command]
+pub fn copy(state: State<AppState>, variant: VariantId, steps: Vec<StepId>) -> Result<Fragment> {
+    let fragment = state.with(|s| clipboard::copy(s.document(), variant, &steps))?;
+    if let Ok(mut c) = state.clipboard.lock() {
+        *c = Some(fragment.clone());
+    }
+    Ok(fragment)
+}
+
+/// The edit that pastes the clipboard into `variant` (pinned positions moved by `offset`);
+/// the window sends it through `apply_edit`, so one undo removes the paste.
+#[tauri::command]
+pub fn paste(state: State<AppState>, variant: VariantId, offset: Position) -> Result<Edit> {
+    let fragment = state.clipboard.lock().ok().and_then(|c| c.clone());
+    let fragment = fragment.ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, "there is nothing to paste"))?;
+    state.with(|s| Ok(clipboard::paste(s.document(), variant, &fragment, offset)?.edit))
+}
+
+/// The window's language and view switches, shown in the menu (rebuilt in that language).
+#[tauri::command]
+pub fn set_menu_state(app: AppHandle, english: bool, minimap: bool, need_layer: bool) {
+    menu::update(&app, |m| {
+        m.english = english;
+        m.minimap = minimap;
+        m.need_layer = need_layer;
+    });
 }
 
 #[tauri::command]

@@ -4,6 +4,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod menu;
+mod review_commands;
 mod startup;
 
 use commands::AppState;
@@ -20,16 +22,24 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::default())
+        .manage(menu::MenuHolder::default())
+        .on_menu_event(|app, event| menu::on_event(app, &event.id().0))
         .setup(|app| {
             let handle = app.handle().clone();
+            menu::rebuild(&handle);
             let state = app.state::<AppState>();
             match startup::open_start_document(&handle) {
                 Ok(session) => {
-                    commands::install(&handle, &mut state.session.lock().expect("state lock"), session);
+                    let (_, labels) = commands::install(&handle, &mut state.session.lock().expect("state lock"), session);
+                    commands::show_opened(&handle, labels);
                 }
                 Err(e) => {
                     eprintln!("carepath: could not open the start document: {}", e.message);
                     *state.startup_error.lock().expect("state lock") = Some(e);
+                    menu::update(&handle, |m| {
+                        m.open = false;
+                        m.recent = startup::recent(&handle);
+                    });
                 }
             }
             std::thread::spawn(move || loop {
@@ -50,6 +60,25 @@ fn main() {
             commands::auto_arrange,
             commands::export_document,
             commands::import_document,
+            commands::save_as,
+            commands::close_document,
+            commands::document_path,
+            commands::recent_documents,
+            commands::copy,
+            commands::paste,
+            commands::set_menu_state,
+            review_commands::diff_variants,
+            review_commands::diff_with_file,
+            review_commands::export_compare,
+            review_commands::review_list,
+            review_commands::review_summary,
+            review_commands::review_comment,
+            review_commands::review_resolve,
+            review_commands::review_decide,
+            review_commands::send_for_review,
+            review_commands::merge_review,
+            review_commands::walk_variant,
+            review_commands::walk_table,
         ])
         .build(tauri::generate_context!())
         .expect("error while building the Carepath window")

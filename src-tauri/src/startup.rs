@@ -1,6 +1,7 @@
 //! Which document the app opens at start: `--file PATH`, else `CAREPATH_FILE`, else the one
 //! opened last (remembered in `settings.json` in the app config dir), else the COPD example
-//! in the app data dir, created from the template the first time.
+//! in the app data dir, created from the template the first time. The same settings file keeps
+//! the list of recently opened documents for File → Open recent.
 
 use crate::Session;
 use carepath::model::Document;
@@ -12,10 +13,16 @@ use tauri::{AppHandle, Manager};
 /// File name of the example created on first start.
 const EXAMPLE_FILE: &str = "KOLS-eksempel.carepath";
 
+/// How many documents File → Open recent lists.
+const RECENT_MAX: usize = 8;
+
 #[derive(Default, Serialize, Deserialize)]
 struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     last_document: Option<PathBuf>,
+    /// Most recent first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    recent: Vec<PathBuf>,
 }
 
 fn settings_path(app: &AppHandle) -> Option<PathBuf> {
@@ -29,10 +36,21 @@ fn read_settings(app: &AppHandle) -> Settings {
         .unwrap_or_default()
 }
 
-/// Remembers `path` as the document to reopen next time (best effort).
+/// The recently opened documents that still exist, most recent first.
+pub fn recent(app: &AppHandle) -> Vec<PathBuf> {
+    read_settings(app).recent.into_iter().filter(|p| p.exists()).collect()
+}
+
+/// Remembers `path` as the document to reopen next time and puts it first in the recent list
+/// (best effort).
 pub fn remember(app: &AppHandle, path: &Path) {
     let Some(file) = settings_path(app) else { return };
-    let settings = Settings { last_document: Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())) };
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut settings = read_settings(app);
+    settings.recent.retain(|p| p != &path);
+    settings.recent.insert(0, path.clone());
+    settings.recent.truncate(RECENT_MAX);
+    settings.last_document = Some(path);
     if let Some(dir) = file.parent() {
         let _ = std::fs::create_dir_all(dir);
     }

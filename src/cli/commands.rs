@@ -26,6 +26,9 @@ pub fn run(cli: Cli) -> Outcome {
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => write_out(None, schema().as_bytes()),
+        Command::Diff(args) => super::diff::run(args),
+        Command::Review { command } => super::review::run(command),
+        Command::Walk(args) => super::walk::run(args),
     }
 }
 
@@ -152,7 +155,7 @@ fn import_json(file: &Path, output: &Path) -> Outcome {
 }
 
 /// Writes to a file (atomically: a temporary file beside it, then a rename) or to stdout.
-fn write_out(output: Option<&Path>, bytes: &[u8]) -> Outcome {
+pub(super) fn write_out(output: Option<&Path>, bytes: &[u8]) -> Outcome {
     match output {
         None => {
             let mut out = std::io::stdout().lock();

@@ -1,6 +1,9 @@
 //! Command-line arguments and dispatch. Each command is a few lines over the library.
 
 mod commands;
+mod diff;
+mod review;
+mod walk;
 
 use carepath::model::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -77,6 +80,15 @@ pub enum Command {
     Templates,
     /// Print the JSON Schema of the Carepath JSON format.
     Schema,
+    /// Compare two variants (FILE:VARIANT), in one file or two. Exit code 0: the same; 1: different; 2: error.
+    Diff(diff::DiffArgs),
+    /// Clinician review: send a copy, merge it back, list, comment, resolve, decide.
+    Review {
+        #[command(subcommand)]
+        command: review::ReviewCommand,
+    },
+    /// Walk through a variant: the actor at each step, what each has received, unmet and manual needs.
+    Walk(walk::WalkArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

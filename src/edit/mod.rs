@@ -4,6 +4,7 @@
 //! which elements an applied edit touched, so storage and views update only those.
 
 mod apply;
+pub mod clipboard;
 mod flow;
 mod lanes;
 mod changed;

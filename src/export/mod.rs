@@ -66,6 +66,18 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
     }
 }
 
+/// The diff picture from `source` to `target` (see [`diagram::compare`]) as SVG, PNG or PDF
+/// (one page); `opts.variant` is not used, and other formats are refused.
+pub fn render_compare(source: crate::compare::Side, target: crate::compare::Side, opts: &ExportOptions) -> Result<Vec<u8>> {
+    let d = DiagramOptions { layout: opts.layout, lang: opts.lang, scale: opts.scale, page: opts.page };
+    match opts.format {
+        ExportFormat::Svg => diagram::compare::to_svg(source, target, &d).map(String::into_bytes),
+        ExportFormat::Png => diagram::compare::to_png(source, target, &d),
+        ExportFormat::Pdf => diagram::compare::to_pdf(source, target, &d),
+        other => Err(CoreError::new(ErrorCode::InvalidValue, format!("a comparison is drawn as svg, png or pdf, not {other:?}"))),
+    }
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a
 /// reader never sees half a file and a failed export leaves the old file as it was.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {

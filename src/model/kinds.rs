@@ -219,12 +219,12 @@ vocabulary!(
 vocabulary!(
     /// A reviewer's verdict on an element.
     ReviewStatus {
-        /// Not yet reviewed.
-        Pending => "Venter", "Pending";
-        /// Approved.
-        Approved => "Godkjent", "Approved";
-        /// Changes requested.
-        ChangesRequested => "Endringer ønsket", "Changes requested";
+        /// Proposed: put forward, not yet decided.
+        Pending => "Foreslått", "Proposed";
+        /// Accepted.
+        Approved => "Godkjent", "Accepted";
+        /// Needs change.
+        ChangesRequested => "Må endres", "Needs change";
         /// Rejected.
         Rejected => "Avvist", "Rejected";
     }

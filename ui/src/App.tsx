@@ -1,15 +1,19 @@
 // The window: a toolbar (variant switcher, undo/redo, language), the canvas and the problems
 // panel. The document lives in the core; after each edit the app re-reads it.
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { open } from "@tauri-apps/plugin-dialog";
 import { api, asCoreError, type CoreError } from "./api";
 import { Diagram, type Selection } from "./canvas/Diagram";
+import { FlowHandle, type Flow } from "./canvas/FlowHandle";
+import { useFrame } from "./commands/useFrame";
 import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
 import type { Document, Edit, Finding, ImportReport, Layout } from "./generated/carepath";
 import { setLanguage, type Language } from "./i18n";
+import { PropertiesPanel } from "./panels/PropertiesPanel";
+import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
 
 interface Loaded {
@@ -28,6 +32,8 @@ export function App() {
   const [focusTick, setFocusTick] = useState(0);
   const [exporting, setExporting] = useState(false);
   const [imported, setImported] = useState<{ source: string; report: ImportReport } | null>(null);
+  // edits on their way to the core (the window is aria-busy meanwhile)
+  const [pending, setPending] = useState(0);
 
   const refresh = useCallback(async (wanted: string | null) => {
     try {
@@ -47,6 +53,7 @@ export function App() {
 
   const onEdit = useCallback(
     async (edit: Edit) => {
+      setPending((n) => n + 1);
       try {
         await api.applyEdit(edit);
         await refresh(variantId);
@@ -55,6 +62,8 @@ export function App() {
         setError(asCoreError(e));
         await refresh(variantId);
         return false;
+      } finally {
+        setPending((n) => n - 1);
       }
     },
     [refresh, variantId],
@@ -104,29 +113,12 @@ export function App() {
     }
   }, [refresh, t]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable)) return;
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const key = e.key.toLowerCase();
-      if (key === "z" && !e.shiftKey) {
-        e.preventDefault();
-        void undoRedo("undo");
-      } else if ((key === "z" && e.shiftKey) || key === "y") {
-        e.preventDefault();
-        void undoRedo("redo");
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [undoRedo]);
 
   const pickFinding = useCallback(
     (f: Finding) => {
       if (f.variant && f.variant !== variantId) void refresh(f.variant);
-      const el = f.elements.find((e) => e.kind === "step" || e.kind === "transition");
-      if (el && (el.kind === "step" || el.kind === "transition")) {
+      const el = f.elements.find((e) => e.kind === "step" || e.kind === "transition" || e.kind === "need");
+      if (el && (el.kind === "step" || el.kind === "transition" || el.kind === "need")) {
         setSelection({ kind: el.kind, id: el.id });
         setFocusTick((n) => n + 1);
       }
@@ -135,17 +127,37 @@ export function App() {
   );
 
   const doc = state?.doc;
-  // the shell sets the window title; the page title matches it
-  useEffect(() => {
-    if (doc) document.title = `${doc.metadata.title} — Carepath`;
-  }, [doc]);
   const variant = doc?.variants.find((v) => v.id === state?.variantId);
 
+  // menu, keys, files, multi-selection, find and dialogs (ui/src/commands)
+  const flowRef = useRef<Flow | null>(null);
+  const frame = useFrame({
+    doc: doc ?? null,
+    variant: variant ?? null,
+    layout: state?.layout ?? null,
+    selection,
+    setSelection,
+    reveal: () => setFocusTick((n) => n + 1),
+    onEdit,
+    undoRedo,
+    refresh,
+    setError,
+    openExport: () => setExporting(true),
+    importFile,
+    flow: flowRef,
+  });
+  const { needLayerVisible } = frame;
+  const showStart = frame.closed || (!doc && error !== null);
+  // the shell sets the window title; the page title matches it
+  useEffect(() => {
+    document.title = doc && !showStart ? `${doc.metadata.title} — Carepath` : "Carepath";
+  }, [doc, showStart]);
+
   return (
-    <div className="app">
+    <div className="app" aria-busy={pending > 0 || undefined}>
       <header className="toolbar">
-        <h1 className="doc-title">{doc?.metadata.title ?? "Carepath"}</h1>
-        {doc && doc.variants.length > 0 && (
+        <h1 className="doc-title">{(!showStart && doc?.metadata.title) || "Carepath"}</h1>
+        {doc && !showStart && doc.variants.length > 0 && (
           <nav className="variants" aria-label={t("toolbar.variant")}>
             {doc.variants.map((v) => (
               <button
@@ -164,19 +176,28 @@ export function App() {
           </nav>
         )}
         <div className="spacer" />
-        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId}>
+        <button
+          className="toggle"
+          aria-pressed={needLayerVisible}
+          onClick={() => frame.setNeedLayerVisible(!needLayerVisible)}
+          title={t("layer.toggleHint")}
+          disabled={!doc || showStart}
+        >
+          {needLayerVisible ? "☑" : "☐"} {t("layer.toggle")}
+        </button>
+        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart}>
           {t("toolbar.arrange")}
         </button>
-        <button onClick={() => void importFile()} title={t("toolbar.importHint")}>
-          {t("toolbar.import")}
+        <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc || showStart}>
+          {t("find.label")}
         </button>
-        <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc} aria-haspopup="dialog">
+        <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc || showStart} aria-haspopup="dialog">
           {t("toolbar.export")}
         </button>
-        <button onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")}>
+        <button onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")} disabled={showStart}>
           ↶ {t("toolbar.undo")}
         </button>
-        <button onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")}>
+        <button onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")} disabled={showStart}>
           ↷ {t("toolbar.redo")}
         </button>
         <label className="language">
@@ -194,12 +215,26 @@ export function App() {
         </div>
       )}
       <main className="workspace">
-        {!doc ? (
+        {!showStart && doc && (
+          <Sidebar
+            doc={doc}
+            variantId={variantId}
+            onEdit={onEdit}
+            onSwitchVariant={(id) => {
+              setSelection(null);
+              void refresh(id);
+            }}
+          />
+        )}
+        {showStart ? (
+          frame.startScreen
+        ) : !doc ? (
           <p className="loading">{t("app.loading")}</p>
         ) : !variant || !state?.layout ? (
           <p className="loading">{t("app.noVariants")}</p>
         ) : (
           <ReactFlowProvider>
+            <FlowHandle into={flowRef} />
             <Diagram
               doc={doc}
               variant={variant}
@@ -208,12 +243,26 @@ export function App() {
               onSelect={setSelection}
               onEdit={onEdit}
               focusTick={focusTick}
+              multi={frame.multi}
+              onMulti={frame.setMulti}
+              highlights={frame.highlights}
+              current={frame.currentMatch}
+              showMinimap={frame.minimap}
+              renameRequest={frame.renameRequest}
+              needLayerVisible={needLayerVisible}
+              findings={state?.findings ?? []}
             />
           </ReactFlowProvider>
         )}
-        {doc && <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />}
+        {frame.overlays}
+        {doc && !showStart && (
+          <div className="right-column">
+            <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
+            <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />
+          </div>
+        )}
       </main>
-      <footer className="statusbar">{t("canvas.hint")}</footer>
+      <footer className="statusbar" role="status">{frame.status ?? t("canvas.hint")}</footer>
       {exporting && doc && <ExportDialog doc={doc} variantId={variantId} onClose={() => setExporting(false)} />}
       {imported && <ImportReportDialog source={imported.source} report={imported.report} onClose={() => setImported(null)} />}
     </div>

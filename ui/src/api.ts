@@ -8,11 +8,13 @@ import type {
   Edit,
   ExportOptions,
   Finding,
+  Fragment,
   ImportReport,
   Layout,
+  Position,
 } from "./generated/carepath";
 
-export type { Changed, CoreError, Document, Edit, ExportOptions, Finding, ImportReport, Layout };
+export type { Changed, CoreError, Document, Edit, ExportOptions, Finding, Fragment, ImportReport, Layout };
 
 export function isCoreError(e: unknown): e is CoreError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -36,4 +38,12 @@ export const api = {
   autoArrange: (variant: string) => invoke<Edit>("auto_arrange", { variant }),
   exportDocument: (options: ExportOptions, path: string) => invoke<null>("export_document", { options, path }),
   importDocument: (source: string, target: string | null) => invoke<ImportReport>("import_document", { source, target }),
+  saveAs: (path: string) => invoke<null>("save_as", { path }),
+  closeDocument: () => invoke<null>("close_document"),
+  documentPath: () => invoke<string>("document_path"),
+  recentDocuments: () => invoke<string[]>("recent_documents"),
+  copy: (variant: string, steps: string[]) => invoke<Fragment>("copy", { variant, steps }),
+  paste: (variant: string, offset: Position) => invoke<Edit>("paste", { variant, offset }),
+  setMenuState: (english: boolean, minimap: boolean, needLayer: boolean) =>
+    invoke<null>("set_menu_state", { english, minimap, needLayer }),
 };

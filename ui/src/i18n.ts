@@ -3,6 +3,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./locales/en";
+import { frameEn } from "./locales/frame.en";
+import { frameNb } from "./locales/frame.nb";
 import { nb } from "./locales/nb";
 
 export type Language = "nb" | "en";
@@ -32,7 +34,7 @@ export function setLanguage(lang: Language) {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { nb: { translation: nb }, en: { translation: en } },
+  resources: { nb: { translation: { ...nb, ...frameNb } }, en: { translation: { ...en, ...frameEn } } },
   lng: initialLanguage(),
   fallbackLng: "nb",
   interpolation: { escapeValue: false },

@@ -2,6 +2,7 @@
 //! same [`crate::layout::Layout`] through the same SVG, with the font embedded in the binary,
 //! so output is identical on every machine and Norwegian letters always render.
 
+pub mod compare;
 mod legend;
 mod pdf;
 pub mod raster;

@@ -100,7 +100,7 @@ fn tiles(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, (pw, ph): (f
 }
 
 /// One PDF from page SVGs, each page the size of its SVG.
-fn assemble(pages: &[String]) -> Result<Vec<u8>> {
+pub(super) fn assemble(pages: &[String]) -> Result<Vec<u8>> {
     let mut alloc = Ref::new(1);
     let catalog = alloc.bump();
     let page_tree = alloc.bump();

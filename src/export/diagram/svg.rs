@@ -155,7 +155,8 @@ pub fn body(out: &mut String, _doc: &Document, variant: &Variant, l: &Layout) {
     out.push_str("</g>\n");
 }
 
-fn step(out: &mut String, b: &crate::layout::StepBox) {
+/// Draws one step: its shape by kind and its label.
+pub fn step(out: &mut String, b: &crate::layout::StepBox) {
     let (x, y, w, h) = (b.x, b.y, b.w, b.h);
     let (cx, cy, r) = (x + w / 2.0, y + h / 2.0, w.min(h) / 2.0);
     match b.kind {

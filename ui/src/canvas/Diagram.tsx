@@ -3,6 +3,7 @@
 import {
   Controls,
   MarkerType,
+  MiniMap,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
@@ -11,19 +12,25 @@ import {
   type NodeChange,
   type OnNodeDrag,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Document, Edit, Layout, Step, Variant } from "../generated/carepath";
+import type { Document, Edit, Finding, Layout, Step, StepKind, Variant } from "../generated/carepath";
+import { newStep, paletteCell } from "../panels/logic";
 import { uuidv7 } from "../uuid";
 import { cellAt, clampInto } from "./geometry";
+import { Legend } from "./Legend";
+import { NeedLayer, type NeedLayerNodeType } from "./NeedLayer";
+import { TRANSITION_STYLE } from "./needStyle";
+import { Palette, STEP_KIND_MIME } from "./Palette";
+import { ProblemBadges } from "./ProblemBadges";
 import { RouteEdge } from "./RouteEdge";
 import { StepNode, type StepNodeType } from "./StepNode";
 import { StickyHeaders } from "./StickyHeaders";
 import { Swimlanes, type SwimlanesNodeType } from "./Swimlanes";
 
-export type Selection = { kind: "step" | "transition"; id: string } | null;
+export type Selection = { kind: "step" | "transition" | "need"; id: string } | null;
 
-const nodeTypes = { step: StepNode, swimlanes: Swimlanes };
+const nodeTypes = { step: StepNode, swimlanes: Swimlanes, needs: NeedLayer };
 const edgeTypes = { route: RouteEdge };
 
 interface Props {
@@ -35,14 +42,34 @@ interface Props {
   onEdit: (edit: Edit) => Promise<boolean>;
   /** Bumped when the view should centre on the selection (e.g. from the problems panel). */
   focusTick: number;
+  /** Every selected step besides `selection` (shift-click, rubber band, Select all). */
+  multi?: ReadonlySet<string>;
+  onMulti?: (stepIds: string[]) => void;
+  /** Steps to highlight (find matches); `current` is the one find stepped to. */
+  highlights?: ReadonlySet<string>;
+  current?: string | null;
+  showMinimap?: boolean;
+  /** Opens the label editor of a step (keyboard rename); a new tick asks again. */
+  renameRequest?: { id: string; tick: number } | null;
+  /** Whether the data-sharing need layer (and its legend entries) is shown. */
+  needLayerVisible: boolean;
+  /** Validation findings; elements with findings carry a badge. */
+  findings: readonly Finding[];
 }
 
-type AnyNode = StepNodeType | SwimlanesNodeType;
+type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
 
-export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, focusTick }: Props) {
+export function Diagram(props: Props) {
+  const { doc, variant, layout, selection, onSelect, onEdit, focusTick, needLayerVisible, findings } = props;
+  const { multi, onMulti, highlights, current, showMinimap, renameRequest } = props;
   const { t } = useTranslation();
   const flow = useReactFlow();
   const [editing, setEditing] = useState<string | null>(null);
+  const [armed, setArmed] = useState<StepKind | null>(null);
+  const [focusStep, setFocusStep] = useState<string | null>(null);
+  useEffect(() => {
+    if (renameRequest) setEditing(renameRequest.id);
+  }, [renameRequest]);
   const steps = useMemo(() => new Map(variant.steps.map((s) => [s.id, s])), [variant]);
 
   const rename = useCallback(
@@ -96,15 +123,36 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
           width: b.w,
           height: b.h,
           data: { step, editing: editing === b.id, onRename: rename },
-          selected: selection?.kind === "step" && selection.id === b.id,
+          selected: (selection?.kind === "step" && selection.id === b.id) || !!multi?.has(b.id),
+          className: highlights?.has(b.id) ? (current === b.id ? "find-match current" : "find-match") : undefined,
+          ariaLabel: step.label,
         },
       ];
     });
-    return [background, ...stepNodes];
-  }, [layout, steps, editing, rename, selection]);
+    const needLayer: NeedLayerNodeType = {
+      id: "need-layer",
+      type: "needs",
+      position: { x: 0, y: 0 },
+      data: { doc, variant, layout, selection, onSelect },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      connectable: false,
+      zIndex: -1,
+      width: layout.width,
+      height: layout.height,
+      style: { pointerEvents: "none" },
+    };
+    return needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
+  }, [layout, steps, editing, rename, selection, multi, highlights, current, needLayerVisible, doc, variant, onSelect]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
-  useEffect(() => setNodes(built), [built]);
+  // while a step is dragged, a new selection (React Flow selects on drag start) must not put
+  // the nodes back where the layout has them; the drop's edit re-reads the layout anyway
+  const dragging = useRef(false);
+  useEffect(() => {
+    if (!dragging.current) setNodes(built);
+  }, [built]);
   const onNodesChange = useCallback(
     (changes: NodeChange<AnyNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
     [],
@@ -127,8 +175,9 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
         ...(routed ? { type: "route", data: { route, fromBox, toBox } } : { type: "smoothstep", label: tr.label || undefined }),
         className: `transition-${tr.kind}`,
         selected: selection?.kind === "transition" && selection.id === tr.id,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-        style: tr.kind === "loop" ? { strokeDasharray: "6 4" } : undefined,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: TRANSITION_STYLE[tr.kind].colour },
+        // the export's colour and dash per kind
+        style: { stroke: TRANSITION_STYLE[tr.kind].colour, strokeDasharray: TRANSITION_STYLE[tr.kind].dash ?? undefined },
         labelBgPadding: [4, 2] as [number, number],
         labelBgBorderRadius: 3,
       };
@@ -143,49 +192,91 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
       const tr = variant.transitions.find((x) => x.id === selection.id);
       box = tr ? layout.steps.find((b) => b.id === tr.from) : undefined;
     }
+    if (selection.kind === "need") {
+      const n = variant.needs?.find((x) => x.id === selection.id);
+      box = n ? layout.steps.find((b) => n.steps.includes(b.id)) : undefined;
+    }
     if (box) void flow.setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusTick]);
 
   const onNodeDragStop: OnNodeDrag<AnyNode> = useCallback(
-    (_e, node) => {
-      const step = steps.get(node.id);
-      if (!step) return;
-      const w = node.width ?? 0;
-      const h = node.height ?? 0;
-      const cell = cellAt(layout, node.position.x + w / 2, node.position.y + h / 2);
-      if (!cell) {
-        setNodes(built); // dropped over a header: back where it was
-        return;
+    (_e, _node, dragged) => {
+      dragging.current = false;
+      // several selected steps move together, as one edit
+      const moves: Edit[] = [];
+      for (const node of dragged) {
+        const step = steps.get(node.id);
+        if (!step) continue;
+        const w = node.width ?? 0;
+        const h = node.height ?? 0;
+        const cell = cellAt(layout, node.position.x + w / 2, node.position.y + h / 2);
+        if (!cell) {
+          setNodes(built); // dropped over a header: back where it was
+          return;
+        }
+        const position = clampInto(cell, node.position.x, node.position.y, w, h);
+        const moved: Step = { ...step, actor: cell.actor, phase: cell.phase, position };
+        moves.push({ op: "update_step", variant: variant.id, step: moved });
       }
-      const position = clampInto(cell, node.position.x, node.position.y, w, h);
-      const moved: Step = { ...step, actor: cell.actor, phase: cell.phase, position };
-      void onEdit({ op: "update_step", variant: variant.id, step: moved }).then((ok) => ok || setNodes(built));
+      if (moves.length === 0) return;
+      const edit: Edit = moves.length === 1 ? moves[0] : { op: "batch", label: "move", edits: moves };
+      void onEdit(edit).then((ok) => ok || setNodes(built));
     },
     [steps, layout, onEdit, variant.id, built],
+  );
+
+  const addStep = useCallback(
+    (kind: StepKind, actor: string | null, phase: string | null, focus = false) => {
+      const step = newStep(uuidv7(), kind, t("canvas.newStep"), actor, phase);
+      void onEdit({ op: "add_step", variant: variant.id, step }).then((ok) => {
+        if (!ok) return;
+        onSelect({ kind: "step", id: step.id });
+        if (focus) setFocusStep(step.id);
+      });
+    },
+    [onEdit, onSelect, t, variant.id],
+  );
+
+  /** Adds a step of `kind` in the cell under a screen point; false over a header. */
+  const addAt = useCallback(
+    (kind: StepKind, clientX: number, clientY: number) => {
+      const p = flow.screenToFlowPosition({ x: clientX, y: clientY });
+      const cell = cellAt(layout, p.x, p.y);
+      if (!cell) return false;
+      addStep(kind, cell.actor, cell.phase);
+      return true;
+    },
+    [flow, layout, addStep],
   );
 
   const onDoubleClick = useCallback(
     (e: React.MouseEvent) => {
       const target = e.target as HTMLElement;
-      if (target.closest(".react-flow__node, .react-flow__edge, .react-flow__controls")) return;
-      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const cell = cellAt(layout, p.x, p.y);
-      if (!cell) return;
-      const step: Step = {
-        id: uuidv7(),
-        kind: "activity",
-        label: t("canvas.newStep"),
-        description: "",
-        actor: cell.actor,
-        phase: cell.phase,
-      };
-      void onEdit({ op: "add_step", variant: variant.id, step }).then((ok) => {
-        if (ok) onSelect({ kind: "step", id: step.id });
-      });
+      if (target.closest(".react-flow__node, .react-flow__edge, .react-flow__controls, .react-flow__panel, .need, .finding-badge")) return;
+      addAt(armed ?? "activity", e.clientX, e.clientY);
+      setArmed(null);
     },
-    [flow, layout, onEdit, onSelect, t, variant.id],
+    [addAt, armed],
   );
+
+  // a step added from the palette by keyboard takes the focus once it is drawn
+  useEffect(() => {
+    if (!focusStep) return;
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${focusStep}"]`);
+    if (el) {
+      el.focus();
+      setFocusStep(null);
+    }
+  }, [focusStep, nodes]);
+
+  // Escape puts the armed palette kind down
+  useEffect(() => {
+    if (!armed) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setArmed(null);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [armed]);
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -199,36 +290,97 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
     [onEdit, variant.id],
   );
 
-  // Delete removes the selected step or transition
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Delete" || !selection) return;
-      const el = e.target as HTMLElement | null;
-      if (el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.isContentEditable)) return;
-      e.preventDefault();
-      const edit: Edit =
-        selection.kind === "step"
-          ? { op: "remove_step", variant: variant.id, id: selection.id }
-          : { op: "remove_transition", variant: variant.id, id: selection.id };
-      void onEdit(edit).then((ok) => ok && onSelect(null));
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [selection, onEdit, onSelect, variant.id]);
+  // Delete, and the other keys, are handled by the window's commands (ui/src/commands)
+
+  // The multi-selection changes only by the user's gestures (modifier-click, rubber band, pane
+  // click). React Flow's own selection reports are not fed back: they lag the nodes given to
+  // it by one render, and echoing them made selection and nodes chase each other forever.
+  const stepIdsOf = (ns: readonly AnyNode[]) => ns.filter((n) => n.type === "step" && n.selected).map((n) => n.id);
+  const onSelectionEnd = useCallback(() => onMulti?.(stepIdsOf(flow.getNodes() as AnyNode[])), [flow, onMulti]);
+
+  // a step that gets keyboard focus (Tab) becomes the selection; a mouse press selects by
+  // its click, after any drag
+  const onFocus = useCallback(
+    (e: React.FocusEvent) => {
+      const el = e.target as HTMLElement;
+      if (!el.matches?.(":focus-visible")) return;
+      const id = el.closest?.(".react-flow__node-step")?.getAttribute("data-id");
+      if (id && !(selection?.kind === "step" && selection.id === id)) onSelect({ kind: "step", id });
+    },
+    [onSelect, selection],
+  );
 
   return (
-    <div className="diagram" onDoubleClick={onDoubleClick}>
+    <div className="diagram-column">
+    <Palette
+      armed={armed}
+      onArm={setArmed}
+      onAddHere={(kind) => {
+        const cell = paletteCell(layout, variant, selection?.kind === "step" ? selection.id : null);
+        addStep(kind, cell.actor, cell.phase, true);
+      }}
+    />
+    <div
+      className={`diagram${armed ? " armed" : ""}`}
+      onDoubleClick={onDoubleClick}
+      onFocus={onFocus}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(STEP_KIND_MIME)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={(e) => {
+        const kind = e.dataTransfer.getData(STEP_KIND_MIME) as StepKind;
+        if (!kind) return;
+        e.preventDefault();
+        addAt(kind, e.clientX, e.clientY);
+      }}
+    >
       <ReactFlow<AnyNode, Edge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={() => {
+          dragging.current = true;
+        }}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={(_e, n) => n.type === "step" && onSelect({ kind: "step", id: n.id })}
+        onNodeClick={(e, n) => {
+          if (n.type !== "step") return;
+          if (e.shiftKey || e.ctrlKey || e.metaKey) {
+            const ids = new Set(multi);
+            if (selection?.kind === "step") ids.add(selection.id);
+            // a modifier-click on a selected step takes it out of the selection, else adds it
+            if (ids.has(n.id)) {
+              ids.delete(n.id);
+              if (selection?.id === n.id) onSelect(null);
+            } else {
+              ids.add(n.id);
+              onSelect({ kind: "step", id: n.id });
+            }
+            onMulti?.([...ids]);
+            return;
+          }
+          onMulti?.([]);
+          onSelect({ kind: "step", id: n.id });
+        }}
         onNodeDoubleClick={(_e, n) => n.type === "step" && setEditing(n.id)}
         onEdgeClick={(_e, ed) => onSelect({ kind: "transition", id: ed.id })}
-        onPaneClick={() => onSelect(null)}
+        onPaneClick={(e) => {
+          if (armed) {
+            addAt(armed, e.clientX, e.clientY);
+            setArmed(null);
+          } else {
+            onSelect(null);
+            onMulti?.([]);
+          }
+        }}
+        onSelectionEnd={onSelectionEnd}
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        selectionKeyCode="Shift"
+        disableKeyboardA11y
         onConnect={onConnect}
         deleteKeyCode={null}
         panActivationKeyCode={null}
@@ -246,8 +398,21 @@ export function Diagram({ doc, variant, layout, selection, onSelect, onEdit, foc
         elevateNodesOnSelect={false}
       >
         <StickyHeaders layout={layout} laneNames={laneNames} columnNames={columnNames} />
+        <ProblemBadges findings={findings} variant={variant.id} layout={layout} needsShown={needLayerVisible} onSelect={onSelect} />
+        <Legend showNeeds={needLayerVisible} />
         <Controls showInteractive={false} position="bottom-right" />
+        {showMinimap && (
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            ariaLabel={t("view.minimap")}
+            nodeColor={(n) => (n.type === "step" ? "#3d5a73" : "#edf2f6")}
+            maskColor="rgba(31, 95, 139, 0.12)"
+          />
+        )}
       </ReactFlow>
+    </div>
     </div>
   );
 }

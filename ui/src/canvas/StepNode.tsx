@@ -33,7 +33,7 @@ function LabelEditor({ step, onRename }: { step: Step; onRename: StepNodeData["o
   );
 }
 
-function Shape({ kind, w, h }: { kind: Step["kind"]; w: number; h: number }) {
+export function StepShape({ kind, w, h }: { kind: Step["kind"]; w: number; h: number }) {
   const s = 1.5;
   switch (kind) {
     case "decision":
@@ -42,7 +42,7 @@ function Shape({ kind, w, h }: { kind: Step["kind"]; w: number; h: number }) {
     case "end":
       return <circle className="shape" cx={w / 2} cy={h / 2} r={Math.min(w, h) / 2 - (kind === "end" ? 3 : s)} />;
     case "event": {
-      const d = 16;
+      const d = Math.min(16, w / 4);
       return (
         <polygon
           className="shape"
@@ -70,7 +70,7 @@ export function StepNode({ data, width, height, selected }: NodeProps<StepNodeTy
   return (
     <div className={`step step-${step.kind}${selected ? " selected" : ""}`} style={{ width: w, height: h }}>
       <svg className="step-shape" width={w} height={h}>
-        <Shape kind={step.kind} w={w} h={h} />
+        <StepShape kind={step.kind} w={w} h={h} />
       </svg>
       <div className={below ? "step-label below" : "step-label inside"} data-step-id={step.id}>
         {editing ? <LabelEditor step={step} onRename={onRename} /> : <span className="step-label-text">{step.label}</span>}

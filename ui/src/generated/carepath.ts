@@ -19,6 +19,20 @@ export type ActorId = string;
  */
 export type ActorKind = "patient" | "next_of_kin" | "municipal" | "gp" | "hospital" | "system" | "other";
 /**
+ * Identifies a step. A variant copied from another keeps its step ids.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "StepId".
+ */
+export type StepId = string;
+/**
+ * Identifies a transition between two steps of one variant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "TransitionId".
+ */
+export type TransitionId = string;
+/**
  * RFC 3339 time in UTC, whole seconds
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -94,20 +108,6 @@ export type InfoTypeId = string;
  * via the `definition` "VariantId".
  */
 export type VariantId = string;
-/**
- * Identifies a step. A variant copied from another keeps its step ids.
- *
- * This interface was referenced by `CarepathTypes`'s JSON-Schema
- * via the `definition` "StepId".
- */
-export type StepId = string;
-/**
- * Identifies a transition between two steps of one variant.
- *
- * This interface was referenced by `CarepathTypes`'s JSON-Schema
- * via the `definition` "TransitionId".
- */
-export type TransitionId = string;
 /**
  * Identifies a data-sharing need.
  *
@@ -193,6 +193,13 @@ export type StepKind = "start" | "activity" | "decision" | "event" | "end" | "su
  */
 export type TransitionKind = "normal" | "loop" | "exception";
 /**
+ * What happened to an element.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ChangeKind".
+ */
+export type ChangeKind = "added" | "removed" | "changed";
+/**
  * One touched element (or ordered list, where order may have shifted).
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -262,6 +269,13 @@ export type ErrorCode =
   | "io"
   | "invalid_json"
   | "already_exists";
+/**
+ * The kinds of element a comparison looks at, in the order a diff lists them.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ElementKind".
+ */
+export type ElementKind = "actor" | "phase" | "info_type" | "step" | "transition" | "need";
 /**
  * One change to a document.
  *
@@ -451,6 +465,28 @@ export type Lang = "nb" | "en";
  */
 export type Orientation = "horizontal" | "vertical";
 /**
+ * A comment or a review decision.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "MergeItem".
+ */
+export type MergeItem =
+  | {
+      id: CommentId;
+      kind: "comment";
+    }
+  | {
+      id: ReviewId;
+      kind: "review";
+    };
+/**
+ * Why something in the reviewed copy was not brought in.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "NotPlacedReason".
+ */
+export type NotPlacedReason = "anchor_deleted" | "thread_missing" | "different_document";
+/**
  * How a PDF is paged.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -488,6 +524,22 @@ export interface Actor {
    */
   order: number;
   organisation?: string;
+}
+/**
+ * A way on from a step.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Branch".
+ */
+export interface Branch {
+  label: string;
+  /**
+   * Whether the walk took it.
+   */
+  taken: boolean;
+  to: StepId;
+  to_label: string;
+  transition: TransitionId;
 }
 /**
  * A Carepath JSON file: a format header and the document.
@@ -832,6 +884,132 @@ export interface CoreError {
   message: string;
 }
 /**
+ * A review decision with the element it is about.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Decision".
+ */
+export interface Decision {
+  review: Review;
+  target_label: string;
+}
+/**
+ * The differences from a source variant to a target variant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Diff".
+ */
+export interface Diff {
+  /**
+   * Ordered by element kind, then change (added, removed, changed), then label and id.
+   */
+  entries: DiffEntry[];
+  /**
+   * The language of the display strings.
+   */
+  lang: "nb" | "en";
+  source: DiffSide;
+  target: DiffSide;
+}
+/**
+ * One added, removed or changed element.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "DiffEntry".
+ */
+export interface DiffEntry {
+  /**
+   * The name or label it had, when renamed.
+   */
+  before_label?: string | null;
+  change: ChangeKind;
+  /**
+   * Names any element of a document, for comments and reviews.
+   */
+  element:
+    | {
+        kind: "document";
+      }
+    | {
+        id: ActorId;
+        kind: "actor";
+      }
+    | {
+        id: PhaseId;
+        kind: "phase";
+      }
+    | {
+        id: InfoTypeId;
+        kind: "info_type";
+      }
+    | {
+        id: VariantId;
+        kind: "variant";
+      }
+    | {
+        id: StepId;
+        kind: "step";
+        variant: VariantId;
+      }
+    | {
+        id: TransitionId;
+        kind: "transition";
+        variant: VariantId;
+      }
+    | {
+        id: NeedId;
+        kind: "need";
+        variant: VariantId;
+      };
+  /**
+   * For a changed element, each changed field in a fixed order; otherwise empty.
+   */
+  fields: FieldChange[];
+  kind: ElementKind;
+  /**
+   * Its name or label (in the target; for a removed element, in the source).
+   */
+  label: string;
+  /**
+   * Whether the element kept its id and got a new name or label.
+   */
+  renamed: boolean;
+}
+/**
+ * One field of a changed element, from what to what: `before` and `after` for people (names
+ * instead of ids, labels of kinds), `before_value` and `after_value` as in the file format
+ * (any JSON value).
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "FieldChange".
+ */
+export interface FieldChange {
+  after: string;
+  after_value: unknown;
+  before: string;
+  before_value: unknown;
+  /**
+   * The field's stable key, as in the file format ("label", "form", "actor" ...).
+   */
+  field: string;
+  /**
+   * The field's name in the diff's language.
+   */
+  name: string;
+}
+/**
+ * One side of a comparison: which document and variant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "DiffSide".
+ */
+export interface DiffSide {
+  document: DocumentId;
+  title: string;
+  variant: VariantId;
+  variant_name: string;
+}
+/**
  * The route of one transition, from the source's boundary to the target's.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -946,6 +1124,60 @@ export interface Finding {
   variant?: VariantId | null;
 }
 /**
+ * A need at a step that is unmet, partly met, or handled manually.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "FlaggedNeed".
+ */
+export interface FlaggedNeed {
+  consumer_name: string;
+  form: InteractionForm;
+  /**
+   * The form is manual or not yet known.
+   */
+  manual: boolean;
+  need: NeedId;
+  provider_name: string;
+  status: NeedStatus;
+  title: string;
+  /**
+   * The status is unmet or partly met.
+   */
+  unmet: boolean;
+}
+/**
+ * Steps taken out of a variant with everything they need to stand on their own.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Fragment".
+ */
+export interface Fragment {
+  /**
+   * The actors the steps and needs name, in lane order.
+   */
+  actors: Actor[];
+  /**
+   * The information types the needs name, in catalogue order.
+   */
+  info_types: InfoType[];
+  /**
+   * The needs whose steps are all among the steps, ordered by id.
+   */
+  needs: DataNeed[];
+  /**
+   * The phases the steps name, in column order.
+   */
+  phases: Phase[];
+  /**
+   * In the order they were asked for.
+   */
+  steps: Step[];
+  /**
+   * The transitions whose both ends are among the steps, ordered by id.
+   */
+  transitions: Transition[];
+}
+/**
  * What an import left out or approximated.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -980,6 +1212,16 @@ export interface ReportEntry {
    * What happened to it.
    */
   note: string;
+}
+/**
+ * An information type with its name.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "InfoTypeName".
+ */
+export interface InfoTypeName {
+  id: InfoTypeId;
+  name: string;
 }
 /**
  * A lane: one actor, or `None` for steps with no actor.
@@ -1140,4 +1382,265 @@ export interface LayoutOptions1 {
    * Which way lanes run.
    */
   orientation?: "horizontal" | "vertical";
+}
+/**
+ * What a merge did.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "MergeReport".
+ */
+export interface MergeReport {
+  comments_added: CommentId[];
+  comments_updated: CommentId[];
+  not_placed: NotPlaced[];
+  reviews_added: ReviewId[];
+  /**
+   * Decisions the document holds in a newer version than the copy; the newer one is kept.
+   */
+  reviews_kept_newer: ReviewId[];
+  reviews_updated: ReviewId[];
+  /**
+   * Comments and decisions already in the document exactly as in the copy.
+   */
+  unchanged: number;
+}
+/**
+ * One comment or decision of the copy that was left out, and why.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "NotPlaced".
+ */
+export interface NotPlaced {
+  /**
+   * Who wrote it.
+   */
+  author: string;
+  item: MergeItem;
+  reason: NotPlacedReason;
+  target: ElementRef;
+  /**
+   * The comment's text, or the decision's status and note.
+   */
+  text: string;
+}
+/**
+ * What one actor has received so far.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Received".
+ */
+export interface Received {
+  actor: ActorId;
+  actor_name: string;
+  /**
+   * In catalogue order.
+   */
+  info_types: InfoTypeName[];
+}
+/**
+ * Which threads and decisions a listing shows. Every condition given must hold.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ReviewFilter".
+ */
+export interface ReviewFilter {
+  /**
+   * Only threads with a comment by, and decisions by, this person (case-insensitive).
+   */
+  author?: string | null;
+  /**
+   * Only open threads.
+   */
+  open_only?: boolean;
+  /**
+   * Only decisions with this status (threads are not filtered by it).
+   */
+  status?: ReviewStatus | null;
+  /**
+   * Only what is about this variant or its elements.
+   */
+  variant?: VariantId | null;
+}
+/**
+ * Threads and decisions, in a fixed order (threads by first comment, decisions by time).
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ReviewListing".
+ */
+export interface ReviewListing {
+  decisions: Decision[];
+  threads: Thread[];
+}
+/**
+ * A comment that starts a thread, and its replies in the order they were written.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Thread".
+ */
+export interface Thread {
+  /**
+   * Whether the thread is still open (its first comment is not resolved).
+   */
+  open: boolean;
+  /**
+   * Replies to the root or to other replies, by creation time then id.
+   */
+  replies: Comment[];
+  root: Comment;
+  /**
+   * The element the thread is about, for people ("Steg «Måle» (Nå-situasjon)").
+   */
+  target_label: string;
+}
+/**
+ * The state of the review of a document.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ReviewSummary".
+ */
+export interface ReviewSummary {
+  /**
+   * Every decision, oldest first.
+   */
+  all_decisions: Decision[];
+  comments: number;
+  /**
+   * Every status, in its display order.
+   */
+  decisions: StatusCount[];
+  /**
+   * The open threads, oldest first.
+   */
+  open: Thread[];
+  open_threads: number;
+  resolved_threads: number;
+}
+/**
+ * How many decisions have one status.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "StatusCount".
+ */
+export interface StatusCount {
+  count: number;
+  status: ReviewStatus;
+}
+/**
+ * A walk through a variant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Walk".
+ */
+export interface Walk {
+  /**
+   * Whether the walk reached an end step.
+   */
+  complete: boolean;
+  /**
+   * Loop rounds taken.
+   */
+  loops: number;
+  steps: WalkStep[];
+  variant: VariantId;
+  variant_name: string;
+}
+/**
+ * One step of the walk and the state after it.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "WalkStep".
+ */
+export interface WalkStep {
+  actor?: ActorId | null;
+  actor_name: string;
+  /**
+   * The ways on from here when there are several (a choice the walk made).
+   */
+  branches: Branch[];
+  /**
+   * Needs at this step that are unmet or manual, by title.
+   */
+  flagged: FlaggedNeed[];
+  kind: StepKind;
+  label: string;
+  /**
+   * 1, 2, 3 ...
+   */
+  number: number;
+  phase_name: string;
+  /**
+   * Every actor, in lane order, with what it has received so far.
+   */
+  received: Received[];
+  /**
+   * Loop rounds taken before this step.
+   */
+  round: number;
+  step: StepId;
+  /**
+   * The transition that led here (none at the start).
+   */
+  via?: TransitionId | null;
+}
+/**
+ * How to walk.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "WalkOptions".
+ */
+export interface WalkOptions {
+  /**
+   * Branches to take. At a step with several ways on, its k-th visit takes the k-th of
+   * these transitions that leave it (the last one again on later visits), when that still
+   * lets the walk finish.
+   */
+  choices?: TransitionId[];
+  /**
+   * How many loop rounds to take (at most [`MAX_LOOPS`]).
+   */
+  loops?: number;
+  /**
+   * Where to begin (default: the first start step by id).
+   */
+  start?: StepId | null;
+}
+/**
+ * One row: a step of the walk.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "WalkRow".
+ */
+export interface WalkRow {
+  actor: string;
+  /**
+   * Needs at the step that are unmet or manual, with form and status, `; `-separated.
+   */
+  flagged: string;
+  number: number;
+  /**
+   * The information types the acting actor has received so far, comma-separated.
+   */
+  received: string;
+  /**
+   * Loop rounds taken before this step.
+   */
+  round: number;
+  /**
+   * The step's label, with the branch taken when there were several ("… → gul").
+   */
+  step: string;
+}
+/**
+ * The walk-through table.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "WalkTable".
+ */
+export interface WalkTable {
+  /**
+   * Whether the walk reached an end.
+   */
+  complete: boolean;
+  rows: WalkRow[];
+  variant_name: string;
 }

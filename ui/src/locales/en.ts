@@ -1,4 +1,5 @@
 import type { Resources } from "./nb";
+import { panelsEn } from "./panels.en";
 
 export const en: Resources = {
   app: { loading: "Opening the document …", language: "Language", noVariants: "The document has no variants." },
@@ -72,4 +73,5 @@ export const en: Resources = {
     info: "Info",
   },
   error: { title: "Something went wrong", dismiss: "Close" },
+  ...panelsEn,
 };

@@ -1,3 +1,5 @@
+import { panelsNb } from "./panels.nb";
+
 export const nb = {
   app: { loading: "Åpner dokumentet …", language: "Språk", noVariants: "Dokumentet har ingen varianter." },
   toolbar: {
@@ -70,5 +72,6 @@ export const nb = {
     info: "Info",
   },
   error: { title: "Noe gikk galt", dismiss: "Lukk" },
+  ...panelsNb,
 };
 export type Resources = typeof nb;

@@ -1,0 +1,123 @@
+//! Commands for comparing variants, clinician review and the scenario walk-through, each a
+//! few lines over the core (`carepath::compare`, `carepath::review`, `carepath::walkthrough`).
+//! Comments and decisions come back as an `Edit` for the window to send through
+//! `apply_edit`, so they are undone like any other edit; merging a reviewed copy applies its
+//! one batch edit here and flushes it to disk at once.
+
+use crate::commands::AppState;
+use crate::Session;
+use carepath::compare::{self, Diff, Side};
+use carepath::edit::Edit;
+use carepath::export::ExportOptions;
+use carepath::model::{CommentId, Document, ElementRef, Lang, ReviewStatus, VariantId};
+use carepath::review::{self, MergeReport, ReviewFilter, ReviewListing, ReviewSummary};
+use carepath::walkthrough::{self, Walk, WalkOptions, WalkTable};
+use carepath::{CoreError, ErrorCode, Result};
+use std::path::PathBuf;
+use tauri::State;
+
+fn with_session<T>(state: &AppState, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
+    let mut guard = state.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
+    match guard.as_mut() {
+        Some(s) => f(s),
+        None => Err(CoreError::new(ErrorCode::InvalidValue, "no document is open")),
+    }
+}
+
+fn document(state: &AppState) -> Result<Document> {
+    with_session(state, |s| Ok(s.document().clone()))
+}
+
+fn side(doc: &Document, id: VariantId) -> Result<Side<'_>> {
+    Side::of(doc, id).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {id}")))
+}
+
+/// The differences from one variant of the open document to another.
+#[tauri::command]
+pub fn diff_variants(state: State<AppState>, source: VariantId, target: VariantId, lang: Lang) -> Result<Diff> {
+    let doc = document(&state)?;
+    Ok(compare::diff_variants(side(&doc, source)?, side(&doc, target)?, lang))
+}
+
+/// The differences from a variant in another .carepath file to a variant of the open document.
+#[tauri::command]
+pub fn diff_with_file(state: State<AppState>, path: PathBuf, source: VariantId, target: VariantId, lang: Lang) -> Result<Diff> {
+    let doc = document(&state)?;
+    let other = carepath::store::read(&path)?;
+    let from = side(&other, source).map_err(|e| e.context(path.display()))?;
+    Ok(compare::diff_variants(from, side(&doc, target)?, lang))
+}
+
+/// Exports the diff picture from `source` to `options.variant` (SVG, PNG or PDF) to `path`.
+#[tauri::command]
+pub async fn export_compare(state: State<'_, AppState>, source: VariantId, options: ExportOptions, path: PathBuf) -> Result<()> {
+    let doc = document(&state)?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let bytes = carepath::export::render_compare(side(&doc, source)?, side(&doc, options.variant)?, &options)?;
+        carepath::export::write_file(&path, &bytes)
+    })
+    .await
+    .map_err(|e| CoreError::new(ErrorCode::Io, format!("the export stopped: {e}")))?
+}
+
+/// Threads and decisions that pass the filter.
+#[tauri::command]
+pub fn review_list(state: State<AppState>, filter: ReviewFilter, lang: Lang) -> Result<ReviewListing> {
+    Ok(review::list(&document(&state)?, &filter, lang))
+}
+
+#[tauri::command]
+pub fn review_summary(state: State<AppState>, lang: Lang) -> Result<ReviewSummary> {
+    Ok(review::summary(&document(&state)?, lang))
+}
+
+/// A new thread (`reply_to` absent) or a reply; returns the edit to apply.
+#[tauri::command]
+pub fn review_comment(state: State<AppState>, target: ElementRef, reply_to: Option<CommentId>, author: String, text: String) -> Result<Edit> {
+    let doc = document(&state)?;
+    match reply_to {
+        Some(id) => review::reply(&doc, id, &author, &text),
+        None => review::comment(&doc, target, &author, &text),
+    }
+}
+
+/// Resolves or reopens the thread of a comment; returns the edit to apply.
+#[tauri::command]
+pub fn review_resolve(state: State<AppState>, comment: CommentId, resolved: bool) -> Result<Edit> {
+    review::resolve(&document(&state)?, comment, resolved)
+}
+
+/// The reviewer's decision on an element; returns the edit to apply.
+#[tauri::command]
+pub fn review_decide(state: State<AppState>, target: ElementRef, reviewer: String, status: ReviewStatus, note: String) -> Result<Edit> {
+    review::decide(&document(&state)?, target, &reviewer, status, &note)
+}
+
+/// Writes a copy of the open document to a new file for reviewers.
+#[tauri::command]
+pub fn send_for_review(state: State<AppState>, path: PathBuf) -> Result<()> {
+    review::send_for_review(&document(&state)?, &path)
+}
+
+/// Brings the comments and decisions of a reviewed copy into the open document (one
+/// undoable edit, flushed to disk) and reports what could not be placed.
+#[tauri::command]
+pub fn merge_review(state: State<AppState>, path: PathBuf) -> Result<MergeReport> {
+    with_session(&state, |s| {
+        let (report, _) = review::merge_file(s, &path)?;
+        s.sync()?;
+        Ok(report)
+    })
+}
+
+/// A walk through a variant.
+#[tauri::command]
+pub fn walk_variant(state: State<AppState>, variant: VariantId, options: WalkOptions) -> Result<Walk> {
+    walkthrough::walk(&document(&state)?, variant, &options)
+}
+
+/// A walk through a variant as the table the report shows.
+#[tauri::command]
+pub fn walk_table(state: State<AppState>, variant: VariantId, options: WalkOptions, lang: Lang) -> Result<WalkTable> {
+    Ok(walkthrough::table(&walkthrough::walk(&document(&state)?, variant, &options)?, lang))
+}

@@ -1,0 +1,185 @@
+use super::*;
+use crate::edit::apply;
+
+fn copd() -> Document {
+    crate::template::load("copd").unwrap()
+}
+
+fn step_ref(doc: &Document, v: usize, label: &str) -> ElementRef {
+    let variant = &doc.variants[v];
+    let s = variant.steps().find(|s| s.label == label).unwrap();
+    ElementRef::Step { variant: variant.id, id: s.id }
+}
+
+fn run(doc: &mut Document, e: impl FnOnce(&Document) -> Result<Edit>) {
+    let edit = e(doc).unwrap();
+    apply(doc, edit).unwrap();
+}
+
+#[test]
+fn threads_replies_resolve_and_reopen() {
+    let mut doc = copd();
+    let target = step_ref(&doc, 1, "Vurderer målinger og symptomsvar");
+    run(&mut doc, |d| comment(d, target, "Kari Lege", "Hvem vurderer i helgene?"));
+    let root = doc.comments[0].id;
+    run(&mut doc, |d| reply(d, root, "Ola Sykepleier", "Responssenteret."));
+    let first_reply = doc.comments.iter().find(|c| c.reply_to == Some(root)).unwrap().id;
+    run(&mut doc, |d| reply(d, first_reply, "Kari Lege", "Takk"));
+    let ts = threads(&doc, Lang::Nb);
+    assert_eq!(ts.len(), 1);
+    assert_eq!(ts[0].replies.len(), 2);
+    assert_eq!(ts[0].target_label, "Steg «Vurderer målinger og symptomsvar» (Ønsket forløp)");
+    assert!(ts[0].open);
+    assert!(ts[0].replies.iter().all(|r| r.target == target));
+
+    // resolving through a reply resolves the thread
+    run(&mut doc, |d| resolve(d, first_reply, true));
+    assert!(!threads(&doc, Lang::Nb)[0].open);
+    assert!(doc.comment(root).unwrap().resolved);
+    run(&mut doc, |d| resolve(d, root, false));
+    assert!(threads(&doc, Lang::Nb)[0].open);
+    assert!(comment(&doc, target, "  ", "x").unwrap_err().message.contains("CAREPATH_AUTHOR"));
+    let gone = ElementRef::Step { variant: doc.variants[1].id, id: StepId::new() };
+    assert!(comment(&doc, gone, "Kari", "x").is_err());
+}
+
+#[test]
+fn a_reviewer_has_one_decision_per_element() {
+    let mut doc = copd();
+    let target = step_ref(&doc, 1, "Automatisk varsel (trafikklys) til oppfølgingsansvarlig");
+    run(&mut doc, |d| decide(d, target, "Kari Lege", ReviewStatus::Pending, ""));
+    run(&mut doc, |d| decide(d, target, "kari lege", ReviewStatus::ChangesRequested, "Grensene må avklares"));
+    run(&mut doc, |d| decide(d, ElementRef::Document, "Per Overlege", ReviewStatus::Approved, ""));
+    assert_eq!(doc.reviews.len(), 2);
+    let r = doc.reviews.iter().find(|r| r.target == target).unwrap();
+    assert_eq!((r.status, r.note.as_str()), (ReviewStatus::ChangesRequested, "Grensene må avklares"));
+
+    let only = |f: ReviewFilter| list(&doc, &f, Lang::Nb).decisions.len();
+    assert_eq!(only(ReviewFilter::default()), 2);
+    assert_eq!(only(ReviewFilter { status: Some(ReviewStatus::Approved), ..Default::default() }), 1);
+    assert_eq!(only(ReviewFilter { author: Some("PER OVERLEGE".into()), ..Default::default() }), 1);
+    assert_eq!(only(ReviewFilter { variant: Some(doc.variants[1].id), ..Default::default() }), 1);
+    assert_eq!(only(ReviewFilter { variant: Some(doc.variants[0].id), ..Default::default() }), 0);
+
+    let s = summary(&doc, Lang::Nb);
+    assert_eq!(s.decisions.iter().map(|c| c.count).sum::<u32>(), 2);
+    let md = summary_markdown(&s, Lang::Nb);
+    assert!(md.contains("| Steg «Automatisk varsel (trafikklys) til oppfølgingsansvarlig» (Ønsket forløp) | Må endres | kari lege |"), "{md}");
+}
+
+#[test]
+fn listing_filters_threads() {
+    let mut doc = copd();
+    let a = step_ref(&doc, 0, "Vurderer målinger og symptomsvar");
+    let b = step_ref(&doc, 1, "Vurderer målinger og symptomsvar");
+    run(&mut doc, |d| comment(d, a, "Kari", "nå"));
+    run(&mut doc, |d| comment(d, b, "Ola", "ønsket"));
+    let resolved = doc.comments.iter().find(|c| c.text == "nå").unwrap().id;
+    run(&mut doc, |d| resolve(d, resolved, true));
+    let texts = |f: ReviewFilter| list(&doc, &f, Lang::En).threads.iter().map(|t| t.root.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(ReviewFilter::default()), vec!["nå", "ønsket"]);
+    assert_eq!(texts(ReviewFilter { open_only: true, ..Default::default() }), vec!["ønsket"]);
+    assert_eq!(texts(ReviewFilter { author: Some("kari".into()), ..Default::default() }), vec!["nå"]);
+    assert_eq!(texts(ReviewFilter { variant: Some(doc.variants[1].id), ..Default::default() }), vec!["ønsket"]);
+    let s = summary(&doc, Lang::En);
+    assert_eq!((s.open_threads, s.resolved_threads, s.comments), (1, 1, 2));
+    assert!(summary_markdown(&s, Lang::En).contains("| Step «Vurderer målinger og symptomsvar» (Ønsket forløp) | Ola |"));
+}
+
+/// The document, and a reviewed copy with two threads (one with a reply) and a decision.
+fn reviewed() -> (Document, Document) {
+    let doc = copd();
+    let mut copy = doc.clone();
+    let target = step_ref(&copy, 1, "Ser måleserier og trend i nasjonal målingstjeneste");
+    run(&mut copy, |d| comment(d, target, "Kari Lege", "Trenger vi tilgang til rådata?"));
+    let root = copy.comments[0].id;
+    run(&mut copy, |d| reply(d, root, "Per Overlege", "Ja, for trend over uker."));
+    run(&mut copy, |d| comment(d, ElementRef::Document, "Kari Lege", "Ser bra ut."));
+    run(&mut copy, |d| decide(d, target, "Kari Lege", ReviewStatus::Approved, ""));
+    (doc, copy)
+}
+
+#[test]
+fn merge_brings_comments_and_decisions_but_never_the_model() {
+    let (mut doc, mut copy) = reviewed();
+    // the reviewer also changed the model in the copy: that must not come back
+    let mut meta = copy.metadata.clone();
+    meta.title = "Endret av fagperson".into();
+    apply(&mut copy, Edit::SetMetadata { metadata: meta }).unwrap();
+    let model_before = crate::export::json::to_json(&Document { comments: vec![], reviews: vec![], ..doc.clone() });
+
+    let (edit, report) = plan_merge(&doc, &copy);
+    assert_eq!((report.comments_added.len(), report.reviews_added.len(), report.not_placed.len()), (3, 1, 0));
+    let edit = edit.unwrap();
+    assert!(matches!(&edit, Edit::Batch { edits, .. } if edits.iter().all(|e| matches!(e, Edit::AddComment { .. } | Edit::AddReview { .. }))));
+    apply(&mut doc, edit).unwrap();
+    assert_eq!(doc.comments, copy.comments);
+    assert_eq!(doc.reviews, copy.reviews);
+    let model_after = crate::export::json::to_json(&Document { comments: vec![], reviews: vec![], ..doc.clone() });
+    assert_eq!(model_before, model_after);
+
+    // merging the same copy again adds nothing
+    let (edit, report) = plan_merge(&doc, &copy);
+    assert!(edit.is_none());
+    assert!(!report.changed());
+    assert_eq!(report.unchanged, 4);
+}
+
+#[test]
+fn a_thread_resolved_later_in_the_copy_updates() {
+    let (mut doc, mut copy) = reviewed();
+    let first = plan_merge(&doc, &copy).0.unwrap();
+    apply(&mut doc, first).unwrap();
+    let root = copy.comments.iter().find(|c| c.reply_to.is_none() && c.target != ElementRef::Document).unwrap().id;
+    run(&mut copy, |d| resolve(d, root, true));
+    let (edit, report) = plan_merge(&doc, &copy);
+    assert_eq!(report.comments_updated, vec![root]);
+    assert_eq!(report.unchanged, 3);
+    apply(&mut doc, edit.unwrap()).unwrap();
+    assert!(doc.comment(root).unwrap().resolved);
+}
+
+#[test]
+fn comments_on_elements_deleted_meanwhile_are_reported() {
+    let (mut doc, copy) = reviewed();
+    let ElementRef::Step { variant, id } = step_ref(&doc, 1, "Ser måleserier og trend i nasjonal målingstjeneste") else { unreachable!() };
+    apply(&mut doc, Edit::RemoveStep { variant, id }).unwrap();
+    let (edit, report) = plan_merge(&doc, &copy);
+    // the thread on the step, its reply and the decision cannot be placed; the document comment can
+    assert_eq!(report.comments_added.len(), 1);
+    let reasons: Vec<_> = report.not_placed.iter().map(|n| (n.item, n.reason)).collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(reasons.iter().filter(|(_, r)| *r == NotPlacedReason::AnchorDeleted).count() == 2);
+    assert!(reasons.iter().any(|(i, r)| matches!(i, MergeItem::Comment { .. }) && *r == NotPlacedReason::ThreadMissing));
+    apply(&mut doc, edit.unwrap()).unwrap();
+    let text = report.to_text(&copy, Lang::Nb);
+    assert!(text.contains("Ikke plassert: 3"), "{text}");
+    assert!(text.contains("Steg «Ser måleserier og trend i nasjonal målingstjeneste» (Ønsket forløp) (Kari Lege): «Trenger vi tilgang til rådata?» — elementet den gjelder, er slettet"), "{text}");
+}
+
+#[test]
+fn a_copy_of_another_document_places_nothing() {
+    let (_, copy) = reviewed();
+    // the template keeps its document id; another document has an id of its own
+    let mut other = copd();
+    other.id = DocumentId::new();
+    let (edit, report) = plan_merge(&other, &copy);
+    assert!(edit.is_none());
+    assert_eq!(report.not_placed.len(), 4);
+    assert!(report.not_placed.iter().all(|n| n.reason == NotPlacedReason::DifferentDocument));
+}
+
+#[test]
+fn a_newer_decision_in_the_document_is_kept() {
+    let (mut doc, copy) = reviewed();
+    let first = plan_merge(&doc, &copy).0.unwrap();
+    apply(&mut doc, first).unwrap();
+    let mut newer = doc.reviews[0].clone();
+    newer.status = ReviewStatus::Rejected;
+    newer.time = Timestamp(newer.time.0 + chrono::Duration::hours(1));
+    apply(&mut doc, Edit::UpdateReview { review: newer.clone() }).unwrap();
+    let (edit, report) = plan_merge(&doc, &copy);
+    assert!(edit.is_none());
+    assert_eq!(report.reviews_kept_newer, vec![newer.id]);
+    assert_eq!(doc.reviews[0].status, ReviewStatus::Rejected);
+}

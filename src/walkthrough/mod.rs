@@ -1,0 +1,290 @@
+//! Scenario walk-through: one path through a variant, from a start to an end, choosing a
+//! branch at each step with several ways on and going round loops a chosen number of times.
+//! At each step of the path: who acts and what they do, what every actor has received so far
+//! along this path, and which needs at this step are unmet or handled manually.
+//!
+//! Choices are transition ids. Without a choice the walk takes the first way on (by
+//! transition id) that still lets it finish; while loop rounds remain it prefers a way that
+//! leads round a loop, so the default walk (one round) goes round once. A loop round is taking
+//! a transition back to an earlier step of the flow (a back edge of a depth-first search from
+//! the start, whatever the transition's kind). A way on is only
+//! taken if an end can still be reached with the rounds left, so a walk never gets stuck in a
+//! loop; it stops early only where the model has no way on.
+//!
+//! What an actor "has received": the information types of the needs at the steps passed
+//! (this one included) whose consumer is that actor, unless the need is unmet.
+
+mod graph;
+mod table;
+
+pub use table::{markdown, table, text, WalkRow, WalkTable};
+
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::model::*;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// The most loop rounds a walk takes, whatever it is asked for.
+pub const MAX_LOOPS: u32 = 1000;
+
+/// How to walk.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct WalkOptions {
+    /// Where to begin (default: the first start step by id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<StepId>,
+    /// Branches to take. At a step with several ways on, its k-th visit takes the k-th of
+    /// these transitions that leave it (the last one again on later visits), when that still
+    /// lets the walk finish.
+    pub choices: Vec<TransitionId>,
+    /// How many loop rounds to take (at most [`MAX_LOOPS`]).
+    pub loops: u32,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions { start: None, choices: Vec::new(), loops: 1 }
+    }
+}
+
+/// An information type with its name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct InfoTypeName {
+    pub id: InfoTypeId,
+    pub name: String,
+}
+
+/// What one actor has received so far.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Received {
+    pub actor: ActorId,
+    pub actor_name: String,
+    /// In catalogue order.
+    pub info_types: Vec<InfoTypeName>,
+}
+
+/// A need at a step that is unmet, partly met, or handled manually.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FlaggedNeed {
+    pub need: NeedId,
+    pub title: String,
+    pub provider_name: String,
+    pub consumer_name: String,
+    pub form: InteractionForm,
+    pub status: NeedStatus,
+    /// The form is manual or not yet known.
+    pub manual: bool,
+    /// The status is unmet or partly met.
+    pub unmet: bool,
+}
+
+/// A way on from a step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Branch {
+    pub transition: TransitionId,
+    pub label: String,
+    pub to: StepId,
+    pub to_label: String,
+    /// Whether the walk took it.
+    pub taken: bool,
+}
+
+/// One step of the walk and the state after it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WalkStep {
+    /// 1, 2, 3 ...
+    pub number: u32,
+    pub step: StepId,
+    pub kind: StepKind,
+    pub label: String,
+    pub actor: Option<ActorId>,
+    pub actor_name: String,
+    pub phase_name: String,
+    /// The transition that led here (none at the start).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<TransitionId>,
+    /// Loop rounds taken before this step.
+    pub round: u32,
+    /// Every actor, in lane order, with what it has received so far.
+    pub received: Vec<Received>,
+    /// Needs at this step that are unmet or manual, by title.
+    pub flagged: Vec<FlaggedNeed>,
+    /// The ways on from here when there are several (a choice the walk made).
+    pub branches: Vec<Branch>,
+}
+
+/// A walk through a variant.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Walk {
+    pub variant: VariantId,
+    pub variant_name: String,
+    pub steps: Vec<WalkStep>,
+    /// Whether the walk reached an end step.
+    pub complete: bool,
+    /// Loop rounds taken.
+    pub loops: u32,
+}
+
+/// Walks through a variant of the document.
+pub fn walk(doc: &Document, variant: VariantId, opts: &WalkOptions) -> Result<Walk> {
+    let v = doc
+        .variant(variant)
+        .ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {variant}")))?;
+    let g = graph::Flow::of(v);
+    let start = match opts.start {
+        Some(s) if v.step(s).is_some() => s,
+        Some(s) => return Err(CoreError::new(ErrorCode::UnknownId, format!("variant '{}' has no step with id {s}", v.name))),
+        None => v
+            .steps_sorted()
+            .into_iter()
+            .find(|s| s.kind == StepKind::Start)
+            .map(|s| s.id)
+            .ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, format!("variant '{}' has no start step", v.name)))?,
+    };
+    let mut state = State::new(doc, v);
+    let mut visits: HashMap<StepId, usize> = HashMap::new();
+    let loops = opts.loops.min(MAX_LOOPS);
+    let (mut at, mut via, mut left, mut rounds) = (start, None, loops, 0u32);
+    // a bound no walk reaches: each round passes each step at most once more
+    let limit = (loops as usize + 2) * (v.step_count() + 1);
+    let mut complete = false;
+    for _ in 0..limit {
+        let step = v.step(at).expect("walks only along transitions");
+        let visit = *visits.entry(at).and_modify(|n| *n += 1).or_insert(0);
+        let out = g.out(at);
+        let next = if step.kind == StepKind::End { None } else { g.choose(at, visit, &opts.choices, left) };
+        let branches = if out.len() > 1 {
+            out.iter()
+                .map(|t| Branch {
+                    transition: t.id,
+                    label: t.label.clone(),
+                    to: t.to,
+                    to_label: v.step(t.to).map(|s| s.label.clone()).unwrap_or_default(),
+                    taken: next.map(|n: &Transition| n.id) == Some(t.id),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        state.pass(step, via, rounds, branches);
+        if step.kind == StepKind::End {
+            complete = true;
+            break;
+        }
+        let Some(t) = next else { break };
+        if g.is_loop(t.id) {
+            rounds += 1;
+            left = left.saturating_sub(1);
+        }
+        via = Some(t.id);
+        at = t.to;
+    }
+    Ok(Walk { variant, variant_name: v.name.clone(), steps: state.steps, complete, loops: rounds })
+}
+
+/// The transition leaving a step labelled `decision` (or with that id) whose label, or whose
+/// target's label, is `branch` (case-insensitive). For `--choose DECISION=BRANCH`.
+pub fn find_branch(variant: &Variant, decision: &str, branch: &str) -> Option<TransitionId> {
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    let mut steps = variant.steps_sorted();
+    steps.retain(|s| same(&s.label, decision) || s.id.to_string() == decision.trim());
+    steps.iter().find_map(|s| {
+        let mut ts: Vec<&Transition> = variant.outgoing(s.id).collect();
+        ts.sort_by_key(|t| t.id);
+        ts.iter()
+            .find(|t| same(&t.label, branch))
+            .or_else(|| ts.iter().find(|t| variant.step(t.to).is_some_and(|s| same(&s.label, branch))))
+            .map(|t| t.id)
+    })
+}
+
+/// The growing state of a walk.
+struct State<'a> {
+    doc: &'a Document,
+    /// The needs at each step, by id.
+    needs_at: HashMap<StepId, Vec<&'a DataNeed>>,
+    got: HashMap<ActorId, BTreeSet<usize>>,
+    steps: Vec<WalkStep>,
+}
+
+impl<'a> State<'a> {
+    fn new(doc: &'a Document, v: &'a Variant) -> Self {
+        let mut needs_at: HashMap<StepId, Vec<&DataNeed>> = HashMap::new();
+        for n in v.needs() {
+            for s in &n.steps {
+                let at = needs_at.entry(*s).or_default();
+                if at.last().map(|x| x.id) != Some(n.id) {
+                    at.push(n);
+                }
+            }
+        }
+        State { doc, needs_at, got: HashMap::new(), steps: Vec::new() }
+    }
+
+    fn actor_name(&self, id: Option<ActorId>) -> String {
+        id.and_then(|a| self.doc.actor(a)).map(|a| a.name.clone()).unwrap_or_default()
+    }
+
+    fn pass(&mut self, step: &Step, via: Option<TransitionId>, round: u32, branches: Vec<Branch>) {
+        let mut flagged = Vec::new();
+        let here = self.needs_at.get(&step.id).map(Vec::as_slice).unwrap_or_default();
+        for n in here {
+            if let (Some(c), true) = (n.consumer, n.status != NeedStatus::Unmet) {
+                let set = self.got.entry(c).or_default();
+                for t in &n.info_types {
+                    if let Some(i) = self.doc.info_types.iter().position(|x| x.id == *t) {
+                        set.insert(i);
+                    }
+                }
+            }
+            let manual = matches!(n.form, InteractionForm::Manual | InteractionForm::Unknown);
+            let unmet = matches!(n.status, NeedStatus::Unmet | NeedStatus::PartlyMet);
+            if manual || unmet {
+                flagged.push(FlaggedNeed {
+                    need: n.id,
+                    title: n.title.clone(),
+                    provider_name: self.actor_name(n.provider),
+                    consumer_name: self.actor_name(n.consumer),
+                    form: n.form,
+                    status: n.status,
+                    manual,
+                    unmet,
+                });
+            }
+        }
+        flagged.sort_by_key(|f| (f.title.to_lowercase(), f.need));
+        let received = self
+            .doc
+            .actors
+            .iter()
+            .map(|a| Received {
+                actor: a.id,
+                actor_name: a.name.clone(),
+                info_types: self
+                    .got
+                    .get(&a.id)
+                    .map(|s| s.iter().map(|&i| InfoTypeName { id: self.doc.info_types[i].id, name: self.doc.info_types[i].name.clone() }).collect())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        self.steps.push(WalkStep {
+            number: self.steps.len() as u32 + 1,
+            step: step.id,
+            kind: step.kind,
+            label: step.label.clone(),
+            actor: step.actor,
+            actor_name: self.actor_name(step.actor),
+            phase_name: step.phase.and_then(|p| self.doc.phase(p)).map(|p| p.name.clone()).unwrap_or_default(),
+            via,
+            round,
+            received,
+            flagged,
+            branches,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

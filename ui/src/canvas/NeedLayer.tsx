@@ -1,0 +1,93 @@
+// The data-sharing needs as their own layer over the lanes, along the connectors the core's
+// layout routed (the geometry the SVG export draws): line colour AND dash pattern by
+// interaction form, an arrowhead towards the consumer, and a badge with the information types.
+// A click (or Enter on the focused badge) selects the need. The layer is a background node
+// above the lanes and below transitions and steps, as in the export, so it never covers a
+// step's connection handles.
+import type { Node, NodeProps } from "@xyflow/react";
+import { useTranslation } from "react-i18next";
+import type { Document, Layout, Variant } from "../generated/carepath";
+import { routePath } from "./geometry";
+import { FORM_STYLE, FORMS } from "./needStyle";
+import type { Selection } from "./Diagram";
+
+export type NeedLayerData = {
+  doc: Document;
+  variant: Variant;
+  layout: Layout;
+  selection: Selection;
+  onSelect: (s: Selection) => void;
+};
+export type NeedLayerNodeType = Node<NeedLayerData, "needs">;
+
+export function NeedLayer({ data }: NodeProps<NeedLayerNodeType>) {
+  const { doc, variant, layout, selection, onSelect } = data;
+  const { t } = useTranslation();
+  const needs = new Map((variant.needs ?? []).map((n) => [n.id, n]));
+  const actor = (id: string | null | undefined) => (id ? (doc.actors.find((a) => a.id === id)?.name ?? "?") : t("props.none"));
+  return (
+      <svg className="need-layer" width={layout.width} height={layout.height} aria-label={t("layer.label")} role="group">
+        <defs>
+          {FORMS.map((f) => (
+            <marker key={f} id={`cp-need-${f}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+              <path d="M0 0 L10 5 L0 10 z" fill={FORM_STYLE[f].colour} />
+            </marker>
+          ))}
+        </defs>
+        {layout.needs.map((r) => {
+          const need = needs.get(r.id);
+          if (!need) return null;
+          const { colour, dash } = FORM_STYLE[r.form];
+          const selected = selection?.kind === "need" && selection.id === r.id;
+          const codes = need.info_types
+            .map((id) => doc.info_types.find((it) => it.id === id))
+            .filter((it) => !!it)
+            .map((it) => (it.code ? `${it.code} ${it.name}` : it.name));
+          const name = t("layer.needAt", {
+            title: need.title,
+            provider: actor(need.provider),
+            consumer: actor(need.consumer),
+            form: t(`interactionForm.${r.form}`),
+          });
+          const select = (e: React.SyntheticEvent) => {
+            e.stopPropagation();
+            onSelect({ kind: "need", id: r.id });
+          };
+          const b = r.badge;
+          return (
+            <g key={r.id} className={`need need-${r.form}${selected ? " selected" : ""} nopan nodrag`} data-need-id={r.id} onClick={select} onDoubleClick={(e) => e.stopPropagation()}>
+              <title>{[name, ...codes].join("\n")}</title>
+              {r.paths
+                .filter((p) => p.length >= 2)
+                .map((p, i) => (
+                  <g key={i}>
+                    <path className="need-hit" d={routePath(p)} />
+                    <path className="need-line" d={routePath(p)} stroke={colour} strokeDasharray={dash} markerEnd={`url(#cp-need-${r.form})`} />
+                    <circle cx={p[0].x} cy={p[0].y} r={2.6} fill={colour} />
+                  </g>
+                ))}
+              {b && b.lines.length > 0 && (
+                <g
+                  className="need-badge"
+                  tabIndex={0}
+                  role="button"
+                  aria-label={name}
+                  aria-pressed={selected}
+                  onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && select(e)}
+                >
+                  <rect x={b.x - 3} y={b.y - 2} width={b.w + 6} height={b.h + 4} rx={4} stroke={colour} />
+                  <text fontSize={b.size} fill={colour}>
+                    {b.lines.map((line, i) => (
+                      <tspan key={i} x={b.x + b.w / 2} y={b.y + i * (b.h / b.lines.length) + 0.97 * b.size} textAnchor="middle">
+                        {line}
+                      </tspan>
+                    ))}
+                  </text>
+                </g>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+  );
+}

@@ -1,0 +1,431 @@
+// The application frame's commands: one `run(id)` for the native menu's `menu` event, the
+// page's own keys (./keys.ts) and the buttons. Owns what the frame adds around the canvas:
+// the multi-selection, find, the shortcuts and about dialogs, the start screen, minimap and
+// data-need layer switches, keyboard connect mode, and the file commands (new, open, recent,
+// save as, close).
+import { listen } from "@tauri-apps/api/event";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { api, asCoreError, type CoreError } from "../api";
+import type { Selection } from "../canvas/Diagram";
+import type { Flow } from "../canvas/FlowHandle";
+import { nearestInDirection, neighbourCell, type Direction } from "../canvas/nav";
+import { AboutDialog, ShortcutsDialog } from "../dialogs/ShortcutsDialog";
+import { FindBar } from "../find/FindBar";
+import { findMatches, highlighted, stepIndex } from "../find/search";
+import type { Document, Edit, Layout, Step, Variant } from "../generated/carepath";
+import { setLanguage } from "../i18n";
+import { StartScreen } from "../StartScreen";
+import { uuidv7 } from "../uuid";
+import type { CommandId, MenuEventPayload } from "./ids";
+import { keyToCommand } from "./keys";
+import "../frame.css";
+import { deleteEdit, pastedSteps } from "./selection";
+
+/** How far pasted copies of pinned steps sit from the originals (diagram units). */
+const PASTE_OFFSET = { x: 40, y: 40 };
+
+export interface FrameDeps {
+  doc: Document | null;
+  variant: Variant | null;
+  layout: Layout | null;
+  selection: Selection;
+  setSelection: (s: Selection) => void;
+  /** Centre the view on the selection. */
+  reveal: () => void;
+  onEdit: (edit: Edit) => Promise<boolean>;
+  undoRedo: (which: "undo" | "redo") => Promise<void>;
+  /** Re-read the open document (null: its first variant). */
+  refresh: (variant: string | null) => Promise<void>;
+  setError: (e: CoreError | null) => void;
+  openExport: () => void;
+  importFile: () => Promise<void>;
+  flow: MutableRefObject<Flow | null>;
+}
+
+const inTextField = (el: EventTarget | null) => {
+  const e = el as HTMLElement | null;
+  return !!e && (e.tagName === "INPUT" || e.tagName === "TEXTAREA" || e.tagName === "SELECT" || e.isContentEditable);
+};
+const onControl = (el: EventTarget | null) => {
+  const e = el as HTMLElement | null;
+  return !!e && !e.closest(".react-flow") && !!e.closest("button, a, [role='button'], [role='dialog'], summary");
+};
+const hasMenu = () => typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
+
+const carepathFilter = (name: string) => [{ name, extensions: ["carepath"] }];
+
+export function useFrame(d: FrameDeps) {
+  const { t, i18n } = useTranslation();
+  const [multi, setMultiState] = useState<ReadonlySet<string>>(new Set());
+  const [closed, setClosed] = useState(false);
+  const [minimap, setMinimap] = useState(false);
+  const [needLayerVisible, setNeedLayerVisible] = useState(true);
+  const [findOpen, setFindOpen] = useState(false);
+  const [findTick, setFindTick] = useState(0);
+  const [query, setQuery] = useState("");
+  const [findIndex, setFindIndex] = useState(-1);
+  const [dialog, setDialog] = useState<"shortcuts" | "about" | null>(null);
+  const [connectFrom, setConnectFrom] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [renameRequest, setRenameRequest] = useState<{ id: string; tick: number } | null>(null);
+
+  /** Sets the multi-selection, leaving the state alone when the ids are the same. */
+  const setMulti = useCallback((ids: Iterable<string>) => {
+    const next = new Set(ids);
+    setMultiState((old) => (old.size === next.size && [...next].every((x) => old.has(x)) ? old : next));
+  }, []);
+
+  const matches = useMemo(
+    () => (findOpen && d.doc && d.variant ? findMatches(d.doc, d.variant, d.layout, query) : []),
+    [findOpen, d.doc, d.variant, d.layout, query],
+  );
+  const highlights = useMemo(() => highlighted(matches), [matches]);
+  useEffect(() => setFindIndex(-1), [query]);
+
+  const selectStep = useCallback(
+    (id: string, reveal = true, focus = true) => {
+      d.setSelection({ kind: "step", id });
+      setMulti([id]);
+      if (reveal) d.reveal();
+      // keyboard focus follows, so focus is visible where the selection is
+      if (focus) requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus({ preventScroll: true }));
+    },
+    [d, setMulti],
+  );
+
+  /** The selected steps: the multi-selection plus the primary selection. */
+  const selectedSteps = useCallback(() => {
+    const ids = new Set(multi);
+    if (d.selection?.kind === "step") ids.add(d.selection.id);
+    return [...ids].filter((id) => d.variant?.steps.some((s) => s.id === id));
+  }, [multi, d.selection, d.variant]);
+
+  const afterOpen = useCallback(async () => {
+    d.setSelection(null);
+    setMulti([]);
+    setConnectFrom(null);
+    setClosed(false);
+    await d.refresh(null);
+  }, [d, setMulti]);
+
+  const openPath = useCallback(
+    async (path: string) => {
+      try {
+        await api.openDocument(path);
+        await afterOpen();
+        setStatus(t("files.opened", { path }));
+      } catch (e) {
+        const err = asCoreError(e);
+        const why =
+          err.code === "file_in_use"
+            ? t("files.inUse")
+            : err.code === "not_carepath" || err.code === "corrupt"
+              ? t("files.notCarepath")
+              : err.code === "newer_version"
+                ? t("files.newer")
+                : "";
+        d.setError({ code: err.code, message: `${t("files.cannotOpen", { path })} ${why} (${err.message})` });
+      }
+    },
+    [afterOpen, d, t],
+  );
+
+  const run = useCallback(
+    async (id: CommandId, payload?: Partial<MenuEventPayload>) => {
+      // with no document open only the commands that open one (and the window's own) run
+      const withoutDocument: CommandId[] = ["new", "open", "recent", "import", "lang:nb", "lang:en", "shortcuts", "about", "escape"];
+      if (closed && !withoutDocument.includes(id)) return;
+      const v = d.variant;
+      const flow = d.flow.current;
+      try {
+        switch (id) {
+          case "new": {
+            const path = await save({ title: t("files.newTitle"), defaultPath: t("files.newName"), filters: carepathFilter(t("files.carepathKind")) });
+            if (!path) return;
+            await api.createFromTemplate("copd", path.endsWith(".carepath") ? path : `${path}.carepath`);
+            await afterOpen();
+            return;
+          }
+          case "open": {
+            const path = await open({ title: t("files.openTitle"), multiple: false, directory: false, filters: carepathFilter(t("files.carepathKind")) });
+            if (typeof path === "string") await openPath(path);
+            return;
+          }
+          case "recent":
+            if (payload?.path) await openPath(payload.path);
+            return;
+          case "save_as": {
+            if (closed) return;
+            const path = await save({ title: t("files.saveAsTitle"), filters: carepathFilter(t("files.carepathKind")) });
+            if (!path) return;
+            const target = path.endsWith(".carepath") ? path : `${path}.carepath`;
+            await api.saveAs(target);
+            setStatus(t("files.savedAs", { path: target }));
+            await d.refresh(v?.id ?? null);
+            return;
+          }
+          case "import":
+            await d.importFile();
+            // an import opens its new document; a cancelled one leaves things as they were
+            if (closed && (await api.documentPath().then(() => true, () => false))) {
+              d.setSelection(null);
+              setMulti([]);
+              setClosed(false);
+            }
+            return;
+          case "export":
+            if (!closed) d.openExport();
+            return;
+          case "close":
+            await api.closeDocument();
+            d.setSelection(null);
+            setMulti([]);
+            setFindOpen(false);
+            setClosed(true);
+            return;
+          case "undo":
+          case "redo":
+            if (!closed) await d.undoRedo(id);
+            return;
+          case "copy":
+          case "cut": {
+            const ids = selectedSteps();
+            if (!v || ids.length === 0) return;
+            const fragment = await api.copy(v.id, ids);
+            // also on the system clipboard as JSON text, for other programs (best effort)
+            navigator.clipboard?.writeText(JSON.stringify(fragment)).catch(() => undefined);
+            setStatus(t("keyboard.copied", { n: ids.length }));
+            if (id === "cut") await run("delete");
+            return;
+          }
+          case "paste": {
+            if (!v) return;
+            const edit = await api.paste(v.id, PASTE_OFFSET);
+            if (await d.onEdit(edit)) {
+              const ids = pastedSteps(edit);
+              setMulti(ids);
+              if (ids[0]) d.setSelection({ kind: "step", id: ids[0] });
+              setStatus(t("keyboard.pasted", { n: ids.length }));
+            }
+            return;
+          }
+          case "delete": {
+            if (!v) return;
+            const edit = deleteEdit(v, d.selection, multi);
+            if (!edit) return;
+            const n = edit.op === "batch" ? edit.edits.length : 1;
+            if (await d.onEdit(edit)) {
+              d.setSelection(null);
+              setMulti([]);
+              if (n > 1) setStatus(t("keyboard.deleted", { n }));
+            }
+            return;
+          }
+          case "select_all":
+            if (v) setMulti(v.steps.map((s) => s.id));
+            return;
+          case "find":
+            if (closed) return;
+            setFindOpen(true);
+            setFindTick((n) => n + 1);
+            return;
+          case "find_next":
+          case "find_prev": {
+            if (!findOpen || matches.length === 0) return;
+            const i = stepIndex(findIndex, matches.length, id === "find_prev");
+            setFindIndex(i);
+            const step = matches[i].step;
+            if (step) {
+              d.setSelection({ kind: "step", id: step });
+              setMulti([step]);
+              d.reveal();
+            }
+            return;
+          }
+          case "zoom_in":
+            void flow?.zoomIn({ duration: 150 });
+            return;
+          case "zoom_out":
+            void flow?.zoomOut({ duration: 150 });
+            return;
+          case "fit":
+            void flow?.fitView({ padding: 0.04, duration: 200 });
+            return;
+          case "minimap":
+            setMinimap((m) => payload?.checked ?? !m);
+            return;
+          case "need_layer":
+            setNeedLayerVisible((m) => payload?.checked ?? !m);
+            return;
+          case "lang:nb":
+          case "lang:en":
+            setLanguage(id === "lang:nb" ? "nb" : "en");
+            return;
+          case "shortcuts":
+            setDialog("shortcuts");
+            return;
+          case "about":
+            setDialog("about");
+            return;
+          case "escape":
+            if (connectFrom) setConnectFrom(null);
+            else if (findOpen) setFindOpen(false);
+            else {
+              d.setSelection(null);
+              setMulti([]);
+            }
+            return;
+          case "confirm":
+          case "rename": {
+            const sel = d.selection;
+            if (!v || sel?.kind !== "step") return;
+            if (id === "confirm" && connectFrom) {
+              if (sel.id !== connectFrom) {
+                await d.onEdit({
+                  op: "add_transition",
+                  variant: v.id,
+                  transition: { id: uuidv7(), from: connectFrom, to: sel.id, label: "", kind: "normal" },
+                });
+              }
+              setConnectFrom(null);
+              return;
+            }
+            setRenameRequest((r) => ({ id: sel.id, tick: (r?.tick ?? 0) + 1 }));
+            return;
+          }
+          case "add_step": {
+            if (!v) return;
+            const from = d.selection?.kind === "step" ? v.steps.find((s) => s.id === d.selection?.id) : undefined;
+            const lane = d.layout?.lanes[0];
+            const col = d.layout?.columns[0];
+            const step: Step = {
+              id: uuidv7(),
+              kind: "activity",
+              label: t("canvas.newStep"),
+              description: "",
+              actor: from ? from.actor : (lane?.actor ?? null),
+              phase: from ? from.phase : (col?.phase ?? null),
+            };
+            if (await d.onEdit({ op: "add_step", variant: v.id, step })) {
+              // no focus on the node: the label editor takes it
+              selectStep(step.id, false, false);
+              setRenameRequest((r) => ({ id: step.id, tick: (r?.tick ?? 0) + 1 }));
+            }
+            return;
+          }
+          case "connect":
+            if (d.selection?.kind === "step") setConnectFrom(d.selection.id);
+            return;
+          case "select_left":
+          case "select_right":
+          case "select_up":
+          case "select_down": {
+            const dir = id.slice(7) as Direction;
+            const from = d.selection?.kind === "step" ? d.selection.id : null;
+            const next = d.layout ? nearestInDirection(d.layout.steps, from, dir) : null;
+            if (next) selectStep(next);
+            return;
+          }
+          case "move_left":
+          case "move_right":
+          case "move_up":
+          case "move_down": {
+            const dir = id.slice(5) as Direction;
+            const step = d.selection?.kind === "step" ? v?.steps.find((s) => s.id === d.selection?.id) : undefined;
+            if (!v || !step || !d.layout) return;
+            const cell = neighbourCell(d.layout, step, dir);
+            if (!cell) return;
+            // unpinned, so the layout places it in its new cell
+            const moved: Step = { ...step, actor: cell.actor, phase: cell.phase, position: null };
+            if (await d.onEdit({ op: "update_step", variant: v.id, step: moved })) selectStep(step.id);
+            return;
+          }
+        }
+      } catch (e) {
+        const err = asCoreError(e);
+        if (err.code !== "nothing_to_undo") d.setError(err);
+      }
+    },
+    [d, t, closed, afterOpen, openPath, selectedSteps, multi, findOpen, matches, findIndex, connectFrom, selectStep, setMulti],
+  );
+
+  // the latest `run`, for listeners that subscribe once
+  const runRef = useRef(run);
+  runRef.current = run;
+
+  useEffect(() => {
+    if (!hasMenu()) return;
+    const un = listen<MenuEventPayload>("menu", (e) => void runRef.current(e.payload.id, e.payload));
+    return () => {
+      void un.then((f) => f());
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || dialog) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const text = inTextField(e.target) || (!mod && onControl(e.target));
+      const cmd = keyToCommand(e, text, hasMenu());
+      if (!cmd) return;
+      if (cmd === "escape" && text && !findOpen && !connectFrom) return;
+      if ((cmd === "find_next" || cmd === "find_prev") && !findOpen) return;
+      e.preventDefault();
+      void runRef.current(cmd);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [dialog, findOpen, connectFrom]);
+
+  // the menu speaks the window's language and shows its switches
+  useEffect(() => {
+    if (hasMenu()) void api.setMenuState(i18n.language === "en", minimap, needLayerVisible).catch(() => undefined);
+  }, [i18n.language, minimap, needLayerVisible]);
+
+  const connectLabel = connectFrom ? d.variant?.steps.find((s) => s.id === connectFrom)?.label : null;
+  const overlays: ReactNode = (
+    <>
+      {findOpen && !closed && (
+        <FindBar
+          query={query}
+          onQuery={setQuery}
+          index={findIndex}
+          total={matches.length}
+          onStep={(back) => void run(back ? "find_prev" : "find_next")}
+          onClose={() => setFindOpen(false)}
+          focusTick={findTick}
+        />
+      )}
+      {connectLabel && (
+        <div className="connect-hint" role="status">
+          {t("keyboard.connectFrom", { label: connectLabel })}
+        </div>
+      )}
+      {dialog === "shortcuts" && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === "about" && <AboutDialog onClose={() => setDialog(null)} />}
+    </>
+  );
+  const startScreen: ReactNode = (
+    <StartScreen onNew={() => void run("new")} onOpen={() => void run("open")} onOpenPath={(p) => void openPath(p)} />
+  );
+
+  return {
+    run,
+    multi,
+    setMulti,
+    closed,
+    setClosed,
+    minimap,
+    needLayerVisible,
+    setNeedLayerVisible,
+    highlights,
+    currentMatch: findIndex >= 0 ? (matches[findIndex]?.step ?? null) : null,
+    renameRequest,
+    connectFrom,
+    status,
+    overlays,
+    startScreen,
+  };
+}

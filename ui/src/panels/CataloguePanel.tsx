@@ -1,0 +1,46 @@
+// The information catalogue: add, edit name, code (e.g. IT17) and description, delete when
+// no need carries the type (refused with the count otherwise).
+import { useTranslation } from "react-i18next";
+import type { Document, Edit, InfoType } from "../generated/carepath";
+import { uuidv7 } from "../uuid";
+import type { Question } from "./ConfirmDialog";
+import { TextField } from "./fields";
+import { infoTypeUsage, inUse, optionalText, updateInfoType } from "./logic";
+import { ListRow } from "./ListRow";
+
+export function CataloguePanel({ doc, onEdit, ask }: { doc: Document; onEdit: (edit: Edit) => Promise<boolean>; ask: (q: Question) => void }) {
+  const { t } = useTranslation();
+  const set = (it: InfoType, patch: Partial<InfoType>) => void onEdit(updateInfoType(it, patch));
+  const remove = (it: InfoType) => {
+    const u = infoTypeUsage(doc, it.id);
+    if (inUse(u)) ask({ message: t("sidebar.infoTypeInUse", { name: it.name, needs: u.needs }) });
+    else ask({ message: t("sidebar.confirmInfoType", { name: it.name }), onYes: () => void onEdit({ op: "remove_info_type", id: it.id }) });
+  };
+  return (
+    <div className="list-panel">
+      <ul>
+        {doc.info_types.map((it, i) => (
+          <ListRow
+            key={it.id}
+            name={it.name}
+            first={i === 0}
+            last={i === doc.info_types.length - 1}
+            onRename={(v) => set(it, { name: v })}
+            onRemove={() => remove(it)}
+            extra={it.code ? <span className="code-tag">{it.code}</span> : undefined}
+          >
+            <TextField name="info-type-code" label={t("sidebar.code")} value={it.code ?? ""} onCommit={(v) => set(it, { code: optionalText(v) })} />
+            <TextField name="info-type-description" label={t("props.description")} value={it.description ?? ""} multiline onCommit={(v) => set(it, { description: v })} />
+          </ListRow>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="add"
+        onClick={() => void onEdit({ op: "add_info_type", info_type: { id: uuidv7(), name: t("sidebar.newInfoType"), code: null, description: "" } })}
+      >
+        + {t("sidebar.addInfoType")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+// The pure rules behind the panels: which Edit a form change becomes, the defaults of a new
+// data need, how many elements use an actor, phase or information type (so a delete can say
+// why it is refused), lane and column reordering, and where a palette step goes.
+import type {
+  Actor,
+  DataNeed,
+  Document,
+  Edit,
+  InfoType,
+  Layout,
+  Metadata,
+  Phase,
+  Step,
+  StepKind,
+  Transition,
+  Variant,
+} from "../generated/carepath";
+
+/** Blank optional text becomes "absent", as the core stores it. */
+export function optionalText(value: string): string | null {
+  const v = value.trim();
+  return v === "" ? null : v;
+}
+
+export function updateStep(variant: string, step: Step, patch: Partial<Step>): Edit {
+  return { op: "update_step", variant, step: { ...step, ...patch } };
+}
+
+export function updateTransition(variant: string, transition: Transition, patch: Partial<Transition>): Edit {
+  return { op: "update_transition", variant, transition: { ...transition, ...patch } };
+}
+
+export function updateNeed(variant: string, need: DataNeed, patch: Partial<DataNeed>): Edit {
+  return { op: "update_need", variant, need: { ...need, ...patch } };
+}
+
+export function updateActor(actor: Actor, patch: Partial<Actor>): Edit {
+  return { op: "update_actor", actor: { ...actor, ...patch } };
+}
+
+export function updatePhase(phase: Phase, patch: Partial<Phase>): Edit {
+  return { op: "update_phase", phase: { ...phase, ...patch } };
+}
+
+export function updateInfoType(info_type: InfoType, patch: Partial<InfoType>): Edit {
+  return { op: "update_info_type", info_type: { ...info_type, ...patch } };
+}
+
+export function setMetadata(metadata: Metadata, patch: Partial<Metadata>): Edit {
+  return { op: "set_metadata", metadata: { ...metadata, ...patch } };
+}
+
+/** Owners typed one per line: trimmed, blank lines dropped. */
+export function ownersFromText(text: string): string[] {
+  return text
+    .split("\n")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** Adds or removes an id in a list, keeping the list's order (new ids go last). */
+export function toggled(list: readonly string[], id: string, on: boolean): string[] {
+  const without = list.filter((x) => x !== id);
+  return on ? [...without, id] : without;
+}
+
+/** Moves a lane or column one place up (-1) or down (+1); null at either end. */
+export function moveEdit(kind: "actor", list: readonly Actor[], id: string, delta: -1 | 1): Edit | null;
+export function moveEdit(kind: "phase", list: readonly Phase[], id: string, delta: -1 | 1): Edit | null;
+export function moveEdit(kind: "actor" | "phase", list: readonly (Actor | Phase)[], id: string, delta: -1 | 1): Edit | null {
+  const sorted = [...list].sort((a, b) => a.order - b.order);
+  const i = sorted.findIndex((x) => x.id === id);
+  const j = i + delta;
+  if (i < 0 || j < 0 || j >= sorted.length) return null;
+  const order = sorted[j].order;
+  return kind === "actor"
+    ? { op: "update_actor", actor: { ...(sorted[i] as Actor), order } }
+    : { op: "update_phase", phase: { ...(sorted[i] as Phase), order } };
+}
+
+export interface Usage {
+  steps: number;
+  needs: number;
+}
+
+/** Steps (in every variant) in the actor's lane and needs it provides or consumes. */
+export function actorUsage(doc: Document, id: string): Usage {
+  let steps = 0;
+  let needs = 0;
+  for (const v of doc.variants) {
+    steps += v.steps.filter((s) => s.actor === id).length;
+    needs += (v.needs ?? []).filter((n) => n.provider === id || n.consumer === id).length;
+  }
+  return { steps, needs };
+}
+
+/** Steps (in every variant) in the phase's column. */
+export function phaseUsage(doc: Document, id: string): Usage {
+  return { steps: doc.variants.reduce((n, v) => n + v.steps.filter((s) => s.phase === id).length, 0), needs: 0 };
+}
+
+/** Needs (in every variant) that carry the information type. */
+export function infoTypeUsage(doc: Document, id: string): Usage {
+  return { steps: 0, needs: doc.variants.reduce((n, v) => n + (v.needs ?? []).filter((x) => x.info_types.includes(id)).length, 0) };
+}
+
+export const inUse = (u: Usage) => u.steps + u.needs > 0;
+
+/**
+ * A new need at a step: the step's actor provides; the consumer is the actor of the first
+ * following step in another lane (none when every next step is in the same lane).
+ */
+export function needDefaults(variant: Variant, stepId: string, id: string, title: string): DataNeed {
+  const step = variant.steps.find((s) => s.id === stepId);
+  const provider = step?.actor ?? null;
+  const next = variant.transitions
+    .filter((t) => t.from === stepId)
+    .map((t) => variant.steps.find((s) => s.id === t.to))
+    .find((s) => s?.actor && s.actor !== provider);
+  return {
+    id,
+    title,
+    steps: step ? [step.id] : [],
+    provider,
+    consumer: next?.actor ?? null,
+    info_types: [],
+    what: "",
+    why: "",
+    source: "",
+    production: "unknown",
+    form: "unknown",
+    when: "",
+    relevance: "",
+    relations: "",
+    priority: null,
+    horizon: null,
+    status: "unknown",
+    requirements: "",
+    notes: "",
+  };
+}
+
+/** The lane x phase a palette step goes to from the keyboard: the selected step's, else the first cell. */
+export function paletteCell(layout: Layout, variant: Variant, selectedStep: string | null): { actor: string | null; phase: string | null } {
+  const s = selectedStep ? variant.steps.find((x) => x.id === selectedStep) : undefined;
+  if (s) return { actor: s.actor ?? null, phase: s.phase ?? null };
+  return { actor: layout.lanes[0]?.actor ?? null, phase: layout.columns[0]?.phase ?? null };
+}
+
+export function newStep(id: string, kind: StepKind, label: string, actor: string | null, phase: string | null): Step {
+  return { id, kind, label, description: "", actor, phase };
+}
+
+/** The next free order (the end of the list). */
+export const nextOrder = (list: readonly { order: number }[]) => list.reduce((m, x) => Math.max(m, x.order + 1), 0);
+
+/** `base`, or `base 2`, `base 3` … whichever no entry of `taken` has (case-insensitive). */
+export function uniqueName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
+}
