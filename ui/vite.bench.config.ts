@@ -5,6 +5,8 @@ import react from "@vitejs/plugin-react";
 // profiling build, so commit times can be read (scripts/ui-bench/run.sh). Run from ui/.
 export default defineConfig({
   plugins: [react()],
+  // import.meta.env.MODE === "bench" turns on the render counters (src/canvas/renderCount.ts)
+  mode: "bench",
   root: "bench",
   base: "./",
   clearScreen: false,

@@ -3,9 +3,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { Profiler, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import "@xyflow/react/dist/style.css";
-import "../src/styles.css";
-import "../src/i18n";
+import "../src/globals";
 import { App } from "../src/App";
 import { answer, loadFixture } from "./shell";
 
