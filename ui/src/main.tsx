@@ -1,9 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import "@xyflow/react/dist/style.css";
-import "./styles.css";
-import "./panels/panels.css";
-import "./i18n";
+import "./globals";
 import { App } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
 

@@ -23,6 +23,7 @@ import { NeedLayer, type NeedLayerNodeType } from "./NeedLayer";
 import { TRANSITION_STYLE } from "./needStyle";
 import { Palette, STEP_KIND_MIME } from "./Palette";
 import { ProblemBadges } from "./ProblemBadges";
+import { Reuser, signatureOf } from "./reuse";
 import { RouteEdge } from "./RouteEdge";
 import { StepNode, type StepNodeType } from "./StepNode";
 import { StickyHeaders } from "./StickyHeaders";
@@ -59,6 +60,20 @@ interface Props {
 
 type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
 
+/** What a node is drawn from: the background and the need layer carry the whole layout and
+ * document, but draw only a part of them. */
+function nodeSignature(n: AnyNode): string {
+  if (n.type === "swimlanes") {
+    const l = n.data.layout;
+    return signatureOf([l.lanes, l.columns, l.width, l.height, l.lane_header_width, l.column_header_height]);
+  }
+  if (n.type === "needs") {
+    const d = n.data;
+    return signatureOf([d.variant.needs, d.layout.needs, d.layout.width, d.layout.height, d.doc.actors, d.doc.info_types, d.selection]);
+  }
+  return signatureOf(n);
+}
+
 export function Diagram(props: Props) {
   const { doc, variant, layout, selection, onSelect, onEdit, focusTick, needLayerVisible, findings } = props;
   const { multi, onMulti, highlights, current, showMinimap, renameRequest } = props;
@@ -72,15 +87,16 @@ export function Diagram(props: Props) {
   }, [renameRequest]);
   const steps = useMemo(() => new Map(variant.steps.map((s) => [s.id, s])), [variant]);
 
-  const rename = useCallback(
-    (id: string, label: string | null) => {
-      setEditing(null);
-      const step = steps.get(id);
-      if (!step || label === null || label.trim() === "" || label === step.label) return;
-      void onEdit({ op: "update_step", variant: variant.id, step: { ...step, label: label.trim() } });
-    },
-    [steps, onEdit, variant.id],
-  );
+  // stable, so that the step nodes (which carry it) stay the same objects across edits
+  const latest = useRef({ steps, onEdit, variantId: variant.id });
+  latest.current = { steps, onEdit, variantId: variant.id };
+  const rename = useCallback((id: string, label: string | null) => {
+    setEditing(null);
+    const { steps, onEdit, variantId } = latest.current;
+    const step = steps.get(id);
+    if (!step || label === null || label.trim() === "" || label === step.label) return;
+    void onEdit({ op: "update_step", variant: variantId, step: { ...step, label: label.trim() } });
+  }, []);
 
   const laneNames = useMemo(
     () =>
@@ -97,6 +113,9 @@ export function Diagram(props: Props) {
     [doc, layout, t],
   );
 
+  // one edit re-renders only what it changed (see reuse.ts)
+  const nodeReuse = useRef(new Reuser<AnyNode>());
+  const edgeReuse = useRef(new Reuser<Edge>());
   const built = useMemo<AnyNode[]>(() => {
     const background: SwimlanesNodeType = {
       id: "swimlanes",
@@ -143,7 +162,8 @@ export function Diagram(props: Props) {
       height: layout.height,
       style: { pointerEvents: "none" },
     };
-    return needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
+    const all = needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
+    return nodeReuse.current.share(all, nodeSignature);
   }, [layout, steps, editing, rename, selection, multi, highlights, current, needLayerVisible, doc, variant, onSelect]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
@@ -163,7 +183,7 @@ export function Diagram(props: Props) {
   const edges = useMemo<Edge[]>(() => {
     const routes = new Map(layout.edges.map((r) => [r.id, r]));
     const boxes = new Map(layout.steps.map((b) => [b.id, b]));
-    return variant.transitions.map((tr) => {
+    const fresh = variant.transitions.map((tr): Edge => {
       const route = routes.get(tr.id);
       const fromBox = boxes.get(tr.from);
       const toBox = boxes.get(tr.to);
@@ -182,6 +202,7 @@ export function Diagram(props: Props) {
         labelBgBorderRadius: 3,
       };
     });
+    return edgeReuse.current.share(fresh, signatureOf);
   }, [variant, layout, selection]);
 
   // centre on the selection when asked

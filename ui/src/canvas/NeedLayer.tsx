@@ -5,9 +5,11 @@
 // above the lanes and below transitions and steps, as in the export, so it never covers a
 // step's connection handles.
 import type { Node, NodeProps } from "@xyflow/react";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Document, Layout, Variant } from "../generated/carepath";
 import { routePath } from "./geometry";
+import { countRender } from "./renderCount";
 import { FORM_STYLE, FORMS } from "./needStyle";
 import type { Selection } from "./Diagram";
 
@@ -20,7 +22,8 @@ export type NeedLayerData = {
 };
 export type NeedLayerNodeType = Node<NeedLayerData, "needs">;
 
-export function NeedLayer({ data }: NodeProps<NeedLayerNodeType>) {
+export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNodeType>) {
+  countRender("needs");
   const { doc, variant, layout, selection, onSelect } = data;
   const { t } = useTranslation();
   const needs = new Map((variant.needs ?? []).map((n) => [n.id, n]));
@@ -90,4 +93,4 @@ export function NeedLayer({ data }: NodeProps<NeedLayerNodeType>) {
         })}
       </svg>
   );
-}
+});

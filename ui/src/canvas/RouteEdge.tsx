@@ -2,17 +2,26 @@
 // box the SVG, PNG, PDF and BPMN exports draw). While one of its steps is being dragged the
 // route is stale, so the edge falls back to a plain orthogonal path until the layout is
 // re-read.
-import { BaseEdge, getSmoothStepPath, useInternalNode, type Edge, type EdgeProps } from "@xyflow/react";
+import { BaseEdge, getSmoothStepPath, useStore, type Edge, type EdgeProps } from "@xyflow/react";
+import { memo } from "react";
 import type { EdgeRoute, StepBox } from "../generated/carepath";
 import { routePath, samePlace } from "./geometry";
+import { countRender } from "./renderCount";
 
 export type RouteEdgeType = Edge<{ route: EdgeRoute; fromBox: StepBox; toBox: StepBox }, "route">;
 
-export function RouteEdge(props: EdgeProps<RouteEdgeType>) {
+/** Whether the step `id` stands where `box` puts it, as a value that changes only when that
+ * step moves (so an arrow re-renders when one of its own steps moves, not on every change). */
+function useAtBox(id: string, box: { x: number; y: number } | undefined): boolean {
+  return useStore((s) => !!box && samePlace(s.nodeLookup.get(id)?.internals.positionAbsolute, box));
+}
+
+export const RouteEdge = memo(function RouteEdge(props: EdgeProps<RouteEdgeType>) {
+  countRender("edge");
   const { data, source, target, markerEnd, style, interactionWidth } = props;
-  const from = useInternalNode(source)?.internals.positionAbsolute;
-  const to = useInternalNode(target)?.internals.positionAbsolute;
-  const fresh = !!data && samePlace(from, data.fromBox) && samePlace(to, data.toBox);
+  const fromHere = useAtBox(source, data?.fromBox);
+  const toHere = useAtBox(target, data?.toBox);
+  const fresh = !!data && fromHere && toHere;
   if (!fresh || !data) {
     const [path] = getSmoothStepPath(props);
     return <BaseEdge path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />;
@@ -34,5 +43,18 @@ export function RouteEdge(props: EdgeProps<RouteEdgeType>) {
         </g>
       )}
     </>
+  );
+}, sameDrawing);
+
+const COORDS = new Set(["sourceX", "sourceY", "targetX", "targetY"]);
+
+/** Props that draw the same arrow. The handle coordinates React Flow measures from the page
+ * wobble by fractions of a pixel whenever it re-measures the steps (after every edit), which
+ * would redraw every arrow; whole pixels decide. */
+function sameDrawing(a: EdgeProps<RouteEdgeType>, b: EdgeProps<RouteEdgeType>): boolean {
+  const ka = Object.keys(a) as (keyof typeof a)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) =>
+    COORDS.has(k) ? Math.round(a[k] as number) === Math.round(b[k] as number) : Object.is(a[k], b[k]),
   );
 }

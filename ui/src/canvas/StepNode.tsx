@@ -1,8 +1,9 @@
 // A step drawn by its kind: activity (rounded rectangle), decision (diamond), start and end
 // (circles, label below), event (hexagon), sub-pathway (double-bordered rectangle with ⊞).
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import type { Step } from "../generated/carepath";
+import { countRender } from "./renderCount";
 
 export type StepNodeData = {
   step: Step;
@@ -62,7 +63,8 @@ export function StepShape({ kind, w, h }: { kind: Step["kind"]; w: number; h: nu
   }
 }
 
-export function StepNode({ data, width, height, selected }: NodeProps<StepNodeType>) {
+export const StepNode = memo(function StepNode({ data, width, height, selected }: NodeProps<StepNodeType>) {
+  countRender("step");
   const { step, editing, onRename } = data;
   const w = width ?? 160;
   const h = height ?? 64;
@@ -80,4 +82,4 @@ export function StepNode({ data, width, height, selected }: NodeProps<StepNodeTy
       <Handle type="source" position={Position.Right} />
     </div>
   );
-}
+});

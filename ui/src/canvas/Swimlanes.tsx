@@ -2,12 +2,15 @@
 // header bands on the left and on top (the names themselves are drawn by StickyHeaders so
 // they stay in view). Takes no pointer events, so clicks reach the pane.
 import type { Node, NodeProps } from "@xyflow/react";
+import { memo } from "react";
 import type { Layout } from "../generated/carepath";
+import { countRender } from "./renderCount";
 
 export type SwimlanesData = { layout: Layout };
 export type SwimlanesNodeType = Node<SwimlanesData, "swimlanes">;
 
-export function Swimlanes({ data }: NodeProps<SwimlanesNodeType>) {
+export const Swimlanes = memo(function Swimlanes({ data }: NodeProps<SwimlanesNodeType>) {
+  countRender("swimlanes");
   const { layout } = data;
   return (
     <div className="swimlanes" style={{ width: layout.width, height: layout.height }}>
@@ -25,4 +28,4 @@ export function Swimlanes({ data }: NodeProps<SwimlanesNodeType>) {
       <div className="band-top" style={{ width: layout.width, height: layout.column_header_height }} />
     </div>
   );
-}
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { Reuser, signatureOf } from "./reuse";
+
+describe("Reuser", () => {
+  it("keeps the previous object of an unchanged element and takes the new one of a changed", () => {
+    const r = new Reuser<{ id: string; x: number }>();
+    const first = r.share([{ id: "a", x: 1 }, { id: "b", x: 2 }], signatureOf);
+    const second = r.share([{ id: "a", x: 1 }, { id: "b", x: 3 }, { id: "c", x: 0 }], signatureOf);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1].x).toBe(3);
+    expect(second.map((i) => i.id)).toEqual(["a", "b", "c"]);
+  });
+  it("forgets elements that are gone", () => {
+    const r = new Reuser<{ id: string; x: number }>();
+    const first = r.share([{ id: "a", x: 1 }], signatureOf);
+    r.share([], signatureOf);
+    expect(r.share([{ id: "a", x: 1 }], signatureOf)[0]).not.toBe(first[0]);
+  });
+  it("signatures leave callbacks out", () => {
+    expect(signatureOf({ a: 1, f: () => 1 })).toBe(signatureOf({ a: 1, f: () => 2 }));
+  });
+});

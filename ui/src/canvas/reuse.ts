@@ -1,0 +1,26 @@
+// Structural sharing for the canvas: after an edit the whole document and layout arrive anew,
+// but React Flow and the node components skip an element whose object is the same as before.
+// `Reuser` hands back the previous object of an id whenever its signature (the values it is
+// drawn from) is unchanged, so one edit re-renders only the steps and arrows it changed.
+
+export class Reuser<T extends { id: string }> {
+  private last = new Map<string, { item: T; sig: string }>();
+
+  /** `items` with each replaced by its previous object when `signature` is unchanged. */
+  share(items: readonly T[], signature: (item: T) => string): T[] {
+    const next = new Map<string, { item: T; sig: string }>();
+    const out = items.map((item) => {
+      const sig = signature(item);
+      const old = this.last.get(item.id);
+      const kept = old && old.sig === sig ? old.item : item;
+      next.set(item.id, { item: kept, sig });
+      return kept;
+    });
+    this.last = next;
+    return out;
+  }
+}
+
+/** A signature of plain values; functions (callbacks) are left out. */
+export const signatureOf = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === "function" ? undefined : v));
