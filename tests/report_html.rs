@@ -34,7 +34,8 @@ fn chromium_renders_the_html_report_with_text_intact() {
         assert!(run.status.success(), "Chromium could not render {}:\n{}", html.display(), String::from_utf8_lossy(&run.stderr));
         let seen: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
         assert_eq!(seen["h1"], "Digital hjemmeoppfølging – KOLS");
-        assert_eq!(seen["diagrams"], doc.variants.len());
+        // one diagram per variant, and the picture of the changes from current to desired
+        assert_eq!(seen["diagrams"], doc.variants.len() + 1);
         assert!(seen["heat"].as_u64().unwrap() > 0, "the sharing matrix has coloured cells");
         let cells: Vec<&str> = seen["cells"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
         assert!(cells.contains(&TRICKY), "the user text is not intact in the page");

@@ -276,12 +276,18 @@ pub fn diff_variants(source: Side, target: Side, lang: Lang) -> Diff {
 /// the variant it was copied from when that is still there, else the first current variant.
 /// `None` when the document lacks either.
 pub fn current_to_desired(doc: &Document, lang: Lang) -> Option<Diff> {
+    let (current, desired) = current_and_desired(doc)?;
+    Some(diff_variants(Side { doc, variant: current }, Side { doc, variant: desired }, lang))
+}
+
+/// The two variants [`current_to_desired`] compares: (current, desired).
+pub fn current_and_desired(doc: &Document) -> Option<(&Variant, &Variant)> {
     let desired = doc.variants.iter().find(|v| v.kind == VariantKind::Desired)?;
     let current = desired
         .based_on
         .and_then(|b| doc.variant(b))
         .or_else(|| doc.variants.iter().find(|v| v.kind == VariantKind::Current))?;
-    Some(diff_variants(Side { doc, variant: current }, Side { doc, variant: desired }, lang))
+    Some((current, desired))
 }
 
 fn by_id<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> BTreeMap<K, &T> {

@@ -12,6 +12,7 @@ pub mod html;
 pub mod markdown;
 pub mod needs;
 pub mod register;
+pub mod review_sections;
 pub mod sections;
 
 use crate::error::{CoreError, ErrorCode, Result};

@@ -28,10 +28,17 @@ impl Context<'_> {
 /// One section: blocks for the report, or none when it has nothing to say.
 pub type Section = fn(&Context) -> Result<Vec<Block>>;
 
-/// The sections in report order. Planned: "Endringer fra nå-situasjon til ønsket forløp"
-/// (variant diff) after `needs_comparison`, and the review summary with its walk-through
-/// table before `findings`.
-pub const SECTIONS: &[Section] = &[metadata, summary, variants, needs_comparison, findings];
+/// The sections in report order.
+pub const SECTIONS: &[Section] = &[
+    metadata,
+    summary,
+    variants,
+    needs_comparison,
+    super::review_sections::changes,
+    super::review_sections::review,
+    super::review_sections::walkthroughs,
+    findings,
+];
 
 fn h(level: u8, text: impl Into<String>) -> Block {
     Block::Heading { level, text: text.into() }
@@ -133,7 +140,7 @@ fn diagram(cx: &Context, v: &Variant) -> Result<Vec<Block>> {
 }
 
 /// The width and height attributes of the diagram's root element.
-fn svg_size(svg: &str) -> (f64, f64) {
+pub(super) fn svg_size(svg: &str) -> (f64, f64) {
     let attr = |name: &str| -> f64 {
         let key = format!(" {name}=\"");
         svg.find(&key)

@@ -1,0 +1,78 @@
+//! The report's sections from review work: the changes from the current to the desired
+//! pathway (table and diff picture), the clinicians' review, and a walk-through per variant —
+//! in both languages, with user text escaped, and left out when there is nothing to say.
+
+use carepath::edit::apply;
+use carepath::model::{ElementRef, Lang, ReviewStatus};
+use carepath::report::{render, ReportFormat, ReportOptions};
+use carepath::review;
+
+fn md(doc: &carepath::model::Document, lang: Lang, variants: Vec<carepath::model::VariantId>) -> (String, Vec<String>) {
+    let opts = ReportOptions { format: ReportFormat::Md, variants, lang, layout: Default::default() };
+    let r = render(doc, &opts).unwrap();
+    (String::from_utf8(r.main).unwrap(), r.beside.into_iter().map(|(name, _)| name).collect())
+}
+
+#[test]
+fn copd_report_shows_the_changes_from_current_to_desired_with_a_picture() {
+    let doc = carepath::template::load("copd").unwrap();
+    let (page, files) = md(&doc, Lang::Nb, Vec::new());
+    let at = page.find("## Endringer fra nå-situasjon til ønsket forløp").expect("the changes section");
+    let section = &page[at..page[at + 3..].find("\n## ").map(|i| i + at + 3).unwrap_or(page.len())];
+    // the desired pathway adds the national measurement service and drops the manual EPJ entry
+    assert!(section.contains("| Steg | \\+ Lagt til | Ser måleserier og trend i nasjonal målingstjeneste |"), "{section}");
+    assert!(section.contains("| Steg | − Fjernet | Fører målinger og vurdering manuelt inn i EPJ |"), "{section}");
+    assert!(section.contains("Type: Aktivitet → Hendelse"), "field changes are listed from → to");
+    assert!(section.contains("](img/endringer-onsket-forlop.png)"));
+    assert!(files.iter().any(|f| f == "img/endringer-onsket-forlop.svg"), "{files:?}");
+
+    let (en, _) = md(&doc, Lang::En, Vec::new());
+    assert!(en.contains("## Changes from the current to the desired pathway"));
+
+    // a report of the desired variant alone has nothing to compare it with
+    let desired = doc.variants.iter().find(|v| v.name == "Ønsket forløp").unwrap().id;
+    let (one, _) = md(&doc, Lang::Nb, vec![desired]);
+    assert!(!one.contains("## Endringer"));
+}
+
+#[test]
+fn review_section_lists_open_threads_and_decisions_escaped() {
+    let mut doc = carepath::template::load("copd").unwrap();
+    let (page, _) = md(&doc, Lang::Nb, Vec::new());
+    assert!(!page.contains("## Gjennomgang\n"), "no review yet, no section");
+
+    let gp = doc.actors.iter().find(|a| a.name == "Fastlege").unwrap().id;
+    let edit = review::comment(&doc, ElementRef::Actor { id: gp }, "Kari Lege", "Sjekk <script>x</script> | *ansvar*").unwrap();
+    apply(&mut doc, edit).unwrap();
+    let root = doc.comments[0].id;
+    let edit = review::reply(&doc, root, "Ola", "Enig").unwrap();
+    apply(&mut doc, edit).unwrap();
+    let edit = review::decide(&doc, ElementRef::Document, "Kari Lege", ReviewStatus::ChangesRequested, "Mangler rolle").unwrap();
+    apply(&mut doc, edit).unwrap();
+
+    let (page, _) = md(&doc, Lang::Nb, Vec::new());
+    let at = page.find("## Gjennomgang\n").expect("the review section");
+    let section = &page[at..];
+    assert!(section.contains("| Åpne tråder | 1 |"));
+    assert!(section.contains("Aktør «Fastlege» | Kari Lege |"));
+    assert!(section.contains("Sjekk &lt;script>x&lt;/script> \\| \\*ansvar\\*"), "user text escaped: {section}");
+    assert!(section.contains("Ola: Enig"));
+    assert!(section.contains("| Dokumentet | Må endres | Kari Lege |"));
+
+    let html = render(&doc, &ReportOptions { format: ReportFormat::Html, variants: Vec::new(), lang: Lang::En, layout: Default::default() }).unwrap();
+    let html = String::from_utf8(html.main).unwrap();
+    assert!(html.contains("Open threads") && !html.contains("<script>x"), "escaped in HTML");
+}
+
+#[test]
+fn walk_through_table_per_variant_follows_the_default_path() {
+    let doc = carepath::template::load("copd").unwrap();
+    let (page, _) = md(&doc, Lang::Nb, Vec::new());
+    let at = page.find("## Gjennomgang av scenario").expect("the walk-through section");
+    let section = &page[at..];
+    assert!(section.contains("### Nå-situasjon") && section.contains("### Ønsket forløp"));
+    assert!(section.contains("| Nr. | Aktør | Steg | Mottatt så langt | Udekket eller manuelt |"));
+    assert!(section.contains("| 1 | Fastlege | Pasient med KOLS og behov for tett oppfølging |"));
+    // the traffic light decision is passed with the branch taken
+    assert!(section.contains("Trafikklys: grønn, gul eller rød? → "), "{section}");
+}
