@@ -154,7 +154,8 @@ try {
       commit_ms_total: +after.reduce((a, c) => a + c.duration, 0).toFixed(1),
       settled_after_ms: after.length ? Math.round(after.at(-1).at - window.__upAt) : 0,
       step_nodes_changed: window.__touched.size,
-      renders: { ...window.__renders }, 
+      renders: { ...window.__renders },
+      per_commit: after.map((c) => `${Math.round(c.at - window.__upAt)}ms:${c.duration.toFixed(1)}ms:${c.steps}`), 
     };
   });
   result.page_errors = errors;

@@ -10,6 +10,8 @@ import { answer, loadFixture } from "./shell";
 interface Commit {
   at: number;
   duration: number;
+  /** Step nodes rendered so far (the benchmark build counts them). */
+  steps: number;
 }
 
 const bench = {
@@ -38,7 +40,7 @@ mockIPC((cmd, args) => answer(fixture, cmd, args as Record<string, unknown> | un
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Profiler id="app" onRender={(_id, _phase, duration, _base, _start, commitTime) => bench.commits.push({ at: commitTime, duration })}>
+    <Profiler id="app" onRender={(_id, _phase, duration, _base, _start, commitTime) => bench.commits.push({ at: commitTime, duration, steps: (window as unknown as { __renders?: Record<string, number> }).__renders?.step ?? 0 })}>
       <App />
     </Profiler>
   </StrictMode>,

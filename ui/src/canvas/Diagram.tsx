@@ -60,6 +60,9 @@ interface Props {
 
 type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
 
+/** From this many steps on, the canvas draws only the steps and arrows in view. */
+const LARGE_PATHWAY = 300;
+
 /** What a node is drawn from: the background and the need layer carry the whole layout and
  * document, but draw only a part of them. */
 function nodeSignature(n: AnyNode): string {
@@ -412,6 +415,9 @@ export function Diagram(props: Props) {
           const zoom = Math.min(1, Math.max(0.55, (h - 16) / layout.height));
           void inst.setViewport({ x: 0, y: 0, zoom });
         }}
+        // a large pathway draws only what is in view (smooth dragging and zooming with 1,000
+        // steps); a small one keeps every step in the page, where find and the keyboard reach it
+        onlyRenderVisibleElements={layout.steps.length > LARGE_PATHWAY}
         minZoom={0.2}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
