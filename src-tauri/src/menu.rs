@@ -143,6 +143,10 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
             &item(app, "import", tr(e, "Importer …", "Import …"), true, Some("CmdOrCtrl+I"))?,
             &item(app, "export", tr(e, "Eksporter …", "Export …"), o, Some("CmdOrCtrl+E"))?,
             &sep()?,
+            &item(app, "send_review", tr(e, "Send til gjennomgang …", "Send for review …"), o, None)?,
+            &item(app, "merge_review", tr(e, "Flett inn gjennomgang …", "Merge review …"), o, None)?,
+            &item(app, "settings", tr(e, "Innstillinger …", "Settings …"), true, None)?,
+            &sep()?,
             &item(app, "close", tr(e, "Lukk", "Close"), o, Some("CmdOrCtrl+W"))?,
         ],
     )?;
@@ -184,6 +188,7 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
             &sep()?,
             &check(app, "minimap", tr(e, "Oversiktskart", "Minimap"), s.minimap, None)?,
             &check(app, "need_layer", tr(e, "Lag for informasjonsbehov", "Data-need layer"), s.need_layer, None)?,
+            &item(app, "review_mode", tr(e, "Gjennomgangsmodus", "Review mode"), o, None)?,
             &sep()?,
             &language,
         ],

@@ -121,3 +121,15 @@ pub fn walk_variant(state: State<AppState>, variant: VariantId, options: WalkOpt
 pub fn walk_table(state: State<AppState>, variant: VariantId, options: WalkOptions, lang: Lang) -> Result<WalkTable> {
     Ok(walkthrough::table(&walkthrough::walk(&document(&state)?, variant, &options)?, lang))
 }
+
+/// The reviewer's name from the app's settings ("" until it is set).
+#[tauri::command]
+pub fn review_author(app: tauri::AppHandle) -> String {
+    crate::startup::author(&app)
+}
+
+/// Keeps the reviewer's name in the app's settings.
+#[tauri::command]
+pub fn set_review_author(app: tauri::AppHandle, name: String) {
+    crate::startup::set_author(&app, &name);
+}

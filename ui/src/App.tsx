@@ -15,6 +15,10 @@ import { setLanguage, type Language } from "./i18n";
 import { PropertiesPanel } from "./panels/PropertiesPanel";
 import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
+import { isReviewEdit } from "./review/logic";
+import { ReviewMarkers } from "./review/ReviewMarkers";
+import { ReviewPanel } from "./review/ReviewPanel";
+import { useReview } from "./review/useReview";
 
 interface Loaded {
   doc: Document;
@@ -34,6 +38,9 @@ export function App() {
   const [imported, setImported] = useState<{ source: string; report: ImportReport } | null>(null);
   // edits on their way to the core (the window is aria-busy meanwhile)
   const [pending, setPending] = useState(0);
+  // review mode: only comments and decisions reach the core (ui/src/review)
+  const readOnly = useRef(false);
+  const [note, setNote] = useState<string | null>(null);
 
   const refresh = useCallback(async (wanted: string | null) => {
     try {
@@ -53,9 +60,14 @@ export function App() {
 
   const onEdit = useCallback(
     async (edit: Edit) => {
+      if (readOnly.current && !isReviewEdit(edit)) {
+        setNote(t("review.readOnly"));
+        return false;
+      }
       setPending((n) => n + 1);
       try {
         await api.applyEdit(edit);
+        setNote(null);
         await refresh(variantId);
         return true;
       } catch (e) {
@@ -66,7 +78,7 @@ export function App() {
         setPending((n) => n - 1);
       }
     },
-    [refresh, variantId],
+    [refresh, variantId, t],
   );
 
   const undoRedo = useCallback(
@@ -147,6 +159,8 @@ export function App() {
     flow: flowRef,
   });
   const { needLayerVisible } = frame;
+  const review = useReview({ hasDocument: !!doc && !frame.closed, refresh: () => refresh(variantId), setError, setStatus: setNote });
+  readOnly.current = review.on;
   const showStart = frame.closed || (!doc && error !== null);
   // the shell sets the window title; the page title matches it
   useEffect(() => {
@@ -185,7 +199,10 @@ export function App() {
         >
           {needLayerVisible ? "☑" : "☐"} {t("layer.toggle")}
         </button>
-        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart}>
+        <button className="toggle" aria-pressed={review.on} onClick={() => void review.run("review_mode")} title={t("review.modeHint")} disabled={!doc || showStart}>
+          {review.on ? "☑" : "☐"} {t("review.mode")}
+        </button>
+        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart || review.on}>
           {t("toolbar.arrange")}
         </button>
         <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc || showStart}>
@@ -214,8 +231,11 @@ export function App() {
           <button onClick={() => setError(null)}>{t("error.dismiss")}</button>
         </div>
       )}
+      {review.on && !showStart && <div className="review-banner" role="note">{t("review.modeOn")}</div>}
       <main className="workspace">
         {!showStart && doc && (
+          <fieldset className="read-only-panel" disabled={review.on} aria-label={review.on ? t("review.readOnlyCaption") : undefined}>
+          {review.on && <div className="read-only-caption">{t("review.readOnlyCaption")}</div>}
           <Sidebar
             doc={doc}
             variantId={variantId}
@@ -225,6 +245,7 @@ export function App() {
               void refresh(id);
             }}
           />
+          </fieldset>
         )}
         {showStart ? (
           frame.startScreen
@@ -251,18 +272,40 @@ export function App() {
               renameRequest={frame.renameRequest}
               needLayerVisible={needLayerVisible}
               findings={state?.findings ?? []}
+              readOnly={review.on}
+              overlay={review.on && <ReviewMarkers doc={doc} variant={variant.id} layout={state.layout} needsShown={needLayerVisible} onSelect={setSelection} />}
             />
           </ReactFlowProvider>
         )}
         {frame.overlays}
-        {doc && !showStart && (
+        {doc && !showStart && review.on && (
+          <div className="right-column">
+            <ReviewPanel
+              doc={doc}
+              variantId={variantId}
+              selection={selection}
+              author={review.author}
+              onEdit={onEdit}
+              setError={setError}
+              needAuthor={review.openSettings}
+              reveal={(r) => {
+                if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
+                if (r.variant !== variantId) void refresh(r.variant);
+                setSelection({ kind: r.kind, id: r.id });
+                setFocusTick((n) => n + 1);
+              }}
+            />
+          </div>
+        )}
+        {doc && !showStart && !review.on && (
           <div className="right-column">
             <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
             <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />
           </div>
         )}
       </main>
-      <footer className="statusbar" role="status">{frame.status ?? t("canvas.hint")}</footer>
+      <footer className="statusbar" role="status">{note ?? frame.status ?? t("canvas.hint")}</footer>
+      {review.dialogs}
       {exporting && doc && <ExportDialog doc={doc} variantId={variantId} onClose={() => setExporting(false)} />}
       {imported && <ImportReportDialog source={imported.source} report={imported.report} onClose={() => setImported(null)} />}
     </div>
