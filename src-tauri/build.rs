@@ -32,6 +32,8 @@ fn main() {
         "merge_review",
         "walk_variant",
         "walk_table",
+        "review_author",
+        "set_review_author",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -1139,6 +1139,136 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
   }
 });
 
+/** Sets a React-controlled <select> and lets React see the change. */
+const chooseOption = (browser, css, value) =>
+  browser.execute(
+    (sel, v) => {
+      const el = document.querySelector(sel);
+      if (!el) return false;
+      const set = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value").set;
+      set.call(el, v);
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+      return el.value === v;
+    },
+    css,
+    value,
+  );
+
+/** Opens a new copy of the COPD template at `file` in the running app. */
+async function openNewCopd(browser, file) {
+  await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+  const made = await invoke(browser, "create_from_template", { name: "copd", path: file });
+  assert.ok(!made.error, `creating ${file} failed: ${JSON.stringify(made.error)}`);
+  await browser.refresh();
+  await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the steps of the new document");
+}
+
+const reviewPanelText = (browser, css) => browser.execute((sel) => document.querySelector(sel)?.textContent ?? "", css);
+
+test("review mode: a comment on a step, a reply, resolved, still resolved after a restart; a decision with who and when", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-review-"));
+  const file = path.join(dir, "gjennomgang.carepath");
+  const commentText = "Hvem vurderer målingene i helgene?";
+  let stepLabel;
+  let browser = await startApp();
+  try {
+    await openNewCopd(browser, file);
+    // View → Review mode
+    await menu(browser, "review_mode");
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-panel")), "the review panel");
+    // the model is read-only: no palette, the side panel is disabled, a double-click adds nothing
+    assert.ok(await browser.execute(() => !document.querySelector(".palette")), "the palette is gone in review mode");
+    assert.ok(await browser.execute(() => document.querySelector("fieldset.read-only-panel")?.disabled === true), "the side panel is disabled");
+    const labels = await texts(browser, ".step-label-text");
+    stepLabel = labels.find((l) => /Vurderer/.test(l)) ?? labels[0];
+    const empty = await eventually(() => findEmptyCell(browser), "an empty cell");
+    await doubleClickAt(browser, empty);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal((await texts(browser, ".step-label-text")).length, labels.length, "a double-click adds no step in review mode");
+
+    // the author's name, once, in the settings
+    await menu(browser, "settings");
+    const name = await eventually(() => browser.$('.settings-dialog input[name="author"]'), "the settings dialog");
+    await name.setValue("Kari Lege");
+    await (await browser.$('.settings-dialog button[type="submit"]')).click();
+    await eventually(async () => (await reviewPanelText(browser, ".review-author")).includes("Kari Lege"), "the author's name in the panel");
+
+    // select the step and comment on it
+    await clickAt(browser, await stillCentre(browser, stepLabel));
+    await eventually(
+      async () => (await reviewPanelText(browser, ".review-target select option:checked")).includes(stepLabel),
+      "the selected step as the element under review",
+    );
+    await (await browser.$(".new-comment textarea")).setValue(commentText);
+    await (await browser.$(".new-comment button[type='submit']")).click();
+    await settled(browser);
+    await eventually(async () => (await reviewPanelText(browser, ".review-threads .thread.open")).includes(commentText), "the new thread");
+    const head = await reviewPanelText(browser, ".review-threads .comment-head");
+    assert.match(head, /Kari Lege/, "the comment names its author");
+    assert.match(head, /\d{1,2}\. [a-zæøå]+\.? \d{4}/, `the time is shown in bokmål (${head})`);
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-marker .marker-threads")), "a marker on the commented step");
+
+    // a reply, then resolve the thread
+    await (await browser.$(".review-threads .reply-form input")).setValue("Responssenteret, også i helgene.");
+    await (await browser.$(".review-threads .reply-form button[type='submit']")).click();
+    await settled(browser);
+    await eventually(async () => (await texts(browser, ".review-threads .replies .comment")).length === 1, "the reply under the comment");
+    await (await browser.$(".review-threads .thread .resolve")).click();
+    await settled(browser);
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-threads .thread.resolved")), "the thread resolved");
+    await eventually(() => browser.execute(() => !document.querySelector(".review-marker .marker-threads")), "no open-thread marker any more");
+
+    // a decision: needs change, with a note
+    await browser.execute(() => document.querySelector('.status-choice input[value="changes_requested"]')?.click());
+    await (await browser.$('.review-decision input[aria-label]:not([type="radio"])')).setValue("Avklar helgedekning");
+    await (await browser.$(".review-decision button.decide")).click();
+    await settled(browser);
+    await eventually(
+      async () => /Må endres – Kari Lege/.test(await reviewPanelText(browser, ".decisions-here .status-changes_requested")),
+      "the decision with who and when",
+    );
+    await eventually(() => browser.execute(() => document.querySelector(".review-marker.status-changes_requested .marker-status")?.textContent === "✎"), "the decision's marker");
+    // undo takes the decision back (it went through the core's edits), redo brings it back
+    await chord(browser, "z");
+    await eventually(() => browser.execute(() => !document.querySelector(".decisions-here .status-changes_requested")), "the decision undone");
+    await chord(browser, "z", true);
+    await eventually(() => browser.execute(() => !!document.querySelector(".decisions-here .status-changes_requested")), "the decision redone");
+    await browser.saveScreenshot(path.join(artefacts(), "review-mode.png"));
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // restart: the document reopens with the thread resolved and the decision; the name is kept
+  browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).includes(stepLabel), "the steps after restart");
+    await menu(browser, "review_mode");
+    await eventually(async () => (await reviewPanelText(browser, ".review-author")).includes("Kari Lege"), "the author's name kept");
+    // the list shows open threads by default: the resolved one appears under "all"
+    assert.ok(!(await reviewPanelText(browser, ".review-entries")).includes(commentText), "a resolved thread is not listed as open");
+    assert.ok(await chooseOption(browser, ".review-filters select", "all"), "the filter shows all threads");
+    await eventually(async () => (await reviewPanelText(browser, ".review-entries .thread-entry.resolved")).includes(commentText), "the resolved thread listed");
+    assert.match(await reviewPanelText(browser, ".review-entries .decision-entry.status-changes_requested"), /Kari Lege/);
+    // the status filter keeps only decisions of that status
+    assert.ok(await chooseOption(browser, ".review-filters label:nth-child(2) select", "approved"));
+    await eventually(() => browser.execute(() => !document.querySelector(".review-entries .decision-entry")), "no accepted decisions listed");
+    assert.ok(await chooseOption(browser, ".review-filters label:nth-child(2) select", ""));
+    // clicking the entry selects the step and shows its thread
+    await browser.execute(() => document.querySelector(".review-entries .thread-entry")?.click());
+    await eventually(
+      () => browser.execute((l) => document.querySelector(".react-flow__node.selected .step-label-text")?.textContent === l, stepLabel),
+      "the commented step selected",
+    );
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-threads .thread.resolved")), "the thread shown resolved");
+    // reopen it
+    await (await browser.$(".review-threads .thread .resolve")).click();
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-threads .thread.open")), "the thread reopened");
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // last, as it leaves the imported document open: the command behind Import … (the native
 // open dialog cannot be driven, so the test calls the command the button calls)
 test("imports a BPMN file into a new document beside it and reports what was approximated", async () => {
