@@ -1269,6 +1269,83 @@ test("review mode: a comment on a step, a reply, resolved, still resolved after 
   }
 });
 
+test("Send for review writes a copy; Merge review brings its comments and decisions back, reports what it could not place, and adds nothing twice", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-merge-"));
+  const original = path.join(dir, "kols.carepath");
+  const copy = path.join(dir, "kols til gjennomgang.carepath");
+  const browser = await startApp();
+  try {
+    await openNewCopd(browser, original);
+    // the steps in view (the one deleted later is clicked)
+    const inView = await browser.execute(() =>
+      Array.from(document.querySelectorAll(".react-flow__node-step"))
+        .filter((n) => {
+          const r = n.getBoundingClientRect();
+          return r.left > 300 && r.right < window.innerWidth - 360 && r.top > 120 && r.bottom < window.innerHeight - 60;
+        })
+        .map((n) => n.querySelector(".step-label-text")?.textContent),
+    );
+    // File → Send for review … (the path stands in for the native save dialog)
+    await menu(browser, "send_review", { path: copy });
+    await eventually(() => existsSync(copy), "the copy for review");
+    await eventually(async () => (await texts(browser, ".statusbar")).join("").includes(copy), "the status naming the copy");
+
+    // the reviewer opens the copy and comments: on the document, on a step the author will
+    // delete meanwhile, and a decision on another step (the same commands the window uses)
+    assert.ok(!(await invoke(browser, "open_document", { path: copy })).error);
+    const doc = (await invoke(browser, "current_document")).ok;
+    const v = doc.variants[0];
+    const visible = v.steps.filter((st) => st.kind === "activity" && inView.includes(st.label));
+    const [kept, gone] = visible;
+    assert.ok(kept && gone && kept.id !== gone.id, "two activities in the first variant");
+    const apply = async (cmd, args) => {
+      const made = await invoke(browser, cmd, args);
+      assert.ok(!made.error, `${cmd} failed: ${JSON.stringify(made.error)}`);
+      const applied = await invoke(browser, "apply_edit", { edit: made.ok });
+      assert.ok(!applied.error, `applying ${cmd} failed: ${JSON.stringify(applied.error)}`);
+    };
+    await apply("review_comment", { target: { kind: "document" }, replyTo: null, author: "Ola Sykepleier", text: "Fint arbeid, se merknadene" });
+    await apply("review_comment", { target: { kind: "step", id: gone.id, variant: v.id }, replyTo: null, author: "Ola Sykepleier", text: "Trengs dette steget?" });
+    await apply("review_decide", { target: { kind: "step", id: kept.id, variant: v.id }, reviewer: "Ola Sykepleier", status: "approved", note: "" });
+
+    // back in the original, the author deletes the step the reviewer commented on
+    assert.ok(!(await invoke(browser, "open_document", { path: original })).error);
+    await browser.refresh();
+    await eventually(async () => (await texts(browser, ".step-label-text")).includes(gone.label), "the original's steps");
+    await clickAt(browser, await stillCentre(browser, gone.label));
+    await eventually(() => browser.execute((l) => document.querySelector(".react-flow__node.selected .step-label-text")?.textContent === l, gone.label), "the step selected");
+    await browser.keys(["Delete"]);
+    await settled(browser);
+    await eventually(async () => !(await texts(browser, ".step-label-text")).includes(gone.label), "the step deleted");
+
+    // File → Merge review …: the report says what came in and what could not be placed, and why
+    await menu(browser, "merge_review", { path: copy });
+    await eventually(async () => /Gjennomgangen er flettet inn|The review was merged/.test((await dialogTitle(browser)) ?? ""), "the merge report");
+    const report = await reviewPanelText(browser, '[role="dialog"]');
+    assert.match(report, /Nye kommentarer: 1, nye vurderinger: 1/, report);
+    assert.match(report, /Trengs dette steget\?.*elementet er slettet i dette dokumentet/, report);
+    await browser.saveScreenshot(path.join(artefacts(), "merge-report.png"));
+    await (await browser.$('[role="dialog"] button.primary')).click();
+
+    // the comment and the decision are in the review panel; the model is untouched
+    await menu(browser, "review_mode");
+    await eventually(async () => (await reviewPanelText(browser, ".review-entries")).includes("Fint arbeid, se merknadene"), "the merged comment listed");
+    assert.match(await reviewPanelText(browser, ".review-entries .decision-entry.status-approved"), /Ola Sykepleier/);
+    assert.ok(!(await texts(browser, ".step-label-text")).includes(gone.label), "merging brought no model change back");
+
+    // merging the same copy again adds nothing
+    await menu(browser, "merge_review", { path: copy });
+    await eventually(async () => /Nye kommentarer: 0, nye vurderinger: 0/.test(await reviewPanelText(browser, '[role="dialog"]')), "the second report");
+    await (await browser.$('[role="dialog"] button.primary')).click();
+    const after = (await invoke(browser, "current_document")).ok;
+    assert.equal(after.comments?.length ?? 0, 1, "one comment, not two");
+    assert.equal(after.reviews?.length ?? 0, 1, "one decision, not two");
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // last, as it leaves the imported document open: the command behind Import … (the native
 // open dialog cannot be driven, so the test calls the command the button calls)
 test("imports a BPMN file into a new document beside it and reports what was approximated", async () => {

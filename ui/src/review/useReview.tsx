@@ -39,20 +39,21 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
   );
 
   const run = useCallback(
-    async (id: string) => {
+    /** `path` stands in for the file dialog's answer (as a recent-file menu item carries one). */
+    async (id: string, given?: string) => {
       try {
         if (id === "settings") setSettingsOpen(true);
         if (!deps.hasDocument) return;
         if (id === "review_mode") setOn((x) => !x);
         if (id === "send_review") {
-          const path = await save({ title: t("review.sendTitle"), defaultPath: t("review.sendName"), filters: carepath("Carepath") });
+          const path = given ?? (await save({ title: t("review.sendTitle"), defaultPath: t("review.sendName"), filters: carepath("Carepath") }));
           if (!path) return;
           const target = path.endsWith(".carepath") ? path : `${path}.carepath`;
           await reviewApi.sendForReview(target);
           deps.setStatus(t("review.sent", { path: target }));
         }
         if (id === "merge_review") {
-          const path = await open({ title: t("review.mergeTitle"), multiple: false, directory: false, filters: carepath("Carepath") });
+          const path = given ?? (await open({ title: t("review.mergeTitle"), multiple: false, directory: false, filters: carepath("Carepath") }));
           if (typeof path !== "string") return;
           const report = await reviewApi.merge(path);
           await deps.refresh();
@@ -70,7 +71,7 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
   runRef.current = run;
   useEffect(() => {
     if (!("__TAURI_INTERNALS__" in window)) return;
-    const un = listen<{ id: string }>("menu", (e) => void runRef.current(e.payload.id));
+    const un = listen<{ id: string; path?: string }>("menu", (e) => void runRef.current(e.payload.id, e.payload.path));
     return () => void un.then((f) => f());
   }, []);
 
