@@ -81,6 +81,7 @@ fn main() {
             review_commands::walk_table,
             review_commands::review_author,
             review_commands::set_review_author,
+            review_commands::compare_picture,
         ])
         .build(tauri::generate_context!())
         .expect("error while building the Carepath window")

@@ -189,6 +189,7 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
             &check(app, "minimap", tr(e, "Oversiktskart", "Minimap"), s.minimap, None)?,
             &check(app, "need_layer", tr(e, "Lag for informasjonsbehov", "Data-need layer"), s.need_layer, None)?,
             &item(app, "review_mode", tr(e, "Gjennomgangsmodus", "Review mode"), o, None)?,
+            &item(app, "compare_mode", tr(e, "Sammenlign varianter", "Compare variants"), o, None)?,
             &sep()?,
             &language,
         ],

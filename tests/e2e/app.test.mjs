@@ -1346,6 +1346,55 @@ test("Send for review writes a copy; Merge review brings its comments and decisi
   }
 });
 
+test("compare mode on the COPD template: the diff picture beside the list of changes; an entry is revealed and selected on the canvas", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-compare-"));
+  const browser = await startApp();
+  try {
+    await openNewCopd(browser, path.join(dir, "kols.carepath"));
+    await menu(browser, "compare_mode");
+    await eventually(() => browser.execute(() => !!document.querySelector(".compare-picture svg") && document.querySelectorAll(".diff-entry").length > 0), "the diff picture and the list");
+    // current → desired by default
+    const chosen = await browser.execute(() => [...document.querySelectorAll(".compare-bar select")].map((s) => s.selectedOptions[0]?.textContent));
+    assert.deepEqual(chosen, ["Nå-situasjon", "Ønsket forløp"]);
+    const groups = await texts(browser, ".compare-list h3");
+    assert.ok(groups.some((g) => /^Steg \(\d+\)$/.test(g)), `grouped by kind: ${groups.join(" | ")}`);
+    assert.match((await texts(browser, ".compare-list")).join(""), /→/, "field changes from → to");
+    // the picture marks added, removed and changed elements with symbols
+    const symbols = await browser.execute(() => new Set([...document.querySelectorAll(".compare-picture [data-id] text")].map((t) => t.textContent)).size);
+    assert.ok(symbols >= 2, "at least two kinds of change are marked");
+    await browser.saveScreenshot(path.join(artefacts(), "compare-mode.png"));
+
+    // an added step: revealed in the picture, then selected on the canvas
+    const label = await browser.execute(() => {
+      const li = [...document.querySelectorAll(".diff-entry.added")].find((l) => l.querySelector(".select-on-canvas") && l.closest("section")?.querySelector("h3")?.textContent?.startsWith("Steg"));
+      li?.querySelector(".diff-reveal")?.click();
+      return li?.querySelector(".diff-label")?.textContent ?? null;
+    });
+    assert.ok(label, "an added step in the list");
+    await eventually(() => browser.execute(() => !!document.querySelector(".compare-ring") && !!document.querySelector(".diff-entry.focused")), "the entry revealed in the picture");
+    // (a smooth scroll: it gets there in a moment)
+    await eventually(
+      () =>
+        browser.execute(() => {
+          const ring = document.querySelector(".compare-ring").getBoundingClientRect();
+          const pane = document.querySelector(".compare-picture").getBoundingClientRect();
+          return ring.left >= pane.left - 2 && ring.right <= pane.right + 2 && ring.top >= pane.top - 2 && ring.bottom <= pane.bottom + 2;
+        }),
+      "the picture scrolled to the element",
+      10_000,
+    );
+    await browser.saveScreenshot(path.join(artefacts(), "compare-revealed.png"));
+    await browser.execute(() => document.querySelector(".diff-entry.focused .select-on-canvas")?.click());
+    await eventually(
+      () => browser.execute((l) => document.querySelector(".react-flow__node.selected .step-label-text")?.textContent === l, label),
+      `the step '${label}' selected on the canvas`,
+    );
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // last, as it leaves the imported document open: the command behind Import … (the native
 // open dialog cannot be driven, so the test calls the command the button calls)
 test("imports a BPMN file into a new document beside it and reports what was approximated", async () => {

@@ -15,6 +15,7 @@ import { setLanguage, type Language } from "./i18n";
 import { PropertiesPanel } from "./panels/PropertiesPanel";
 import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
+import { CompareView } from "./compare/CompareView";
 import { isReviewEdit } from "./review/logic";
 import { ReviewMarkers } from "./review/ReviewMarkers";
 import { ReviewPanel } from "./review/ReviewPanel";
@@ -199,6 +200,9 @@ export function App() {
         >
           {needLayerVisible ? "☑" : "☐"} {t("layer.toggle")}
         </button>
+        <button className="toggle" aria-pressed={review.comparing} onClick={() => void review.run("compare_mode")} title={t("compare.modeHint")} disabled={!doc || showStart}>
+          {review.comparing ? "☑" : "☐"} {t("compare.mode")}
+        </button>
         <button className="toggle" aria-pressed={review.on} onClick={() => void review.run("review_mode")} title={t("review.modeHint")} disabled={!doc || showStart}>
           {review.on ? "☑" : "☐"} {t("review.mode")}
         </button>
@@ -233,7 +237,7 @@ export function App() {
       )}
       {review.on && !showStart && <div className="review-banner" role="note">{t("review.modeOn")}</div>}
       <main className="workspace">
-        {!showStart && doc && (
+        {!showStart && doc && !review.comparing && (
           <fieldset className="read-only-panel" disabled={review.on} aria-label={review.on ? t("review.readOnlyCaption") : undefined}>
           {review.on && <div className="read-only-caption">{t("review.readOnlyCaption")}</div>}
           <Sidebar
@@ -249,6 +253,19 @@ export function App() {
         )}
         {showStart ? (
           frame.startScreen
+        ) : doc && review.comparing ? (
+          <CompareView
+            doc={doc}
+            variantId={variantId}
+            setError={setError}
+            selectOnCanvas={(r) => {
+              if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
+              review.setComparing(false);
+              if (r.variant !== variantId) void refresh(r.variant);
+              setSelection({ kind: r.kind, id: r.id });
+              setFocusTick((n) => n + 1);
+            }}
+          />
         ) : !doc ? (
           <p className="loading">{t("app.loading")}</p>
         ) : !variant || !state?.layout ? (
@@ -278,7 +295,7 @@ export function App() {
           </ReactFlowProvider>
         )}
         {frame.overlays}
-        {doc && !showStart && review.on && (
+        {doc && !showStart && !review.comparing && review.on && (
           <div className="right-column">
             <ReviewPanel
               doc={doc}
@@ -297,7 +314,7 @@ export function App() {
             />
           </div>
         )}
-        {doc && !showStart && !review.on && (
+        {doc && !showStart && !review.comparing && !review.on && (
           <div className="right-column">
             <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
             <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />
