@@ -1395,6 +1395,47 @@ test("compare mode on the COPD template: the diff picture beside the list of cha
   }
 });
 
+test("walk-through: step through a path with buttons and keys, the current step selected on the canvas, a different branch chosen", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-walk-"));
+  const browser = await startApp();
+  try {
+    await openNewCopd(browser, path.join(dir, "kols.carepath"));
+    await menu(browser, "walk_mode");
+    await eventually(async () => /^Steg 1 av \d+$/.test((await texts(browser, ".walk-position")).join("")), "the walk at its first step");
+    const current = () =>
+      browser.execute(() => ({
+        title: document.querySelector(".walk-step h3")?.textContent ?? "",
+        selected: document.querySelector(".react-flow__node.selected .step-label-text")?.textContent ?? null,
+        position: document.querySelector(".walk-position")?.textContent ?? "",
+      }));
+    const matches = (c) => c.selected !== null && c.title.replace(/^\d+\. /, "") === c.selected;
+    await eventually(async () => matches(await current()), "the first step selected on the canvas");
+    const actors = await browser.execute(() => document.querySelectorAll(".walk-received tbody tr").length);
+    assert.ok(actors >= 5, "every actor has a row of what it has received");
+    // Next by button, then by the keyboard inside the panel
+    await (await browser.$(".walk-nav button:last-child")).click();
+    await eventually(async () => (await current()).position.startsWith("Steg 2 "), "step 2");
+    await eventually(async () => matches(await current()), "step 2 selected on the canvas");
+    await browser.keys(["ArrowRight"]);
+    await eventually(async () => (await current()).position.startsWith("Steg 3 "), "step 3 by the arrow key");
+    await browser.keys(["ArrowLeft"]);
+    await eventually(async () => (await current()).position.startsWith("Steg 2 "), "back to step 2 by the arrow key");
+    // on to the first decision, and take its other way
+    for (let i = 0; i < 40 && !(await browser.execute(() => !!document.querySelector(".walk-branches"))); i++) {
+      await (await browser.$(".walk-nav button:last-child")).click();
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    assert.ok(await browser.execute(() => !!document.querySelector(".walk-branches")), "a decision on the path");
+    const before = (await texts(browser, ".walk-path li")).join(" | ");
+    await browser.execute(() => document.querySelector(".walk-branches input:not(:checked)")?.click());
+    await eventually(async () => (await texts(browser, ".walk-path li")).join(" | ") !== before, "another path after the other branch");
+    await browser.saveScreenshot(path.join(artefacts(), "walk-through.png"));
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // last, as it leaves the imported document open: the command behind Import … (the native
 // open dialog cannot be driven, so the test calls the command the button calls)
 test("imports a BPMN file into a new document beside it and reports what was approximated", async () => {

@@ -16,6 +16,7 @@ import { PropertiesPanel } from "./panels/PropertiesPanel";
 import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { CompareView } from "./compare/CompareView";
+import { WalkPanel } from "./walk/WalkPanel";
 import { isReviewEdit } from "./review/logic";
 import { ReviewMarkers } from "./review/ReviewMarkers";
 import { ReviewPanel } from "./review/ReviewPanel";
@@ -203,6 +204,9 @@ export function App() {
         <button className="toggle" aria-pressed={review.comparing} onClick={() => void review.run("compare_mode")} title={t("compare.modeHint")} disabled={!doc || showStart}>
           {review.comparing ? "☑" : "☐"} {t("compare.mode")}
         </button>
+        <button className="toggle" aria-pressed={review.walking} onClick={() => void review.run("walk_mode")} title={t("walk.modeHint")} disabled={!doc || showStart}>
+          {review.walking ? "☑" : "☐"} {t("walk.mode")}
+        </button>
         <button className="toggle" aria-pressed={review.on} onClick={() => void review.run("review_mode")} title={t("review.modeHint")} disabled={!doc || showStart}>
           {review.on ? "☑" : "☐"} {t("review.mode")}
         </button>
@@ -295,7 +299,20 @@ export function App() {
           </ReactFlowProvider>
         )}
         {frame.overlays}
-        {doc && !showStart && !review.comparing && review.on && (
+        {doc && !showStart && !review.comparing && review.walking && variantId && (
+          <div className="right-column">
+            <WalkPanel
+              doc={doc}
+              variantId={variantId}
+              setError={setError}
+              showStep={(id) => {
+                setSelection({ kind: "step", id });
+                setFocusTick((n) => n + 1);
+              }}
+            />
+          </div>
+        )}
+        {doc && !showStart && !review.comparing && !review.walking && review.on && (
           <div className="right-column">
             <ReviewPanel
               doc={doc}
@@ -314,7 +331,7 @@ export function App() {
             />
           </div>
         )}
-        {doc && !showStart && !review.comparing && !review.on && (
+        {doc && !showStart && !review.comparing && !review.walking && !review.on && (
           <div className="right-column">
             <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
             <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />

@@ -1,7 +1,7 @@
 // Review mode for the window: the mode switch (toolbar and View → Review mode), the
 // reviewer's name (kept in the shell's settings.json), File → Send for review … and
 // File → Merge review …, and their dialogs. Menu ids: review_mode, send_review,
-// merge_review, settings, and compare_mode for compare mode (src-tauri/src/menu.rs).
+// merge_review, settings, compare_mode for compare mode and walk_mode for the walk-through (src-tauri/src/menu.rs).
 import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -19,6 +19,7 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
   const { t } = useTranslation();
   const [on, setOn] = useState(false);
   const [comparing, setComparing] = useState(false);
+  const [walking, setWalking] = useState(false);
   const [author, setAuthorState] = useState("");
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [merged, setMerged] = useState<{ path: string; report: MergeReport } | null>(null);
@@ -47,6 +48,7 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
         if (!deps.hasDocument) return;
         if (id === "review_mode") setOn((x) => !x);
         if (id === "compare_mode") setComparing((x) => !x);
+        if (id === "walk_mode") setWalking((x) => !x);
         if (id === "send_review") {
           const path = given ?? (await save({ title: t("review.sendTitle"), defaultPath: t("review.sendName"), filters: carepath("Carepath") }));
           if (!path) return;
@@ -93,5 +95,5 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
     </>
   );
 
-  return { on, setOn, comparing, setComparing, author, openSettings: () => setSettingsOpen(true), run, dialogs };
+  return { on, setOn, comparing, setComparing, walking, author, openSettings: () => setSettingsOpen(true), run, dialogs };
 }
