@@ -101,7 +101,7 @@ fn every_marked_element_names_itself_for_the_app() {
     let ids: std::collections::HashSet<&str> = parsed.descendants().filter_map(|n| n.attribute("data-id")).collect();
     assert!(!ids.is_empty());
     for e in diff.entries.iter().filter(|e| e.kind != carepath::compare::ElementKind::InfoType) {
-        let id = serde_json::to_value(&e.element).unwrap()["id"].as_str().unwrap().to_string();
+        let id = serde_json::to_value(e.element).unwrap()["id"].as_str().unwrap().to_string();
         assert!(ids.contains(id.as_str()), "no mark names {:?} {} ({id})", e.change, e.label);
     }
     let key = parsed.descendants().find(|n| n.attribute("class") == Some("change-key")).unwrap();
