@@ -72,7 +72,8 @@ export function Diagram(props: Props) {
   const [armed, setArmed] = useState<StepKind | null>(null);
   const [focusStep, setFocusStep] = useState<string | null>(null);
   useEffect(() => {
-    if (renameRequest) setEditing(renameRequest.id);
+    if (renameRequest && !props.readOnly) setEditing(renameRequest.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [renameRequest]);
   const steps = useMemo(() => new Map(variant.steps.map((s) => [s.id, s])), [variant]);
 
