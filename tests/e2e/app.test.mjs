@@ -1233,6 +1233,20 @@ test("review mode: a comment on a step, a reply, resolved, still resolved after 
     await eventually(() => browser.execute(() => !document.querySelector(".decisions-here .status-changes_requested")), "the decision undone");
     await chord(browser, "z", true);
     await eventually(() => browser.execute(() => !!document.querySelector(".decisions-here .status-changes_requested")), "the decision redone");
+    // a comment on an actor, picked in the panel: its lane carries a marker; a click on the
+    // marker puts the actor under review again
+    const firstActor = (await invoke(browser, "current_document")).ok.actors[0];
+    assert.ok(await chooseOption(browser, ".review-target select", `actor:${firstActor.id}`), "the actor picked");
+    await (await browser.$(".new-comment textarea")).setValue("Er pårørende med her?");
+    await (await browser.$(".new-comment button[type='submit']")).click();
+    await settled(browser);
+    await eventually(() => browser.execute((id) => !!document.querySelector(`.review-marker[data-element="actor:${id}"] .marker-threads`), firstActor.id), "a marker on the actor's lane");
+    await clickAt(browser, await stillCentre(browser, stepLabel));
+    await eventually(async () => (await reviewPanelText(browser, ".review-target select option:checked")).includes(stepLabel), "the step under review again");
+    await browser.execute((id) => document.querySelector(`.review-marker[data-element="actor:${id}"]`)?.click(), firstActor.id);
+    await eventually(async () => (await reviewPanelText(browser, ".review-threads")).includes("Er pårørende med her?"), "the actor's thread from its marker");
+    await clickAt(browser, await stillCentre(browser, stepLabel));
+    await eventually(async () => (await reviewPanelText(browser, ".review-threads")).includes(commentText), "the step's thread shown");
     await browser.saveScreenshot(path.join(artefacts(), "review-mode.png"));
   } finally {
     await browser.deleteSession();

@@ -294,7 +294,7 @@ export function App() {
               needLayerVisible={needLayerVisible}
               findings={state?.findings ?? []}
               readOnly={review.on}
-              overlay={review.on && <ReviewMarkers doc={doc} variant={variant.id} layout={state.layout} needsShown={needLayerVisible} onSelect={setSelection} />}
+              overlay={review.on && <ReviewMarkers doc={doc} variant={variant.id} layout={state.layout} needsShown={needLayerVisible} onSelect={setSelection} onPick={review.setPick} />}
             />
           </ReactFlowProvider>
         )}
@@ -322,6 +322,8 @@ export function App() {
               onEdit={onEdit}
               setError={setError}
               needAuthor={review.openSettings}
+              pick={review.pick}
+              setPick={review.setPick}
               reveal={(r) => {
                 if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
                 if (r.variant !== variantId) void refresh(r.variant);

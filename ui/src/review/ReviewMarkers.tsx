@@ -8,6 +8,15 @@ import type { Document, Layout } from "../generated/carepath";
 import { STATUS_SYMBOL, markersOf, type Marker } from "./logic";
 
 function anchor(layout: Layout, m: Marker): { x: number; y: number } | null {
+  if (m.kind === "actor") {
+    const lane = layout.lanes.find((l) => l.actor === m.id);
+    // just right of the lane's name and below the phases' names (both stick to the view's edge)
+    return lane ? { x: lane.x + layout.lane_header_width + 4, y: Math.max(lane.y, layout.column_header_height) + 4 } : null;
+  }
+  if (m.kind === "phase") {
+    const col = layout.columns.find((c) => c.phase === m.id);
+    return col ? { x: col.x + 6, y: col.y + layout.column_header_height + 4 } : null;
+  }
   if (m.kind === "step") {
     const b = layout.steps.find((s) => s.id === m.id);
     return b ? { x: b.x - 10, y: b.y - 12 } : null;
@@ -25,8 +34,16 @@ function anchor(layout: Layout, m: Marker): { x: number; y: number } | null {
   return p ? { x: p.x - 30, y: p.y - 14 } : null;
 }
 
-export function ReviewMarkers(props: { doc: Document; variant: string; layout: Layout; needsShown: boolean; onSelect: (s: Selection) => void }) {
-  const { doc, variant, layout, needsShown, onSelect } = props;
+export function ReviewMarkers(props: {
+  doc: Document;
+  variant: string;
+  layout: Layout;
+  needsShown: boolean;
+  onSelect: (s: Selection) => void;
+  /** Puts an actor or phase under review in the review panel. */
+  onPick: (pick: string) => void;
+}) {
+  const { doc, variant, layout, needsShown, onSelect, onPick } = props;
   const { t } = useTranslation();
   const marks = markersOf(doc, variant).filter((m) => needsShown || m.kind !== "need");
   return (
@@ -50,11 +67,12 @@ export function ReviewMarkers(props: { doc: Document; variant: string; layout: L
             aria-label={text}
             onClick={(e) => {
               e.stopPropagation();
-              onSelect({ kind: m.kind, id: m.id });
+              if (m.kind === "actor" || m.kind === "phase") onPick(`${m.kind}:${m.id}`);
+              else onSelect({ kind: m.kind, id: m.id });
             }}
             onDoubleClick={(e) => e.stopPropagation()}
           >
-            {m.openThreads > 0 && <span className="marker-threads">💬{m.openThreads}</span>}
+            {m.openThreads > 0 && <span className="marker-threads">❝{m.openThreads}</span>}
             {m.status && <span className="marker-status">{STATUS_SYMBOL[m.status]}</span>}
           </button>
         );

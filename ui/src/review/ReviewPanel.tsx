@@ -33,21 +33,24 @@ interface Props {
   needAuthor: () => void;
   /** Selects and reveals a step, transition or need (switching variant when needed). */
   reveal: (ref: ElementRef) => void;
+  /** The element picker's value ("selection", "document", "actor:ID" ...), kept by the window so canvas markers can set it. */
+  pick: string;
+  setPick: (pick: string) => void;
 }
 
 /** The element picker's value for a target. */
 const pickOf = (r: ElementRef) => (r.kind === "step" || r.kind === "transition" || r.kind === "need" ? "selection" : targetKey(r));
 
 export function ReviewPanel(props: Props) {
-  const { doc, variantId, selection, author, onEdit, setError, needAuthor, reveal } = props;
+  const { doc, variantId, selection, author, onEdit, setError, needAuthor, reveal, pick, setPick } = props;
   const { t, i18n } = useTranslation();
-  const [pick, setPick] = useState<string>(selection ? "selection" : "document");
   const [text, setText] = useState("");
   const [status, setStatus] = useState<ReviewStatus>("approved");
   const [note, setNote] = useState("");
   const [filter, setFilter] = useState<ReviewFilterState>(DEFAULT_FILTER);
   useEffect(() => {
     if (selection) setPick("selection");
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selection]);
 
   const target = useMemo<ElementRef>(() => {
@@ -206,7 +209,7 @@ export function ReviewPanel(props: Props) {
               <button type="button" className={`entry thread-entry ${th.open ? "open" : "resolved"}`} data-thread={th.root.id} onClick={() => goTo(th.root.target)}>
                 <span className="entry-target">{labelOf(doc, th.root.target, t)}</span>
                 <span className="entry-text">
-                  {th.open ? "💬" : "✓"} {th.root.author}: {th.root.text}
+                  {th.open ? "❝" : "✓"} {th.root.author}: {th.root.text}
                 </span>
                 <span className="entry-meta">
                   {th.open ? t("review.open") : t("review.resolved")} · {t("review.replies", { count: th.replies.length })}

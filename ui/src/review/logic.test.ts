@@ -76,13 +76,20 @@ describe("markers and labels", () => {
         needs: [],
       },
     ],
-    comments: [c("c1", "1"), c("c2", "2", { resolved: true, target: step("s2") }), c("c3", "3", { target: { kind: "step", id: "s1", variant: "other" } })],
+    comments: [
+      c("c1", "1"),
+      c("c2", "2", { resolved: true, target: step("s2") }),
+      c("c3", "3", { target: { kind: "step", id: "s1", variant: "other" } }),
+      c("c4", "4", { target: { kind: "actor", id: "a1" } }),
+      c("c5", "5", { target: { kind: "document" } }),
+    ],
     reviews: [r("r1", "1", { status: "pending", target: step("s2") }), r("r2", "2", { status: "rejected", target: step("s2"), reviewer: "Ola" })],
   } as unknown as Document;
 
   it("marks elements of this variant with open threads or a decision (the newest)", () => {
     const marks = markersOf(doc, V).sort((a, b) => a.id.localeCompare(b.id));
     expect(marks).toEqual([
+      { kind: "actor", id: "a1", openThreads: 1, status: null },
       { kind: "step", id: "s1", openThreads: 1, status: null },
       { kind: "step", id: "s2", openThreads: 0, status: "rejected" },
     ]);

@@ -87,17 +87,24 @@ export function filterDecisions(reviews: readonly Review[], f: ReviewFilterState
 }
 
 export interface Marker {
-  kind: "step" | "transition" | "need";
+  kind: "step" | "transition" | "need" | "actor" | "phase";
   id: string;
   openThreads: number;
   /** The newest decision on the element, if any. */
   status: ReviewStatus | null;
 }
 
-/** What the canvas marks in one variant: elements with open threads or a decision. */
+/** What the canvas marks in one variant: its steps, transitions and needs, and the actors
+ * (lanes) and phases (columns), with open threads or a decision. */
 export function markersOf(doc: Document, variant: string): Marker[] {
   const out = new Map<string, Marker>();
   const at = (r: ElementRef) => {
+    if (r.kind === "actor" || r.kind === "phase") {
+      const k = `${r.kind}:${r.id}`;
+      const m = out.get(k) ?? { kind: r.kind, id: r.id, openThreads: 0, status: null };
+      out.set(k, m);
+      return m;
+    }
     if ((r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") || r.variant !== variant) return null;
     const k = `${r.kind}:${r.id}`;
     const m = out.get(k) ?? { kind: r.kind, id: r.id, openThreads: 0, status: null };

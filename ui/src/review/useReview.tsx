@@ -20,6 +20,8 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
   const [on, setOn] = useState(false);
   const [comparing, setComparing] = useState(false);
   const [walking, setWalking] = useState(false);
+  // the review panel's element: the canvas selection, or the document, an actor, a phase ...
+  const [pick, setPick] = useState("selection");
   const [author, setAuthorState] = useState("");
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [merged, setMerged] = useState<{ path: string; report: MergeReport } | null>(null);
@@ -95,5 +97,5 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
     </>
   );
 
-  return { on, setOn, comparing, setComparing, walking, author, openSettings: () => setSettingsOpen(true), run, dialogs };
+  return { on, setOn, comparing, setComparing, walking, pick, setPick, author, openSettings: () => setSettingsOpen(true), run, dialogs };
 }
