@@ -10,16 +10,15 @@ import { FlowHandle, type Flow } from "./canvas/FlowHandle";
 import { useFrame } from "./commands/useFrame";
 import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
-import type { Document, Edit, Finding, ImportReport, Layout } from "./generated/carepath";
+import type { Document, Edit, ElementRef, Finding, ImportReport, Layout } from "./generated/carepath";
 import { setLanguage, type Language } from "./i18n";
 import { PropertiesPanel } from "./panels/PropertiesPanel";
 import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { CompareView } from "./compare/CompareView";
-import { WalkPanel } from "./walk/WalkPanel";
 import { isReviewEdit } from "./review/logic";
+import { ModeSidePanel, ModeToggles } from "./review/ModeViews";
 import { ReviewMarkers } from "./review/ReviewMarkers";
-import { ReviewPanel } from "./review/ReviewPanel";
 import { useReview } from "./review/useReview";
 
 interface Loaded {
@@ -163,6 +162,14 @@ export function App() {
   const { needLayerVisible } = frame;
   const review = useReview({ hasDocument: !!doc && !frame.closed, refresh: () => refresh(variantId), setError, setStatus: setNote });
   readOnly.current = review.on;
+  /** Selects and reveals a step, transition or need (from compare, review and walk-through). */
+  const goTo = (r: ElementRef) => {
+    if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
+    review.setComparing(false);
+    if (r.variant !== variantId) void refresh(r.variant);
+    setSelection({ kind: r.kind, id: r.id });
+    setFocusTick((n) => n + 1);
+  };
   const showStart = frame.closed || (!doc && error !== null);
   // the shell sets the window title; the page title matches it
   useEffect(() => {
@@ -201,15 +208,7 @@ export function App() {
         >
           {needLayerVisible ? "☑" : "☐"} {t("layer.toggle")}
         </button>
-        <button className="toggle" aria-pressed={review.comparing} onClick={() => void review.run("compare_mode")} title={t("compare.modeHint")} disabled={!doc || showStart}>
-          {review.comparing ? "☑" : "☐"} {t("compare.mode")}
-        </button>
-        <button className="toggle" aria-pressed={review.walking} onClick={() => void review.run("walk_mode")} title={t("walk.modeHint")} disabled={!doc || showStart}>
-          {review.walking ? "☑" : "☐"} {t("walk.mode")}
-        </button>
-        <button className="toggle" aria-pressed={review.on} onClick={() => void review.run("review_mode")} title={t("review.modeHint")} disabled={!doc || showStart}>
-          {review.on ? "☑" : "☐"} {t("review.mode")}
-        </button>
+        <ModeToggles modes={review} disabled={!doc || showStart} />
         <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart || review.on}>
           {t("toolbar.arrange")}
         </button>
@@ -258,18 +257,7 @@ export function App() {
         {showStart ? (
           frame.startScreen
         ) : doc && review.comparing ? (
-          <CompareView
-            doc={doc}
-            variantId={variantId}
-            setError={setError}
-            selectOnCanvas={(r) => {
-              if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
-              review.setComparing(false);
-              if (r.variant !== variantId) void refresh(r.variant);
-              setSelection({ kind: r.kind, id: r.id });
-              setFocusTick((n) => n + 1);
-            }}
-          />
+          <CompareView doc={doc} variantId={variantId} setError={setError} selectOnCanvas={goTo} />
         ) : !doc ? (
           <p className="loading">{t("app.loading")}</p>
         ) : !variant || !state?.layout ? (
@@ -299,40 +287,7 @@ export function App() {
           </ReactFlowProvider>
         )}
         {frame.overlays}
-        {doc && !showStart && !review.comparing && review.walking && variantId && (
-          <div className="right-column">
-            <WalkPanel
-              doc={doc}
-              variantId={variantId}
-              setError={setError}
-              showStep={(id) => {
-                setSelection({ kind: "step", id });
-                setFocusTick((n) => n + 1);
-              }}
-            />
-          </div>
-        )}
-        {doc && !showStart && !review.comparing && !review.walking && review.on && (
-          <div className="right-column">
-            <ReviewPanel
-              doc={doc}
-              variantId={variantId}
-              selection={selection}
-              author={review.author}
-              onEdit={onEdit}
-              setError={setError}
-              needAuthor={review.openSettings}
-              pick={review.pick}
-              setPick={review.setPick}
-              reveal={(r) => {
-                if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
-                if (r.variant !== variantId) void refresh(r.variant);
-                setSelection({ kind: r.kind, id: r.id });
-                setFocusTick((n) => n + 1);
-              }}
-            />
-          </div>
-        )}
+        {doc && !showStart && <ModeSidePanel modes={review} doc={doc} variantId={variantId} selection={selection} onEdit={onEdit} setError={setError} goTo={goTo} />}
         {doc && !showStart && !review.comparing && !review.walking && !review.on && (
           <div className="right-column">
             <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
