@@ -32,6 +32,9 @@ fn main() {
         "merge_review",
         "walk_variant",
         "walk_table",
+        "review_author",
+        "set_review_author",
+        "compare_picture",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

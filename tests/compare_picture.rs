@@ -88,3 +88,22 @@ fn a_removed_lane_comes_back_for_its_ghost_steps() {
     let removed: Vec<_> = d.entries.iter().filter(|e| e.change == carepath::compare::ChangeKind::Removed).map(|e| e.label.as_str()).collect();
     assert_eq!(removed, vec!["Farmasøyt", "Legemiddelgjennomgang", "Utarbeider egenbehandlingsplan for KOLS → Legemiddelgjennomgang"]);
 }
+
+#[test]
+fn every_marked_element_names_itself_for_the_app() {
+    // the app's compare mode finds an entry's marks by data-id: every entry of the diff
+    // that is drawn (all but information types) has at least one, and the key has none
+    let doc = carepath::template::load("copd").unwrap();
+    let (a, b) = (Side::of(&doc, doc.variants[0].id).unwrap(), Side::of(&doc, doc.variants[1].id).unwrap());
+    let diff = carepath::compare::diff_variants(a, b, Lang::Nb);
+    let t = svg(Lang::Nb);
+    let parsed = roxmltree::Document::parse(&t).unwrap();
+    let ids: std::collections::HashSet<&str> = parsed.descendants().filter_map(|n| n.attribute("data-id")).collect();
+    assert!(!ids.is_empty());
+    for e in diff.entries.iter().filter(|e| e.kind != carepath::compare::ElementKind::InfoType) {
+        let id = serde_json::to_value(e.element).unwrap()["id"].as_str().unwrap().to_string();
+        assert!(ids.contains(id.as_str()), "no mark names {:?} {} ({id})", e.change, e.label);
+    }
+    let key = parsed.descendants().find(|n| n.attribute("class") == Some("change-key")).unwrap();
+    assert!(key.descendants().all(|n| n.attribute("data-id").is_none()));
+}

@@ -79,6 +79,9 @@ fn main() {
             review_commands::merge_review,
             review_commands::walk_variant,
             review_commands::walk_table,
+            review_commands::review_author,
+            review_commands::set_review_author,
+            review_commands::compare_picture,
         ])
         .build(tauri::generate_context!())
         .expect("error while building the Carepath window")

@@ -121,3 +121,36 @@ pub fn walk_variant(state: State<AppState>, variant: VariantId, options: WalkOpt
 pub fn walk_table(state: State<AppState>, variant: VariantId, options: WalkOptions, lang: Lang) -> Result<WalkTable> {
     Ok(walkthrough::table(&walkthrough::walk(&document(&state)?, variant, &options)?, lang))
 }
+
+/// The reviewer's name from the app's settings ("" until it is set).
+#[tauri::command]
+pub fn review_author(app: tauri::AppHandle) -> String {
+    crate::startup::author(&app)
+}
+
+/// Keeps the reviewer's name in the app's settings.
+#[tauri::command]
+pub fn set_review_author(app: tauri::AppHandle, name: String) {
+    crate::startup::set_author(&app, &name);
+}
+
+/// The diff picture as SVG text, for the window's compare mode: from `source` (in the .carepath
+/// file at `path`, or in the open document) to `options.variant` of the open document.
+#[tauri::command]
+pub async fn compare_picture(state: State<'_, AppState>, path: Option<PathBuf>, source: VariantId, options: ExportOptions) -> Result<String> {
+    let doc = document(&state)?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let other = match &path {
+            Some(p) => Some(carepath::store::read(p)?),
+            None => None,
+        };
+        let from = side(other.as_ref().unwrap_or(&doc), source).map_err(|e| match &path {
+            Some(p) => e.context(p.display()),
+            None => e,
+        })?;
+        let d = carepath::export::diagram::DiagramOptions { layout: options.layout, lang: options.lang, scale: options.scale, page: options.page };
+        carepath::export::diagram::compare::to_svg(from, side(&doc, options.variant)?, &d)
+    })
+    .await
+    .map_err(|e| CoreError::new(ErrorCode::Io, format!("drawing the comparison stopped: {e}")))?
+}

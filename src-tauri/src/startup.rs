@@ -23,6 +23,9 @@ struct Settings {
     /// Most recent first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     recent: Vec<PathBuf>,
+    /// The name comments and review decisions are signed with.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    author: String,
 }
 
 fn settings_path(app: &AppHandle) -> Option<PathBuf> {
@@ -41,25 +44,41 @@ pub fn recent(app: &AppHandle) -> Vec<PathBuf> {
     read_settings(app).recent.into_iter().filter(|p| p.exists()).collect()
 }
 
+/// The name comments and review decisions are signed with ("" until it is set).
+pub fn author(app: &AppHandle) -> String {
+    read_settings(app).author
+}
+
+/// Keeps the reviewer's name for the next start (best effort, like the recent list).
+pub fn set_author(app: &AppHandle, name: &str) {
+    let mut settings = read_settings(app);
+    settings.author = name.trim().to_string();
+    write_settings(app, &settings);
+}
+
+fn write_settings(app: &AppHandle, settings: &Settings) {
+    let Some(file) = settings_path(app) else { return };
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let tmp = file.with_extension("json.tmp");
+    if let Ok(text) = serde_json::to_string_pretty(settings) {
+        if std::fs::write(&tmp, text).is_ok() {
+            let _ = std::fs::rename(&tmp, &file);
+        }
+    }
+}
+
 /// Remembers `path` as the document to reopen next time and puts it first in the recent list
 /// (best effort).
 pub fn remember(app: &AppHandle, path: &Path) {
-    let Some(file) = settings_path(app) else { return };
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut settings = read_settings(app);
     settings.recent.retain(|p| p != &path);
     settings.recent.insert(0, path.clone());
     settings.recent.truncate(RECENT_MAX);
     settings.last_document = Some(path);
-    if let Some(dir) = file.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let tmp = file.with_extension("json.tmp");
-    if let Ok(text) = serde_json::to_string_pretty(&settings) {
-        if std::fs::write(&tmp, text).is_ok() {
-            let _ = std::fs::rename(&tmp, &file);
-        }
-    }
+    write_settings(app, &settings);
 }
 
 /// The window title for a document.

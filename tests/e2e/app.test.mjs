@@ -1173,6 +1173,317 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
   }
 });
 
+/** Sets a React-controlled <select> and lets React see the change. */
+const chooseOption = (browser, css, value) =>
+  browser.execute(
+    (sel, v) => {
+      const el = document.querySelector(sel);
+      if (!el) return false;
+      const set = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value").set;
+      set.call(el, v);
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+      return el.value === v;
+    },
+    css,
+    value,
+  );
+
+/** Opens a new copy of the COPD template at `file` in the running app. */
+async function openNewCopd(browser, file) {
+  await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+  const made = await invoke(browser, "create_from_template", { name: "copd", path: file });
+  assert.ok(!made.error, `creating ${file} failed: ${JSON.stringify(made.error)}`);
+  await browser.refresh();
+  await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the steps of the new document");
+}
+
+const reviewPanelText = (browser, css) => browser.execute((sel) => document.querySelector(sel)?.textContent ?? "", css);
+
+test("review mode: a comment on a step, a reply, resolved, still resolved after a restart; a decision with who and when", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-review-"));
+  const file = path.join(dir, "gjennomgang.carepath");
+  const commentText = "Hvem vurderer målingene i helgene?";
+  let stepLabel;
+  let browser = await startApp();
+  try {
+    await openNewCopd(browser, file);
+    // View → Review mode
+    await menu(browser, "review_mode");
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-panel")), "the review panel");
+    // the model is read-only: no palette, the side panel is disabled, a double-click adds nothing
+    assert.ok(await browser.execute(() => !document.querySelector(".palette")), "the palette is gone in review mode");
+    assert.ok(await browser.execute(() => document.querySelector("fieldset.read-only-panel")?.disabled === true), "the side panel is disabled");
+    const labels = await texts(browser, ".step-label-text");
+    stepLabel = labels.find((l) => /Vurderer/.test(l)) ?? labels[0];
+    const empty = await eventually(() => findEmptyCell(browser), "an empty cell");
+    await doubleClickAt(browser, empty);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal((await texts(browser, ".step-label-text")).length, labels.length, "a double-click adds no step in review mode");
+
+    // the author's name, once, in the settings
+    await menu(browser, "settings");
+    const name = await eventually(() => browser.$('.settings-dialog input[name="author"]'), "the settings dialog");
+    await name.setValue("Kari Lege");
+    await (await browser.$('.settings-dialog button[type="submit"]')).click();
+    await eventually(async () => (await reviewPanelText(browser, ".review-author")).includes("Kari Lege"), "the author's name in the panel");
+
+    // select the step and comment on it
+    await clickAt(browser, await stillCentre(browser, stepLabel));
+    await eventually(
+      async () => (await reviewPanelText(browser, ".review-target select option:checked")).includes(stepLabel),
+      "the selected step as the element under review",
+    );
+    await (await browser.$(".new-comment textarea")).setValue(commentText);
+    await (await browser.$(".new-comment button[type='submit']")).click();
+    await settled(browser);
+    await eventually(async () => (await reviewPanelText(browser, ".review-threads .thread.open")).includes(commentText), "the new thread");
+    const head = await reviewPanelText(browser, ".review-threads .comment-head");
+    assert.match(head, /Kari Lege/, "the comment names its author");
+    assert.match(head, /\d{1,2}\. [a-zæøå]+\.? \d{4}/, `the time is shown in bokmål (${head})`);
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-marker .marker-threads")), "a marker on the commented step");
+
+    // a reply, then resolve the thread
+    await (await browser.$(".review-threads .reply-form input")).setValue("Responssenteret, også i helgene.");
+    await (await browser.$(".review-threads .reply-form button[type='submit']")).click();
+    await settled(browser);
+    await eventually(async () => (await texts(browser, ".review-threads .replies .comment")).length === 1, "the reply under the comment");
+    await (await browser.$(".review-threads .thread .resolve")).click();
+    await settled(browser);
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-threads .thread.resolved")), "the thread resolved");
+    await eventually(() => browser.execute(() => !document.querySelector(".review-marker .marker-threads")), "no open-thread marker any more");
+
+    // a decision: needs change, with a note
+    await browser.execute(() => document.querySelector('.status-choice input[value="changes_requested"]')?.click());
+    await (await browser.$('.review-decision input[aria-label]:not([type="radio"])')).setValue("Avklar helgedekning");
+    await (await browser.$(".review-decision button.decide")).click();
+    await settled(browser);
+    await eventually(
+      async () => /Må endres – Kari Lege/.test(await reviewPanelText(browser, ".decisions-here .status-changes_requested")),
+      "the decision with who and when",
+    );
+    await eventually(() => browser.execute(() => document.querySelector(".review-marker.status-changes_requested .marker-status")?.textContent === "✎"), "the decision's marker");
+    // undo takes the decision back (it went through the core's edits), redo brings it back
+    await chord(browser, "z");
+    await eventually(() => browser.execute(() => !document.querySelector(".decisions-here .status-changes_requested")), "the decision undone");
+    await chord(browser, "z", true);
+    await eventually(() => browser.execute(() => !!document.querySelector(".decisions-here .status-changes_requested")), "the decision redone");
+    // a comment on an actor, picked in the panel: its lane carries a marker; a click on the
+    // marker puts the actor under review again
+    const firstActor = (await invoke(browser, "current_document")).ok.actors[0];
+    assert.ok(await chooseOption(browser, ".review-target select", `actor:${firstActor.id}`), "the actor picked");
+    await (await browser.$(".new-comment textarea")).setValue("Er pårørende med her?");
+    await (await browser.$(".new-comment button[type='submit']")).click();
+    await settled(browser);
+    await eventually(() => browser.execute((id) => !!document.querySelector(`.review-marker[data-element="actor:${id}"] .marker-threads`), firstActor.id), "a marker on the actor's lane");
+    await clickAt(browser, await stillCentre(browser, stepLabel));
+    await eventually(async () => (await reviewPanelText(browser, ".review-target select option:checked")).includes(stepLabel), "the step under review again");
+    await browser.execute((id) => document.querySelector(`.review-marker[data-element="actor:${id}"]`)?.click(), firstActor.id);
+    await eventually(async () => (await reviewPanelText(browser, ".review-threads")).includes("Er pårørende med her?"), "the actor's thread from its marker");
+    await clickAt(browser, await stillCentre(browser, stepLabel));
+    await eventually(async () => (await reviewPanelText(browser, ".review-threads")).includes(commentText), "the step's thread shown");
+    await browser.saveScreenshot(path.join(artefacts(), "review-mode.png"));
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // restart: the document reopens with the thread resolved and the decision; the name is kept
+  browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).includes(stepLabel), "the steps after restart");
+    await menu(browser, "review_mode");
+    await eventually(async () => (await reviewPanelText(browser, ".review-author")).includes("Kari Lege"), "the author's name kept");
+    // the list shows open threads by default: the resolved one appears under "all"
+    assert.ok(!(await reviewPanelText(browser, ".review-entries")).includes(commentText), "a resolved thread is not listed as open");
+    assert.ok(await chooseOption(browser, ".review-filters select", "all"), "the filter shows all threads");
+    await eventually(async () => (await reviewPanelText(browser, ".review-entries .thread-entry.resolved")).includes(commentText), "the resolved thread listed");
+    assert.match(await reviewPanelText(browser, ".review-entries .decision-entry.status-changes_requested"), /Kari Lege/);
+    // the status filter keeps only decisions of that status
+    assert.ok(await chooseOption(browser, ".review-filters label:nth-child(2) select", "approved"));
+    await eventually(() => browser.execute(() => !document.querySelector(".review-entries .decision-entry")), "no accepted decisions listed");
+    assert.ok(await chooseOption(browser, ".review-filters label:nth-child(2) select", ""));
+    // clicking the entry selects the step and shows its thread
+    await browser.execute(() => document.querySelector(".review-entries .thread-entry")?.click());
+    await eventually(
+      () => browser.execute((l) => document.querySelector(".react-flow__node.selected .step-label-text")?.textContent === l, stepLabel),
+      "the commented step selected",
+    );
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-threads .thread.resolved")), "the thread shown resolved");
+    // reopen it
+    await (await browser.$(".review-threads .thread .resolve")).click();
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-threads .thread.open")), "the thread reopened");
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Send for review writes a copy; Merge review brings its comments and decisions back, reports what it could not place, and adds nothing twice", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-merge-"));
+  const original = path.join(dir, "kols.carepath");
+  const copy = path.join(dir, "kols til gjennomgang.carepath");
+  const browser = await startApp();
+  try {
+    await openNewCopd(browser, original);
+    // the steps in view (the one deleted later is clicked)
+    const inView = await browser.execute(() =>
+      Array.from(document.querySelectorAll(".react-flow__node-step"))
+        .filter((n) => {
+          const r = n.getBoundingClientRect();
+          return r.left > 300 && r.right < window.innerWidth - 360 && r.top > 120 && r.bottom < window.innerHeight - 60;
+        })
+        .map((n) => n.querySelector(".step-label-text")?.textContent),
+    );
+    // File → Send for review … (the path stands in for the native save dialog)
+    await menu(browser, "send_review", { path: copy });
+    await eventually(() => existsSync(copy), "the copy for review");
+    await eventually(async () => (await texts(browser, ".statusbar")).join("").includes(copy), "the status naming the copy");
+
+    // the reviewer opens the copy and comments: on the document, on a step the author will
+    // delete meanwhile, and a decision on another step (the same commands the window uses)
+    assert.ok(!(await invoke(browser, "open_document", { path: copy })).error);
+    const doc = (await invoke(browser, "current_document")).ok;
+    const v = doc.variants[0];
+    const visible = v.steps.filter((st) => st.kind === "activity" && inView.includes(st.label));
+    const [kept, gone] = visible;
+    assert.ok(kept && gone && kept.id !== gone.id, "two activities in the first variant");
+    const apply = async (cmd, args) => {
+      const made = await invoke(browser, cmd, args);
+      assert.ok(!made.error, `${cmd} failed: ${JSON.stringify(made.error)}`);
+      const applied = await invoke(browser, "apply_edit", { edit: made.ok });
+      assert.ok(!applied.error, `applying ${cmd} failed: ${JSON.stringify(applied.error)}`);
+    };
+    await apply("review_comment", { target: { kind: "document" }, replyTo: null, author: "Ola Sykepleier", text: "Fint arbeid, se merknadene" });
+    await apply("review_comment", { target: { kind: "step", id: gone.id, variant: v.id }, replyTo: null, author: "Ola Sykepleier", text: "Trengs dette steget?" });
+    await apply("review_decide", { target: { kind: "step", id: kept.id, variant: v.id }, reviewer: "Ola Sykepleier", status: "approved", note: "" });
+
+    // back in the original, the author deletes the step the reviewer commented on
+    assert.ok(!(await invoke(browser, "open_document", { path: original })).error);
+    await browser.refresh();
+    await eventually(async () => (await texts(browser, ".step-label-text")).includes(gone.label), "the original's steps");
+    await clickAt(browser, await stillCentre(browser, gone.label));
+    await eventually(() => browser.execute((l) => document.querySelector(".react-flow__node.selected .step-label-text")?.textContent === l, gone.label), "the step selected");
+    await browser.keys(["Delete"]);
+    await settled(browser);
+    await eventually(async () => !(await texts(browser, ".step-label-text")).includes(gone.label), "the step deleted");
+
+    // File → Merge review …: the report says what came in and what could not be placed, and why
+    await menu(browser, "merge_review", { path: copy });
+    await eventually(async () => /Gjennomgangen er flettet inn|The review was merged/.test((await dialogTitle(browser)) ?? ""), "the merge report");
+    const report = await reviewPanelText(browser, '[role="dialog"]');
+    assert.match(report, /Nye kommentarer: 1, nye vurderinger: 1/, report);
+    assert.match(report, /Trengs dette steget\?.*elementet er slettet i dette dokumentet/, report);
+    await browser.saveScreenshot(path.join(artefacts(), "merge-report.png"));
+    await (await browser.$('[role="dialog"] button.primary')).click();
+
+    // the comment and the decision are in the review panel; the model is untouched
+    await menu(browser, "review_mode");
+    await eventually(async () => (await reviewPanelText(browser, ".review-entries")).includes("Fint arbeid, se merknadene"), "the merged comment listed");
+    assert.match(await reviewPanelText(browser, ".review-entries .decision-entry.status-approved"), /Ola Sykepleier/);
+    assert.ok(!(await texts(browser, ".step-label-text")).includes(gone.label), "merging brought no model change back");
+
+    // merging the same copy again adds nothing
+    await menu(browser, "merge_review", { path: copy });
+    await eventually(async () => /Nye kommentarer: 0, nye vurderinger: 0/.test(await reviewPanelText(browser, '[role="dialog"]')), "the second report");
+    await (await browser.$('[role="dialog"] button.primary')).click();
+    const after = (await invoke(browser, "current_document")).ok;
+    assert.equal(after.comments?.length ?? 0, 1, "one comment, not two");
+    assert.equal(after.reviews?.length ?? 0, 1, "one decision, not two");
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("compare mode on the COPD template: the diff picture beside the list of changes; an entry is revealed and selected on the canvas", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-compare-"));
+  const browser = await startApp();
+  try {
+    await openNewCopd(browser, path.join(dir, "kols.carepath"));
+    await menu(browser, "compare_mode");
+    await eventually(() => browser.execute(() => !!document.querySelector(".compare-picture svg") && document.querySelectorAll(".diff-entry").length > 0), "the diff picture and the list");
+    // current → desired by default
+    const chosen = await browser.execute(() => [...document.querySelectorAll(".compare-bar select")].map((s) => s.selectedOptions[0]?.textContent));
+    assert.deepEqual(chosen, ["Nå-situasjon", "Ønsket forløp"]);
+    const groups = await texts(browser, ".compare-list h3");
+    assert.ok(groups.some((g) => /^Steg \(\d+\)$/.test(g)), `grouped by kind: ${groups.join(" | ")}`);
+    assert.match((await texts(browser, ".compare-list")).join(""), /→/, "field changes from → to");
+    // the picture marks added, removed and changed elements with symbols
+    const symbols = await browser.execute(() => new Set([...document.querySelectorAll(".compare-picture [data-id] text")].map((t) => t.textContent)).size);
+    assert.ok(symbols >= 2, "at least two kinds of change are marked");
+    await browser.saveScreenshot(path.join(artefacts(), "compare-mode.png"));
+
+    // an added step: revealed in the picture, then selected on the canvas
+    const label = await browser.execute(() => {
+      const li = [...document.querySelectorAll(".diff-entry.added")].find((l) => l.querySelector(".select-on-canvas") && l.closest("section")?.querySelector("h3")?.textContent?.startsWith("Steg"));
+      li?.querySelector(".diff-reveal")?.click();
+      return li?.querySelector(".diff-label")?.textContent ?? null;
+    });
+    assert.ok(label, "an added step in the list");
+    await eventually(() => browser.execute(() => !!document.querySelector(".compare-ring") && !!document.querySelector(".diff-entry.focused")), "the entry revealed in the picture");
+    // (a smooth scroll: it gets there in a moment)
+    await eventually(
+      () =>
+        browser.execute(() => {
+          const ring = document.querySelector(".compare-ring").getBoundingClientRect();
+          const pane = document.querySelector(".compare-picture").getBoundingClientRect();
+          return ring.left >= pane.left - 2 && ring.right <= pane.right + 2 && ring.top >= pane.top - 2 && ring.bottom <= pane.bottom + 2;
+        }),
+      "the picture scrolled to the element",
+      10_000,
+    );
+    await browser.saveScreenshot(path.join(artefacts(), "compare-revealed.png"));
+    await browser.execute(() => document.querySelector(".diff-entry.focused .select-on-canvas")?.click());
+    await eventually(
+      () => browser.execute((l) => document.querySelector(".react-flow__node.selected .step-label-text")?.textContent === l, label),
+      `the step '${label}' selected on the canvas`,
+    );
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("walk-through: step through a path with buttons and keys, the current step selected on the canvas, a different branch chosen", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-walk-"));
+  const browser = await startApp();
+  try {
+    await openNewCopd(browser, path.join(dir, "kols.carepath"));
+    await menu(browser, "walk_mode");
+    await eventually(async () => /^Steg 1 av \d+$/.test((await texts(browser, ".walk-position")).join("")), "the walk at its first step");
+    const current = () =>
+      browser.execute(() => ({
+        title: document.querySelector(".walk-step h3")?.textContent ?? "",
+        selected: document.querySelector(".react-flow__node.selected .step-label-text")?.textContent ?? null,
+        position: document.querySelector(".walk-position")?.textContent ?? "",
+      }));
+    const matches = (c) => c.selected !== null && c.title.replace(/^\d+\. /, "") === c.selected;
+    await eventually(async () => matches(await current()), "the first step selected on the canvas");
+    const actors = await browser.execute(() => document.querySelectorAll(".walk-received tbody tr").length);
+    assert.ok(actors >= 5, "every actor has a row of what it has received");
+    // Next by button, then by the keyboard inside the panel
+    await (await browser.$(".walk-nav button:last-child")).click();
+    await eventually(async () => (await current()).position.startsWith("Steg 2 "), "step 2");
+    await eventually(async () => matches(await current()), "step 2 selected on the canvas");
+    await browser.keys(["ArrowRight"]);
+    await eventually(async () => (await current()).position.startsWith("Steg 3 "), "step 3 by the arrow key");
+    await browser.keys(["ArrowLeft"]);
+    await eventually(async () => (await current()).position.startsWith("Steg 2 "), "back to step 2 by the arrow key");
+    // on to the first decision, and take its other way
+    for (let i = 0; i < 40 && !(await browser.execute(() => !!document.querySelector(".walk-branches"))); i++) {
+      await (await browser.$(".walk-nav button:last-child")).click();
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    assert.ok(await browser.execute(() => !!document.querySelector(".walk-branches")), "a decision on the path");
+    const before = (await texts(browser, ".walk-path li")).join(" | ");
+    await browser.execute(() => document.querySelector(".walk-branches input:not(:checked)")?.click());
+    await eventually(async () => (await texts(browser, ".walk-path li")).join(" | ") !== before, "another path after the other branch");
+    await browser.saveScreenshot(path.join(artefacts(), "walk-through.png"));
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // last, as it leaves the imported document open: the command behind Import … (the native
 // open dialog cannot be driven, so the test calls the command the button calls)
 test("imports a BPMN file into a new document beside it and reports what was approximated", async () => {

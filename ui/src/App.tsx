@@ -10,11 +10,16 @@ import { FlowHandle, type Flow } from "./canvas/FlowHandle";
 import { useFrame } from "./commands/useFrame";
 import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
-import type { Document, Edit, Finding, ImportReport, Layout } from "./generated/carepath";
+import type { Document, Edit, ElementRef, Finding, ImportReport, Layout } from "./generated/carepath";
 import { setLanguage, type Language } from "./i18n";
 import { PropertiesPanel } from "./panels/PropertiesPanel";
 import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
+import { CompareView } from "./compare/CompareView";
+import { isReviewEdit } from "./review/logic";
+import { ModeSidePanel, ModeToggles } from "./review/ModeViews";
+import { ReviewMarkers } from "./review/ReviewMarkers";
+import { useReview } from "./review/useReview";
 
 interface Loaded {
   doc: Document;
@@ -34,6 +39,9 @@ export function App() {
   const [imported, setImported] = useState<{ source: string; report: ImportReport } | null>(null);
   // edits on their way to the core (the window is aria-busy meanwhile)
   const [pending, setPending] = useState(0);
+  // review mode: only comments and decisions reach the core (ui/src/review)
+  const readOnly = useRef(false);
+  const [note, setNote] = useState<string | null>(null);
 
   const refresh = useCallback(async (wanted: string | null) => {
     try {
@@ -53,9 +61,14 @@ export function App() {
 
   const onEdit = useCallback(
     async (edit: Edit) => {
+      if (readOnly.current && !isReviewEdit(edit)) {
+        setNote(t("review.readOnly"));
+        return false;
+      }
       setPending((n) => n + 1);
       try {
         await api.applyEdit(edit);
+        setNote(null);
         await refresh(variantId);
         return true;
       } catch (e) {
@@ -66,7 +79,7 @@ export function App() {
         setPending((n) => n - 1);
       }
     },
-    [refresh, variantId],
+    [refresh, variantId, t],
   );
 
   const undoRedo = useCallback(
@@ -147,6 +160,16 @@ export function App() {
     flow: flowRef,
   });
   const { needLayerVisible } = frame;
+  const review = useReview({ hasDocument: !!doc && !frame.closed, refresh: () => refresh(variantId), setError, setStatus: setNote });
+  readOnly.current = review.on;
+  /** Selects and reveals a step, transition or need (from compare, review and walk-through). */
+  const goTo = (r: ElementRef) => {
+    if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
+    review.setComparing(false);
+    if (r.variant !== variantId) void refresh(r.variant);
+    setSelection({ kind: r.kind, id: r.id });
+    setFocusTick((n) => n + 1);
+  };
   const showStart = frame.closed || (!doc && error !== null);
   // the shell sets the window title; the page title matches it
   useEffect(() => {
@@ -185,7 +208,8 @@ export function App() {
         >
           {needLayerVisible ? "☑" : "☐"} {t("layer.toggle")}
         </button>
-        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart}>
+        <ModeToggles modes={review} disabled={!doc || showStart} />
+        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart || review.on}>
           {t("toolbar.arrange")}
         </button>
         <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc || showStart}>
@@ -214,8 +238,11 @@ export function App() {
           <button onClick={() => setError(null)}>{t("error.dismiss")}</button>
         </div>
       )}
+      {review.on && !showStart && <div className="review-banner" role="note">{t("review.modeOn")}</div>}
       <main className="workspace">
-        {!showStart && doc && (
+        {!showStart && doc && !review.comparing && (
+          <fieldset className="read-only-panel" disabled={review.on} aria-label={review.on ? t("review.readOnlyCaption") : undefined}>
+          {review.on && <div className="read-only-caption">{t("review.readOnlyCaption")}</div>}
           <Sidebar
             doc={doc}
             variantId={variantId}
@@ -225,9 +252,12 @@ export function App() {
               void refresh(id);
             }}
           />
+          </fieldset>
         )}
         {showStart ? (
           frame.startScreen
+        ) : doc && review.comparing ? (
+          <CompareView doc={doc} variantId={variantId} setError={setError} selectOnCanvas={goTo} />
         ) : !doc ? (
           <p className="loading">{t("app.loading")}</p>
         ) : !variant || !state?.layout ? (
@@ -251,18 +281,22 @@ export function App() {
               renameRequest={frame.renameRequest}
               needLayerVisible={needLayerVisible}
               findings={state?.findings ?? []}
+              readOnly={review.on}
+              overlay={review.on && <ReviewMarkers doc={doc} variant={variant.id} layout={state.layout} needsShown={needLayerVisible} onSelect={setSelection} onPick={review.setPick} />}
             />
           </ReactFlowProvider>
         )}
         {frame.overlays}
-        {doc && !showStart && (
+        {doc && !showStart && <ModeSidePanel modes={review} doc={doc} variantId={variantId} selection={selection} onEdit={onEdit} setError={setError} goTo={goTo} />}
+        {doc && !showStart && !review.comparing && !review.walking && !review.on && (
           <div className="right-column">
             <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
             <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />
           </div>
         )}
       </main>
-      <footer className="statusbar" role="status">{frame.status ?? t("canvas.hint")}</footer>
+      <footer className="statusbar" role="status">{note ?? frame.status ?? t("canvas.hint")}</footer>
+      {review.dialogs}
       {exporting && doc && <ExportDialog doc={doc} variantId={variantId} onClose={() => setExporting(false)} />}
       {imported && <ImportReportDialog source={imported.source} report={imported.report} onClose={() => setImported(null)} />}
     </div>

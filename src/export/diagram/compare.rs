@@ -99,15 +99,17 @@ fn change_of(diff: &Diff) -> HashMap<uuid::Uuid, ChangeKind> {
     diff.entries.iter().filter_map(|e| id(&e.element).map(|i| (i, e.change))).collect()
 }
 
-/// A round badge with a symbol, centred at (x, y).
-fn badge(out: &mut String, c: ChangeKind, x: f64, y: f64) {
-    badge_sized(out, c, x, y, 9.0);
+/// A round badge with a symbol, centred at (x, y), naming its element in `data-id` (the
+/// app's compare mode finds the element's marks by it).
+fn badge(out: &mut String, id: Option<uuid::Uuid>, c: ChangeKind, x: f64, y: f64) {
+    badge_sized(out, id, c, x, y, 9.0);
 }
 
 /// A badge of radius `r` (needs get smaller ones: in a desired pathway most of them change).
-fn badge_sized(out: &mut String, c: ChangeKind, x: f64, y: f64, r: f64) {
+fn badge_sized(out: &mut String, id: Option<uuid::Uuid>, c: ChangeKind, x: f64, y: f64, r: f64) {
     put(out, format_args!(
-        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"#ffffff\" text-anchor=\"middle\">{}</text>\n",
+        "<g{}><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"#ffffff\" text-anchor=\"middle\">{}</text></g>\n",
+        id.map(|id| format!(" data-id=\"{id}\"")).unwrap_or_default(),
         num(x), num(y), num(r), colour(c), num(x), num(y + 0.55 * r), num(1.5 * r), c.symbol()
     ));
 }
@@ -143,11 +145,11 @@ fn marks(out: &mut String, l: &Layout, change: &HashMap<uuid::Uuid, ChangeKind>)
     out.push_str("<g class=\"removed\" opacity=\"0.5\">\n");
     for n in l.needs.iter().filter(|n| of(n.id.0) == Some(ChangeKind::Removed)) {
         for p in n.paths.iter().filter(|p| p.len() >= 2) {
-            put(out, format_args!("<path d=\"{}\" fill=\"none\" stroke=\"{REMOVED}\" stroke-width=\"1.6\" stroke-dasharray=\"3 4\"/>\n", path_d(p)));
+            put(out, format_args!("<path data-id=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{REMOVED}\" stroke-width=\"1.6\" stroke-dasharray=\"3 4\"/>\n", n.id.0, path_d(p)));
         }
     }
     for e in l.edges.iter().filter(|e| of(e.id.0) == Some(ChangeKind::Removed)) {
-        put(out, format_args!("<path d=\"{}\" fill=\"none\" stroke=\"{REMOVED}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" marker-end=\"url(#arrow-removed)\"/>\n", path_d(&e.points)));
+        put(out, format_args!("<path data-id=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{REMOVED}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" marker-end=\"url(#arrow-removed)\"/>\n", e.id.0, path_d(&e.points)));
         if let Some(t) = &e.label {
             svg::text_block(out, t, REMOVED);
         }
@@ -155,49 +157,49 @@ fn marks(out: &mut String, l: &Layout, change: &HashMap<uuid::Uuid, ChangeKind>)
     for b in l.steps.iter().filter(|b| of(b.id.0) == Some(ChangeKind::Removed)) {
         svg::step(out, b);
         put(out, format_args!(
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"none\" stroke=\"{REMOVED}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
-            num(b.x - 4.0), num(b.y - 4.0), num(b.w + 8.0), num(b.h + 8.0)
+            "<rect data-id=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"none\" stroke=\"{REMOVED}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
+            b.id.0, num(b.x - 4.0), num(b.y - 4.0), num(b.w + 8.0), num(b.h + 8.0)
         ));
     }
     out.push_str("</g>\n<g class=\"changes\">\n");
     for e in &l.edges {
         let Some(c) = of(e.id.0) else { continue };
         if c != ChangeKind::Removed {
-            put(out, format_args!("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"5\" stroke-opacity=\"0.35\"/>\n", path_d(&e.points), colour(c)));
+            put(out, format_args!("<path data-id=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"5\" stroke-opacity=\"0.35\"/>\n", e.id.0, path_d(&e.points), colour(c)));
         }
         if let Some(m) = middle(&e.points) {
-            badge(out, c, m.x, m.y);
+            badge(out, Some(e.id.0), c, m.x, m.y);
         }
     }
     for b in &l.steps {
         let Some(c) = of(b.id.0) else { continue };
         if c != ChangeKind::Removed {
             put(out, format_args!(
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"none\" stroke=\"{}\" stroke-width=\"3\"/>\n",
-                num(b.x - 4.0), num(b.y - 4.0), num(b.w + 8.0), num(b.h + 8.0), colour(c)
+                "<rect data-id=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"none\" stroke=\"{}\" stroke-width=\"3\"/>\n",
+                b.id.0, num(b.x - 4.0), num(b.y - 4.0), num(b.w + 8.0), num(b.h + 8.0), colour(c)
             ));
         }
-        badge(out, c, b.x + b.w + 2.0, b.y - 2.0);
+        badge(out, Some(b.id.0), c, b.x + b.w + 2.0, b.y - 2.0);
     }
     for n in &l.needs {
         let Some(c) = of(n.id.0) else { continue };
         match &n.badge {
-            Some(t) => badge_sized(out, c, t.x + t.w, t.y, 6.5),
+            Some(t) => badge_sized(out, Some(n.id.0), c, t.x + t.w, t.y, 6.5),
             None => {
                 if let Some(m) = n.paths.first().and_then(|p| middle(p)) {
-                    badge_sized(out, c, m.x, m.y, 6.5);
+                    badge_sized(out, Some(n.id.0), c, m.x, m.y, 6.5);
                 }
             }
         }
     }
     for lane in &l.lanes {
-        if let Some(c) = lane.actor.and_then(|a| of(a.0)) {
-            badge(out, c, lane.header.x + 10.0, lane.header.y + 4.0);
+        if let Some((a, c)) = lane.actor.and_then(|a| of(a.0).map(|c| (a, c))) {
+            badge(out, Some(a.0), c, lane.header.x + 10.0, lane.header.y + 4.0);
         }
     }
     for col in &l.columns {
-        if let Some(c) = col.phase.and_then(|p| of(p.0)) {
-            badge(out, c, col.header.x + 10.0, col.header.y + 4.0);
+        if let Some((p, c)) = col.phase.and_then(|p| of(p.0).map(|c| (p, c))) {
+            badge(out, Some(p.0), c, col.header.x + 10.0, col.header.y + 4.0);
         }
     }
     out.push_str("</g>\n");
@@ -221,7 +223,7 @@ fn key(out: &mut String, diff: &Diff, x: f64, y: f64) -> f64 {
         };
         let dash = if c == ChangeKind::Removed { " stroke-dasharray=\"6 4\"" } else { "" };
         put(out, format_args!("<rect x=\"{}\" y=\"{}\" width=\"36\" height=\"20\" rx=\"5\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2.5\"{dash}/>\n", num(cx + 4.0), num(cy - 10.0), colour(c)));
-        badge(out, c, cx + 40.0, cy - 10.0);
+        badge(out, None, c, cx + 40.0, cy - 10.0);
         put(out, format_args!("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#102030\">{}</text>\n", num(cx + 56.0), num(cy + 4.0), esc(&name)));
         cx += 56.0 + text::width(&name, Style::new(11.0, false)).ceil() + 28.0;
     }

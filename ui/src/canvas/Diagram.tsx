@@ -12,7 +12,7 @@ import {
   type NodeChange,
   type OnNodeDrag,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Document, Edit, Finding, Layout, Step, StepKind, Variant } from "../generated/carepath";
 import { newStep, paletteCell } from "../panels/logic";
@@ -56,6 +56,10 @@ interface Props {
   needLayerVisible: boolean;
   /** Validation findings; elements with findings carry a badge. */
   findings: readonly Finding[];
+  /** Review mode: no dragging, adding, connecting or renaming (ui/src/review). */
+  readOnly?: boolean;
+  /** Drawn over the canvas, in diagram coordinates (review markers). */
+  overlay?: ReactNode;
 }
 
 type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
@@ -86,7 +90,8 @@ export function Diagram(props: Props) {
   const [armed, setArmed] = useState<StepKind | null>(null);
   const [focusStep, setFocusStep] = useState<string | null>(null);
   useEffect(() => {
-    if (renameRequest) setEditing(renameRequest.id);
+    if (renameRequest && !props.readOnly) setEditing(renameRequest.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [renameRequest]);
   const steps = useMemo(() => new Map(variant.steps.map((s) => [s.id, s])), [variant]);
 
@@ -277,11 +282,11 @@ export function Diagram(props: Props) {
   const onDoubleClick = useCallback(
     (e: React.MouseEvent) => {
       const target = e.target as HTMLElement;
-      if (target.closest(".react-flow__node, .react-flow__edge, .react-flow__controls, .react-flow__panel, .need, .finding-badge")) return;
+      if (props.readOnly || target.closest(".react-flow__node, .react-flow__edge, .react-flow__controls, .react-flow__panel, .need, .finding-badge")) return;
       addAt(armed ?? "activity", e.clientX, e.clientY);
       setArmed(null);
     },
-    [addAt, armed],
+    [addAt, armed, props.readOnly],
   );
 
   // a step added from the palette by keyboard takes the focus once it is drawn
@@ -336,14 +341,14 @@ export function Diagram(props: Props) {
 
   return (
     <div className="diagram-column">
-    <Palette
+    {!props.readOnly && <Palette
       armed={armed}
       onArm={setArmed}
       onAddHere={(kind) => {
         const cell = paletteCell(layout, variant, selection?.kind === "step" ? selection.id : null);
         addStep(kind, cell.actor, cell.phase, true);
       }}
-    />
+    />}
     <div
       className={`diagram${armed ? " armed" : ""}`}
       onDoubleClick={onDoubleClick}
@@ -356,7 +361,7 @@ export function Diagram(props: Props) {
       }}
       onDrop={(e) => {
         const kind = e.dataTransfer.getData(STEP_KIND_MIME) as StepKind;
-        if (!kind) return;
+        if (!kind || props.readOnly) return;
         e.preventDefault();
         addAt(kind, e.clientX, e.clientY);
       }}
@@ -390,7 +395,7 @@ export function Diagram(props: Props) {
           onMulti?.([]);
           onSelect({ kind: "step", id: n.id });
         }}
-        onNodeDoubleClick={(_e, n) => n.type === "step" && setEditing(n.id)}
+        onNodeDoubleClick={(_e, n) => !props.readOnly && n.type === "step" && setEditing(n.id)}
         onEdgeClick={(_e, ed) => onSelect({ kind: "transition", id: ed.id })}
         onPaneClick={(e) => {
           if (armed) {
@@ -421,11 +426,13 @@ export function Diagram(props: Props) {
         minZoom={0.2}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
-        nodesConnectable
+        nodesConnectable={!props.readOnly}
+        nodesDraggable={!props.readOnly}
         elevateNodesOnSelect={false}
       >
         <StickyHeaders layout={layout} laneNames={laneNames} columnNames={columnNames} />
         <ProblemBadges findings={findings} variant={variant.id} layout={layout} needsShown={needLayerVisible} onSelect={onSelect} />
+        {props.overlay}
         <Legend showNeeds={needLayerVisible} />
         <Controls showInteractive={false} position="bottom-right" />
         {showMinimap && (

@@ -1,5 +1,6 @@
 import type { Resources } from "./nb";
 import { panelsEn } from "./panels.en";
+import { reviewEn } from "./review.en";
 
 export const en: Resources = {
   app: { loading: "Opening the document …", language: "Language", noVariants: "The document has no variants." },
@@ -82,4 +83,5 @@ export const en: Resources = {
   },
   error: { title: "Something went wrong", dismiss: "Close" },
   ...panelsEn,
+  ...reviewEn,
 };

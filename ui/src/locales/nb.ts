@@ -1,4 +1,5 @@
 import { panelsNb } from "./panels.nb";
+import { reviewNb } from "./review.nb";
 
 export const nb = {
   app: { loading: "Åpner dokumentet …", language: "Språk", noVariants: "Dokumentet har ingen varianter." },
@@ -81,5 +82,6 @@ export const nb = {
   },
   error: { title: "Noe gikk galt", dismiss: "Lukk" },
   ...panelsNb,
+  ...reviewNb,
 };
 export type Resources = typeof nb;

@@ -1,0 +1,82 @@
+// Markers on the canvas in review mode: a speech bubble with the number of open threads and
+// the newest decision's symbol (shape as well as colour) at the top left of a step, beside a
+// transition's label or a need's badge. A click selects the element.
+import { ViewportPortal } from "@xyflow/react";
+import { useTranslation } from "react-i18next";
+import type { Selection } from "../canvas/Diagram";
+import type { Document, Layout } from "../generated/carepath";
+import { STATUS_SYMBOL, markersOf, type Marker } from "./logic";
+
+function anchor(layout: Layout, m: Marker): { x: number; y: number } | null {
+  if (m.kind === "actor") {
+    const lane = layout.lanes.find((l) => l.actor === m.id);
+    // just right of the lane's name and below the phases' names (both stick to the view's edge)
+    return lane ? { x: lane.x + layout.lane_header_width + 4, y: Math.max(lane.y, layout.column_header_height) + 4 } : null;
+  }
+  if (m.kind === "phase") {
+    const col = layout.columns.find((c) => c.phase === m.id);
+    return col ? { x: col.x + 6, y: col.y + layout.column_header_height + 4 } : null;
+  }
+  if (m.kind === "step") {
+    const b = layout.steps.find((s) => s.id === m.id);
+    return b ? { x: b.x - 10, y: b.y - 12 } : null;
+  }
+  if (m.kind === "transition") {
+    const r = layout.edges.find((e) => e.id === m.id);
+    if (!r) return null;
+    if (r.label) return { x: r.label.x - 30, y: r.label.y - 8 };
+    const p = r.points[Math.floor(r.points.length / 2)];
+    return p ? { x: p.x - 30, y: p.y - 14 } : null;
+  }
+  const n = layout.needs.find((x) => x.id === m.id);
+  if (n?.badge) return { x: n.badge.x - 30, y: n.badge.y - 10 };
+  const p = n?.paths[0]?.[0];
+  return p ? { x: p.x - 30, y: p.y - 14 } : null;
+}
+
+export function ReviewMarkers(props: {
+  doc: Document;
+  variant: string;
+  layout: Layout;
+  needsShown: boolean;
+  onSelect: (s: Selection) => void;
+  /** Puts an actor or phase under review in the review panel. */
+  onPick: (pick: string) => void;
+}) {
+  const { doc, variant, layout, needsShown, onSelect, onPick } = props;
+  const { t } = useTranslation();
+  const marks = markersOf(doc, variant).filter((m) => needsShown || m.kind !== "need");
+  return (
+    <ViewportPortal>
+      {marks.map((m) => {
+        const at = anchor(layout, m);
+        if (!at) return null;
+        const parts = [
+          m.openThreads > 0 ? t("review.markerThreads", { count: m.openThreads }) : null,
+          m.status ? `${t("review.decision")}: ${t(`review.status.${m.status}`)}` : null,
+        ].filter(Boolean);
+        const text = parts.join(" · ");
+        return (
+          <button
+            key={`${m.kind}:${m.id}`}
+            type="button"
+            className={`review-marker nodrag nopan${m.status ? ` status-${m.status}` : ""}`}
+            data-element={`${m.kind}:${m.id}`}
+            style={{ transform: `translate(${at.x}px, ${at.y}px)` }}
+            title={text}
+            aria-label={text}
+            onClick={(e) => {
+              e.stopPropagation();
+              if (m.kind === "actor" || m.kind === "phase") onPick(`${m.kind}:${m.id}`);
+              else onSelect({ kind: m.kind, id: m.id });
+            }}
+            onDoubleClick={(e) => e.stopPropagation()}
+          >
+            {m.openThreads > 0 && <span className="marker-threads">❝{m.openThreads}</span>}
+            {m.status && <span className="marker-status">{STATUS_SYMBOL[m.status]}</span>}
+          </button>
+        );
+      })}
+    </ViewportPortal>
+  );
+}
