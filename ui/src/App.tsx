@@ -218,14 +218,14 @@ export function App() {
         <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc || showStart} aria-haspopup="dialog">
           {t("toolbar.export")}
         </button>
-        <button onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")} disabled={showStart}>
-          ↶ {t("toolbar.undo")}
+        <button className="icon" onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")} aria-label={t("toolbar.undo")} disabled={showStart}>
+          ↶
         </button>
-        <button onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")} disabled={showStart}>
-          ↷ {t("toolbar.redo")}
+        <button className="icon" onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")} aria-label={t("toolbar.redo")} disabled={showStart}>
+          ↷
         </button>
-        <label className="language">
-          {t("app.language")}{" "}
+        <label className="language" title={t("app.language")}>
+          <span className="visually-hidden">{t("app.language")}</span>
           <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
             <option value="nb">Norsk bokmål</option>
             <option value="en">English</option>
