@@ -182,7 +182,14 @@ export function Diagram(props: Props) {
     if (!dragging.current) setNodes(built);
   }, [built]);
   const onNodesChange = useCallback(
-    (changes: NodeChange<AnyNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
+    (changes: NodeChange<AnyNode>[]) =>
+      setNodes((ns) => {
+        const next = applyNodeChanges(changes, ns);
+        // measured sizes only: remember the measured copies, so the next edit hands React
+        // Flow the objects it already knows (else it measures every step again)
+        if (changes.every((c) => c.type === "dimensions")) nodeReuse.current.adopt(next);
+        return next;
+      }),
     [],
   );
 

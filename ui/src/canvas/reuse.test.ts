@@ -17,6 +17,16 @@ describe("Reuser", () => {
     r.share([], signatureOf);
     expect(r.share([{ id: "a", x: 1 }], signatureOf)[0]).not.toBe(first[0]);
   });
+  it("adopts a measured copy in place of the remembered object, keeping its signature", () => {
+    const r = new Reuser<{ id: string; x: number; measured?: number }>();
+    const [a] = r.share([{ id: "a", x: 1 }], (i) => signatureOf({ x: i.x }));
+    const measured = { ...a, measured: 40 };
+    r.adopt([measured, { id: "b", x: 0 }]);
+    const [again] = r.share([{ id: "a", x: 1 }], (i) => signatureOf({ x: i.x }));
+    expect(again).toBe(measured);
+    // a changed element still comes as the new object
+    expect(r.share([{ id: "a", x: 2 }], (i) => signatureOf({ x: i.x }))[0]).not.toBe(measured);
+  });
   it("signatures leave callbacks out", () => {
     expect(signatureOf({ a: 1, f: () => 1 })).toBe(signatureOf({ a: 1, f: () => 2 }));
   });

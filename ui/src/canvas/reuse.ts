@@ -19,6 +19,15 @@ export class Reuser<T extends { id: string }> {
     this.last = next;
     return out;
   }
+
+  /** Puts `items` in place of the remembered objects of the same ids, keeping their
+   * signatures: for copies that differ only in what the signature leaves out. */
+  adopt(items: readonly T[]): void {
+    for (const item of items) {
+      const old = this.last.get(item.id);
+      if (old && old.item !== item) this.last.set(item.id, { item, sig: old.sig });
+    }
+  }
 }
 
 /** A signature of plain values; functions (callbacks) are left out. */
