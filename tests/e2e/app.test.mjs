@@ -1411,6 +1411,15 @@ test("compare mode on the COPD template: the diff picture beside the list of cha
     const symbols = await browser.execute(() => new Set([...document.querySelectorAll(".compare-picture [data-id] text")].map((t) => t.textContent)).size);
     assert.ok(symbols >= 2, "at least two kinds of change are marked");
     await browser.saveScreenshot(path.join(artefacts(), "compare-mode.png"));
+    // "Export the picture …": the native Save dialog cannot be driven, so the test calls the
+    // command the button calls after it, and reads the PDF back
+    assert.ok(await browser.execute(() => [...document.querySelectorAll(".compare-bar button")].some((b) => /^(Eksporter bildet|Export the picture)/.test(b.textContent) && !b.disabled)), "the export button");
+    const ids = await invoke(browser, "current_document");
+    const [cur, des] = ["Nå-situasjon", "Ønsket forløp"].map((n) => ids.ok.variants.find((v) => v.name === n).id);
+    const pdf = path.join(dir, "endringer.pdf");
+    const exported = await invoke(browser, "export_compare", { source: cur, options: { format: "pdf", variant: des, lang: "nb" }, path: pdf });
+    assert.ok(!exported.error, JSON.stringify(exported.error));
+    assert.ok(readFileSync(pdf).subarray(0, 5).toString() === "%PDF-", "a PDF of the changes");
 
     // an added step: revealed in the picture, then selected on the canvas
     const label = await browser.execute(() => {

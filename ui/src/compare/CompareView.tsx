@@ -4,7 +4,7 @@
 // picture to the element and rings it; an element the target variant has can be selected on
 // the canvas.
 import { invoke } from "@tauri-apps/api/core";
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asCoreError, type CoreError } from "../api";
@@ -40,6 +40,21 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas }: Props)
   const [zoom, setZoom] = useState(0);
   const [focused, setFocused] = useState<string | null>(null);
   const [ring, setRing] = useState<Ring | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  // the diff picture as a file, drawn by the core as `carepath diff --picture` draws it
+  const exportPicture = useCallback(async () => {
+    try {
+      const path = await save({ filters: [{ name: "SVG, PNG, PDF", extensions: ["svg", "png", "pdf"] }], defaultPath: "endringer.svg" });
+      if (!path) return;
+      const ext = path.toLowerCase().split(".").pop();
+      const format = ext === "png" || ext === "pdf" ? ext : "svg";
+      await invoke("export_compare", { source, options: { format, variant: target, lang }, path });
+      setSaved(path);
+    } catch (e) {
+      setError(asCoreError(e));
+    }
+  }, [source, target, lang, setError]);
   const box = useRef<HTMLDivElement>(null);
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
@@ -152,6 +167,14 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas }: Props)
           <button type="button" onClick={() => void pickFile()}>
             {t("compare.otherFile")}
           </button>
+        )}
+        <button type="button" onClick={() => void exportPicture()} disabled={!!otherFile || !diff} title={t("compare.exportPictureHint")}>
+          {t("compare.exportPicture")}
+        </button>
+        {saved && (
+          <span className="compare-saved" role="status">
+            {t("compare.exported", { path: saved })}
+          </span>
         )}
         <span className="spacer" />
         <button type="button" onClick={() => setZoom((z) => Math.max(0.25, z / 1.25))} aria-label={t("compare.zoomOut")}>

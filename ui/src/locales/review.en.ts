@@ -75,6 +75,9 @@ export const reviewEn: typeof reviewNb = {
     },
   },
   compare: {
+    exportPicture: "Export the picture …",
+    exportPictureHint: "Save the picture of the changes as SVG, PNG or PDF",
+    exported: "Saved {{path}}",
     mode: "Compare",
     modeHint: "Compare two variants: what was added, removed and changed",
     choose: "What is compared",

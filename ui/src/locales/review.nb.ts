@@ -73,6 +73,9 @@ export const reviewNb = {
     },
   },
   compare: {
+    exportPicture: "Eksporter bildet …",
+    exportPictureHint: "Lagre endringsbildet som SVG, PNG eller PDF",
+    exported: "Lagret {{path}}",
     mode: "Sammenlign",
     modeHint: "Sammenlign to varianter: hva er lagt til, fjernet og endret",
     choose: "Hva som sammenlignes",
