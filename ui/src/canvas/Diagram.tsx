@@ -64,6 +64,21 @@ interface Props {
 
 type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
 
+/** A layer as large as the diagram, behind the steps, that takes no pointer events itself. */
+function wholeDiagram(layout: Layout) {
+  return {
+    position: { x: 0, y: 0 },
+    draggable: false,
+    selectable: false,
+    focusable: false,
+    connectable: false,
+    zIndex: -1,
+    width: layout.width,
+    height: layout.height,
+    style: { pointerEvents: "none" as const },
+  };
+}
+
 /** From this many steps on, the canvas draws only the steps and arrows in view. */
 const LARGE_PATHWAY = 300;
 
@@ -125,20 +140,7 @@ export function Diagram(props: Props) {
   const nodeReuse = useRef(new Reuser<AnyNode>());
   const edgeReuse = useRef(new Reuser<Edge>());
   const built = useMemo<AnyNode[]>(() => {
-    const background: SwimlanesNodeType = {
-      id: "swimlanes",
-      type: "swimlanes",
-      position: { x: 0, y: 0 },
-      data: { layout },
-      draggable: false,
-      selectable: false,
-      focusable: false,
-      connectable: false,
-      zIndex: -1,
-      width: layout.width,
-      height: layout.height,
-      style: { pointerEvents: "none" },
-    };
+    const background: SwimlanesNodeType = { ...wholeDiagram(layout), id: "swimlanes", type: "swimlanes", data: { layout } };
     const stepNodes: StepNodeType[] = layout.steps.flatMap((b) => {
       const step = steps.get(b.id);
       if (!step) return [];
@@ -157,18 +159,10 @@ export function Diagram(props: Props) {
       ];
     });
     const needLayer: NeedLayerNodeType = {
+      ...wholeDiagram(layout),
       id: "need-layer",
       type: "needs",
-      position: { x: 0, y: 0 },
       data: { doc, variant, layout, selection, onSelect },
-      draggable: false,
-      selectable: false,
-      focusable: false,
-      connectable: false,
-      zIndex: -1,
-      width: layout.width,
-      height: layout.height,
-      style: { pointerEvents: "none" },
     };
     const all = needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
     return nodeReuse.current.share(all, nodeSignature);
