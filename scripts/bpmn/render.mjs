@@ -5,11 +5,11 @@
 //   node render.mjs FILE.bpmn OUT.png
 // No network: the viewer bundle and its CSS are read from node_modules and inlined, and the
 // page is given with setContent. Needs Debian's chromium (CHROMIUM overrides the path).
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { offlinePage } from '../chromium.mjs';
 
 const [file, out] = process.argv.slice(2);
 if (!file || !out) {
@@ -27,28 +27,12 @@ const html = `<!doctype html><html><head><meta charset="utf-8">
 html, body, #canvas { margin: 0; width: 100%; height: 100%; background: white; }</style>
 </head><body><div id="canvas"></div><script>${viewerJs.replace(/<\/script/gi, '<\\/script')}</script></body></html>`;
 
-const userDataDir = await mkdtemp(join(tmpdir(), 'carepath-chromium-'));
 const problems = [];
-let context;
+let browser;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-    viewport: { width: 1800, height: 1000 },
-  });
-  const page = context.pages()[0] || (await context.newPage());
   // Nothing may be fetched: the page is self-contained.
-  await page.route('**/*', (route) => {
-    problems.push(`network request blocked: ${route.request().url()}`);
-    return route.abort();
-  });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.setContent(html, { waitUntil: 'load' });
+  browser = await offlinePage(chromium, { width: 1800, height: 1000 }, html, problems);
+  const { page } = browser;
 
   const result = await page.evaluate(async (xml) => {
     const viewer = (window.viewer = new BpmnJS({ container: '#canvas' }));
@@ -105,8 +89,7 @@ try {
 } catch (e) {
   problems.push(`error: ${e.message}`);
 } finally {
-  if (context) await context.close();
-  await rm(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 }
 for (const p of problems) console.error(`${file}: ${p}`);
 process.exit(problems.length ? 1 : 0);

@@ -5,10 +5,9 @@
 // Prints one JSON line with what the page shows (text of table cells, counts) for the test.
 //   node render.mjs REPORT.html OUT.png
 // Needs Debian's chromium (CHROMIUM overrides the path).
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { offlinePage } from '../chromium.mjs';
 
 const [file, out] = process.argv.slice(2);
 if (!file || !out) {
@@ -16,27 +15,11 @@ if (!file || !out) {
   process.exit(2);
 }
 const html = await readFile(file, 'utf8');
-const userDataDir = await mkdtemp(join(tmpdir(), 'carepath-chromium-'));
 const problems = [];
-let context;
+let browser;
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = context.pages()[0] || (await context.newPage());
-  await page.route('**/*', (route) => {
-    problems.push(`network request blocked: ${route.request().url()}`);
-    return route.abort();
-  });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.setContent(html, { waitUntil: 'load' });
+  browser = await offlinePage(chromium, { width: 1280, height: 900 }, html, problems);
+  const { page } = browser;
   const seen = await page.evaluate(() => {
     const svgs = [...document.querySelectorAll('figure svg')].map((s) => s.getBoundingClientRect());
     return {
@@ -63,8 +46,7 @@ try {
 } catch (e) {
   problems.push(`error: ${e.message}`);
 } finally {
-  if (context) await context.close();
-  await rm(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 }
 for (const p of problems) console.error(`${file}: ${p}`);
 process.exit(problems.length ? 1 : 0);

@@ -5,10 +5,10 @@
 // Prints the figures and exits 1 when a target is missed (≥ 50 frames per second while
 // dragging and zooming, open ≤ 1 s).
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { launch } from '../chromium.mjs';
 
 const [dist, fixture, ...rest] = process.argv.slice(2);
 if (!dist || !fixture) {
@@ -41,17 +41,11 @@ const stats = (intervals) => {
 };
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const userDataDir = await mkdtemp(join(tmpdir(), 'carepath-ui-bench-'));
-let context;
+let browser;
 const result = {};
 try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1600, height: 1000 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  browser = await launch(chromium, { width: 1600, height: 1000 });
+  const { page } = browser;
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !m.text().includes('404') && errors.push(m.text()));
@@ -160,9 +154,8 @@ try {
   });
   result.page_errors = errors;
 } finally {
-  await context?.close();
+  await browser?.close();
   server.close();
-  await rm(userDataDir, { recursive: true, force: true });
 }
 
 console.log(JSON.stringify(result, null, 2));
