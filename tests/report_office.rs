@@ -75,3 +75,27 @@ fn check_register(doc: &carepath::model::Document, rows: &[Vec<String>]) {
     assert!(rows.iter().any(|r| r[what] == format!("Hva: {TRICKY}")), "the user text is not intact");
     assert!(rows[1..].iter().any(|r| r[0] == "Ønsket forløp"));
 }
+
+#[test]
+fn csv_register_opened_in_libreoffice_runs_no_user_formula() {
+    let mut doc = carepath::template::load("copd").unwrap();
+    let v = &doc.variants[0];
+    let mut need = v.needs().min_by_key(|n| n.id).unwrap().clone();
+    need.why = "=1+1".to_string();
+    need.notes = "+47 1+2".to_string();
+    let variant = v.id;
+    carepath::edit::apply(&mut doc, carepath::edit::Edit::UpdateNeed { variant, need }).unwrap();
+    let dir = out_dir("report-csv-formula");
+    let file = dir.join("behov.csv");
+    report::write(&doc, &ReportOptions::new(ReportFormat::Csv, Lang::Nb), &file).unwrap();
+    // through a spreadsheet and back: LibreOffice evaluates an unguarded "=1+1" to 2
+    let xlsx = libreoffice(&file, "xlsx", "xlsx", &dir);
+    let back_dir = dir.join("back");
+    std::fs::create_dir_all(&back_dir).unwrap();
+    let csv = libreoffice(&xlsx, "csv:Text - txt - csv (StarCalc):44,34,76", "csv", &back_dir);
+    let rows = python_csv(&csv);
+    let cells: Vec<&str> = rows.iter().flatten().map(String::as_str).collect();
+    assert!(cells.contains(&"'=1+1"), "the formula-like text did not stay text: {:?}", rows.get(1));
+    assert!(cells.contains(&"'+47 1+2"));
+    assert!(!cells.contains(&"2"), "a cell was evaluated as a formula");
+}

@@ -1,6 +1,10 @@
 //! The needs register: one row per data-sharing need with every field, as CSV (UTF-8 with a
 //! byte-order mark so spreadsheet programs read æ ø å right) or as an XLSX workbook with a
 //! bold header row, filters, a frozen header and column widths.
+//!
+//! A CSV cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`,
+//! a tab or a carriage return) gets a leading apostrophe, so opening the register never runs
+//! user text as a formula. The XLSX register writes every cell as text and needs no guard.
 
 use super::needs::{register, REGISTER_WIDTHS};
 use super::tr;
@@ -15,9 +19,17 @@ pub fn csv(doc: &Document, variants: &[&Variant], lang: Lang) -> Result<Vec<u8>>
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     w.write_record(&t.columns).map_err(|e| fail(&e))?;
     for r in &t.rows {
-        w.write_record(r).map_err(|e| fail(&e))?;
+        w.write_record(r.iter().map(|cell| guard_formula(cell).into_owned())).map_err(|e| fail(&e))?;
     }
     w.into_inner().map_err(|e| fail(&e))
+}
+
+/// `cell` with a leading apostrophe when a spreadsheet would take it for a formula.
+fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
 }
 
 /// The register as XLSX bytes.
@@ -43,4 +55,19 @@ pub fn xlsx(doc: &Document, variants: &[&Variant], lang: Lang) -> Result<Vec<u8>
     sheet.autofilter(0, 0, t.rows.len() as u32, last_col).map_err(fail)?;
     sheet.set_freeze_panes(1, 0).map_err(fail)?;
     book.save_to_buffer().map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guard_formula;
+
+    #[test]
+    fn formula_starts_get_an_apostrophe_and_plain_text_does_not() {
+        for cell in ["=HYPERLINK(\"http://x\")", "+47 1234", "-5 mg", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(guard_formula(cell), format!("'{cell}"));
+        }
+        for cell in ["Måling", "", "1 = 1", "'sitat'", "– tankestrek"] {
+            assert_eq!(guard_formula(cell), cell);
+        }
+    }
 }
