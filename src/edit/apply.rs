@@ -77,10 +77,15 @@ fn set_metadata(doc: &mut Document, mut metadata: Metadata) -> Result<Edit> {
     Ok(Edit::SetMetadata { metadata: old })
 }
 
-fn check_comment(doc: &Document, c: &Comment) -> Result<()> {
+/// `before` is the comment an update replaces. A thread whose element has since been deleted
+/// stays usable: it can still be resolved, reopened and answered, as long as the comment keeps
+/// the thread's element.
+fn check_comment(doc: &Document, c: &Comment, before: Option<&Comment>) -> Result<()> {
     check::label("comment author", &c.author)?;
     check::text("comment", &c.text)?;
-    if !doc.contains(&c.target) {
+    let same_thread = before.map(|b| b.target == c.target).unwrap_or(false)
+        || c.reply_to.and_then(|r| doc.comment(r)).map(|p| p.target == c.target).unwrap_or(false);
+    if !doc.contains(&c.target) && !same_thread {
         return Err(CoreError::new(ErrorCode::UnknownId, format!("the comment is on {:?}, which the document does not have", c.target)));
     }
     if let Some(r) = c.reply_to {
@@ -93,7 +98,7 @@ fn add_comment(doc: &mut Document, c: Comment) -> Result<Edit> {
     if doc.comment(c.id).is_some() {
         return Err(duplicate("comment", c.id));
     }
-    check_comment(doc, &c)?;
+    check_comment(doc, &c, None)?;
     let id = c.id;
     let at = doc.comments.partition_point(|x| x.id < id);
     doc.comments.insert(at, c);
@@ -102,7 +107,7 @@ fn add_comment(doc: &mut Document, c: Comment) -> Result<Edit> {
 
 fn update_comment(doc: &mut Document, c: Comment) -> Result<Edit> {
     let i = doc.comments.iter().position(|x| x.id == c.id).ok_or_else(|| unknown("comment", c.id))?;
-    check_comment(doc, &c)?;
+    check_comment(doc, &c, Some(&doc.comments[i]))?;
     let old = std::mem::replace(&mut doc.comments[i], c);
     Ok(Edit::UpdateComment { comment: old })
 }

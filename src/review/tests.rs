@@ -183,3 +183,30 @@ fn a_newer_decision_in_the_document_is_kept() {
     assert_eq!(report.reviews_kept_newer, vec![newer.id]);
     assert_eq!(doc.reviews[0].status, ReviewStatus::Rejected);
 }
+
+#[test]
+fn a_thread_on_a_deleted_element_can_still_be_answered_resolved_and_reopened() {
+    let mut doc = copd();
+    let target = step_ref(&doc, 1, "Vurderer målinger og symptomsvar");
+    run(&mut doc, |d| comment(d, target, "Kari Lege", "Hvem vurderer i helgene?"));
+    let root = doc.comments[0].id;
+    let ElementRef::Step { variant, id } = target else { unreachable!() };
+    apply(&mut doc, Edit::RemoveStep { variant, id }).unwrap();
+    assert!(!doc.contains(&target));
+    assert!(threads(&doc, Lang::En)[0].target_label.contains("(deleted)"));
+
+    run(&mut doc, |d| reply(d, root, "Ola Sykepleier", "Steget er tatt bort."));
+    run(&mut doc, |d| resolve(d, root, true));
+    assert!(!threads(&doc, Lang::Nb)[0].open);
+    let reopen = resolve(&doc, root, false).unwrap();
+    let undo = apply(&mut doc, reopen).unwrap();
+    assert!(threads(&doc, Lang::Nb)[0].open);
+    apply(&mut doc, undo).unwrap();
+    assert!(doc.comment(root).unwrap().resolved);
+
+    // a comment may not be moved onto, or started on, an element that is not there
+    let mut moved = doc.comment(root).unwrap().clone();
+    moved.target = ElementRef::Step { variant, id: StepId::new() };
+    assert!(apply(&mut doc, Edit::UpdateComment { comment: moved }).is_err());
+    assert!(comment(&doc, target, "Kari", "x").is_err());
+}
