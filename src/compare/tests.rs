@@ -240,7 +240,7 @@ fn markdown_and_json_carry_every_entry_escaped() {
     t.edit(Edit::UpdateStep { variant: t.want, step: s });
     let d = t.diff();
     let md = markdown(&d);
-    assert!(md.contains("| ~ Endret | Måle \\| &lt;b&gt;puls&lt;/b&gt; (tidligere «Måle») | Tekst | Måle | Måle \\| &lt;b&gt;puls&lt;/b&gt; |"), "{md}");
+    assert!(md.contains("| ~ Endret | Måle \\| &lt;b>puls&lt;/b> (tidligere «Måle») | Tekst | Måle | Måle \\| &lt;b>puls&lt;/b> |"), "{md}");
     assert!(md.contains("| Steg | 0 | 0 | 1 |"), "{md}");
     let back: Diff = serde_json::from_str(&json(&d)).unwrap();
     assert_eq!(back, d);
