@@ -20,6 +20,9 @@ pub enum ErrorCode {
     InUse,
     /// Nothing to undo or redo.
     NothingToUndo,
+    /// In review mode, an undo or redo that would change the model rather than a comment or
+    /// a decision.
+    ReviewOnly,
     /// The file is open for writing in another process.
     FileInUse,
     /// The file is not a Carepath document.

@@ -265,3 +265,37 @@ fn sync_puts_every_committed_edit_into_the_main_file() {
     assert!(doc.variants[0].step(id).is_some(), "the edit was not flushed into the main file");
     drop(s);
 }
+
+#[test]
+fn review_mode_undo_and_redo_touch_only_comments_and_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kols.carepath");
+    let mut s = Session::create(&path, carepath::template::load("copd").unwrap()).unwrap();
+    let v = first_variant(&s);
+    let (step, add) = add_step(v, "Ny måling");
+    s.apply(add).unwrap();
+    let target = ElementRef::Step { variant: v, id: step };
+    let comment = carepath::review::comment(s.document(), target, "Kari Lege", "Hvorfor?").unwrap();
+    s.apply(comment).unwrap();
+    let decision = carepath::review::decide(s.document(), target, "Kari Lege", ReviewStatus::Approved, "").unwrap();
+    s.apply(carepath::edit::Edit::batch("vurdering", vec![decision])).unwrap();
+
+    s.undo_review().unwrap();
+    s.undo_review().unwrap();
+    assert!(s.document().comments.is_empty() && s.document().reviews.is_empty());
+    let before = to_json(s.document());
+    let refused = s.undo_review().unwrap_err();
+    assert_eq!(refused.code, ErrorCode::ReviewOnly);
+    assert!(refused.message.contains("add step"), "{}", refused.message);
+    assert_eq!(to_json(s.document()), before, "a refused undo changes nothing");
+    assert!(s.document().variants[0].step(step).is_some());
+
+    s.redo_review().unwrap();
+    assert_eq!(s.document().comments.len(), 1);
+    // outside review mode the model edit undoes as always; redoing it is refused in review mode
+    s.undo().unwrap();
+    s.undo().unwrap();
+    assert_eq!(s.redo_review().unwrap_err().code, ErrorCode::ReviewOnly);
+    s.redo().unwrap();
+    assert!(s.document().variants[0].step(step).is_some());
+}

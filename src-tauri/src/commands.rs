@@ -157,19 +157,21 @@ pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit) -> 
     show_history(&window, out)
 }
 
+/// Undo; in review mode (`review_only`) only a comment or a decision is undone.
 #[tauri::command]
-pub fn undo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
+pub fn undo(window: WebviewWindow, state: State<AppState>, review_only: bool) -> Result<Vec<Changed>> {
     let out = state.edit(|s| {
-        let changed = s.undo()?;
+        let changed = if review_only { s.undo_review()? } else { s.undo()? };
         Ok((changed, after_edit(&window, s)))
     });
     show_history(&window, out)
 }
 
+/// Redo; in review mode (`review_only`) only a comment or a decision is redone.
 #[tauri::command]
-pub fn redo(window: WebviewWindow, state: State<AppState>) -> Result<Vec<Changed>> {
+pub fn redo(window: WebviewWindow, state: State<AppState>, review_only: bool) -> Result<Vec<Changed>> {
     let out = state.edit(|s| {
-        let changed = s.redo()?;
+        let changed = if review_only { s.redo_review()? } else { s.redo()? };
         Ok((changed, after_edit(&window, s)))
     });
     show_history(&window, out)

@@ -84,6 +84,21 @@ impl Edit {
         Edit::Batch { label: label.into(), edits }
     }
 
+    /// Whether the edit touches only comments and review decisions: what review mode may do
+    /// and undo.
+    pub fn is_review(&self) -> bool {
+        match self {
+            Edit::AddComment { .. }
+            | Edit::UpdateComment { .. }
+            | Edit::RemoveComment { .. }
+            | Edit::AddReview { .. }
+            | Edit::UpdateReview { .. }
+            | Edit::RemoveReview { .. } => true,
+            Edit::Batch { edits, .. } => !edits.is_empty() && edits.iter().all(Edit::is_review),
+            _ => false,
+        }
+    }
+
     /// A short description for menus ("Undo add step").
     pub fn describe(&self) -> String {
         match self {

@@ -127,6 +127,23 @@ impl Session {
         }
     }
 
+    /// Undo in review mode: like [`Session::undo`], but refused with `review_only` when the
+    /// last edit changed the model rather than a comment or a decision.
+    pub fn undo_review(&mut self) -> Result<Vec<Changed>> {
+        if let Some(e) = self.history.done.last().filter(|e| !e.edit.is_review()) {
+            return Err(review_only("undo", &e.edit));
+        }
+        self.undo()
+    }
+
+    /// Redo in review mode: refused with `review_only` when it would change the model.
+    pub fn redo_review(&mut self) -> Result<Vec<Changed>> {
+        if let Some(e) = self.history.undone.last().filter(|e| !e.edit.is_review()) {
+            return Err(review_only("redo", &e.edit));
+        }
+        self.redo()
+    }
+
     /// Redoes the last undone edit (`nothing_to_undo` when there is none).
     pub fn redo(&mut self) -> Result<Vec<Changed>> {
         let entry = self.history.undone.last().ok_or_else(|| nothing("redo"))?;
@@ -195,6 +212,13 @@ impl std::fmt::Debug for Session {
             .field("undone", &self.history.undone.len())
             .finish()
     }
+}
+
+fn review_only(what: &str, edit: &Edit) -> CoreError {
+    CoreError::new(
+        ErrorCode::ReviewOnly,
+        format!("review mode can {what} only comments and decisions; \"{}\" changes the pathway: leave review mode to {what} it", edit.describe()),
+    )
 }
 
 fn nothing(what: &str) -> CoreError {

@@ -1253,9 +1253,27 @@ test("review mode: a comment on a step, a reply, resolved, still resolved after 
   let browser = await startApp();
   try {
     await openNewCopd(browser, file);
+    // a change to the pathway before review mode: review mode's undo must leave it alone
+    const before = await eventually(async () => {
+      const t = await texts(browser, ".step-label-text");
+      return t.length > 0 && t;
+    }, "the step labels");
+    const renamed = "Foreslår DHO – endret før gjennomgang";
+    const original = "Foreslår digital hjemmeoppfølging";
+    assert.ok(before.includes(original), "the step to rename");
+    await doubleClickAt(browser, await stillCentre(browser, original));
+    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the label editor");
+    await (await browser.$(".step-label-input")).addValue(renamed);
+    await browser.keys(["Enter"]);
+    await eventually(() => hasLabel(browser, renamed), "the new name");
     // View → Review mode
     await menu(browser, "review_mode");
     await eventually(() => browser.execute(() => !!document.querySelector(".review-panel")), "the review panel");
+    // Ctrl+Z in review mode does not undo the rename, and says why
+    await settled(browser);
+    await chord(browser, "z");
+    await eventually(async () => /bare kommentarer og vurderinger/.test(await browser.execute(() => document.querySelector(".statusbar")?.textContent ?? "")), "the note on undo in review mode");
+    assert.ok(await hasLabel(browser, renamed), "the rename is still there");
     // the model is read-only: no palette, the side panel is disabled, a double-click adds nothing
     assert.ok(await browser.execute(() => !document.querySelector(".palette")), "the palette is gone in review mode");
     assert.ok(await browser.execute(() => document.querySelector("fieldset.read-only-panel")?.disabled === true), "the side panel is disabled");

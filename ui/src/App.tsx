@@ -85,14 +85,16 @@ export function App() {
   const undoRedo = useCallback(
     async (which: "undo" | "redo") => {
       try {
-        await (which === "undo" ? api.undo() : api.redo());
+        const reviewOnly = readOnly.current;
+        await (which === "undo" ? api.undo(reviewOnly) : api.redo(reviewOnly));
         await refresh(variantId);
       } catch (e) {
         const err = asCoreError(e);
-        if (err.code !== "nothing_to_undo") setError(err);
+        if (err.code === "review_only") setNote(t("review.undoModel"));
+        else if (err.code !== "nothing_to_undo") setError(err);
       }
     },
-    [refresh, variantId],
+    [refresh, variantId, t],
   );
 
   const autoArrange = useCallback(async () => {

@@ -31,8 +31,9 @@ export const api = {
   openDocument: (path: string) => invoke<Document>("open_document", { path }),
   createFromTemplate: (name: string, path: string) => invoke<Document>("create_from_template", { name, path }),
   applyEdit: (edit: Edit) => invoke<Changed[]>("apply_edit", { edit }),
-  undo: () => invoke<Changed[]>("undo"),
-  redo: () => invoke<Changed[]>("redo"),
+  /** In review mode (`reviewOnly`) only comments and decisions are undone and redone. */
+  undo: (reviewOnly: boolean) => invoke<Changed[]>("undo", { reviewOnly }),
+  redo: (reviewOnly: boolean) => invoke<Changed[]>("redo", { reviewOnly }),
   validate: () => invoke<Finding[]>("validate"),
   layout: (variant: string) => invoke<Layout>("layout", { variant }),
   autoArrange: (variant: string) => invoke<Edit>("auto_arrange", { variant }),

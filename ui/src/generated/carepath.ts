@@ -262,6 +262,7 @@ export type ErrorCode =
   | "invalid_value"
   | "in_use"
   | "nothing_to_undo"
+  | "review_only"
   | "file_in_use"
   | "not_carepath"
   | "newer_version"

@@ -8,6 +8,7 @@ export const reviewEn: typeof reviewNb = {
     modeOn: "Review mode is on: the model cannot be changed, but you can comment and decide.",
     readOnly: "The model is read-only in review mode. Turn review mode off to change it.",
     readOnlyCaption: "Read-only in review mode",
+    undoModel: "In review mode, undo and redo apply only to comments and decisions. Turn review mode off to undo changes to the pathway.",
     panel: "Review",
     signedAs: "You write as {{name}}",
     noAuthor: "Your name is not set.",

@@ -6,6 +6,7 @@ export const reviewNb = {
     modeOn: "Gjennomgangsmodus er på: modellen kan ikke endres, men du kan kommentere og ta stilling.",
     readOnly: "Modellen er skrivebeskyttet i gjennomgangsmodus. Slå av gjennomgangsmodus for å endre den.",
     readOnlyCaption: "Skrivebeskyttet i gjennomgangsmodus",
+    undoModel: "I gjennomgangsmodus angrer og gjentar du bare kommentarer og vurderinger. Slå av gjennomgangsmodus for å angre endringer i forløpet.",
     panel: "Gjennomgang",
     signedAs: "Du skriver som {{name}}",
     noAuthor: "Navnet ditt er ikke satt.",
