@@ -56,6 +56,16 @@ fn load_sets_created_and_modified_to_now() {
 }
 
 #[test]
+fn each_new_document_gets_its_own_document_id_and_keeps_the_element_ids() {
+    let stored = from_json(STORED).unwrap();
+    let (a, b) = (copd(), copd());
+    assert_ne!(a.id, b.id);
+    assert_ne!(a.id, stored.id);
+    assert_eq!(a.variants[0].id, stored.variants[0].id);
+    assert_eq!(a.variants[0].steps_sorted()[0].id, b.variants[0].steps_sorted()[0].id);
+}
+
+#[test]
 fn ids_are_uuid_v7() {
     let doc = copd();
     let mut all = vec![doc.id.0];
