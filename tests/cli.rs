@@ -123,3 +123,22 @@ fn every_command_has_help_and_templates_are_listed() {
     let out = carepath(&["export", "x.carepath", "--format", "pdfx"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn new_and_import_into_a_missing_folder_name_the_file_and_the_folder() {
+    let d = dir();
+    let target = p(d.path(), "borte/kols.carepath");
+    let out = carepath(&["new", target.to_str().unwrap(), "--template", "copd"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("borte/kols.carepath: cannot create the file: the folder"), "{err}");
+    assert!(err.contains("does not exist") && !err.contains(".kols.carepath."), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let json = p(d.path(), "k.json");
+    std::fs::write(&json, carepath::export::json::to_json(&carepath::sample::generate(5))).unwrap();
+    let out = carepath(&["import", json.to_str().unwrap(), "-o", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("borte/kols.carepath: cannot create the file"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1, "nothing but the JSON was written");
+}

@@ -102,6 +102,7 @@ pub(super) fn create(path: &Path, doc: Document) -> Result<Opened> {
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(file::already_exists(path));
     }
+    file::check_folder(path)?;
     let doc = crate::import::json::rebuild(doc).map_err(|e| e.context(path.display()))?;
     let tmp = file::temp_beside(path);
     let result = (|| {
@@ -116,7 +117,7 @@ pub(super) fn create(path: &Path, doc: Document) -> Result<Opened> {
         Ok((conn, lock)) => Ok(Opened { conn, lock, doc, history: History::default() }),
         Err(e) => {
             file::remove_temp(&tmp);
-            Err(e)
+            Err(file::name_target(e, &tmp, path))
         }
     }
 }
@@ -127,6 +128,7 @@ pub(super) fn copy_to(conn: &Connection, from: &Path, to: &Path) -> Result<(Conn
         // refuse to replace a file someone is editing
         drop(FileLock::acquire(to)?);
     }
+    file::check_folder(to)?;
     let tmp = file::temp_beside(to);
     let result = (|| {
         vacuum_into(conn, from, &tmp)?;
@@ -137,7 +139,7 @@ pub(super) fn copy_to(conn: &Connection, from: &Path, to: &Path) -> Result<(Conn
     if result.is_err() {
         file::remove_temp(&tmp);
     }
-    result
+    result.map_err(|e| file::name_target(e, &tmp, to))
 }
 
 /// Closes a finished temporary file, flushes it, locks it, moves it into place and reopens it.
