@@ -117,6 +117,7 @@ fn dangling_and_duplicate_ids_are_refused() {
     value["document"]["actors"][1]["id"] = first;
     let e = error_of(&serde_json::to_string(&value).unwrap());
     assert_eq!(e.code, ErrorCode::DuplicateId, "{}", e.message);
+    assert!(e.message.contains("there is already an actor with id"), "{}", e.message);
 
     // two steps with one id in a variant
     let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
