@@ -142,3 +142,28 @@ fn new_and_import_into_a_missing_folder_name_the_file_and_the_folder() {
     assert!(text(&out.stderr).contains("borte/kols.carepath: cannot create the file"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1, "nothing but the JSON was written");
 }
+
+#[test]
+fn export_and_report_never_write_over_a_carepath_document() {
+    let d = dir();
+    let (a, b) = (p(d.path(), "a.carepath"), p(d.path(), "b.carepath"));
+    assert!(carepath(&["new", a.to_str().unwrap(), "--template", "copd"]).status.success());
+    assert!(carepath(&["new", b.to_str().unwrap()]).status.success());
+    let before = std::fs::read(&b).unwrap();
+    for args in [
+        vec!["export", a.to_str().unwrap(), "--format", "json", "-o", b.to_str().unwrap()],
+        vec!["export", a.to_str().unwrap(), "--format", "svg", "-o", b.to_str().unwrap()],
+        vec!["export", a.to_str().unwrap(), "--format", "csv", "-o", b.to_str().unwrap()],
+        vec!["report", a.to_str().unwrap(), "--format", "html", "-o", b.to_str().unwrap()],
+    ] {
+        let out = carepath(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("b.carepath: is a Carepath document"), "{}", text(&out.stderr));
+        assert_eq!(std::fs::read(&b).unwrap(), before, "{args:?} left the document alone");
+    }
+    // an ordinary file is replaced as before
+    let json = p(d.path(), "a.json");
+    std::fs::write(&json, b"old").unwrap();
+    assert!(carepath(&["export", a.to_str().unwrap(), "--format", "json", "-o", json.to_str().unwrap()]).status.success());
+    assert!(std::fs::read_to_string(&json).unwrap().starts_with("{"));
+}

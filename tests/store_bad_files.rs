@@ -185,3 +185,16 @@ fn reading_a_good_file_leaves_no_files_behind() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_carepath_file_is_recognised_by_its_header_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = good_file(dir.path(), "ja.carepath");
+    assert!(carepath::store::is_carepath_file(&path));
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t (x);").unwrap();
+    assert!(!carepath::store::is_carepath_file(&other));
+    std::fs::write(dir.path().join("short"), b"SQLite format 3\0").unwrap();
+    assert!(!carepath::store::is_carepath_file(&dir.path().join("short")));
+    assert!(!carepath::store::is_carepath_file(&dir.path().join("none")));
+}

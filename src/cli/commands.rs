@@ -98,7 +98,8 @@ fn findings_text(doc: &Document, findings: &[Finding], lang: Lang) -> String {
     out
 }
 
-/// Refuses an output path that is the input file itself.
+/// Refuses an output path that is the input file itself or another Carepath document: an
+/// export or report never writes over a document.
 fn not_the_input(file: &Path, output: Option<&Path>) -> Result<(), String> {
     let Some(out) = output else { return Ok(()) };
     let same = match (std::fs::canonicalize(file), std::fs::canonicalize(out)) {
@@ -107,6 +108,9 @@ fn not_the_input(file: &Path, output: Option<&Path>) -> Result<(), String> {
     };
     if same {
         return Err(format!("{}: the output would overwrite the input file; choose another -o", shown(out)));
+    }
+    if store::is_carepath_file(out) {
+        return Err(format!("{}: is a Carepath document; an export does not overwrite it; choose another -o", shown(out)));
     }
     Ok(())
 }
