@@ -167,3 +167,16 @@ fn export_and_report_never_write_over_a_carepath_document() {
     assert!(carepath(&["export", a.to_str().unwrap(), "--format", "json", "-o", json.to_str().unwrap()]).status.success());
     assert!(std::fs::read_to_string(&json).unwrap().starts_with("{"));
 }
+
+#[test]
+fn new_refuses_a_title_longer_than_any_edit_allows() {
+    let d = dir();
+    let file = p(d.path(), "lang.carepath");
+    let title = "x".repeat(2001);
+    let out = carepath(&["new", file.to_str().unwrap(), "--title", &title]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("lang.carepath: metadata: title is 2001 characters long; at most 2000"), "{err}");
+    assert!(!file.exists());
+    assert!(carepath(&["new", file.to_str().unwrap(), "--title", &title[..2000]]).status.success());
+}

@@ -136,6 +136,16 @@ fn a_ten_megabyte_label_is_refused_and_a_start_less_cycle_imports() {
     assert_eq!(e.code, ErrorCode::InvalidValue);
     assert!(e.message.contains("at most 2000"), "{}", &e.message[..200.min(e.message.len())]);
 
+    // in the metadata too: a title or description the app could not save again is refused
+    let mut value: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();
+    value["document"]["metadata"]["title"] = "x".repeat(10 * 1024 * 1024).into();
+    let e = error_of(&serde_json::to_string(&value).unwrap());
+    assert_eq!(e.code, ErrorCode::InvalidValue);
+    assert!(e.message.starts_with("metadata: title is 10485760 characters long"), "{}", &e.message[..200.min(e.message.len())]);
+    let mut value: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();
+    value["document"]["metadata"]["owners"] = serde_json::json!(["ok", "y".repeat(2001)]);
+    assert!(error_of(&serde_json::to_string(&value).unwrap()).message.contains("owner is 2001 characters"));
+
     // a cycle with no start is a valid model to hold (validation reports it, import accepts it)
     let mut value: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();
     for s in value["document"]["variants"][0]["steps"].as_array_mut().unwrap() {

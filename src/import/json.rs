@@ -55,6 +55,7 @@ fn strip_position(msg: &str) -> &str {
 pub fn rebuild(parsed: Document) -> Result<Document> {
     let mut parsed = parsed;
     parsed.normalise();
+    crate::edit::check_metadata(&parsed.metadata).map_err(|e| e.context("metadata"))?;
     let mut doc = Document::bare(parsed.id, parsed.metadata);
     let place = |what: &str, name: &str| format!("{what} '{}'", crate::edit::short(name));
     for actor in parsed.actors {
