@@ -81,6 +81,22 @@ fn bad_json_gets_a_clear_error() {
 
     let e = error_of("{\"hello\": 1}");
     assert_eq!(e.code, ErrorCode::NotCarepath);
+    for other in ["[]", "42", "{\"format\": 5}", "\"carepath\""] {
+        let e = error_of(other);
+        assert_eq!(e.code, ErrorCode::NotCarepath, "{other}: {}", e.message);
+        assert!(e.message.contains("not a Carepath JSON file"), "{other}: {}", e.message);
+    }
+    for empty in ["", "  \n", "\u{feff}"] {
+        let e = error_of(empty);
+        assert_eq!(e.code, ErrorCode::InvalidJson);
+        assert!(e.message.contains("the file is empty"), "{}", e.message);
+    }
+    let e = error_of("{\"format\": \"carepath\",");
+    assert_eq!(e.message.matches("line").count(), 1, "the position once: {}", e.message);
+
+    // a byte order mark before the JSON is no obstacle
+    let with_bom = format!("\u{feff}{good}");
+    assert_eq!(to_json(&from_json(&with_bom).unwrap()), good);
 
     let e = error_of(&good.replacen("\"format_version\": 1", "\"format_version\": 99", 1));
     assert_eq!(e.code, ErrorCode::NewerVersion);
