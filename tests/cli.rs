@@ -40,7 +40,10 @@ fn new_from_template_then_info_validate_export_import() {
 
     let out = carepath(&["validate", f]);
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
-    assert!(text(&out.stderr).contains("0 error(s)"));
+    assert!(text(&out.stderr).contains("kols.carepath: 0 feil, 0 advarsel/advarsler, 3 merknad(er)"), "{}", text(&out.stderr));
+    let out = carepath(&["validate", f, "--lang", "en"]);
+    assert!(text(&out.stderr).contains("kols.carepath: 0 error(s), 0 warning(s), 3 note(s)"), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("info: partly-met-need-in-desired [Ønsket forløp]: Need '"), "{}", text(&out.stdout));
 
     let out = carepath(&["validate", f, "--format", "json", "--lang", "en"]);
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -80,7 +80,12 @@ fn validate_cmd(file: &Path, format: TextOrJson, lang: Lang) -> Outcome {
     };
     write_out(None, text.as_bytes())?;
     let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
-    eprintln!("{}: {errors} error(s), {warnings} warning(s), {} note(s)", shown(file), findings.len() - errors - warnings);
+    let notes = findings.len() - errors - warnings;
+    let summary = match lang {
+        Lang::Nb => format!("{errors} feil, {warnings} advarsel/advarsler, {notes} merknad(er)"),
+        Lang::En => format!("{errors} error(s), {warnings} warning(s), {notes} note(s)"),
+    };
+    eprintln!("{}: {summary}", shown(file));
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
