@@ -1,7 +1,8 @@
 //! The `.carepath` file: the cost of one committed edit (WAL, synchronous = NORMAL: durable
 //! against a crash or kill of the program; `Session::sync` flushes for power failures) at
-//! 1,000 and 10,000 steps, the cost of that sync, and of opening a 10,000-step file. Before the criterion runs it prints p50/p99/max
-//! of single edits, since the target is on the slowest edits, not the mean.
+//! 100, 1,000 and 10,000 steps, the cost of that sync, and of opening a file of 100, 1,000 and
+//! 10,000 steps. Before the criterion runs it prints p50/p99/max of single edits and opens,
+//! since the targets are on the slowest, not the mean.
 //!
 //! `cargo bench --bench store` (add `-- none` to print only the percentiles). The files go in a
 //! temporary folder, or under `CAREPATH_BENCH_DIR` (e.g. `/dev/shm` to see the cost without
@@ -42,8 +43,10 @@ fn report(what: &str, mut times: Vec<Duration>) {
     );
 }
 
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+
 fn percentiles(dir: &Path) {
-    for steps in [1_000, 10_000] {
+    for steps in SIZES {
         let mut s = session(dir, steps);
         let times = (0..1_000)
             .map(|i| {
@@ -65,18 +68,20 @@ fn percentiles(dir: &Path) {
             .collect();
         report(&format!("apply one edit and sync to disk at {steps} steps"), times);
     }
-    let s = session(dir, 10_000);
-    let path = s.path().to_path_buf();
-    drop(s);
-    let mut times: Vec<Duration> = (0..20)
-        .map(|_| {
-            let t = Instant::now();
-            drop(Session::open(&path).unwrap());
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    eprintln!("open a 10,000-step file: p50 {:.2?}  max {:.2?}  (n = 20)", times[10], times[19]);
+    for steps in SIZES {
+        let s = session(dir, steps);
+        let path = s.path().to_path_buf();
+        drop(s);
+        let mut times: Vec<Duration> = (0..20)
+            .map(|_| {
+                let t = Instant::now();
+                drop(Session::open(&path).unwrap());
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        eprintln!("open a {steps}-step file: p50 {:.2?}  max {:.2?}  (n = 20)", times[10], times[19]);
+    }
 }
 
 fn temp_dir() -> tempfile::TempDir {
@@ -89,7 +94,7 @@ fn temp_dir() -> tempfile::TempDir {
 fn bench_apply(c: &mut Criterion) {
     let dir = temp_dir();
     let mut group = c.benchmark_group("store/apply");
-    for steps in [1_000, 10_000] {
+    for steps in SIZES {
         let mut s = session(dir.path(), steps);
         let mut i = 0;
         group.bench_with_input(BenchmarkId::from_parameter(steps), &steps, |b, _| {
@@ -105,11 +110,13 @@ fn bench_apply(c: &mut Criterion) {
 
 fn bench_open(c: &mut Criterion) {
     let dir = temp_dir();
-    let path = session(dir.path(), 10_000).path().to_path_buf();
     let mut group = c.benchmark_group("store");
     group.sample_size(20);
-    group.bench_function("open/10000", |b| b.iter(|| drop(Session::open(&path).unwrap())));
-    group.bench_function("read/10000", |b| b.iter(|| read(&path).unwrap()));
+    for steps in SIZES {
+        let path = session(dir.path(), steps).path().to_path_buf();
+        group.bench_function(format!("open/{steps}"), |b| b.iter(|| drop(Session::open(&path).unwrap())));
+        group.bench_function(format!("read/{steps}"), |b| b.iter(|| read(&path).unwrap()));
+    }
     group.finish();
 }
 

@@ -5,7 +5,7 @@
 
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::import::json::from_json;
-use crate::model::{Document, Timestamp};
+use crate::model::{Document, DocumentId, Timestamp};
 
 /// A template's short name and title.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,10 +34,13 @@ pub fn json(name: &str) -> Result<&'static str> {
     })
 }
 
-/// A new document from a template (created/modified set to now).
+/// A new document from a template: a document id of its own (so a review copy of one document
+/// made from the template is never merged into another), created/modified set to now. The
+/// elements keep the template's ids, so documents from one template can still be compared.
 pub fn load(name: &str) -> Result<Document> {
     let text = json(name)?;
     let mut doc = from_json(text).map_err(|e| e.context(format_args!("template '{name}'")))?;
+    doc.id = DocumentId::new();
     let now = Timestamp::now();
     doc.metadata.created = now;
     doc.metadata.modified = now;

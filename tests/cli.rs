@@ -40,7 +40,10 @@ fn new_from_template_then_info_validate_export_import() {
 
     let out = carepath(&["validate", f]);
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
-    assert!(text(&out.stderr).contains("0 error(s)"));
+    assert!(text(&out.stderr).contains("kols.carepath: 0 feil, 0 advarsel/advarsler, 3 merknad(er)"), "{}", text(&out.stderr));
+    let out = carepath(&["validate", f, "--lang", "en"]);
+    assert!(text(&out.stderr).contains("kols.carepath: 0 error(s), 0 warning(s), 3 note(s)"), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("info: partly-met-need-in-desired [Ønsket forløp]: Need '"), "{}", text(&out.stdout));
 
     let out = carepath(&["validate", f, "--format", "json", "--lang", "en"]);
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -122,4 +125,61 @@ fn every_command_has_help_and_templates_are_listed() {
     assert!(text(&out.stdout).contains("copd\tDigital hjemmeoppfølging – KOLS"), "{}", text(&out.stdout));
     let out = carepath(&["export", "x.carepath", "--format", "pdfx"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn new_and_import_into_a_missing_folder_name_the_file_and_the_folder() {
+    let d = dir();
+    let target = p(d.path(), "borte/kols.carepath");
+    let out = carepath(&["new", target.to_str().unwrap(), "--template", "copd"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("borte/kols.carepath: cannot create the file: the folder"), "{err}");
+    assert!(err.contains("does not exist") && !err.contains(".kols.carepath."), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let json = p(d.path(), "k.json");
+    std::fs::write(&json, carepath::export::json::to_json(&carepath::sample::generate(5))).unwrap();
+    let out = carepath(&["import", json.to_str().unwrap(), "-o", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("borte/kols.carepath: cannot create the file"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1, "nothing but the JSON was written");
+}
+
+#[test]
+fn export_and_report_never_write_over_a_carepath_document() {
+    let d = dir();
+    let (a, b) = (p(d.path(), "a.carepath"), p(d.path(), "b.carepath"));
+    assert!(carepath(&["new", a.to_str().unwrap(), "--template", "copd"]).status.success());
+    assert!(carepath(&["new", b.to_str().unwrap()]).status.success());
+    let before = std::fs::read(&b).unwrap();
+    for args in [
+        vec!["export", a.to_str().unwrap(), "--format", "json", "-o", b.to_str().unwrap()],
+        vec!["export", a.to_str().unwrap(), "--format", "svg", "-o", b.to_str().unwrap()],
+        vec!["export", a.to_str().unwrap(), "--format", "csv", "-o", b.to_str().unwrap()],
+        vec!["report", a.to_str().unwrap(), "--format", "html", "-o", b.to_str().unwrap()],
+    ] {
+        let out = carepath(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("b.carepath: is a Carepath document"), "{}", text(&out.stderr));
+        assert_eq!(std::fs::read(&b).unwrap(), before, "{args:?} left the document alone");
+    }
+    // an ordinary file is replaced as before
+    let json = p(d.path(), "a.json");
+    std::fs::write(&json, b"old").unwrap();
+    assert!(carepath(&["export", a.to_str().unwrap(), "--format", "json", "-o", json.to_str().unwrap()]).status.success());
+    assert!(std::fs::read_to_string(&json).unwrap().starts_with("{"));
+}
+
+#[test]
+fn new_refuses_a_title_longer_than_any_edit_allows() {
+    let d = dir();
+    let file = p(d.path(), "lang.carepath");
+    let title = "x".repeat(2001);
+    let out = carepath(&["new", file.to_str().unwrap(), "--title", &title]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("lang.carepath: metadata: title is 2001 characters long; at most 2000"), "{err}");
+    assert!(!file.exists());
+    assert!(carepath(&["new", file.to_str().unwrap(), "--title", &title[..2000]]).status.success());
 }

@@ -132,7 +132,7 @@ fn bad_edits_are_refused_with_a_code_and_leave_the_document_alone() {
     let lost = Step::new(StepKind::Activity, "Uten bane", Some(ActorId::new()), Some(s.p1));
     refused(&mut doc, Edit::AddStep { variant: v, step: lost }, ErrorCode::UnknownId, "names actor");
     let dup = doc.variant(v).unwrap().step(s.start).unwrap().clone();
-    refused(&mut doc, Edit::AddStep { variant: v, step: dup }, ErrorCode::DuplicateId, "already exists");
+    refused(&mut doc, Edit::AddStep { variant: v, step: dup }, ErrorCode::DuplicateId, "there is already a step with id");
     refused(&mut doc, Edit::RemoveActor { id: s.nurse }, ErrorCode::InUse, "used by 1 step(s) and 1 need(s)");
     refused(&mut doc, Edit::RemovePhase { id: s.p2 }, ErrorCode::InUse, "used by 2 step(s)");
     let used_type = doc.info_types[0].id;

@@ -81,6 +81,22 @@ fn bad_json_gets_a_clear_error() {
 
     let e = error_of("{\"hello\": 1}");
     assert_eq!(e.code, ErrorCode::NotCarepath);
+    for other in ["[]", "42", "{\"format\": 5}", "\"carepath\""] {
+        let e = error_of(other);
+        assert_eq!(e.code, ErrorCode::NotCarepath, "{other}: {}", e.message);
+        assert!(e.message.contains("not a Carepath JSON file"), "{other}: {}", e.message);
+    }
+    for empty in ["", "  \n", "\u{feff}"] {
+        let e = error_of(empty);
+        assert_eq!(e.code, ErrorCode::InvalidJson);
+        assert!(e.message.contains("the file is empty"), "{}", e.message);
+    }
+    let e = error_of("{\"format\": \"carepath\",");
+    assert_eq!(e.message.matches("line").count(), 1, "the position once: {}", e.message);
+
+    // a byte order mark before the JSON is no obstacle
+    let with_bom = format!("\u{feff}{good}");
+    assert_eq!(to_json(&from_json(&with_bom).unwrap()), good);
 
     let e = error_of(&good.replacen("\"format_version\": 1", "\"format_version\": 99", 1));
     assert_eq!(e.code, ErrorCode::NewerVersion);
@@ -117,6 +133,7 @@ fn dangling_and_duplicate_ids_are_refused() {
     value["document"]["actors"][1]["id"] = first;
     let e = error_of(&serde_json::to_string(&value).unwrap());
     assert_eq!(e.code, ErrorCode::DuplicateId, "{}", e.message);
+    assert!(e.message.contains("there is already an actor with id"), "{}", e.message);
 
     // two steps with one id in a variant
     let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -134,6 +151,16 @@ fn a_ten_megabyte_label_is_refused_and_a_start_less_cycle_imports() {
     let e = error_of(&serde_json::to_string(&value).unwrap());
     assert_eq!(e.code, ErrorCode::InvalidValue);
     assert!(e.message.contains("at most 2000"), "{}", &e.message[..200.min(e.message.len())]);
+
+    // in the metadata too: a title or description the app could not save again is refused
+    let mut value: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();
+    value["document"]["metadata"]["title"] = "x".repeat(10 * 1024 * 1024).into();
+    let e = error_of(&serde_json::to_string(&value).unwrap());
+    assert_eq!(e.code, ErrorCode::InvalidValue);
+    assert!(e.message.starts_with("metadata: title is 10485760 characters long"), "{}", &e.message[..200.min(e.message.len())]);
+    let mut value: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();
+    value["document"]["metadata"]["owners"] = serde_json::json!(["ok", "y".repeat(2001)]);
+    assert!(error_of(&serde_json::to_string(&value).unwrap()).message.contains("owner is 2001 characters"));
 
     // a cycle with no start is a valid model to hold (validation reports it, import accepts it)
     let mut value: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();

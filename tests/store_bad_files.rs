@@ -19,9 +19,19 @@ fn good_file(dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-/// Opens the file both ways; both must fail with `code`, name the file, and leave it as it was.
+/// The names in the file's folder.
+fn folder(path: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// Opens the file both ways; both must fail with `code`, name the file, and leave it and its
+/// folder as they were (no `-wal` or `-shm` files left beside it).
 fn assert_refused(path: &Path, code: ErrorCode) -> String {
     let before = std::fs::read(path).ok();
+    let names = folder(path);
     let err = Session::open(path).expect_err("open must fail");
     assert_eq!(err.code, code, "open: {}", err.message);
     let name = path.file_name().unwrap().to_string_lossy();
@@ -29,6 +39,7 @@ fn assert_refused(path: &Path, code: ErrorCode) -> String {
     let err2 = read(path).expect_err("read must fail");
     assert_eq!(err2.code, code, "read: {}", err2.message);
     assert_eq!(std::fs::read(path).ok(), before, "the file is unchanged");
+    assert_eq!(folder(path), names, "nothing is left beside the file");
     // and it stays unlocked: a later failure is the same failure, not file_in_use
     assert_eq!(Session::open(path).err().unwrap().code, code);
     err.message
@@ -173,4 +184,17 @@ fn reading_a_good_file_leaves_no_files_behind() {
     read(&path).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_carepath_file_is_recognised_by_its_header_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = good_file(dir.path(), "ja.carepath");
+    assert!(carepath::store::is_carepath_file(&path));
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t (x);").unwrap();
+    assert!(!carepath::store::is_carepath_file(&other));
+    std::fs::write(dir.path().join("short"), b"SQLite format 3\0").unwrap();
+    assert!(!carepath::store::is_carepath_file(&dir.path().join("short")));
+    assert!(!carepath::store::is_carepath_file(&dir.path().join("none")));
 }

@@ -80,7 +80,12 @@ fn validate_cmd(file: &Path, format: TextOrJson, lang: Lang) -> Outcome {
     };
     write_out(None, text.as_bytes())?;
     let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
-    eprintln!("{}: {errors} error(s), {warnings} warning(s), {} note(s)", shown(file), findings.len() - errors - warnings);
+    let notes = findings.len() - errors - warnings;
+    let summary = match lang {
+        Lang::Nb => format!("{errors} feil, {warnings} advarsel/advarsler, {notes} merknad(er)"),
+        Lang::En => format!("{errors} error(s), {warnings} warning(s), {notes} note(s)"),
+    };
+    eprintln!("{}: {summary}", shown(file));
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -98,7 +103,8 @@ fn findings_text(doc: &Document, findings: &[Finding], lang: Lang) -> String {
     out
 }
 
-/// Refuses an output path that is the input file itself.
+/// Refuses an output path that is the input file itself or another Carepath document: an
+/// export or report never writes over a document.
 fn not_the_input(file: &Path, output: Option<&Path>) -> Result<(), String> {
     let Some(out) = output else { return Ok(()) };
     let same = match (std::fs::canonicalize(file), std::fs::canonicalize(out)) {
@@ -107,6 +113,9 @@ fn not_the_input(file: &Path, output: Option<&Path>) -> Result<(), String> {
     };
     if same {
         return Err(format!("{}: the output would overwrite the input file; choose another -o", shown(out)));
+    }
+    if store::is_carepath_file(out) {
+        return Err(format!("{}: is a Carepath document; an export does not overwrite it; choose another -o", shown(out)));
     }
     Ok(())
 }

@@ -62,7 +62,8 @@ fn batch(doc: &mut Document, label: String, edits: Vec<Edit>) -> Result<Edit> {
     Ok(Edit::Batch { label, edits: inverses })
 }
 
-fn set_metadata(doc: &mut Document, mut metadata: Metadata) -> Result<Edit> {
+/// The size limits on the metadata's text, for edits and for documents read from files.
+pub(crate) fn check_metadata(metadata: &Metadata) -> Result<()> {
     check::label("title", &metadata.title)?;
     check::label("patient group", &metadata.patient_group)?;
     check::text("description", &metadata.description)?;
@@ -71,6 +72,11 @@ fn set_metadata(doc: &mut Document, mut metadata: Metadata) -> Result<Edit> {
     for o in &metadata.owners {
         check::label("owner", o)?;
     }
+    Ok(())
+}
+
+fn set_metadata(doc: &mut Document, mut metadata: Metadata) -> Result<Edit> {
+    check_metadata(&metadata)?;
     metadata.created = doc.metadata.created;
     metadata.modified = doc.metadata.modified;
     let old = std::mem::replace(&mut doc.metadata, metadata);

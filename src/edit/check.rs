@@ -10,7 +10,16 @@ pub(super) fn unknown(what: &str, id: impl std::fmt::Display) -> CoreError {
 }
 
 pub(super) fn duplicate(what: &str, id: impl std::fmt::Display) -> CoreError {
-    CoreError::new(ErrorCode::DuplicateId, format!("a {what} with id {id} already exists"))
+    CoreError::new(ErrorCode::DuplicateId, format!("there is already {} {what} with id {id}", article(what)))
+}
+
+/// "a" or "an" before an English noun.
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 pub(super) fn label(field: &str, text: &str) -> Result<()> {

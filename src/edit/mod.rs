@@ -12,6 +12,7 @@ mod check;
 mod history;
 
 pub use apply::apply;
+pub(crate) use apply::check_metadata;
 pub(crate) use check::short;
 pub(crate) use lanes::insert_variant;
 pub use changed::Changed;

@@ -10,14 +10,25 @@ use crate::model::*;
 
 /// Parses and checks Carepath JSON text.
 pub fn from_json(text: &str) -> Result<Document> {
+    // editors on Windows may start a UTF-8 file with a byte order mark
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let not_carepath = || CoreError::new(ErrorCode::NotCarepath, "not a Carepath JSON file (expected \"format\": \"carepath\" at the top)");
+    if text.trim().is_empty() {
+        return Err(CoreError::new(ErrorCode::InvalidJson, "the file is empty; it is not a Carepath JSON file"));
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
     // read the header first so a newer file gets the right message, not a field error
     let header: Header = serde_json::from_str(text).map_err(|e| {
-        CoreError::new(ErrorCode::InvalidJson, format!("cannot read the JSON at line {}, column {}: {e}", e.line(), e.column()))
+        if e.is_data() {
+            // well-formed JSON of another shape (an array, a number, "format": 5)
+            return not_carepath();
+        }
+        let msg = e.to_string();
+        CoreError::new(ErrorCode::InvalidJson, format!("cannot read the JSON at line {}, column {}: {}", e.line(), e.column(), strip_position(&msg)))
     })?;
     match header.format.as_deref() {
         Some(FORMAT_TAG) => {}
-        _ => return Err(CoreError::new(ErrorCode::NotCarepath, "not a Carepath JSON file (expected \"format\": \"carepath\" at the top)")),
+        _ => return Err(not_carepath()),
     }
     match header.format_version {
         Some(v) if v > FORMAT_VERSION as u64 => {
@@ -55,6 +66,7 @@ fn strip_position(msg: &str) -> &str {
 pub fn rebuild(parsed: Document) -> Result<Document> {
     let mut parsed = parsed;
     parsed.normalise();
+    crate::edit::check_metadata(&parsed.metadata).map_err(|e| e.context("metadata"))?;
     let mut doc = Document::bare(parsed.id, parsed.metadata);
     let place = |what: &str, name: &str| format!("{what} '{}'", crate::edit::short(name));
     for actor in parsed.actors {

@@ -52,6 +52,33 @@ pub(crate) fn check_existing(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Checks that the folder a new file at `path` goes into exists, so that a failure names the
+/// file the user asked for and the cause, not the temporary file it is built in.
+pub(crate) fn check_folder(path: &Path) -> Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => return Ok(()),
+    };
+    match std::fs::metadata(folder) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(CoreError::new(
+            ErrorCode::Io,
+            format!("{}: cannot create the file: {} is not a folder", path.display(), folder.display()),
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(CoreError::new(
+            ErrorCode::Io,
+            format!("{}: cannot create the file: the folder {} does not exist", path.display(), folder.display()),
+        )),
+        Err(e) => Err(io_error(path, "create the file", e)),
+    }
+}
+
+/// The same error naming `path` where it named the temporary file `tmp` a new file was built in.
+pub(crate) fn name_target(e: CoreError, tmp: &Path, path: &Path) -> CoreError {
+    let (tmp, path) = (tmp.display().to_string(), path.display().to_string());
+    CoreError { message: e.message.replace(&tmp, &path), ..e }
+}
+
 /// A read-only connection to an existing file; it cannot change the file.
 pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -202,5 +229,19 @@ mod tests {
         let t = temp_beside(&path);
         assert_eq!(t.parent(), path.parent());
         assert_ne!(temp_beside(&path), t);
+    }
+
+    #[test]
+    fn a_new_file_in_a_missing_folder_is_refused_by_its_own_name() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(check_folder(&dir.path().join("a.carepath")).is_ok());
+        assert!(check_folder(Path::new("a.carepath")).is_ok());
+        let path = dir.path().join("borte").join("a.carepath");
+        let err = check_folder(&path).unwrap_err();
+        assert!(err.message.starts_with(&path.display().to_string()), "{}", err.message);
+        assert!(err.message.contains("does not exist"), "{}", err.message);
+        let file = dir.path().join("fil");
+        std::fs::write(&file, b"x").unwrap();
+        assert!(check_folder(&file.join("a.carepath")).unwrap_err().message.contains("is not a folder"));
     }
 }

@@ -236,3 +236,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 pub fn read(path: &Path) -> Result<Document> {
     open::read(path)
 }
+
+/// Whether the file at `path` is marked as a Carepath document (an SQLite header carrying
+/// Carepath's application id). Reads only the first 100 bytes, never opens it as a database;
+/// for refusing to write an export over a document.
+pub fn is_carepath_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 100];
+    let Ok(mut f) = std::fs::File::open(path) else { return false };
+    if f.read_exact(&mut header).is_err() {
+        return false;
+    }
+    header.starts_with(b"SQLite format 3\0") && header[68..72] == APPLICATION_ID.to_be_bytes()
+}

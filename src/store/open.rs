@@ -32,7 +32,40 @@ fn identify(path: &Path) -> Result<u32> {
     schema::identify(&conn, path)
 }
 
+/// The `-wal` and `-shm` files SQLite keeps beside a WAL database.
+fn side_files(path: &Path) -> [std::path::PathBuf; 2] {
+    ["-wal", "-shm"].map(|suffix| {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    })
+}
+
+/// Runs `f` on a file; when it fails because the file is not one this build can use, removes
+/// the empty `-wal` and its `-shm` that opening it made beside it (a read-only connection to a
+/// file marked as WAL creates them and cannot remove them). Side files that were there before,
+/// or a `-wal` that holds anything, are never touched; neither are files someone may be
+/// writing (the failure is then `file_in_use` or an I/O error, not one of these).
+fn leaving_nothing_behind<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let [wal, shm] = side_files(path);
+    let existed = (wal.exists(), shm.exists());
+    let result = f();
+    if let Err(e) = &result {
+        let refused = matches!(e.code, ErrorCode::NotCarepath | ErrorCode::Corrupt | ErrorCode::NewerVersion);
+        let empty_wal = std::fs::metadata(&wal).map(|m| m.len() == 0).unwrap_or(false);
+        if refused && !existed.0 && !existed.1 && empty_wal {
+            let _ = std::fs::remove_file(&shm);
+            let _ = std::fs::remove_file(&wal);
+        }
+    }
+    result
+}
+
 pub(super) fn open(path: &Path) -> Result<Opened> {
+    leaving_nothing_behind(path, || open_locked(path))
+}
+
+fn open_locked(path: &Path) -> Result<Opened> {
     identify(path)?;
     let lock = FileLock::acquire(path)?;
     let mut conn = file::open_writable(path)?;
@@ -55,6 +88,10 @@ pub(super) fn open(path: &Path) -> Result<Opened> {
 
 /// Reads a document through a read-only connection; takes no lock.
 pub(super) fn read(path: &Path) -> Result<Document> {
+    leaving_nothing_behind(path, || read_unlocked(path))
+}
+
+fn read_unlocked(path: &Path) -> Result<Document> {
     let version = identify(path)?;
     let conn = file::open_reader(path)?;
     if version < SCHEMA_VERSION {
@@ -102,6 +139,7 @@ pub(super) fn create(path: &Path, doc: Document) -> Result<Opened> {
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(file::already_exists(path));
     }
+    file::check_folder(path)?;
     let doc = crate::import::json::rebuild(doc).map_err(|e| e.context(path.display()))?;
     let tmp = file::temp_beside(path);
     let result = (|| {
@@ -116,7 +154,7 @@ pub(super) fn create(path: &Path, doc: Document) -> Result<Opened> {
         Ok((conn, lock)) => Ok(Opened { conn, lock, doc, history: History::default() }),
         Err(e) => {
             file::remove_temp(&tmp);
-            Err(e)
+            Err(file::name_target(e, &tmp, path))
         }
     }
 }
@@ -127,6 +165,7 @@ pub(super) fn copy_to(conn: &Connection, from: &Path, to: &Path) -> Result<(Conn
         // refuse to replace a file someone is editing
         drop(FileLock::acquire(to)?);
     }
+    file::check_folder(to)?;
     let tmp = file::temp_beside(to);
     let result = (|| {
         vacuum_into(conn, from, &tmp)?;
@@ -137,7 +176,7 @@ pub(super) fn copy_to(conn: &Connection, from: &Path, to: &Path) -> Result<(Conn
     if result.is_err() {
         file::remove_temp(&tmp);
     }
-    result
+    result.map_err(|e| file::name_target(e, &tmp, to))
 }
 
 /// Closes a finished temporary file, flushes it, locks it, moves it into place and reopens it.
