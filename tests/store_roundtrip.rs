@@ -299,3 +299,33 @@ fn review_mode_undo_and_redo_touch_only_comments_and_decisions() {
     s.redo().unwrap();
     assert!(s.document().variants[0].step(step).is_some());
 }
+
+#[test]
+fn history_keeps_the_newest_edits_up_to_the_limit_in_memory_and_in_the_file() {
+    use carepath::edit::HISTORY_LIMIT;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lang.carepath");
+    let mut s = Session::create(&path, carepath::sample::generate(5)).unwrap();
+    let v = first_variant(&s);
+    let mut ids = Vec::new();
+    for i in 0..HISTORY_LIMIT + 25 {
+        let (id, edit) = add_step(v, &format!("Steg {i}"));
+        s.apply(edit).unwrap();
+        ids.push(id);
+    }
+    assert_eq!(s.history().done.len(), HISTORY_LIMIT);
+    let rows: i64 = rusqlite::Connection::open(&path).unwrap().query_row("SELECT count(*) FROM history", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows as usize, HISTORY_LIMIT, "the file keeps as many as memory");
+    drop(s);
+
+    // reopened: the same newest edits can be undone, the oldest 25 cannot
+    let mut s = Session::open(&path).unwrap();
+    assert_eq!(s.history().done.len(), HISTORY_LIMIT);
+    while s.can_undo() {
+        s.undo().unwrap();
+    }
+    let steps = &s.document().variants[0];
+    assert!(ids[..25].iter().all(|id| steps.step(*id).is_some()), "edits beyond the limit stay done");
+    assert!(ids[25..].iter().all(|id| steps.step(*id).is_none()));
+    assert_eq!(s.redo().unwrap().len(), 1);
+}

@@ -11,6 +11,10 @@ pub struct HistoryEntry {
     pub inverse: Edit,
 }
 
+/// How many edits can be undone: older ones drop out of the history (in memory and in the
+/// file), so a document edited for months opens as fast as a new one.
+pub const HISTORY_LIMIT: usize = 1000;
+
 /// Done and undone edits, most recent last.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
@@ -20,9 +24,14 @@ pub struct History {
 
 impl History {
     /// Records a new edit; anything undone can no longer be redone.
+    /// The oldest done edit drops out beyond [`HISTORY_LIMIT`].
     pub fn record(&mut self, edit: Edit, inverse: Edit) {
         self.undone.clear();
         self.done.push(HistoryEntry { edit, inverse });
+        if self.done.len() > HISTORY_LIMIT {
+            let extra = self.done.len() - HISTORY_LIMIT;
+            self.done.drain(..extra);
+        }
     }
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()

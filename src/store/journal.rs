@@ -1,10 +1,11 @@
 //! The history rows: every applied edit with its inverse, oldest first, so undo and redo
 //! survive closing and reopening. Rows marked `undone` are the redo stack; they always come
 //! after the done rows, so "the edit to undo" is the last done row and "the edit to redo" is
-//! the first undone one. A new edit drops the undone rows, as [`History::record`] does.
+//! the first undone one. A new edit drops the undone rows, as [`History::record`] does, and
+//! the done rows beyond [`HISTORY_LIMIT`]; opening reads at most that many.
 
 use super::load::corrupt;
-use crate::edit::{Edit, History, HistoryEntry};
+use crate::edit::{Edit, History, HistoryEntry, HISTORY_LIMIT};
 use crate::error::Result;
 use crate::model::Timestamp;
 use rusqlite::{params, Connection};
@@ -19,6 +20,9 @@ pub(crate) fn record(conn: &Connection, edit: &Edit, inverse: &Edit, at: Timesta
     conn.prepare_cached("DELETE FROM history WHERE undone = 1")?.execute([])?;
     conn.prepare_cached("INSERT INTO history (edit, inverse, at) VALUES (?1, ?2, ?3)")?
         .execute(params![json(edit)?, json(inverse)?, at.to_rfc3339()])?;
+    // every row is a done one here: keep the newest HISTORY_LIMIT (the key's index finds the cut)
+    conn.prepare_cached("DELETE FROM history WHERE seq <= (SELECT seq FROM history ORDER BY seq DESC LIMIT 1 OFFSET ?1)")?
+        .execute([HISTORY_LIMIT as i64])?;
     Ok(())
 }
 
@@ -49,8 +53,15 @@ fn expect_one(n: usize) -> rusqlite::Result<()> {
 /// Reads the history: done edits oldest first, undone ones with the next to redo last.
 pub(crate) fn load(conn: &Connection, path: &Path) -> Result<History> {
     let sql = |e| super::load::sql_error(path, e);
-    let mut stmt = conn.prepare("SELECT seq, edit, inverse, undone FROM history ORDER BY seq").map_err(sql)?;
-    let mut rows = stmt.query([]).map_err(sql)?;
+    // the newest HISTORY_LIMIT done rows (a file from before the limit may hold more) and
+    // every undone one
+    let mut stmt = conn
+        .prepare(
+            "SELECT seq, edit, inverse, undone FROM history WHERE undone = 1 OR seq > \
+             coalesce((SELECT seq FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1 OFFSET ?1), -1) ORDER BY seq",
+        )
+        .map_err(sql)?;
+    let mut rows = stmt.query([HISTORY_LIMIT as i64]).map_err(sql)?;
     let mut history = History::default();
     while let Some(row) = rows.next().map_err(sql)? {
         let seq: i64 = row.get(0).map_err(|e| corrupt(path, e))?;
