@@ -4,6 +4,7 @@
 import { ViewportPortal } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import type { Finding, Layout } from "../generated/carepath";
+import { elementBox, MarkButton } from "./CanvasMark";
 import type { Selection } from "./Diagram";
 
 type Kind = "step" | "transition" | "need";
@@ -33,22 +34,13 @@ export function marksOf(findings: readonly Finding[], variant: string, english: 
   return [...byKey.values()];
 }
 
+/** Just beyond the top right corner of the element. */
 function anchor(layout: Layout, m: Mark): { x: number; y: number } | null {
-  if (m.kind === "step") {
-    const b = layout.steps.find((s) => s.id === m.id);
-    return b ? { x: b.x + b.w - 4, y: b.y - 6 } : null;
-  }
-  if (m.kind === "transition") {
-    const r = layout.edges.find((e) => e.id === m.id);
-    if (!r) return null;
-    if (r.label) return { x: r.label.x + r.label.w + 4, y: r.label.y - 6 };
-    const p = r.points[Math.floor(r.points.length / 2)];
-    return p ? { x: p.x + 4, y: p.y - 14 } : null;
-  }
-  const n = layout.needs.find((x) => x.id === m.id);
-  if (n?.badge) return { x: n.badge.x + n.badge.w + 2, y: n.badge.y - 10 };
-  const p = n?.paths[0]?.[0];
-  return p ? { x: p.x + 4, y: p.y - 14 } : null;
+  const b = elementBox(layout, m.kind, m.id);
+  if (!b) return null;
+  if (b.point) return { x: b.x + 4, y: b.y - 14 };
+  if (m.kind === "step") return { x: b.x + b.w - 4, y: b.y - 6 };
+  return m.kind === "transition" ? { x: b.x + b.w + 4, y: b.y - 6 } : { x: b.x + b.w + 2, y: b.y - 10 };
 }
 
 export function ProblemBadges(props: { findings: readonly Finding[]; variant: string; layout: Layout; needsShown: boolean; onSelect: (s: Selection) => void }) {
@@ -62,22 +54,17 @@ export function ProblemBadges(props: { findings: readonly Finding[]; variant: st
         if (!at) return null;
         const text = `${t(`problems.${m.severity}`)}: ${m.messages.join("\n")}`;
         return (
-          <button
+          <MarkButton
             key={`${m.kind}:${m.id}`}
-            type="button"
-            className={`finding-badge ${m.severity} nodrag nopan`}
-            data-element={`${m.kind}:${m.id}`}
-            style={{ transform: `translate(${at.x}px, ${at.y}px)` }}
-            title={text}
-            aria-label={text}
-            onClick={(e) => {
-              e.stopPropagation();
-              onSelect({ kind: m.kind, id: m.id });
-            }}
-            onDoubleClick={(e) => e.stopPropagation()}
+            className={`finding-badge ${m.severity}`}
+            element={`${m.kind}:${m.id}`}
+            x={at.x}
+            y={at.y}
+            text={text}
+            onActivate={() => onSelect({ kind: m.kind, id: m.id })}
           >
             {m.severity === "info" ? "i" : "!"}
-          </button>
+          </MarkButton>
         );
       })}
     </ViewportPortal>

@@ -3,6 +3,7 @@
 // transition's label or a need's badge. A click selects the element.
 import { ViewportPortal } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
+import { elementBox, MarkButton } from "../canvas/CanvasMark";
 import type { Selection } from "../canvas/Diagram";
 import type { Document, Layout } from "../generated/carepath";
 import { STATUS_SYMBOL, markersOf, type Marker } from "./logic";
@@ -17,21 +18,12 @@ function anchor(layout: Layout, m: Marker): { x: number; y: number } | null {
     const col = layout.columns.find((c) => c.phase === m.id);
     return col ? { x: col.x + 6, y: col.y + layout.column_header_height + 4 } : null;
   }
-  if (m.kind === "step") {
-    const b = layout.steps.find((s) => s.id === m.id);
-    return b ? { x: b.x - 10, y: b.y - 12 } : null;
-  }
-  if (m.kind === "transition") {
-    const r = layout.edges.find((e) => e.id === m.id);
-    if (!r) return null;
-    if (r.label) return { x: r.label.x - 30, y: r.label.y - 8 };
-    const p = r.points[Math.floor(r.points.length / 2)];
-    return p ? { x: p.x - 30, y: p.y - 14 } : null;
-  }
-  const n = layout.needs.find((x) => x.id === m.id);
-  if (n?.badge) return { x: n.badge.x - 30, y: n.badge.y - 10 };
-  const p = n?.paths[0]?.[0];
-  return p ? { x: p.x - 30, y: p.y - 14 } : null;
+  // just before the top left corner of a step, left of a label, badge or point
+  const b = elementBox(layout, m.kind, m.id);
+  if (!b) return null;
+  if (m.kind === "step") return { x: b.x - 10, y: b.y - 12 };
+  const above = b.point ? 14 : m.kind === "transition" ? 8 : 10;
+  return { x: b.x - 30, y: b.y - above };
 }
 
 export function ReviewMarkers(props: {
@@ -57,24 +49,18 @@ export function ReviewMarkers(props: {
         ].filter(Boolean);
         const text = parts.join(" · ");
         return (
-          <button
+          <MarkButton
             key={`${m.kind}:${m.id}`}
-            type="button"
-            className={`review-marker nodrag nopan${m.status ? ` status-${m.status}` : ""}`}
-            data-element={`${m.kind}:${m.id}`}
-            style={{ transform: `translate(${at.x}px, ${at.y}px)` }}
-            title={text}
-            aria-label={text}
-            onClick={(e) => {
-              e.stopPropagation();
-              if (m.kind === "actor" || m.kind === "phase") onPick(`${m.kind}:${m.id}`);
-              else onSelect({ kind: m.kind, id: m.id });
-            }}
-            onDoubleClick={(e) => e.stopPropagation()}
+            className={`review-marker${m.status ? ` status-${m.status}` : ""}`}
+            element={`${m.kind}:${m.id}`}
+            x={at.x}
+            y={at.y}
+            text={text}
+            onActivate={() => (m.kind === "actor" || m.kind === "phase" ? onPick(`${m.kind}:${m.id}`) : onSelect({ kind: m.kind, id: m.id }))}
           >
             {m.openThreads > 0 && <span className="marker-threads">❝{m.openThreads}</span>}
             {m.status && <span className="marker-status">{STATUS_SYMBOL[m.status]}</span>}
-          </button>
+          </MarkButton>
         );
       })}
     </ViewportPortal>
