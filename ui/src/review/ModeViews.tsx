@@ -21,8 +21,8 @@ export function ModeToggles({ modes, disabled }: { modes: Modes; disabled: boole
   return (
     <>
       {toggles.map(([id, on, ns]) => (
-        <button key={id} className="toggle" aria-pressed={on} onClick={() => void modes.run(id)} title={t(`${ns}.modeHint`)} disabled={disabled}>
-          {on ? "☑" : "☐"} {t(`${ns}.mode`)}
+        <button key={id} className="toggle mode" aria-pressed={on} onClick={() => void modes.run(id)} title={t(`${ns}.modeHint`)} disabled={disabled}>
+          {t(`${ns}.mode`)}
         </button>
       ))}
     </>
@@ -40,18 +40,19 @@ interface SideProps {
   goTo: (ref: ElementRef) => void;
 }
 
-/** The right column of the walk-through or of review mode, or null when neither is on. */
+/**
+ * The right column of the walk-through and of review mode, or null when neither is on. With
+ * both on, the walk-through sits above the review panel, so a reviewer can comment on the step
+ * the walk has reached.
+ */
 export function ModeSidePanel({ modes, doc, variantId, selection, onEdit, setError, goTo }: SideProps) {
   if (modes.comparing) return null;
-  if (modes.walking && variantId)
-    return (
-      <div className="right-column">
-        <WalkPanel doc={doc} variantId={variantId} setError={setError} showStep={(id) => goTo({ kind: "step", id, variant: variantId })} />
-      </div>
-    );
-  if (modes.on)
-    return (
-      <div className="right-column">
+  const walk = modes.walking && variantId;
+  if (!walk && !modes.on) return null;
+  return (
+    <div className={walk && modes.on ? "right-column split" : "right-column"}>
+      {walk && <WalkPanel doc={doc} variantId={variantId} setError={setError} showStep={(id) => goTo({ kind: "step", id, variant: variantId })} />}
+      {modes.on && (
         <ReviewPanel
           doc={doc}
           variantId={variantId}
@@ -64,7 +65,7 @@ export function ModeSidePanel({ modes, doc, variantId, selection, onEdit, setErr
           setPick={modes.setPick}
           reveal={goTo}
         />
-      </div>
-    );
-  return null;
+      )}
+    </div>
+  );
 }
