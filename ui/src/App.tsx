@@ -11,7 +11,6 @@ import { useFrame } from "./commands/useFrame";
 import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
 import type { Document, Edit, ElementRef, Finding, ImportReport, Layout } from "./generated/carepath";
-import { setLanguage, type Language } from "./i18n";
 import { PropertiesPanel } from "./panels/PropertiesPanel";
 import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
@@ -29,7 +28,7 @@ interface Loaded {
 }
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [state, setState] = useState<Loaded | null>(null);
   const [variantId, setVariantId] = useState<string | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
@@ -181,7 +180,9 @@ export function App() {
   return (
     <div className="app" aria-busy={pending > 0 || undefined}>
       <header className="toolbar">
-        <h1 className="doc-title">{(!showStart && doc?.metadata.title) || "Carepath"}</h1>
+        <h1 className="doc-title" title={(!showStart && doc?.metadata.title) || undefined}>
+          {(!showStart && doc?.metadata.title) || "Carepath"}
+        </h1>
         {doc && !showStart && doc.variants.length > 0 && (
           <nav className="variants" aria-label={t("toolbar.variant")}>
             {doc.variants.map((v) => (
@@ -226,13 +227,6 @@ export function App() {
         <button className="icon" onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")} aria-label={t("toolbar.redo")} disabled={showStart}>
           ↷
         </button>
-        <label className="language" title={t("app.language")}>
-          <span className="visually-hidden">{t("app.language")}</span>
-          <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            <option value="nb">Norsk bokmål</option>
-            <option value="en">English</option>
-          </select>
-        </label>
       </header>
       {error && (
         <div className="error-banner" role="alert">
