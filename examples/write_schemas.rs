@@ -30,6 +30,7 @@ fn main() {
     generator.subschema_for::<Lang>();
     generator.subschema_for::<ExportOptions>();
     generator.subschema_for::<ImportReport>();
+    generator.subschema_for::<carepath::summary::VariantSummary>();
     generator.subschema_for::<Fragment>();
     generator.subschema_for::<carepath::compare::Diff>();
     generator.subschema_for::<carepath::review::ReviewFilter>();

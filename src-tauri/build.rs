@@ -22,6 +22,7 @@ fn main() {
         "set_menu_state",
         "diff_variants",
         "diff_with_file",
+        "file_variants",
         "export_compare",
         "review_list",
         "review_summary",

@@ -69,6 +69,7 @@ fn main() {
             commands::set_menu_state,
             review_commands::diff_variants,
             review_commands::diff_with_file,
+            review_commands::file_variants,
             review_commands::export_compare,
             review_commands::review_list,
             review_commands::review_summary,

@@ -190,6 +190,7 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
             &check(app, "need_layer", tr(e, "Lag for informasjonsbehov", "Data-need layer"), s.need_layer, None)?,
             &item(app, "review_mode", tr(e, "Gjennomgangsmodus", "Review mode"), o, None)?,
             &item(app, "compare_mode", tr(e, "Sammenlign varianter", "Compare variants"), o, None)?,
+            &item(app, "compare_file", tr(e, "Sammenlign med en variant i en annen fil …", "Compare with a variant in another file …"), o, None)?,
             &item(app, "walk_mode", tr(e, "Gå gjennom et scenario", "Walk through a scenario"), o, None)?,
             &sep()?,
             &language,

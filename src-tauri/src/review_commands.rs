@@ -11,6 +11,7 @@ use carepath::edit::Edit;
 use carepath::export::ExportOptions;
 use carepath::model::{CommentId, Document, ElementRef, Lang, ReviewStatus, VariantId};
 use carepath::review::{self, MergeReport, ReviewFilter, ReviewListing, ReviewSummary};
+use carepath::summary::VariantSummary;
 use carepath::walkthrough::{self, Walk, WalkOptions, WalkTable};
 use carepath::{CoreError, ErrorCode, Result};
 use std::path::PathBuf;
@@ -46,6 +47,14 @@ pub fn diff_with_file(state: State<AppState>, path: PathBuf, source: VariantId, 
     let other = carepath::store::read(&path)?;
     let from = side(&other, source).map_err(|e| e.context(path.display()))?;
     Ok(compare::diff_variants(from, side(&doc, target)?, lang))
+}
+
+/// The variants of another `.carepath` file (read only, never locked), to choose the one to
+/// compare with.
+#[tauri::command]
+pub fn file_variants(path: PathBuf) -> Result<Vec<VariantSummary>> {
+    let other = carepath::store::read(&path)?;
+    Ok(carepath::summary::summary(&other).variants)
 }
 
 /// Exports the diff picture from `source` to `options.variant` (SVG, PNG or PDF) to `path`.

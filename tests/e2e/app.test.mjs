@@ -698,6 +698,16 @@ test("shortcuts dialog opens with ? and from the Help menu; the language menu sw
     await browser.keys(["Escape"]);
     await menu(browser, "lang:nb");
     await eventually(async () => (await browser.execute(() => document.documentElement.lang)) === "nb", "bokmål again");
+    // the language is also in the settings dialog, and applies at once
+    await menu(browser, "settings");
+    await eventually(() => browser.$('.settings-dialog select[name="language"]'), "the settings dialog");
+    assert.ok(await chooseOption(browser, '.settings-dialog select[name="language"]', "en"), "English chosen in the settings");
+    await eventually(async () => (await browser.execute(() => document.documentElement.lang)) === "en", "English from the settings");
+    await eventually(async () => (await texts(browser, ".toolbar button")).includes("Review"), "the toolbar in English");
+    assert.ok(await chooseOption(browser, '.settings-dialog select[name="language"]', "nb"), "bokmål chosen in the settings");
+    await eventually(async () => (await texts(browser, ".toolbar button")).includes("Gjennomgang"), "the toolbar in bokmål");
+    await browser.keys(["Escape"]);
+    await eventually(async () => (await dialogTitle(browser)) === null, "the settings closed");
 
     // View → Minimap shows and hides React Flow's minimap (off at first)
     const minimap = () => browser.execute(() => !!document.querySelector(".react-flow__minimap"));
@@ -1020,6 +1030,8 @@ const choose = (browser, css, labels) =>
 
 test("the issue's scenario: an actor and two steps from the panels, connected, a data need annotated, undo/redo, kept after restart", async () => {
   let browser = await startApp();
+  // a document of its own, so a run again after a lost window starts from the template
+  await openNewCopd(browser, path.join(mkdtempSync(path.join(tmpdir(), "carepath-scenario-")), "scenario.carepath"));
   const actorName = "Farmasøyt på apotek";
   const [stepA, stepB] = ["Gjennomgår legemidler", "Leverer multidose"];
   const needTitle = "Legemiddelliste til fastlegen";
@@ -1485,6 +1497,22 @@ test("compare mode on the COPD template: the diff picture beside the list of cha
     assert.ok(!exported.error, JSON.stringify(exported.error));
     assert.ok(readFileSync(pdf).subarray(0, 5).toString() === "%PDF-", "a PDF of the changes");
 
+    // View → Compare with a variant in another file, answered with a copy of this document
+    // (the menu event carries the path the native Open dialog would give); its variants are
+    // offered, the one with the target's id first
+    const copy = path.join(dir, "kopi.carepath");
+    const sent = await invoke(browser, "send_for_review", { path: copy });
+    assert.ok(!sent.error, JSON.stringify(sent.error));
+    await menu(browser, "compare_file", { path: copy });
+    await eventually(() => browser.execute(() => document.querySelector('.compare-file select[name="other-source"]')?.selectedOptions[0]?.textContent === "Ønsket forløp"), "the copy's variant with the target's id");
+    assert.deepEqual(await texts(browser, '.compare-file select[name="other-source"] option'), ["Nå-situasjon", "Ønsket forløp"]);
+    await eventually(() => browser.execute(() => document.querySelectorAll(".diff-entry").length === 0), "no changes against the same variant in the copy");
+    assert.ok(await chooseOption(browser, '.compare-file select[name="other-source"]', cur), "the copy's current variant chosen");
+    await eventually(() => browser.execute(() => document.querySelectorAll(".diff-entry").length > 0), "the changes from the copy's current variant");
+    assert.match((await texts(browser, ".compare-file label")).join(""), /kopi\.carepath/);
+    await clickButton(browser, ["Bruk dette dokumentet", "Use this document"]);
+    await eventually(() => browser.execute(() => !document.querySelector(".compare-file") && document.querySelectorAll(".compare-bar select").length === 2), "back to this document");
+
     // an added step: revealed in the picture, then selected on the canvas
     const label = await browser.execute(() => {
       const li = [...document.querySelectorAll(".diff-entry.added")].find((l) => l.querySelector(".select-on-canvas") && l.closest("section")?.querySelector("h3")?.textContent?.startsWith("Steg"));
@@ -1551,6 +1579,14 @@ test("walk-through: step through a path with buttons and keys, the current step 
     await browser.execute(() => document.querySelector(".walk-branches input:not(:checked)")?.click());
     await eventually(async () => (await texts(browser, ".walk-path li")).join(" | ") !== before, "another path after the other branch");
     await browser.saveScreenshot(path.join(artefacts(), "walk-through.png"));
+    // review mode beside the walk: both panels, the walk above, each in its half
+    await menu(browser, "review_mode");
+    await eventually(() => browser.execute(() => !!document.querySelector(".right-column.split .walk-panel + .review-panel")), "the walk above the review panel");
+    const halves = await browser.execute(() => [...document.querySelectorAll(".right-column.split > *")].map((e) => e.getBoundingClientRect().height));
+    assert.ok(halves.length === 2 && halves.every((h) => h > 150), `two usable halves: ${halves}`);
+    await browser.saveScreenshot(path.join(artefacts(), "walk-and-review.png"));
+    await menu(browser, "review_mode");
+    await eventually(() => browser.execute(() => !!document.querySelector(".walk-panel") && !document.querySelector(".review-panel")), "the walk alone again");
   } finally {
     await browser.deleteSession();
     rmSync(dir, { recursive: true, force: true });

@@ -253,7 +253,7 @@ export function App() {
         {showStart ? (
           frame.startScreen
         ) : doc && review.comparing ? (
-          <CompareView doc={doc} variantId={variantId} setError={setError} selectOnCanvas={goTo} />
+          <CompareView doc={doc} variantId={variantId} setError={setError} selectOnCanvas={goTo} fileRequest={review.fileRequest} />
         ) : !doc ? (
           <p className="loading">{t("app.loading")}</p>
         ) : !variant || !state?.layout ? (

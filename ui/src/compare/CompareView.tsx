@@ -8,8 +8,8 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asCoreError, type CoreError } from "../api";
-import type { Diff, DiffEntry, Document, ElementRef } from "../generated/carepath";
-import { CHANGE_SYMBOL, defaultPair, groupEntries, pictureId, selectable } from "./logic";
+import type { Diff, DiffEntry, Document, ElementRef, VariantSummary } from "../generated/carepath";
+import { CHANGE_SYMBOL, defaultPair, fileName, groupEntries, pictureId, selectable } from "./logic";
 import "./compare.css";
 
 interface Props {
@@ -18,6 +18,8 @@ interface Props {
   setError: (e: CoreError | null) => void;
   /** Leaves compare mode with this element selected on the canvas. */
   selectOnCanvas: (ref: ElementRef) => void;
+  /** View → Compare with another file: choose the file (`path` answers the Open dialog). */
+  fileRequest?: { n: number; path?: string } | null;
 }
 
 interface Ring {
@@ -27,13 +29,16 @@ interface Ring {
   height: number;
 }
 
-export function CompareView({ doc, variantId, setError, selectOnCanvas }: Props) {
+export function CompareView({ doc, variantId, setError, selectOnCanvas, fileRequest }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const pair = useMemo(() => defaultPair(doc.variants, variantId), [doc.variants, variantId]);
   const [source, setSource] = useState(pair?.source ?? "");
   const [target, setTarget] = useState(pair?.target ?? "");
   const [otherFile, setOtherFile] = useState<string | null>(null);
+  // the other file's variants, and the one compared from (by default the one with the target's id)
+  const [otherVariants, setOtherVariants] = useState<VariantSummary[]>([]);
+  const [otherSource, setOtherSource] = useState("");
   const [diff, setDiff] = useState<Diff | null>(null);
   const [svg, setSvg] = useState<string>("");
   const [busy, setBusy] = useState(false);
@@ -60,9 +65,8 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas }: Props)
   zoomRef.current = zoom;
 
   useEffect(() => {
-    if (!target) return;
-    // the same variant in another file is matched by id (a copy keeps its ids)
-    const from = otherFile ? target : source;
+    if (!target || (otherFile && !otherSource)) return;
+    const from = otherFile ? otherSource : source;
     let stale = false;
     setBusy(true);
     const diffCall = otherFile
@@ -82,7 +86,7 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas }: Props)
     return () => {
       stale = true;
     };
-  }, [source, target, otherFile, lang, setError]);
+  }, [source, target, otherFile, otherSource, lang, setError]);
 
   // the picture at the chosen zoom: the SVG's own size times the zoom
   useLayoutEffect(() => {
@@ -125,9 +129,32 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas }: Props)
   revealRef.current = reveal;
 
   const groups = diff ? groupEntries(diff) : [];
-  const pickFile = async () => {
-    const path = await open({ title: t("compare.otherFile"), multiple: false, directory: false, filters: [{ name: "Carepath", extensions: ["carepath"] }] });
-    if (typeof path === "string") setOtherFile(path);
+  const pickFile = async (given?: string) => {
+    const path = given ?? (await open({ title: t("compare.otherFile"), multiple: false, directory: false, filters: [{ name: "Carepath", extensions: ["carepath"] }] }));
+    if (typeof path !== "string") return;
+    try {
+      const variants = await invoke<VariantSummary[]>("file_variants", { path });
+      if (variants.length === 0) return;
+      // a copy keeps its ids: the same variant there is the natural start
+      setOtherSource((variants.find((v) => v.id === target) ?? variants[0]).id);
+      setOtherVariants(variants);
+      setOtherFile(path);
+    } catch (e) {
+      setError(asCoreError(e));
+    }
+  };
+  const pickFileRef = useRef(pickFile);
+  pickFileRef.current = pickFile;
+  const handled = useRef(0);
+  useEffect(() => {
+    if (!fileRequest || fileRequest.n === handled.current) return;
+    handled.current = fileRequest.n;
+    void pickFileRef.current(fileRequest.path);
+  }, [fileRequest]);
+  const thisFile = () => {
+    setOtherFile(null);
+    setOtherVariants([]);
+    setOtherSource("");
   };
 
   return (
@@ -135,8 +162,17 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas }: Props)
       <div className="compare-bar" role="group" aria-label={t("compare.choose")}>
         {otherFile ? (
           <span className="compare-file">
-            {t("compare.fromFile", { path: otherFile })}{" "}
-            <button type="button" onClick={() => setOtherFile(null)}>
+            <label title={otherFile}>
+              {t("compare.fromFile", { path: fileName(otherFile) })}
+              <select name="other-source" value={otherSource} onChange={(e) => setOtherSource(e.target.value)}>
+                {otherVariants.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </label>{" "}
+            <button type="button" onClick={thisFile}>
               {t("compare.thisFile")}
             </button>
           </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiffEntry } from "../generated/carepath";
-import { defaultPair, groupEntries, pictureId, selectable } from "./logic";
+import { defaultPair, fileName, groupEntries, pictureId, selectable } from "./logic";
 
 const entry = (kind: DiffEntry["kind"], change: DiffEntry["change"], id: string): DiffEntry =>
   ({
@@ -31,5 +31,13 @@ describe("compare logic", () => {
     expect(selectable(entry("step", "removed", "s"))).toBe(false);
     expect(selectable(entry("actor", "added", "a"))).toBe(false);
     expect(pictureId(entry("need", "added", "n"))).toBe("n");
+  });
+});
+
+describe("fileName", () => {
+  it("keeps the last part of a path", () => {
+    expect(fileName("/home/kari/forløp/kols v2.carepath")).toBe("kols v2.carepath");
+    expect(fileName("C:\\Users\\kari\\kols.carepath")).toBe("kols.carepath");
+    expect(fileName("kols.carepath")).toBe("kols.carepath");
   });
 });

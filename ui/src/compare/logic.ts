@@ -35,3 +35,9 @@ export function pictureId(e: DiffEntry): string | null {
 export function selectable(e: DiffEntry): e is DiffEntry & { element: { kind: "step" | "transition" | "need"; id: string; variant: string } } {
   return e.change !== "removed" && (e.element.kind === "step" || e.element.kind === "transition" || e.element.kind === "need");
 }
+
+/** The last part of a file path (either kind of slash), for a compact label. */
+export function fileName(path: string): string {
+  const parts = path.split(/[\\/]/).filter((p) => p.length > 0);
+  return parts[parts.length - 1] ?? path;
+}

@@ -1531,6 +1531,24 @@ export interface StatusCount {
   status: ReviewStatus;
 }
 /**
+ * Counts for one variant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "VariantSummary".
+ */
+export interface VariantSummary {
+  /**
+   * Transitions between steps of different actors.
+   */
+  handovers: number;
+  id: VariantId;
+  kind: VariantKind;
+  name: string;
+  needs: number;
+  steps: number;
+  transitions: number;
+}
+/**
  * A walk through a variant.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema

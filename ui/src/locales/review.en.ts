@@ -85,7 +85,7 @@ export const reviewEn: typeof reviewNb = {
     from: "From",
     to: "To",
     otherFile: "Variant in another file …",
-    fromFile: "From the same variant in {{path}}",
+    fromFile: "From {{path}}:",
     thisFile: "Use this document",
     zoomIn: "Zoom in",
     zoomOut: "Zoom out",

@@ -83,7 +83,7 @@ export const reviewNb = {
     from: "Fra",
     to: "Til",
     otherFile: "Variant i en annen fil …",
-    fromFile: "Fra samme variant i {{path}}",
+    fromFile: "Fra {{path}}:",
     thisFile: "Bruk dette dokumentet",
     zoomIn: "Zoom inn",
     zoomOut: "Zoom ut",

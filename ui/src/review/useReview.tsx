@@ -20,6 +20,9 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
   const [on, setOn] = useState(false);
   const [comparing, setComparing] = useState(false);
   const [walking, setWalking] = useState(false);
+  // "compare with another file": a request for compare mode's file choice (`path` stands in
+  // for the Open dialog's answer); `n` tells one request from the next
+  const [fileRequest, setFileRequest] = useState<{ n: number; path?: string } | null>(null);
   // the review panel's element: the canvas selection, or the document, an actor, a phase ...
   const [pick, setPick] = useState("selection");
   const [author, setAuthorState] = useState("");
@@ -50,6 +53,10 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
         if (!deps.hasDocument) return;
         if (id === "review_mode") setOn((x) => !x);
         if (id === "compare_mode") setComparing((x) => !x);
+        if (id === "compare_file") {
+          setComparing(true);
+          setFileRequest((r) => ({ n: (r?.n ?? 0) + 1, path: given }));
+        }
         if (id === "walk_mode") setWalking((x) => !x);
         if (id === "send_review") {
           const path = given ?? (await save({ title: t("review.sendTitle"), defaultPath: t("review.sendName"), filters: carepath("Carepath") }));
@@ -97,5 +104,5 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<v
     </>
   );
 
-  return { on, setOn, comparing, setComparing, walking, pick, setPick, author, openSettings: () => setSettingsOpen(true), run, dialogs };
+  return { on, setOn, comparing, setComparing, walking, fileRequest, pick, setPick, author, openSettings: () => setSettingsOpen(true), run, dialogs };
 }
