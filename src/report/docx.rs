@@ -96,7 +96,9 @@ fn heat_map(m: &HeatMap) -> docx_rs::Table {
     docx_rs::Table::new(rows).set_grid(vec![TEXT_W as usize / n; n]).width(TEXT_W as usize, WidthType::Dxa)
 }
 
-fn figure(f: &Figure) -> Result<Paragraph> {
+/// The `n`th picture of the report (from 1). Its id is numbered per report: docx-rs would
+/// number pictures across the whole process, so a second report differed from the first.
+fn figure(f: &Figure, n: usize) -> Result<Paragraph> {
     let (png, w, h) = f.png()?;
     // fit the text width and at most two thirds of the page height, keeping the aspect ratio
     let max_w = TEXT_W as f64;
@@ -104,7 +106,7 @@ fn figure(f: &Figure) -> Result<Paragraph> {
     let (dw, dh) = (f.width * 15.0, f.height * 15.0); // CSS px to twips at 96 dpi
     let k = (max_w / dw).min(max_h / dh).min(1.5);
     let emu = |twips: f64| (twips * EMU_PER_TWIP as f64) as u32;
-    let pic = Pic::new_with_dimensions(png, w, h).size(emu(dw * k), emu(dh * k));
+    let pic = Pic::new_with_dimensions(png, w, h).size(emu(dw * k), emu(dh * k)).id(format!("rIdImage{n}"));
     Ok(Paragraph::new().add_run(Run::new().add_image(pic)).align(AlignmentType::Center))
 }
 
@@ -135,6 +137,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
         .page_margin(PageMargin::new().top(MARGIN as i32).bottom(MARGIN as i32).left(MARGIN as i32).right(MARGIN as i32))
         .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri"))
         .default_size(20);
+    let mut pictures = 0;
     for b in &report.blocks {
         d = match b {
             Block::Heading { level, text } => {
@@ -147,7 +150,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
                 .add_table(heat_map(m))
                 .add_paragraph(Paragraph::new())
                 .add_paragraph(para(tr(report.lang, "Fargen viser antall behov: jo mørkere, jo flere.", "The colour shows the number of needs: the darker, the more.")).style("Caption")),
-            Block::Figure(f) => d.add_paragraph(figure(f)?).add_paragraph(para(&f.caption).style("Caption").align(AlignmentType::Center)),
+            Block::Figure(f) => {
+                pictures += 1;
+                d.add_paragraph(figure(f, pictures)?).add_paragraph(para(&f.caption).style("Caption").align(AlignmentType::Center))
+            }
         };
     }
     let mut out = std::io::Cursor::new(Vec::new());

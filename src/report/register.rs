@@ -10,7 +10,7 @@ use super::needs::{register, REGISTER_WIDTHS};
 use super::tr;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::{Document, Lang, Variant};
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
 
 /// The register as CSV bytes.
 pub fn csv(doc: &Document, variants: &[&Variant], lang: Lang) -> Result<Vec<u8>> {
@@ -37,6 +37,9 @@ pub fn xlsx(doc: &Document, variants: &[&Variant], lang: Lang) -> Result<Vec<u8>
     let t = register(doc, variants, lang);
     let fail = |e: rust_xlsxwriter::XlsxError| CoreError::new(ErrorCode::Io, format!("the workbook could not be written: {e}"));
     let mut book = Workbook::new();
+    // the workbook's own dates are the document's, so the same document gives the same bytes
+    let modified = ExcelDateTime::from_timestamp(doc.metadata.modified.0.timestamp()).map_err(fail)?;
+    book.set_properties(&DocProperties::new().set_title(&doc.metadata.title).set_creation_datetime(&modified));
     let sheet = book.add_worksheet();
     sheet.set_name(tr(lang, "Behovsregister", "Needs register")).map_err(fail)?;
     let head = Format::new().set_bold().set_background_color(Color::RGB(0xE4E7EB)).set_border_bottom(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::Top);
@@ -59,7 +62,28 @@ pub fn xlsx(doc: &Document, variants: &[&Variant], lang: Lang) -> Result<Vec<u8>
 
 #[cfg(test)]
 mod tests {
-    use super::guard_formula;
+    use super::{guard_formula, xlsx};
+    use crate::model::Lang;
+
+    #[test]
+    fn the_same_document_gives_the_same_workbook_bytes() {
+        let doc = crate::template::load("copd").unwrap();
+        let variants: Vec<_> = doc.variants.iter().collect();
+        let first = xlsx(&doc, &variants, Lang::Nb).unwrap();
+        // past a second boundary, where a clock in the file would show
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert!(first == xlsx(&doc, &variants, Lang::Nb).unwrap(), "the workbook changed between two runs");
+    }
+
+    #[test]
+    fn the_same_document_gives_the_same_word_bytes() {
+        use crate::report::{render, ReportFormat, ReportOptions};
+        let doc = crate::template::load("copd").unwrap();
+        let opts = ReportOptions::new(ReportFormat::Docx, Lang::Nb);
+        let first = render(&doc, &opts).unwrap().main;
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert!(first == render(&doc, &opts).unwrap().main, "the Word file changed between two runs");
+    }
 
     #[test]
     fn formula_starts_get_an_apostrophe_and_plain_text_does_not() {
