@@ -223,13 +223,12 @@ fn heat_map(cx: &Context, v: &Variant) -> HeatMap {
 }
 
 /// Needs of the current pathway against the desired one: met or not, and how information
-/// travels before and after. Needs are matched by title.
+/// travels before and after. A need is matched by id (a desired variant copied from the
+/// current one keeps its needs' ids), else by title; a renamed need shows both titles.
 pub fn needs_comparison(cx: &Context) -> Result<Vec<Block>> {
     let pick = |kind| cx.variants.iter().find(|v| v.kind == kind).copied();
     let (Some(now), Some(want)) = (pick(VariantKind::Current), pick(VariantKind::Desired)) else { return Ok(Vec::new()) };
     let key = |n: &DataNeed| n.title.trim().to_lowercase();
-    let before: HashMap<String, &DataNeed> = needs::sorted(now).into_iter().map(|n| (key(n), n)).collect();
-    let after: HashMap<String, &DataNeed> = needs::sorted(want).into_iter().map(|n| (key(n), n)).collect();
     let mut t = Table::new(&[
         cx.tr("Informasjonsbehov", "Information need"),
         cx.tr("Status nå", "Status now"),
@@ -238,15 +237,33 @@ pub fn needs_comparison(cx: &Context) -> Result<Vec<Block>> {
         cx.tr("Samhandlingsform ønsket", "Interaction form desired"),
     ]);
     let missing = cx.tr("(ikke med)", "(not present)");
-    let mut seen = HashSet::new();
-    for n in needs::sorted(now).into_iter().chain(needs::sorted(want)) {
-        if !seen.insert(key(n)) {
-            continue;
+    let wanted = needs::sorted(want);
+    let mut by_title: HashMap<String, &DataNeed> = HashMap::new();
+    for w in wanted.iter().rev() {
+        by_title.insert(key(w), w);
+    }
+    let mut used = HashSet::new();
+    let mut pairs: Vec<(Option<&DataNeed>, Option<&DataNeed>)> = Vec::new();
+    let current = needs::sorted(now);
+    // by id first, so a title that moved to another need cannot take a renamed need's place
+    let by_id: Vec<Option<&DataNeed>> = current.iter().map(|n| wanted.iter().copied().find(|w| w.id == n.id)).collect();
+    used.extend(by_id.iter().flatten().map(|w| w.id));
+    for (n, found) in current.iter().zip(by_id) {
+        let found = found.or_else(|| by_title.get(&key(n)).copied().filter(|w| !used.contains(&w.id)));
+        if let Some(w) = found {
+            used.insert(w.id);
         }
-        let (b, a) = (before.get(&key(n)), after.get(&key(n)));
-        let status = |x: Option<&&DataNeed>| x.map_or(missing, |n| n.status.label(cx.lang));
-        let form = |x: Option<&&DataNeed>| x.map_or(missing, |n| n.form.label(cx.lang));
-        t.row(vec![n.title.clone(), status(b).into(), status(a).into(), form(b).into(), form(a).into()]);
+        pairs.push((Some(n), found));
+    }
+    pairs.extend(wanted.iter().filter(|w| !used.contains(&w.id)).map(|w| (None, Some(*w))));
+    for (b, a) in pairs {
+        let title = match (b, a) {
+            (Some(b), Some(a)) if b.title.trim() != a.title.trim() => format!("{} ({} «{}»)", a.title, cx.tr("tidligere", "formerly"), b.title),
+            _ => a.or(b).map(|n| n.title.clone()).unwrap_or_default(),
+        };
+        let status = |x: Option<&DataNeed>| x.map_or(missing, |n| n.status.label(cx.lang));
+        let form = |x: Option<&DataNeed>| x.map_or(missing, |n| n.form.label(cx.lang));
+        t.row(vec![title, status(b).into(), status(a).into(), form(b).into(), form(a).into()]);
     }
     let intro = format!("{} «{}» {} «{}».", cx.tr("Behovene i", "The needs in"), now.name, cx.tr("sammenlignet med", "compared with"), want.name);
     Ok(vec![
@@ -294,4 +311,51 @@ fn columns(doc: &Document) -> Vec<&Phase> {
     let mut p: Vec<&Phase> = doc.phases.iter().collect();
     p.sort_by_key(|p| (p.order, p.id));
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{apply, Edit};
+
+    fn rows(doc: &Document) -> Vec<Vec<String>> {
+        let cx = Context { doc, variants: doc.variants.iter().collect(), lang: Lang::Nb, diagram: DiagramOptions::default() };
+        let blocks = needs_comparison(&cx).unwrap();
+        blocks.into_iter().find_map(|b| if let Block::Table(t) = b { Some(t.rows) } else { None }).unwrap()
+    }
+
+    #[test]
+    fn needs_are_compared_by_id_so_a_renamed_need_keeps_its_row() {
+        let mut doc = crate::template::load("copd").unwrap();
+        let before = rows(&doc);
+        let want = doc.variants.iter().find(|v| v.kind == VariantKind::Desired).unwrap();
+        let now = doc.variants.iter().find(|v| v.kind == VariantKind::Current).unwrap();
+        let shared = want.needs().find(|n| now.need(n.id).is_some()).unwrap().clone();
+        let old_title = shared.title.clone();
+        let renamed = DataNeed { title: "Nytt navn på behovet".into(), ..shared };
+        let variant = want.id;
+        apply(&mut doc, Edit::UpdateNeed { variant, need: renamed }).unwrap();
+        let after = rows(&doc);
+        assert_eq!(after.len(), before.len(), "a renamed need is still one row");
+        let row = after.iter().find(|r| r[0].starts_with("Nytt navn på behovet")).unwrap();
+        assert_eq!(row[0], format!("Nytt navn på behovet (tidligere «{old_title}»)"));
+        assert!(row[1] != "(ikke med)" && row[2] != "(ikke med)", "{row:?}");
+    }
+
+    #[test]
+    fn needs_of_separately_drawn_variants_are_matched_by_title() {
+        let mut doc = crate::template::load("copd").unwrap();
+        let want = doc.variants.iter().find(|v| v.kind == VariantKind::Desired).unwrap();
+        let now = doc.variants.iter().find(|v| v.kind == VariantKind::Current).unwrap();
+        let shared = want.needs().find(|n| now.need(n.id).is_some()).unwrap().clone();
+        // the same need drawn afresh: a new id, the same title
+        let variant = want.id;
+        apply(&mut doc, Edit::RemoveNeed { variant, id: shared.id }).unwrap();
+        let redrawn = DataNeed { id: NeedId::new(), ..shared.clone() };
+        apply(&mut doc, Edit::AddNeed { variant, need: redrawn }).unwrap();
+        let rows = rows(&doc);
+        let matching: Vec<_> = rows.iter().filter(|r| r[0] == shared.title).collect();
+        assert_eq!(matching.len(), 1, "{matching:?}");
+        assert!(matching[0][1] != "(ikke med)" && matching[0][2] != "(ikke med)");
+    }
 }
