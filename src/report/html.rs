@@ -6,21 +6,9 @@ use super::content::*;
 use super::tr;
 use std::fmt::Write;
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML element content and attribute values: the escaping of the SVG
+/// diagrams the page inlines (`& < > " '` as entities, characters XML forbids dropped).
+pub use crate::export::diagram::style::esc as escape;
 
 /// Escaped text with its newlines as `<br>`.
 fn lines(text: &str) -> String {
@@ -169,7 +157,7 @@ mod tests {
 
     #[test]
     fn markup_in_text_is_escaped() {
-        assert_eq!(escape("<script>\"x\" & 'y'</script>"), "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;");
+        assert_eq!(escape("<script>\"x\" & 'y'</script>"), "&lt;script&gt;&quot;x&quot; &amp; &apos;y&apos;&lt;/script&gt;");
         assert_eq!(lines("a\nb"), "a<br>b");
     }
 }
