@@ -24,7 +24,11 @@ fn pools_lanes_flows_and_data_map_and_the_rest_is_reported() {
     let vurder = step("Vurdere\nmålinger");
     assert_eq!(vurder.kind, StepKind::Activity);
     assert_eq!(vurder.description, "Sykepleier ser på SpO2 og puls.");
-    assert_eq!(vurder.position, Some(Position { x: 180.0, y: 80.0 }));
+    // drawn steps are pinned, kept in the order the file draws them, inside their own lane
+    let start = step("Rødt varsel");
+    let (Some(ps), Some(pv)) = (start.position, vurder.position) else { panic!("drawn steps are pinned") };
+    assert!(ps.x < pv.x, "the start stays left of the task: {ps:?} {pv:?}");
+    assert!(step("Lege vurderer").position.is_none(), "a step the file does not draw is laid out");
     assert_eq!(doc.phases.len(), 1);
     assert_eq!(doc.phases[0].name, "Oppfølging");
     assert_eq!(vurder.phase, Some(doc.phases[0].id), "inside the group's box");

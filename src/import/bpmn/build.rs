@@ -2,6 +2,7 @@
 //! and the report. Every element that is mapped is marked used; whatever is left unmarked at
 //! the end goes into the report, so nothing is dropped without a word.
 
+use super::place::{self, Drawn};
 use super::report::{self, ImportReport};
 use super::tree::{Ns, Tree};
 use crate::export::bpmn::xml::xml_safe;
@@ -28,8 +29,7 @@ pub fn step_kind(name: &str) -> Option<StepKind> {
     })
 }
 
-/// A drawn box: x, y, width, height.
-type Bounds = (f64, f64, f64, f64);
+use place::Bounds;
 
 /// A link between a data object reference and a step: `out` when the step writes it.
 struct Link {
@@ -43,7 +43,17 @@ struct Builder<'t> {
     t: &'t Tree,
     used: Vec<bool>,
     ids: HashMap<&'t str, u32>,
-    bounds: HashMap<&'t str, Bounds>,
+    /// Each drawn element's box and the diagram it is drawn in (the first that has it).
+    bounds: HashMap<&'t str, (Bounds, usize)>,
+    /// Shapes drawn with `isHorizontal="false"` (vertical pools and lanes).
+    vertical: HashSet<&'t str>,
+    /// The participant (pool) of each process.
+    pool_of: HashMap<u32, u32>,
+    /// The lane, pool or process each actor came from, and the pool around it.
+    actor_from: HashMap<ActorId, (u32, Option<u32>)>,
+    drawn: Vec<Drawn>,
+    /// The pool whose actors are being made.
+    current_pool: Option<u32>,
     report: ImportReport,
     doc: Document,
     carepath: bool,
@@ -73,6 +83,11 @@ pub fn build(t: &Tree, title: &str) -> Result<(Document, ImportReport), String> 
         used: vec![false; t.elements.len()],
         ids: HashMap::new(),
         bounds: HashMap::new(),
+        vertical: HashSet::new(),
+        pool_of: HashMap::new(),
+        actor_from: HashMap::new(),
+        drawn: Vec::new(),
+        current_pool: None,
         report: ImportReport::default(),
         doc: Document::new(clip(t.attr(0, "name").filter(|n| !n.trim().is_empty()).unwrap_or(title))),
         carepath: false,
@@ -121,6 +136,7 @@ pub fn build(t: &Tree, title: &str) -> Result<(Document, ImportReport), String> 
     };
     let variant = Variant::try_from(data).map_err(|e| e.to_string())?;
     doc.variants.push(variant);
+    place::pin(&mut doc, &b.drawn);
     Ok((doc, report))
 }
 
@@ -218,7 +234,10 @@ impl<'t> Builder<'t> {
                     let num = |k: &str| self.t.attr(bx, k).and_then(|v| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite());
                     if let (Some(x), Some(y), Some(w), Some(h)) = (num("x"), num("y"), num("width"), num("height")) {
                         let el = el.rsplit(':').next().unwrap_or(el);
-                        self.bounds.entry(el).or_insert((x, y, w, h));
+                        self.bounds.entry(el).or_insert(((x, y, w, h), n));
+                        if self.t.attr(s, "isHorizontal").is_some_and(|v| v.trim() == "false") {
+                            self.vertical.insert(el);
+                        }
                     }
                 }
             }
@@ -226,7 +245,26 @@ impl<'t> Builder<'t> {
     }
 
     fn bounds_of(&self, i: u32) -> Option<Bounds> {
+        self.drawn_at(i).map(|(b, _)| b)
+    }
+
+    /// An element's box and the diagram it is drawn in.
+    fn drawn_at(&self, i: u32) -> Option<(Bounds, usize)> {
         self.t.attr(i, "id").and_then(|id| self.bounds.get(id)).copied()
+    }
+
+    /// Whether an element is drawn vertically.
+    fn is_vertical(&self, i: u32) -> bool {
+        self.t.attr(i, "id").is_some_and(|id| self.vertical.contains(id))
+    }
+
+    /// Whether the lanes of an actor run vertically: its own shape says so, or else its pool's.
+    fn actor_vertical(&self, a: Option<ActorId>) -> bool {
+        let Some(&(el, pool)) = a.and_then(|a| self.actor_from.get(&a)) else { return false };
+        if self.drawn_at(el).is_some() {
+            return self.is_vertical(el);
+        }
+        pool.is_some_and(|p| self.is_vertical(p))
     }
 
     /// Reads the Carepath document header, catalogue, comments and reviews when present.
@@ -266,6 +304,8 @@ impl<'t> Builder<'t> {
         self.used[el as usize] = true;
         let id = a.id;
         self.doc.actors.push(a);
+        let pool = self.current_pool;
+        self.actor_from.insert(id, (el, pool));
         id
     }
 
@@ -286,11 +326,13 @@ impl<'t> Builder<'t> {
                 match process {
                     Some(pr) if !owned.contains(&pr) => {
                         owned.push(pr);
+                        self.pool_of.insert(pr, p);
                         if let Some(a) = self.process_actors(pr, &name) {
                             self.pool_actor.insert(p, a);
                         }
                     }
                     _ => {
+                        self.current_pool = None;
                         let a = self.new_actor(p, &name, "", None);
                         self.pool_actor.insert(p, a);
                     }
@@ -310,6 +352,7 @@ impl<'t> Builder<'t> {
     /// The actors of one process: its leaf lanes, or one for the whole pool (returned).
     fn process_actors(&mut self, pr: u32, pool: &str) -> Option<ActorId> {
         let t = self.t;
+        self.current_pool = self.pool_of.get(&pr).copied();
         self.used[pr as usize] = true;
         self.mark_plain_children(pr);
         // preorder over lane sets: parents assign their nodes first, deeper lanes override
@@ -448,11 +491,15 @@ impl<'t> Builder<'t> {
             if !from_json {
                 s.description = self.documentation(i);
                 s.phase = self.phase_at(i);
-                s.position = self.bounds_of(i).map(|(x, y, _, _)| Position { x, y });
+                s.position = None;
             }
             let lane = self.node_actor.get(&i).or_else(|| self.pool_actor.get(&pr)).copied();
             if lane.is_some() || s.actor.is_some_and(|a| self.doc.actor(a).is_none()) {
                 s.actor = lane;
+            }
+            if let (false, Some((bounds, diagram))) = (from_json, self.drawn_at(i)) {
+                let host = self.ref_attr(i, "attachedToRef").and_then(|h| self.drawn_at(h)).filter(|h| h.1 == diagram).map(|h| h.0);
+                self.drawn.push(Drawn { step: s.id, bounds, diagram, vertical: self.actor_vertical(s.actor), host });
             }
             if s.phase.is_some_and(|p| self.doc.phase(p).is_none()) {
                 s.phase = None;

@@ -17,7 +17,8 @@
 //!   need at those steps (writing steps provide, reading steps consume);
 //! - groups become phases (named by their category value), a step belonging to the group
 //!   whose drawn box holds its centre; without groups there is one phase, "Forløp";
-//! - BPMNDI positions become pinned step positions.
+//! - BPMNDI positions become pinned step positions, kept relative to the lane and phase
+//!   column (vertical lanes turned), see [`place`].
 //!
 //! Files written by Carepath carry each element's canonical JSON in `extensionElements`
 //! (see [`crate::export::bpmn`]); those are restored exactly, with names, element types,
@@ -26,6 +27,7 @@
 //! edit.
 
 mod build;
+mod place;
 mod report;
 pub mod tree;
 
