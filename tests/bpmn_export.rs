@@ -6,7 +6,7 @@ mod common;
 #[path = "support/node_packages.rs"]
 mod node_packages;
 
-use carepath::export::bpmn::{pick_variant, to_bpmn};
+use carepath::export::bpmn::{pick_variant, to_bpmn, to_bpmn_variants};
 use carepath::import::bpmn::from_bpmn;
 use carepath::model::*;
 use std::path::PathBuf;
@@ -98,6 +98,33 @@ fn copd_variants_round_trip_through_bpmn_without_loss() {
     }
 }
 
+/// Every variant of the document in one file, one pool each: the whole document comes back,
+/// the same canonical JSON (both COPD variants; and a comment on a step of the second).
+#[test]
+fn whole_documents_round_trip_through_one_bpmn_file() {
+    let mut copd = carepath::template::load("copd").unwrap();
+    let second = &copd.variants[1];
+    let step = second.steps_sorted()[2].id;
+    copd.comments.push(Comment {
+        id: CommentId::new(),
+        target: ElementRef::Step { variant: second.id, id: step },
+        author: "Lege".into(),
+        created: Timestamp::parse("2026-03-01T08:00:00Z").unwrap(),
+        text: "Gjelder bare ønsket forløp".into(),
+        resolved: true,
+        reply_to: None,
+    });
+    for doc in [copd, awkward()] {
+        let ids: Vec<VariantId> = doc.variants.iter().map(|v| v.id).collect();
+        let xml = to_bpmn_variants(&doc, &ids).unwrap();
+        let (back, report) = from_bpmn(xml.as_bytes(), "alt.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+        assert!(report.is_empty(), "{}", report.to_text("alt.bpmn"));
+        assert_eq!(back.variants.len(), doc.variants.len());
+        assert_eq!(carepath::export::json::to_json(&back), carepath::export::json::to_json(&doc));
+        assert_eq!(to_bpmn_variants(&back, &ids).unwrap(), xml, "and the same bytes again");
+    }
+}
+
 #[test]
 fn awkward_text_and_every_step_kind_round_trip() {
     let doc = awkward();
@@ -123,6 +150,8 @@ fn exports_validate_against_the_bpmn_schema() {
     for (i, v) in copd.variants.iter().enumerate() {
         xmllint(&xsd, &format!("copd-{i}.bpmn"), &to_bpmn(&copd, v.id).unwrap());
     }
+    let all: Vec<VariantId> = copd.variants.iter().map(|v| v.id).collect();
+    xmllint(&xsd, "copd-all.bpmn", &to_bpmn_variants(&copd, &all).unwrap());
     let doc = awkward();
     xmllint(&xsd, "awkward.bpmn", &to_bpmn(&doc, doc.variants[0].id).unwrap());
     let generated = carepath::sample::generate(300);
@@ -151,6 +180,8 @@ fn bpmn_moddle_reads_exports_without_warnings() {
     for (i, v) in copd.variants.iter().enumerate() {
         files.push((format!("copd-{i}.bpmn"), to_bpmn(&copd, v.id).unwrap()));
     }
+    let all: Vec<VariantId> = copd.variants.iter().map(|v| v.id).collect();
+    files.push(("copd-all.bpmn".into(), to_bpmn_variants(&copd, &all).unwrap()));
     let doc = awkward();
     files.push(("awkward.bpmn".into(), to_bpmn(&doc, doc.variants[0].id).unwrap()));
     let generated = carepath::sample::generate(300);

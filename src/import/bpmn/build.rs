@@ -66,6 +66,9 @@ struct Builder<'t> {
     needs: Vec<DataNeed>,
     info_of: HashMap<u32, InfoTypeId>,
     taken: HashSet<uuid::Uuid>,
+    /// Ids taken by steps, transitions and needs of the variant being built (variants may
+    /// share them).
+    local: HashSet<uuid::Uuid>,
 }
 
 fn clip(s: &str) -> String {
@@ -100,6 +103,7 @@ pub fn build(t: &Tree, title: &str) -> Result<(Document, ImportReport), String> 
         needs: Vec::new(),
         info_of: HashMap::new(),
         taken: HashSet::new(),
+        local: HashSet::new(),
     };
     b.used[0] = true;
     for (i, e) in t.elements.iter().enumerate() {
@@ -110,32 +114,52 @@ pub fn build(t: &Tree, title: &str) -> Result<(Document, ImportReport), String> 
         }
     }
     b.diagrams();
-    let header = b.document_header();
+    b.document_header();
     let (pools, processes) = b.pools();
-    b.phases(&processes, &pools);
-    for &p in &processes {
-        b.steps_of(p);
+    // a process with Carepath's variant header is a variant of its own; any other process
+    // belongs to the first
+    let headers: Vec<Option<VariantHeader>> = processes.iter().map(|&p| b.variant_header(p)).collect();
+    let mut groups: Vec<(Option<VariantHeader>, Vec<u32>)> = Vec::new();
+    for (&p, h) in processes.iter().zip(headers) {
+        match h {
+            Some(h) => groups.push((Some(h), vec![p])),
+            None if groups.is_empty() => groups.push((None, vec![p])),
+            None => groups[0].1.push(p),
+        }
     }
-    for &p in &processes {
-        b.flows_of(p);
+    if groups.is_empty() {
+        groups.push((None, Vec::new()));
     }
-    b.data(&processes);
-    b.message_flows(&pools);
+    b.phases(&processes);
+    let mut variants = Vec::with_capacity(groups.len());
+    for (k, (header, procs)) in groups.into_iter().enumerate() {
+        b.local.clear();
+        for &p in &procs {
+            b.steps_of(p);
+        }
+        for &p in &procs {
+            b.flows_of(p);
+        }
+        b.data(&procs);
+        if k == 0 {
+            b.message_flows(&pools);
+        }
+        let data = VariantData {
+            id: header.as_ref().map_or_else(VariantId::new, |h| h.id),
+            name: header.as_ref().map(|h| h.name.clone()).unwrap_or_else(|| "Importert forløp".into()),
+            kind: header.as_ref().map_or(VariantKind::Current, |h| h.kind),
+            description: header.as_ref().map(|h| h.description.clone()).unwrap_or_default(),
+            based_on: header.as_ref().and_then(|h| h.based_on),
+            steps: std::mem::take(&mut b.steps),
+            transitions: std::mem::take(&mut b.transitions),
+            needs: std::mem::take(&mut b.needs),
+        };
+        variants.push(Variant::try_from(data).map_err(|e| e.to_string())?);
+    }
     let mut report = std::mem::take(&mut b.report);
     report::unused(t, &b.used, &mut report);
     let mut doc = b.doc;
-    let data = VariantData {
-        id: header.as_ref().map_or_else(VariantId::new, |h| h.id),
-        name: header.as_ref().map(|h| h.name.clone()).unwrap_or_else(|| "Importert forløp".into()),
-        kind: header.as_ref().map_or(VariantKind::Current, |h| h.kind),
-        description: header.as_ref().map(|h| h.description.clone()).unwrap_or_default(),
-        based_on: header.as_ref().and_then(|h| h.based_on),
-        steps: b.steps,
-        transitions: b.transitions,
-        needs: b.needs,
-    };
-    let variant = Variant::try_from(data).map_err(|e| e.to_string())?;
-    doc.variants.push(variant);
+    doc.variants = variants;
     place::pin(&mut doc, &b.drawn);
     Ok((doc, report))
 }
@@ -161,6 +185,18 @@ impl<'t> Builder<'t> {
 
     fn name(&self, i: u32) -> Option<&'t str> {
         self.t.attr(i, "name").map(str::trim).filter(|n| !n.is_empty())
+    }
+
+    /// A fresh id for a step, transition or need unless `want` is free in this variant.
+    fn claim_local(&mut self, want: Option<uuid::Uuid>) -> uuid::Uuid {
+        match want {
+            Some(u) if !self.taken.contains(&u) && self.local.insert(u) => u,
+            _ => {
+                let u = uuid::Uuid::now_v7();
+                self.local.insert(u);
+                u
+            }
+        }
     }
 
     /// A fresh id unless `want` is free.
@@ -268,7 +304,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Reads the Carepath document header, catalogue, comments and reviews when present.
-    fn document_header(&mut self) -> Option<VariantHeader> {
+    fn document_header(&mut self) {
         let collabs: Vec<u32> = self.t.children(0, Ns::Model, "collaboration").collect();
         for c in collabs {
             if let Some(h) = self.cp::<DocumentHeader>(c, "document") {
@@ -285,12 +321,13 @@ impl<'t> Builder<'t> {
         for it in &self.doc.info_types {
             self.taken.insert(it.id.0);
         }
-        let processes: Vec<u32> = self.t.children(0, Ns::Model, "process").collect();
-        processes.into_iter().find_map(|p| {
-            let h = self.cp::<VariantHeader>(p, "variant")?;
-            self.used[p as usize] = true;
-            Some(h)
-        })
+    }
+
+    /// The Carepath variant header of a process, when it has one.
+    fn variant_header(&mut self, p: u32) -> Option<VariantHeader> {
+        let h = self.cp::<VariantHeader>(p, "variant")?;
+        self.used[p as usize] = true;
+        Some(h)
     }
 
     fn new_actor(&mut self, el: u32, name: &str, organisation: &str, json: Option<Actor>) -> ActorId {
@@ -381,7 +418,14 @@ impl<'t> Builder<'t> {
                 leaves += 1;
                 let json = self.cp::<Actor>(i, "actor");
                 let name = self.name(i).unwrap_or(pool).to_string();
-                let a = self.new_actor(i, &name, pool, json);
+                // each variant's pool has a lane per actor: the first makes the actor
+                let a = match json.as_ref().map(|j| j.id).filter(|&id| self.doc.actor(id).is_some()) {
+                    Some(id) => {
+                        self.used[i as usize] = true;
+                        id
+                    }
+                    None => self.new_actor(i, &name, pool, json),
+                };
                 for (_, pending) in assignments.drain(..) {
                     for n in pending {
                         self.node_actor.entry(n).or_insert(a);
@@ -407,17 +451,20 @@ impl<'t> Builder<'t> {
     }
 
     /// Phases from groups, in their drawn order from left to right.
-    fn phases(&mut self, processes: &[u32], participants: &[u32]) {
+    fn phases(&mut self, processes: &[u32]) {
         let t = self.t;
         let mut holders: Vec<u32> = processes.to_vec();
         holders.extend(t.children(0, Ns::Model, "collaboration"));
-        let _ = participants;
         let mut found: Vec<(Phase, Option<Bounds>, bool)> = Vec::new();
         for h in holders {
             for g in t.children(h, Ns::Model, "group").collect::<Vec<_>>() {
                 self.used[g as usize] = true;
                 self.mark_plain_children(g);
                 let json = self.cp::<Phase>(g, "phase");
+                // each variant's pool has a group per phase: the first makes the phase
+                if json.as_ref().is_some_and(|j| found.iter().any(|f| f.2 && f.0.id == j.id)) {
+                    continue;
+                }
                 let value = self.ref_attr(g, "categoryValueRef").map(|cv| {
                     self.used[cv as usize] = true;
                     t.attr(cv, "value").unwrap_or("").trim().to_string()
@@ -483,7 +530,7 @@ impl<'t> Builder<'t> {
             let name = t.attr(i, "name").unwrap_or("").to_string();
             let from_json = json.is_some();
             let mut s = json.unwrap_or_else(|| Step::new(kind, "", None, None));
-            s.id = StepId(self.claim(Some(s.id.0)));
+            s.id = StepId(self.claim_local(Some(s.id.0)));
             s.kind = kind;
             if xml_safe(&s.label) != name {
                 s.label = clip(name.trim());
@@ -549,7 +596,7 @@ impl<'t> Builder<'t> {
             let json = self.cp::<Transition>(i, "transition");
             let name = t.attr(i, "name").unwrap_or("").to_string();
             let mut tr = json.unwrap_or_else(|| Transition::new(from, to, ""));
-            tr.id = TransitionId(self.claim(Some(tr.id.0)));
+            tr.id = TransitionId(self.claim_local(Some(tr.id.0)));
             tr.from = from;
             tr.to = to;
             if xml_safe(&tr.label) != name {
@@ -639,7 +686,7 @@ impl<'t> Builder<'t> {
                 let object = self.ref_attr(r, "dataObjectRef");
                 let info = object.and_then(|o| self.info_of.get(&o).copied());
                 if let Some(mut n) = self.cp::<DataNeed>(r, "need") {
-                    n.id = NeedId(self.claim(Some(n.id.0)));
+                    n.id = NeedId(self.claim_local(Some(n.id.0)));
                     n.steps.retain(|s| step_ids.contains(s));
                     n.provider = n.provider.filter(|a| self.doc.actor(*a).is_some());
                     n.consumer = n.consumer.filter(|a| self.doc.actor(*a).is_some());
@@ -667,7 +714,7 @@ impl<'t> Builder<'t> {
                 }
                 let actor = |nodes: &[u32]| nodes.iter().find_map(|n| actor_of.get(&self.step_of[n]).copied().flatten());
                 let mut need = DataNeed::new(clip(title), steps, actor(&outs), actor(&ins));
-                need.id = NeedId(self.claim(None));
+                need.id = NeedId(self.claim_local(None));
                 need.info_types = info.into_iter().collect();
                 self.needs.push(need);
             }
@@ -706,7 +753,7 @@ impl<'t> Builder<'t> {
                     }
                     n
                 });
-                need.id = NeedId(self.claim(Some(need.id.0)));
+                need.id = NeedId(self.claim_local(Some(need.id.0)));
                 need.steps.dedup();
                 self.needs.push(need);
             }

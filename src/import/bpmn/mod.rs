@@ -1,5 +1,5 @@
 //! BPMN 2.0 import: a `.bpmn` file from any modeller becomes a checked Carepath document with
-//! one variant, and an [`ImportReport`] lists every element that had no counterpart.
+//! one variant (a file Carepath wrote with several variants: each again), and an [`ImportReport`] lists every element that had no counterpart.
 //!
 //! The mapping (see also docs/bpmn.md):
 //! - pools and lanes become actors: each leaf lane is one actor (nested lanes are flattened,
