@@ -201,3 +201,44 @@ fn bpmn_moddle_reads_exports_without_warnings() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Moves the drawn shape of `element` by (dx, dy) in a BPMN file, as a modeller would.
+fn move_shape(xml: &str, element: &str, dx: f64, dy: f64) -> String {
+    let at = xml.find(&format!("bpmnElement=\"{element}\"")).unwrap_or_else(|| panic!("no shape for {element}"));
+    let b = at + xml[at..].find("<dc:Bounds").unwrap();
+    let end = b + xml[b..].find("/>").unwrap();
+    let attr = |name: &str| -> f64 {
+        let s = xml[b..end].find(&format!(" {name}=\"")).unwrap() + b + name.len() + 3;
+        xml[s..s + xml[s..].find('"').unwrap()].parse().unwrap()
+    };
+    let (x, y, w, h) = (attr("x"), attr("y"), attr("width"), attr("height"));
+    format!("{}<dc:Bounds x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{h}\"{}", &xml[..b], x + dx, y + dy, &xml[end..])
+}
+
+/// A step moved in another tool (bpmn.io, Camunda Modeler) comes back pinned where it was put,
+/// in either pool of a whole-document file; steps nobody moved stay unpinned.
+#[test]
+fn a_step_moved_in_another_tool_is_pinned_there() {
+    let doc = carepath::template::load("copd").unwrap();
+    let ids: Vec<VariantId> = doc.variants.iter().map(|v| v.id).collect();
+    let xml = to_bpmn_variants(&doc, &ids).unwrap();
+    let first = doc.variants[0].steps_sorted()[4].id;
+    let second = doc.variants[1].steps_sorted()[6].id;
+    // where the export drew each step, in the layout's frame (the BPMN diagram has no need layer)
+    let plain = carepath::layout::LayoutOptions { needs: false, ..Default::default() };
+    let before: Vec<_> = ids.iter().map(|&v| carepath::layout::layout_with(&doc, v, &plain).unwrap()).collect();
+    let was = |k: usize, s: StepId| before[k].steps.iter().find(|b| b.id == s).map(|b| (b.x, b.y)).unwrap();
+    let moved = move_shape(&move_shape(&xml, &format!("Step_{first}"), 30.0, 12.0), &format!("Step_{second}_v2"), -20.0, 40.0);
+    let (back, report) = from_bpmn(moved.as_bytes(), "flyttet.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+    assert!(report.is_empty(), "{}", report.to_text("flyttet.bpmn"));
+    let pos = |k: usize, s: StepId| back.variants[k].step(s).unwrap().position;
+    let (x0, y0) = was(0, first);
+    assert_eq!(pos(0, first), Some(Position { x: x0 + 30.0, y: y0 + 12.0 }));
+    let (x1, y1) = was(1, second);
+    assert_eq!(pos(1, second), Some(Position { x: x1 - 20.0, y: y1 + 40.0 }), "in the layout's frame, not the file's");
+    let pinned = back.variants.iter().flat_map(|v| v.steps()).filter(|s| s.position.is_some()).count();
+    assert_eq!(pinned, 2, "only the moved steps are pinned");
+    let after = carepath::layout::layout_with(&back, ids[1], &plain).unwrap();
+    let b = after.steps.iter().find(|b| b.id == second).unwrap();
+    assert_eq!((b.x, b.y), (x1 - 20.0, y1 + 40.0), "drawn where it was put");
+}

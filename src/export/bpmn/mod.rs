@@ -124,6 +124,8 @@ pub fn to_bpmn(doc: &Document, variant_id: VariantId) -> Result<String> {
 struct Part<'a> {
     v: &'a Variant,
     sfx: String,
+    /// How far down the pool is drawn from where the layout puts it.
+    dy: f64,
     geo: Geometry,
     steps: Vec<&'a Step>,
     transitions: Vec<&'a Transition>,
@@ -147,8 +149,9 @@ pub fn to_bpmn_variants(doc: &Document, variants: &[VariantId]) -> Result<String
         let mut geo = geometry(doc, v)?;
         geo.shift(dy);
         let needs: Vec<&DataNeed> = v.needs().collect();
+        let shift = dy;
         dy = data_bottom(&geo, &needs) + POOL_GAP;
-        parts.push(Part { v, sfx: if k == 0 { String::new() } else { format!("_v{}", k + 1) }, geo, steps: v.steps_sorted(), transitions: v.transitions_sorted(), links: links(v), needs });
+        parts.push(Part { v, sfx: if k == 0 { String::new() } else { format!("_v{}", k + 1) }, dy: shift, geo, steps: v.steps_sorted(), transitions: v.transitions_sorted(), links: links(v), needs });
     }
     let first = parts[0].v.id;
     let mut x = Xml::new();
@@ -212,7 +215,7 @@ fn write_collaboration(x: &mut Xml, doc: &Document, parts: &[Part]) {
 }
 
 fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
-    let Part { v, sfx, steps, transitions, needs, links, .. } = part;
+    let Part { v, sfx, steps, transitions, needs, links, geo, dy } = part;
     let vid = v.id;
     x.open("bpmn:process", &[("id", &format!("Process_{vid}")), ("name", &v.name), ("isExecutable", "false")]);
     if !v.description.is_empty() {
@@ -220,7 +223,9 @@ fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
     }
     x.open("bpmn:extensionElements", &[]);
     let header = VariantHeader::of(v);
-    x.text("cp:variant", &[], &json(&header));
+    let shift = [("dy", num(*dy))];
+    let attrs: Vec<(&str, &str)> = shift.iter().filter(|_| *dy != 0.0).map(|(k, v)| (*k, v.as_str())).collect();
+    x.text("cp:variant", &attrs, &json(&header));
     x.close("bpmn:extensionElements");
     if !doc.actors.is_empty() {
         let mut in_lane: BTreeMap<ActorId, Vec<StepId>> = BTreeMap::new();
@@ -260,7 +265,9 @@ fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
             x.text("bpmn:documentation", &[], &s.description);
         }
         x.open("bpmn:extensionElements", &[]);
-        x.text("cp:step", &[], &json(s));
+        // where the step is drawn, so a move in another tool can be told on import
+        let r = geo.steps[&s.id];
+        x.text("cp:step", &[("x", &num(r.x)), ("y", &num(r.y))], &json(s));
         x.close("bpmn:extensionElements");
         for t in incoming.get(&s.id).into_iter().flatten() {
             x.text("bpmn:incoming", &[], &format!("Flow_{t}{sfx}"));
@@ -378,7 +385,7 @@ fn write_diagram(x: &mut Xml, parts: &[Part]) {
 }
 
 fn write_pool_shapes(x: &mut Xml, part: &Part) {
-    let Part { v, sfx, geo, steps, transitions, needs, links } = part;
+    let Part { v, sfx, geo, steps, transitions, needs, links, .. } = part;
     let vid = v.id;
     let shape = |x: &mut Xml, element: &str, extra: &[(&str, &str)], r: Rect| {
         let id = format!("{element}_di");

@@ -539,6 +539,8 @@ impl<'t> Builder<'t> {
                 s.description = self.documentation(i);
                 s.phase = self.phase_at(i);
                 s.position = None;
+            } else if let Some(p) = self.moved(pr, i) {
+                s.position = Some(p);
             }
             let lane = self.node_actor.get(&i).or_else(|| self.pool_actor.get(&pr)).copied();
             if lane.is_some() || s.actor.is_some_and(|a| self.doc.actor(a).is_none()) {
@@ -555,6 +557,23 @@ impl<'t> Builder<'t> {
             self.step_of.insert(i, s.id);
             self.steps.push(s);
         }
+    }
+
+    /// Where a step Carepath exported now is, when another tool moved its shape: the shape's
+    /// top-left differs from the place recorded on its `cp:step`. In the layout's frame (the
+    /// pools of further variants are drawn `dy` lower, as recorded on `cp:variant`).
+    fn moved(&self, pr: u32, i: u32) -> Option<Position> {
+        let t = self.t;
+        let ((x, y, _, _), diagram) = self.drawn_at(i)?;
+        let cp = |el: u32, tag: &str| t.child(el, Ns::Model, "extensionElements").and_then(|e| t.child(e, Ns::Carepath, tag));
+        let num = |el: u32, k: &str| t.attr(el, k).and_then(|v| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite());
+        let step = cp(i, "step")?;
+        let (wx, wy) = (num(step, "x")?, num(step, "y")?);
+        if diagram != 0 || ((x - wx).abs() < 0.5 && (y - wy).abs() < 0.5) {
+            return None;
+        }
+        let dy = cp(pr, "variant").and_then(|v| num(v, "dy")).unwrap_or(0.0);
+        Some(Position { x, y: y - dy })
     }
 
     /// Report entries for what a step keeps only approximately.

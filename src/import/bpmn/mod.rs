@@ -18,7 +18,7 @@
 //! - groups become phases (named by their category value), a step belonging to the group
 //!   whose drawn box holds its centre; without groups there is one phase, "Forløp";
 //! - BPMNDI positions become pinned step positions, kept relative to the lane and phase
-//!   column (vertical lanes turned), see [`place`].
+//!   column (vertical lanes turned; see `place.rs`).
 //!
 //! Files written by Carepath carry each element's canonical JSON in `extensionElements`
 //! (see [`crate::export::bpmn`]); those are restored exactly, with names, element types,
