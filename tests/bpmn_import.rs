@@ -112,3 +112,55 @@ fn duplicate_ids_and_dangling_references_do_not_break_the_import() {
     assert_eq!(doc.variants[0].transition_count(), 0);
     assert!(report.skipped.iter().any(|e| e.element == "sequenceFlow"));
 }
+
+/// What other tools write: a Camunda Modeler file with its own attributes and extensions and
+/// no diagram, a collaboration of pools without lanes, message flows whose ends are not
+/// imported, a data object without a name. Everything maps or is reported.
+#[test]
+fn files_of_other_tools_map_or_are_reported() {
+    let camunda = r#"<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Camunda Modeler" exporterVersion="5.20.0">
+  <bpmn:process id="Oppfolging" name="Oppfølging" isExecutable="true" camunda:historyTimeToLive="180">
+    <bpmn:startEvent id="Start" name="Måling mottatt"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="Vurder" name="Vurdere måling" camunda:assignee="sykepleier">
+      <bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="x">1</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements>
+      <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:exclusiveGateway id="Gw" name="Avvik?"><bpmn:incoming>F2</bpmn:incoming></bpmn:exclusiveGateway>
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Vurder"/>
+    <bpmn:sequenceFlow id="F2" sourceRef="Vurder" targetRef="Gw"/>
+    <bpmn:dataObject id="Anon"/>
+  </bpmn:process>
+</bpmn:definitions>"#;
+    let (doc, report) = from_bpmn(camunda.as_bytes(), "camunda.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(doc.actors.len(), 1);
+    assert_eq!(doc.actors[0].name, "Oppfølging");
+    let v = &doc.variants[0];
+    assert_eq!((v.step_count(), v.transition_count()), (3, 2));
+    assert!(v.steps().all(|s| s.position.is_none()), "no diagram: laid out by Carepath");
+    let skipped: Vec<(&str, &str)> = report.skipped.iter().map(|e| (e.element.as_str(), e.note.as_str())).collect();
+    assert!(skipped.iter().any(|(e, n)| *e == "extensionElements" && n.contains("another tool")), "{skipped:?}");
+    assert!(skipped.iter().any(|(e, n)| *e == "dataObject" && n.contains("without a name")), "{skipped:?}");
+
+    let pools = r#"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+      <collaboration id="c">
+        <participant id="pa" name="Fastlege" processRef="p1"/>
+        <participant id="pb" name="Kommune" processRef="p2"/>
+        <messageFlow id="m1" name="Henvisning" sourceRef="t1" targetRef="pb"/>
+        <messageFlow id="m2" name="Svar" sourceRef="inner" targetRef="t1"/>
+      </collaboration>
+      <process id="p1"><task id="t1" name="Henvise"/><subProcess id="sp" name="Del"><task id="inner" name="Indre"/></subProcess></process>
+      <process id="p2"><task id="t2" name="Vurdere søknad"/></process>
+    </definitions>"#;
+    let (doc, report) = from_bpmn(pools.as_bytes(), "pools.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+    let names: Vec<&str> = doc.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Fastlege", "Kommune"], "a pool without lanes is one actor");
+    let v = &doc.variants[0];
+    let h = v.needs().find(|n| n.title == "Henvisning").unwrap();
+    assert_eq!((h.provider, h.consumer, h.form), (Some(doc.actors[0].id), Some(doc.actors[1].id), InteractionForm::Unknown));
+    let svar = v.needs().find(|n| n.title == "Svar").unwrap();
+    assert_eq!(svar.provider, None);
+    let m2 = report.approximated.iter().find(|e| e.id.as_deref() == Some("m2")).expect("the half-imported message flow is reported");
+    assert!(m2.note.contains("its source"), "{}", m2.note);
+    assert!(report.skipped.iter().any(|e| e.id.as_deref() == Some("inner")), "the sub-process content is listed");
+}

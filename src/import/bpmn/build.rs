@@ -673,7 +673,10 @@ impl<'t> Builder<'t> {
             for i in t.children(pr, Ns::Model, "dataObject").collect::<Vec<_>>() {
                 self.used[i as usize] = true;
                 self.mark_plain_children(i);
-                let Some(name) = self.name(i) else { continue };
+                let Some(name) = self.name(i) else {
+                    self.report.skipped.push(ImportReport::entry(t, i, "a data object without a name: no information type was made"));
+                    continue;
+                };
                 let id = match self.doc.info_types.iter().find(|it| it.name.trim().eq_ignore_ascii_case(name)) {
                     Some(it) => it.id,
                     None => {
@@ -758,6 +761,10 @@ impl<'t> Builder<'t> {
                 };
                 let (s1, a1) = end("sourceRef");
                 let (s2, a2) = end("targetRef");
+                if json.is_none() && (a1.is_none() || a2.is_none()) {
+                    let which = if a1.is_none() && a2.is_none() { "either end" } else if a1.is_none() { "its source" } else { "its target" };
+                    self.report.approximated.push(ImportReport::entry(t, m, format!("imported as a need, but {which} is no imported step or pool, so the need lacks that actor")));
+                }
                 let message = self.ref_attr(m, "messageRef");
                 if let Some(msg) = message {
                     self.used[msg as usize] = true;
