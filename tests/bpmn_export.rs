@@ -242,3 +242,27 @@ fn a_step_moved_in_another_tool_is_pinned_there() {
     let b = after.steps.iter().find(|b| b.id == second).unwrap();
     assert_eq!((b.x, b.y), (x1 - 20.0, y1 + 40.0), "drawn where it was put");
 }
+
+/// A task added in another tool to a pool Carepath drew is pinned where it was drawn (the
+/// file's frame is Carepath's), in its lane, with its flows.
+#[test]
+fn a_task_added_in_another_tool_lands_where_it_was_drawn() {
+    let doc = carepath::template::load("copd").unwrap();
+    let v = &doc.variants[0];
+    let xml = to_bpmn(&doc, v.id).unwrap();
+    let lane = format!("<bpmn:lane id=\"Actor_{}\"", doc.actors[1].id);
+    let from = v.steps_sorted()[3].id;
+    let at = xml.find(&lane).unwrap();
+    let at = at + xml[at..].find("</bpmn:extensionElements>").unwrap() + "</bpmn:extensionElements>".len();
+    let added = format!("{}<bpmn:flowNodeRef>Ny</bpmn:flowNodeRef>{}", &xml[..at], &xml[at..])
+        .replacen("<bpmn:sequenceFlow ", &format!("<bpmn:task id=\"Ny\" name=\"Ny oppgave\"/>\n<bpmn:sequenceFlow id=\"NyFlow\" sourceRef=\"Step_{from}\" targetRef=\"Ny\"/>\n<bpmn:sequenceFlow "), 1)
+        .replacen("</bpmndi:BPMNPlane>", "<bpmndi:BPMNShape id=\"Ny_di\" bpmnElement=\"Ny\"><dc:Bounds x=\"2000\" y=\"140\" width=\"100\" height=\"80\"/></bpmndi:BPMNShape>\n</bpmndi:BPMNPlane>", 1);
+    let (back, report) = from_bpmn(added.as_bytes(), "ny.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+    assert!(report.is_empty(), "{}", report.to_text("ny.bpmn"));
+    let ny = back.variants[0].steps().find(|s| s.label == "Ny oppgave").expect("the added task");
+    assert_eq!(ny.position, Some(Position { x: 2000.0, y: 140.0 }));
+    assert_eq!(ny.actor, Some(doc.actors[1].id));
+    assert_eq!(back.variants[0].step_count(), v.step_count() + 1);
+    assert_eq!(back.variants[0].transition_count(), v.transition_count() + 1);
+    assert_eq!(back.variants[0].steps().filter(|s| s.position.is_some()).count(), 1, "the others stay unpinned");
+}

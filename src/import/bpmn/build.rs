@@ -546,7 +546,11 @@ impl<'t> Builder<'t> {
             if lane.is_some() || s.actor.is_some_and(|a| self.doc.actor(a).is_none()) {
                 s.actor = lane;
             }
-            if let (false, Some((bounds, diagram))) = (from_json, self.drawn_at(i)) {
+            if let (false, Some(((x, y, _, _), 0)), Some(dy)) = (from_json, self.drawn_at(i), self.carepath_frame(pr)) {
+                // a step added in another tool to a pool Carepath drew: the file's frame is
+                // Carepath's own
+                s.position = Some(Position { x, y: y - dy });
+            } else if let (false, Some((bounds, diagram))) = (from_json, self.drawn_at(i)) {
                 let host = self.ref_attr(i, "attachedToRef").and_then(|h| self.drawn_at(h)).filter(|h| h.1 == diagram).map(|h| h.0);
                 self.drawn.push(Drawn { step: s.id, bounds, diagram, vertical: self.actor_vertical(s.actor), host });
             }
@@ -563,17 +567,29 @@ impl<'t> Builder<'t> {
     /// top-left differs from the place recorded on its `cp:step`. In the layout's frame (the
     /// pools of further variants are drawn `dy` lower, as recorded on `cp:variant`).
     fn moved(&self, pr: u32, i: u32) -> Option<Position> {
-        let t = self.t;
         let ((x, y, _, _), diagram) = self.drawn_at(i)?;
-        let cp = |el: u32, tag: &str| t.child(el, Ns::Model, "extensionElements").and_then(|e| t.child(e, Ns::Carepath, tag));
-        let num = |el: u32, k: &str| t.attr(el, k).and_then(|v| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite());
-        let step = cp(i, "step")?;
-        let (wx, wy) = (num(step, "x")?, num(step, "y")?);
+        let step = self.cp_element(i, "step")?;
+        let (wx, wy) = (self.num_attr(step, "x")?, self.num_attr(step, "y")?);
         if diagram != 0 || ((x - wx).abs() < 0.5 && (y - wy).abs() < 0.5) {
             return None;
         }
-        let dy = cp(pr, "variant").and_then(|v| num(v, "dy")).unwrap_or(0.0);
-        Some(Position { x, y: y - dy })
+        Some(Position { x, y: y - self.carepath_frame(pr)? })
+    }
+
+    /// An element's Carepath extension element `cp:TAG`.
+    fn cp_element(&self, el: u32, tag: &str) -> Option<u32> {
+        self.t.child(el, Ns::Model, "extensionElements").and_then(|e| self.t.child(e, Ns::Carepath, tag))
+    }
+
+    fn num_attr(&self, el: u32, k: &str) -> Option<f64> {
+        self.t.attr(el, k).and_then(|v| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite())
+    }
+
+    /// For a process Carepath wrote (it has a `cp:variant`), how far its pool is drawn below the
+    /// layout's frame; `None` for a process of another tool.
+    fn carepath_frame(&self, pr: u32) -> Option<f64> {
+        let v = self.cp_element(pr, "variant")?;
+        Some(self.num_attr(v, "dy").unwrap_or(0.0))
     }
 
     /// Report entries for what a step keeps only approximately.
