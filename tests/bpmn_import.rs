@@ -96,6 +96,12 @@ fn hostile_and_broken_input_gives_errors_naming_the_file() {
     }
     let deep = format!("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">{}", "<x>".repeat(100_000));
     assert!(from_bpmn(deep.as_bytes(), "dyp.bpmn").unwrap_err().message.contains("deeper"));
+    // a file over the size bound is refused before it is read (a sparse file: no disk used)
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("stor.bpmn");
+    std::fs::File::create(&huge).unwrap().set_len(carepath::import::bpmn::tree::MAX_BYTES as u64 + 1).unwrap();
+    let e = read(&huge).unwrap_err();
+    assert!(e.message.contains("stor.bpmn") && e.message.contains("at most"), "{}", e.message);
     let e = read(&fixture("finnes-ikke.bpmn")).unwrap_err();
     assert!(e.message.contains("finnes-ikke.bpmn"), "{}", e.message);
 }
