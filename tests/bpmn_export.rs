@@ -266,3 +266,22 @@ fn a_task_added_in_another_tool_lands_where_it_was_drawn() {
     assert_eq!(back.variants[0].transition_count(), v.transition_count() + 1);
     assert_eq!(back.variants[0].steps().filter(|s| s.position.is_some()).count(), 1, "the others stay unpinned");
 }
+
+/// A need's data object shows its title and information types in other tools; the import
+/// keeps the title, unless the other tool renamed it.
+#[test]
+fn needs_are_named_by_title_and_information_types() {
+    let doc = carepath::template::load("copd").unwrap();
+    let v = &doc.variants[0];
+    let need = v.needs().find(|n| n.info_types.len() >= 2).unwrap();
+    let types: Vec<&str> = need.info_types.iter().map(|t| doc.info_type(*t).unwrap().name.as_str()).collect();
+    let shown = format!("{} ({})", need.title, types.join(", "));
+    let xml = to_bpmn(&doc, v.id).unwrap();
+    let attr = format!("name=\"{}\"", carepath::export::bpmn::xml::escape_attr(&shown));
+    assert!(xml.contains(&attr), "{attr}");
+    let (back, _) = from_bpmn(xml.as_bytes(), "navn.bpmn").unwrap();
+    assert_eq!(back.variants[0].need(need.id).unwrap().title, need.title);
+    let renamed = xml.replace(&attr, "name=\"Henvisning\"");
+    let (back, _) = from_bpmn(renamed.as_bytes(), "navn.bpmn").unwrap();
+    assert_eq!(back.variants[0].need(need.id).unwrap().title, "Henvisning");
+}

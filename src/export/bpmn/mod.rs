@@ -15,7 +15,7 @@
 //! | transition | `sequenceFlow` (label = name) |
 //! | phase | `group` with a `categoryValue` (the phase name) in the category "Phases" |
 //! | information type used by a need | `dataObject` named after it |
-//! | data-sharing need | `dataObjectReference` (name = title, pointing at its first information type) with a `dataOutputAssociation` from its first step and `dataInputAssociation`s to the others; for events and gateways, which cannot carry data associations, directed `association`s |
+//! | data-sharing need | `dataObjectReference` (name = title and, in brackets, the information types; pointing at its first information type) with a `dataOutputAssociation` from its first step and `dataInputAssociation`s to the others; for events and gateways, which cannot carry data associations, directed `association`s |
 //!
 //! Everything BPMN has no place for travels in `extensionElements` in the namespace
 //! [`NS_CAREPATH`], as the element's canonical Carepath JSON: each lane carries its actor,
@@ -77,6 +77,17 @@ pub fn element_of(kind: StepKind) -> &'static str {
         StepKind::Activity => "bpmn:task",
         StepKind::Decision => "bpmn:exclusiveGateway",
         StepKind::SubPathway => "bpmn:callActivity",
+    }
+}
+
+/// The name a need's data object reference shows: its title and, in brackets, its
+/// information types, so other tools' drawings say what is shared.
+pub(crate) fn need_name(doc: &Document, n: &DataNeed) -> String {
+    let types: Vec<&str> = n.info_types.iter().filter_map(|t| doc.info_type(*t)).map(|t| t.name.as_str()).collect();
+    if types.is_empty() {
+        n.title.clone()
+    } else {
+        format!("{} ({})", n.title, types.join(", "))
     }
 }
 
@@ -312,7 +323,7 @@ fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
     }
     for n in needs {
         let obj = n.info_types.first().filter(|t| used.contains(t)).map(|t| format!("Info_{t}{sfx}"));
-        let mut attrs = vec![("id", format!("Need_{}{sfx}", n.id)), ("name", n.title.clone())];
+        let mut attrs = vec![("id", format!("Need_{}{sfx}", n.id)), ("name", need_name(doc, n))];
         if let Some(o) = obj {
             attrs.push(("dataObjectRef", o));
         }
@@ -351,11 +362,11 @@ fn edge(x: &mut Xml, id: &str, element: &str, points: &[(f64, f64)]) {
 
 /// Horizontal and vertical pitch of the data objects under the pool.
 const DATA_BIN: f64 = 100.0;
-const DATA_ROW: f64 = 120.0;
+const DATA_ROW: f64 = 200.0;
 
 /// Where each need's data object is drawn: in rows below the pool, each under its first step
 /// where there is room (bins and rows leave room for the label under each object, which
-/// bpmn.io wraps at 90 units wide, up to four lines).
+/// bpmn.io wraps at 90 units wide: up to ten lines, the information types included).
 fn data_boxes(geo: &Geometry, needs: &[&DataNeed]) -> Vec<(NeedId, Rect)> {
     let mut taken: BTreeSet<(i64, i64)> = BTreeSet::new();
     let mut out = Vec::with_capacity(needs.len());

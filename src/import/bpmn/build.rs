@@ -730,7 +730,9 @@ impl<'t> Builder<'t> {
                     n.consumer = n.consumer.filter(|a| self.doc.actor(*a).is_some());
                     n.info_types.retain(|it| self.doc.info_type(*it).is_some());
                     let name = t.attr(r, "name").unwrap_or("");
-                    if xml_safe(&n.title) != name {
+                    // the name is the title and the information types, unless another tool
+                    // renamed it
+                    if xml_safe(&crate::export::bpmn::need_name(&self.doc, &n)) != name {
                         n.title = clip(name.trim());
                     }
                     self.needs.push(n);
