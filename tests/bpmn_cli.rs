@@ -23,6 +23,16 @@ fn export_a_variant_to_bpmn_and_import_it_back() {
     let json = carepath(&["export", "tilbake.carepath", "--format", "json"], d);
     assert!(String::from_utf8_lossy(&json.stdout).contains("\"Ønsket forløp\""));
 
+    // without --variant every variant goes into the file, and the whole document comes back
+    let out = carepath(&["export", "kols.carepath", "--format", "bpmn", "-o", "alle.bpmn"], d);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = carepath(&["import", "alle.bpmn", "-o", "alle.carepath"], d);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let original = carepath(&["export", "kols.carepath", "--format", "json"], d).stdout;
+    let back = carepath(&["export", "alle.carepath", "--format", "json"], d).stdout;
+    assert!(!original.is_empty());
+    assert!(original == back, "the canonical JSON differs after the BPMN round trip");
+
     let out = carepath(&["export", "kols.carepath", "--format", "bpmn", "--variant", "finnes ikke"], d);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nå-situasjon"));

@@ -6,7 +6,7 @@ mod common;
 #[path = "support/node_packages.rs"]
 mod node_packages;
 
-use carepath::export::bpmn::{pick_variant, to_bpmn};
+use carepath::export::bpmn::{pick_variant, to_bpmn, to_bpmn_variants};
 use carepath::import::bpmn::from_bpmn;
 use carepath::model::*;
 use std::path::PathBuf;
@@ -98,6 +98,33 @@ fn copd_variants_round_trip_through_bpmn_without_loss() {
     }
 }
 
+/// Every variant of the document in one file, one pool each: the whole document comes back,
+/// the same canonical JSON (both COPD variants; and a comment on a step of the second).
+#[test]
+fn whole_documents_round_trip_through_one_bpmn_file() {
+    let mut copd = carepath::template::load("copd").unwrap();
+    let second = &copd.variants[1];
+    let step = second.steps_sorted()[2].id;
+    copd.comments.push(Comment {
+        id: CommentId::new(),
+        target: ElementRef::Step { variant: second.id, id: step },
+        author: "Lege".into(),
+        created: Timestamp::parse("2026-03-01T08:00:00Z").unwrap(),
+        text: "Gjelder bare ønsket forløp".into(),
+        resolved: true,
+        reply_to: None,
+    });
+    for doc in [copd, awkward()] {
+        let ids: Vec<VariantId> = doc.variants.iter().map(|v| v.id).collect();
+        let xml = to_bpmn_variants(&doc, &ids).unwrap();
+        let (back, report) = from_bpmn(xml.as_bytes(), "alt.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+        assert!(report.is_empty(), "{}", report.to_text("alt.bpmn"));
+        assert_eq!(back.variants.len(), doc.variants.len());
+        assert_eq!(carepath::export::json::to_json(&back), carepath::export::json::to_json(&doc));
+        assert_eq!(to_bpmn_variants(&back, &ids).unwrap(), xml, "and the same bytes again");
+    }
+}
+
 #[test]
 fn awkward_text_and_every_step_kind_round_trip() {
     let doc = awkward();
@@ -123,6 +150,8 @@ fn exports_validate_against_the_bpmn_schema() {
     for (i, v) in copd.variants.iter().enumerate() {
         xmllint(&xsd, &format!("copd-{i}.bpmn"), &to_bpmn(&copd, v.id).unwrap());
     }
+    let all: Vec<VariantId> = copd.variants.iter().map(|v| v.id).collect();
+    xmllint(&xsd, "copd-all.bpmn", &to_bpmn_variants(&copd, &all).unwrap());
     let doc = awkward();
     xmllint(&xsd, "awkward.bpmn", &to_bpmn(&doc, doc.variants[0].id).unwrap());
     let generated = carepath::sample::generate(300);
@@ -151,6 +180,8 @@ fn bpmn_moddle_reads_exports_without_warnings() {
     for (i, v) in copd.variants.iter().enumerate() {
         files.push((format!("copd-{i}.bpmn"), to_bpmn(&copd, v.id).unwrap()));
     }
+    let all: Vec<VariantId> = copd.variants.iter().map(|v| v.id).collect();
+    files.push(("copd-all.bpmn".into(), to_bpmn_variants(&copd, &all).unwrap()));
     let doc = awkward();
     files.push(("awkward.bpmn".into(), to_bpmn(&doc, doc.variants[0].id).unwrap()));
     let generated = carepath::sample::generate(300);
@@ -169,4 +200,88 @@ fn bpmn_moddle_reads_exports_without_warnings() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Moves the drawn shape of `element` by (dx, dy) in a BPMN file, as a modeller would.
+fn move_shape(xml: &str, element: &str, dx: f64, dy: f64) -> String {
+    let at = xml.find(&format!("bpmnElement=\"{element}\"")).unwrap_or_else(|| panic!("no shape for {element}"));
+    let b = at + xml[at..].find("<dc:Bounds").unwrap();
+    let end = b + xml[b..].find("/>").unwrap();
+    let attr = |name: &str| -> f64 {
+        let s = xml[b..end].find(&format!(" {name}=\"")).unwrap() + b + name.len() + 3;
+        xml[s..s + xml[s..].find('"').unwrap()].parse().unwrap()
+    };
+    let (x, y, w, h) = (attr("x"), attr("y"), attr("width"), attr("height"));
+    format!("{}<dc:Bounds x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{h}\"{}", &xml[..b], x + dx, y + dy, &xml[end..])
+}
+
+/// A step moved in another tool (bpmn.io, Camunda Modeler) comes back pinned where it was put,
+/// in either pool of a whole-document file; steps nobody moved stay unpinned.
+#[test]
+fn a_step_moved_in_another_tool_is_pinned_there() {
+    let doc = carepath::template::load("copd").unwrap();
+    let ids: Vec<VariantId> = doc.variants.iter().map(|v| v.id).collect();
+    let xml = to_bpmn_variants(&doc, &ids).unwrap();
+    let first = doc.variants[0].steps_sorted()[4].id;
+    let second = doc.variants[1].steps_sorted()[6].id;
+    // where the export drew each step, in the layout's frame (the BPMN diagram has no need layer)
+    let plain = carepath::layout::LayoutOptions { needs: false, ..Default::default() };
+    let before: Vec<_> = ids.iter().map(|&v| carepath::layout::layout_with(&doc, v, &plain).unwrap()).collect();
+    let was = |k: usize, s: StepId| before[k].steps.iter().find(|b| b.id == s).map(|b| (b.x, b.y)).unwrap();
+    let moved = move_shape(&move_shape(&xml, &format!("Step_{first}"), 30.0, 12.0), &format!("Step_{second}_v2"), -20.0, 40.0);
+    let (back, report) = from_bpmn(moved.as_bytes(), "flyttet.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+    assert!(report.is_empty(), "{}", report.to_text("flyttet.bpmn"));
+    let pos = |k: usize, s: StepId| back.variants[k].step(s).unwrap().position;
+    let (x0, y0) = was(0, first);
+    assert_eq!(pos(0, first), Some(Position { x: x0 + 30.0, y: y0 + 12.0 }));
+    let (x1, y1) = was(1, second);
+    assert_eq!(pos(1, second), Some(Position { x: x1 - 20.0, y: y1 + 40.0 }), "in the layout's frame, not the file's");
+    let pinned = back.variants.iter().flat_map(|v| v.steps()).filter(|s| s.position.is_some()).count();
+    assert_eq!(pinned, 2, "only the moved steps are pinned");
+    let after = carepath::layout::layout_with(&back, ids[1], &plain).unwrap();
+    let b = after.steps.iter().find(|b| b.id == second).unwrap();
+    assert_eq!((b.x, b.y), (x1 - 20.0, y1 + 40.0), "drawn where it was put");
+}
+
+/// A task added in another tool to a pool Carepath drew is pinned where it was drawn (the
+/// file's frame is Carepath's), in its lane, with its flows.
+#[test]
+fn a_task_added_in_another_tool_lands_where_it_was_drawn() {
+    let doc = carepath::template::load("copd").unwrap();
+    let v = &doc.variants[0];
+    let xml = to_bpmn(&doc, v.id).unwrap();
+    let lane = format!("<bpmn:lane id=\"Actor_{}\"", doc.actors[1].id);
+    let from = v.steps_sorted()[3].id;
+    let at = xml.find(&lane).unwrap();
+    let at = at + xml[at..].find("</bpmn:extensionElements>").unwrap() + "</bpmn:extensionElements>".len();
+    let added = format!("{}<bpmn:flowNodeRef>Ny</bpmn:flowNodeRef>{}", &xml[..at], &xml[at..])
+        .replacen("<bpmn:sequenceFlow ", &format!("<bpmn:task id=\"Ny\" name=\"Ny oppgave\"/>\n<bpmn:sequenceFlow id=\"NyFlow\" sourceRef=\"Step_{from}\" targetRef=\"Ny\"/>\n<bpmn:sequenceFlow "), 1)
+        .replacen("</bpmndi:BPMNPlane>", "<bpmndi:BPMNShape id=\"Ny_di\" bpmnElement=\"Ny\"><dc:Bounds x=\"2000\" y=\"140\" width=\"100\" height=\"80\"/></bpmndi:BPMNShape>\n</bpmndi:BPMNPlane>", 1);
+    let (back, report) = from_bpmn(added.as_bytes(), "ny.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+    assert!(report.is_empty(), "{}", report.to_text("ny.bpmn"));
+    let ny = back.variants[0].steps().find(|s| s.label == "Ny oppgave").expect("the added task");
+    assert_eq!(ny.position, Some(Position { x: 2000.0, y: 140.0 }));
+    assert_eq!(ny.actor, Some(doc.actors[1].id));
+    assert_eq!(back.variants[0].step_count(), v.step_count() + 1);
+    assert_eq!(back.variants[0].transition_count(), v.transition_count() + 1);
+    assert_eq!(back.variants[0].steps().filter(|s| s.position.is_some()).count(), 1, "the others stay unpinned");
+}
+
+/// A need's data object shows its title and information types in other tools; the import
+/// keeps the title, unless the other tool renamed it.
+#[test]
+fn needs_are_named_by_title_and_information_types() {
+    let doc = carepath::template::load("copd").unwrap();
+    let v = &doc.variants[0];
+    let need = v.needs().find(|n| n.info_types.len() >= 2).unwrap();
+    let types: Vec<&str> = need.info_types.iter().map(|t| doc.info_type(*t).unwrap().name.as_str()).collect();
+    let shown = format!("{} ({})", need.title, types.join(", "));
+    let xml = to_bpmn(&doc, v.id).unwrap();
+    let attr = format!("name=\"{}\"", carepath::export::bpmn::xml::escape_attr(&shown));
+    assert!(xml.contains(&attr), "{attr}");
+    let (back, _) = from_bpmn(xml.as_bytes(), "navn.bpmn").unwrap();
+    assert_eq!(back.variants[0].need(need.id).unwrap().title, need.title);
+    let renamed = xml.replace(&attr, "name=\"Henvisning\"");
+    let (back, _) = from_bpmn(renamed.as_bytes(), "navn.bpmn").unwrap();
+    assert_eq!(back.variants[0].need(need.id).unwrap().title, "Henvisning");
 }

@@ -24,7 +24,11 @@ fn pools_lanes_flows_and_data_map_and_the_rest_is_reported() {
     let vurder = step("Vurdere\nmålinger");
     assert_eq!(vurder.kind, StepKind::Activity);
     assert_eq!(vurder.description, "Sykepleier ser på SpO2 og puls.");
-    assert_eq!(vurder.position, Some(Position { x: 180.0, y: 80.0 }));
+    // drawn steps are pinned, kept in the order the file draws them, inside their own lane
+    let start = step("Rødt varsel");
+    let (Some(ps), Some(pv)) = (start.position, vurder.position) else { panic!("drawn steps are pinned") };
+    assert!(ps.x < pv.x, "the start stays left of the task: {ps:?} {pv:?}");
+    assert!(step("Lege vurderer").position.is_none(), "a step the file does not draw is laid out");
     assert_eq!(doc.phases.len(), 1);
     assert_eq!(doc.phases[0].name, "Oppfølging");
     assert_eq!(vurder.phase, Some(doc.phases[0].id), "inside the group's box");
@@ -92,6 +96,12 @@ fn hostile_and_broken_input_gives_errors_naming_the_file() {
     }
     let deep = format!("<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">{}", "<x>".repeat(100_000));
     assert!(from_bpmn(deep.as_bytes(), "dyp.bpmn").unwrap_err().message.contains("deeper"));
+    // a file over the size bound is refused before it is read (a sparse file: no disk used)
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("stor.bpmn");
+    std::fs::File::create(&huge).unwrap().set_len(carepath::import::bpmn::tree::MAX_BYTES as u64 + 1).unwrap();
+    let e = read(&huge).unwrap_err();
+    assert!(e.message.contains("stor.bpmn") && e.message.contains("at most"), "{}", e.message);
     let e = read(&fixture("finnes-ikke.bpmn")).unwrap_err();
     assert!(e.message.contains("finnes-ikke.bpmn"), "{}", e.message);
 }
@@ -107,4 +117,56 @@ fn duplicate_ids_and_dangling_references_do_not_break_the_import() {
     assert_eq!(doc.variants[0].step_count(), 2);
     assert_eq!(doc.variants[0].transition_count(), 0);
     assert!(report.skipped.iter().any(|e| e.element == "sequenceFlow"));
+}
+
+/// What other tools write: a Camunda Modeler file with its own attributes and extensions and
+/// no diagram, a collaboration of pools without lanes, message flows whose ends are not
+/// imported, a data object without a name. Everything maps or is reported.
+#[test]
+fn files_of_other_tools_map_or_are_reported() {
+    let camunda = r#"<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Camunda Modeler" exporterVersion="5.20.0">
+  <bpmn:process id="Oppfolging" name="Oppfølging" isExecutable="true" camunda:historyTimeToLive="180">
+    <bpmn:startEvent id="Start" name="Måling mottatt"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="Vurder" name="Vurdere måling" camunda:assignee="sykepleier">
+      <bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="x">1</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements>
+      <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:exclusiveGateway id="Gw" name="Avvik?"><bpmn:incoming>F2</bpmn:incoming></bpmn:exclusiveGateway>
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Vurder"/>
+    <bpmn:sequenceFlow id="F2" sourceRef="Vurder" targetRef="Gw"/>
+    <bpmn:dataObject id="Anon"/>
+  </bpmn:process>
+</bpmn:definitions>"#;
+    let (doc, report) = from_bpmn(camunda.as_bytes(), "camunda.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(doc.actors.len(), 1);
+    assert_eq!(doc.actors[0].name, "Oppfølging");
+    let v = &doc.variants[0];
+    assert_eq!((v.step_count(), v.transition_count()), (3, 2));
+    assert!(v.steps().all(|s| s.position.is_none()), "no diagram: laid out by Carepath");
+    let skipped: Vec<(&str, &str)> = report.skipped.iter().map(|e| (e.element.as_str(), e.note.as_str())).collect();
+    assert!(skipped.iter().any(|(e, n)| *e == "extensionElements" && n.contains("another tool")), "{skipped:?}");
+    assert!(skipped.iter().any(|(e, n)| *e == "dataObject" && n.contains("without a name")), "{skipped:?}");
+
+    let pools = r#"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+      <collaboration id="c">
+        <participant id="pa" name="Fastlege" processRef="p1"/>
+        <participant id="pb" name="Kommune" processRef="p2"/>
+        <messageFlow id="m1" name="Henvisning" sourceRef="t1" targetRef="pb"/>
+        <messageFlow id="m2" name="Svar" sourceRef="inner" targetRef="t1"/>
+      </collaboration>
+      <process id="p1"><task id="t1" name="Henvise"/><subProcess id="sp" name="Del"><task id="inner" name="Indre"/></subProcess></process>
+      <process id="p2"><task id="t2" name="Vurdere søknad"/></process>
+    </definitions>"#;
+    let (doc, report) = from_bpmn(pools.as_bytes(), "pools.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+    let names: Vec<&str> = doc.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Fastlege", "Kommune"], "a pool without lanes is one actor");
+    let v = &doc.variants[0];
+    let h = v.needs().find(|n| n.title == "Henvisning").unwrap();
+    assert_eq!((h.provider, h.consumer, h.form), (Some(doc.actors[0].id), Some(doc.actors[1].id), InteractionForm::Unknown));
+    let svar = v.needs().find(|n| n.title == "Svar").unwrap();
+    assert_eq!(svar.provider, None);
+    let m2 = report.approximated.iter().find(|e| e.id.as_deref() == Some("m2")).expect("the half-imported message flow is reported");
+    assert!(m2.note.contains("its source"), "{}", m2.note);
+    assert!(report.skipped.iter().any(|e| e.id.as_deref() == Some("inner")), "the sub-process content is listed");
 }

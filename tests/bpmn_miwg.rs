@@ -133,3 +133,59 @@ fn miwg_reference_models_import_with_independent_counts() {
     eprintln!("imported {} MIWG files: {total:?}", files.len());
     assert!(total.steps > 100 && total.transitions > 100 && total.actors > 20, "{total:?}");
 }
+
+/// The drawn steps of every MIWG file are pinned where Carepath draws them inside their own
+/// lane (vertical lanes turned), and no two overlap where the file drew them apart.
+#[test]
+fn miwg_positions_are_pinned_inside_their_lanes() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/bpmn/miwg");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is not there", dir.display());
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "bpmn")).collect();
+    files.sort();
+    let mut pinned = 0;
+    for f in &files {
+        let (doc, _) = bpmn::read(f).unwrap_or_else(|e| panic!("{}", e.message));
+        let v = &doc.variants[0];
+        let l = carepath::layout::layout(&doc, v.id).unwrap();
+        for b in &l.steps {
+            let s = v.step(b.id).unwrap();
+            if s.position.is_none() {
+                continue;
+            }
+            pinned += 1;
+            let lane = &l.lanes[b.lane];
+            assert_eq!(lane.actor, s.actor, "{}: '{}' is drawn in another actor's lane", f.display(), s.label);
+            assert!(b.y >= lane.y && b.y + b.h <= lane.y + lane.height, "{}: '{}' sticks out of its lane", f.display(), s.label);
+            let col = &l.columns[b.column];
+            assert!(b.x >= col.x && b.x + b.w <= col.x + col.width, "{}: '{}' sticks out of its column", f.display(), s.label);
+            for o in l.steps.iter().filter(|o| o.id > b.id && v.step(o.id).is_some_and(|s| s.position.is_some())) {
+                let apart = b.x + b.w <= o.x || o.x + o.w <= b.x || b.y + b.h <= o.y || o.y + o.h <= b.y;
+                let other = &v.step(o.id).unwrap().label;
+                assert!(apart, "{}: '{}' overlaps '{other}'", f.display(), s.label);
+            }
+        }
+    }
+    assert!(pinned > 300, "{pinned} pinned steps");
+}
+
+/// A.4.1 draws its pools with vertical lanes: the flow that runs down the page runs left to
+/// right in Carepath, each step in its lane.
+#[test]
+fn vertical_lanes_are_turned() {
+    let f = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/bpmn/miwg/A.4.1.bpmn");
+    if !f.exists() {
+        eprintln!("skipped: {} is not there", f.display());
+        return;
+    }
+    let (doc, _) = bpmn::read(&f).unwrap_or_else(|e| panic!("{}", e.message));
+    let v = &doc.variants[0];
+    let at = |label: &str| v.steps().find(|s| s.label == label).and_then(|s| s.position).unwrap_or_else(|| panic!("{label} is not pinned"));
+    for pair in [["Start Event 1", "Task 1"], ["Task 1", "Task 2"], ["Task 2", "End Event 1"], ["Task 3", "Task 5"]] {
+        assert!(at(pair[0]).x < at(pair[1]).x, "{} before {}", pair[0], pair[1]);
+    }
+    assert!((at("Task 1").y - at("Task 2").y).abs() < 10.0, "one lane, one row");
+    assert!(at("Task 3").y > at("Task 1").y + 40.0, "Lane 2 below Lane 1");
+}

@@ -186,7 +186,11 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
             PageArg::A3 => Page::A3,
         },
         lang,
-        variants: Vec::new(),
+        // BPMN without --variant carries the whole document: every variant, one pool each
+        variants: match (format, &args.variant) {
+            (ExportFormat::Bpmn, None) => doc.variants.iter().map(|v| v.id).collect(),
+            _ => Vec::new(),
+        },
     };
     let bytes = export::render(&doc, &opts).map_err(|e| format!("{}: {}", shown(file), e.message))?;
     write_out(output, &bytes)

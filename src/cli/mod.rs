@@ -123,7 +123,7 @@ pub enum TextOrJson {
 pub enum ExportFormat {
     /// Canonical JSON of the whole document.
     Json,
-    /// BPMN 2.0 XML with diagram of one variant (see --variant).
+    /// BPMN 2.0 XML with diagram: every variant as a pool of its own, or the one --variant names.
     Bpmn,
     /// The swimlane diagram of one variant as SVG.
     Svg,
@@ -150,7 +150,8 @@ pub enum ReportFormat {
 /// Options of the diagram formats (svg, png, pdf).
 #[derive(clap::Args, Debug)]
 pub struct DiagramArgs {
-    /// The variant to draw or export (bpmn, svg, png, pdf), by name or id (default: the first).
+    /// The variant to draw or export (bpmn, svg, png, pdf), by name or id (default: the first;
+    /// for bpmn, every variant).
     #[arg(long)]
     pub variant: Option<String>,
     /// Leave out the data-sharing needs layer.

@@ -29,7 +29,7 @@ pub enum ExportFormat {
     Png,
     /// The swimlane diagram as vector PDF.
     Pdf,
-    /// BPMN 2.0 XML with diagram of one variant.
+    /// BPMN 2.0 XML with its diagram: one variant, or several as one pool each.
     Bpmn,
     /// A report as a MkDocs Markdown page, its pictures in `img/` beside it ([`export_to`]).
     Md,
@@ -75,7 +75,8 @@ pub struct ExportOptions {
     /// Language of the diagram's fixed texts (title block, legend) and of reports.
     #[serde(default)]
     pub lang: Lang,
-    /// The variants a report or register covers; empty means every variant.
+    /// The variants a report or register covers; empty means every variant. For BPMN: the
+    /// variants written, one pool each; empty means only `variant`.
     #[serde(default)]
     pub variants: Vec<VariantId>,
 }
@@ -96,7 +97,8 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
     let d = DiagramOptions { layout: opts.layout, lang: opts.lang, scale: opts.scale, page: opts.page };
     match opts.format {
         ExportFormat::Json => Ok(json::to_json(doc).into_bytes()),
-        ExportFormat::Bpmn => bpmn::to_bpmn(doc, opts.variant).map(String::into_bytes),
+        ExportFormat::Bpmn if opts.variants.is_empty() => bpmn::to_bpmn(doc, opts.variant).map(String::into_bytes),
+        ExportFormat::Bpmn => bpmn::to_bpmn_variants(doc, &opts.variants).map(String::into_bytes),
         ExportFormat::Svg => diagram::to_svg(doc, opts.variant, &d).map(String::into_bytes),
         ExportFormat::Png => diagram::to_png(doc, opts.variant, &d),
         ExportFormat::Pdf => diagram::to_pdf(doc, opts.variant, &d),

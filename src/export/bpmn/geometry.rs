@@ -44,6 +44,21 @@ pub struct Geometry {
     pub routes: HashMap<TransitionId, Vec<(f64, f64)>>,
 }
 
+impl Geometry {
+    /// Moves everything down by `dy` (the pools of further variants sit below the first).
+    pub fn shift(&mut self, dy: f64) {
+        if dy == 0.0 {
+            return;
+        }
+        let down = |r: &mut Rect| r.y += dy;
+        down(&mut self.pool);
+        self.lanes.iter_mut().for_each(|(_, r)| down(r));
+        self.phases.iter_mut().for_each(|(_, r)| down(r));
+        self.steps.values_mut().for_each(down);
+        self.routes.values_mut().flatten().for_each(|p| p.1 += dy);
+    }
+}
+
 /// Width of the pool's own title band, left of the lane titles.
 const POOL_BAND: f64 = 30.0;
 

@@ -1,4 +1,4 @@
-//! BPMN 2.0 export of one variant, with diagram interchange (BPMNDI) so other modellers
+//! BPMN 2.0 export of one variant or several, with diagram interchange (BPMNDI) so other modellers
 //! (bpmn.io, Camunda Modeler, Signavio, ...) open and draw it.
 //!
 //! The mapping keeps the flow one process, because a Carepath transition may hand over
@@ -6,7 +6,7 @@
 //!
 //! | Carepath | BPMN |
 //! | --- | --- |
-//! | variant | one `collaboration` with one `participant` (pool) and its `process` |
+//! | variant | a `participant` (pool) of the one `collaboration`, with its `process`; further variants ([`to_bpmn_variants`]) are further pools stacked below, their element ids ending in `_v2`, `_v3` ... |
 //! | actor | a `lane` of that pool, in lane order |
 //! | step: start / end / event | `startEvent` / `endEvent` / `intermediateThrowEvent` |
 //! | step: activity / decision | `task` / `exclusiveGateway` |
@@ -15,7 +15,7 @@
 //! | transition | `sequenceFlow` (label = name) |
 //! | phase | `group` with a `categoryValue` (the phase name) in the category "Phases" |
 //! | information type used by a need | `dataObject` named after it |
-//! | data-sharing need | `dataObjectReference` (name = title, pointing at its first information type) with a `dataOutputAssociation` from its first step and `dataInputAssociation`s to the others; for events and gateways, which cannot carry data associations, directed `association`s |
+//! | data-sharing need | `dataObjectReference` (name = title and, in brackets, the information types; pointing at its first information type) with a `dataOutputAssociation` from its first step and `dataInputAssociation`s to the others; for events and gateways, which cannot carry data associations, directed `association`s |
 //!
 //! Everything BPMN has no place for travels in `extensionElements` in the namespace
 //! [`NS_CAREPATH`], as the element's canonical Carepath JSON: each lane carries its actor,
@@ -80,6 +80,17 @@ pub fn element_of(kind: StepKind) -> &'static str {
     }
 }
 
+/// The name a need's data object reference shows: its title and, in brackets, its
+/// information types, so other tools' drawings say what is shared.
+pub(crate) fn need_name(doc: &Document, n: &DataNeed) -> String {
+    let types: Vec<&str> = n.info_types.iter().filter_map(|t| doc.info_type(*t)).map(|t| t.name.as_str()).collect();
+    if types.is_empty() {
+        n.title.clone()
+    } else {
+        format!("{} ({})", n.title, types.join(", "))
+    }
+}
+
 /// Whether BPMN lets this kind carry data associations (activities do; events and gateways
 /// get plain associations instead).
 fn has_data_associations(kind: StepKind) -> bool {
@@ -115,15 +126,45 @@ fn links(variant: &Variant) -> Vec<Link> {
 
 /// The BPMN 2.0 XML of one variant.
 pub fn to_bpmn(doc: &Document, variant_id: VariantId) -> Result<String> {
-    let v = doc
-        .variant(variant_id)
-        .ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("no variant with id {variant_id}")))?;
-    let vid = v.id;
-    let geo = geometry(doc, v)?;
-    let steps = v.steps_sorted();
-    let transitions = v.transitions_sorted();
-    let needs: Vec<&DataNeed> = v.needs().collect();
-    let links = links(v);
+    to_bpmn_variants(doc, &[variant_id])
+}
+
+/// One variant's part of the file: its steps, flows and needs, where its pool is drawn, and
+/// the suffix that keeps its element ids apart from the other variants' (variants share step
+/// and actor ids; the first variant's ids have no suffix).
+struct Part<'a> {
+    v: &'a Variant,
+    sfx: String,
+    /// How far down the pool is drawn from where the layout puts it.
+    dy: f64,
+    geo: Geometry,
+    steps: Vec<&'a Step>,
+    transitions: Vec<&'a Transition>,
+    needs: Vec<&'a DataNeed>,
+    links: Vec<Link>,
+}
+
+/// The BPMN 2.0 XML of the given variants, in that order: one pool (participant and process)
+/// each, stacked top to bottom in one diagram, so the whole document goes through BPMN.
+pub fn to_bpmn_variants(doc: &Document, variants: &[VariantId]) -> Result<String> {
+    if variants.is_empty() {
+        return Err(CoreError::new(ErrorCode::InvalidValue, "the document has no variant to export"));
+    }
+    let mut parts: Vec<Part> = Vec::new();
+    let mut dy = 0.0;
+    for (k, &vid) in variants.iter().enumerate() {
+        let v = doc.variant(vid).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("no variant with id {vid}")))?;
+        if parts.iter().any(|p| p.v.id == vid) {
+            continue;
+        }
+        let mut geo = geometry(doc, v)?;
+        geo.shift(dy);
+        let needs: Vec<&DataNeed> = v.needs().collect();
+        let shift = dy;
+        dy = data_bottom(&geo, &needs) + POOL_GAP;
+        parts.push(Part { v, sfx: if k == 0 { String::new() } else { format!("_v{}", k + 1) }, dy: shift, geo, steps: v.steps_sorted(), transitions: v.transitions_sorted(), links: links(v), needs });
+    }
+    let first = parts[0].v.id;
     let mut x = Xml::new();
     let def_id = format!("Definitions_{}", doc.id);
     let tns = format!("urn:uuid:{}", doc.id);
@@ -143,27 +184,33 @@ pub fn to_bpmn(doc: &Document, variant_id: VariantId) -> Result<String> {
         ],
     );
     // phases: one category whose values the groups point at
-    x.open("bpmn:category", &[("id", &format!("Phases_{vid}")), ("name", "Phases")]);
+    x.open("bpmn:category", &[("id", &format!("Phases_{first}")), ("name", "Phases")]);
     for p in &doc.phases {
         x.empty("bpmn:categoryValue", &[("id", &format!("PhaseValue_{}", p.id)), ("value", &p.name)]);
     }
     x.close("bpmn:category");
-    write_collaboration(&mut x, doc, v);
-    write_process(&mut x, doc, v, &steps, &transitions, &needs, &links);
-    write_diagram(&mut x, doc, v, &geo, &steps, &transitions, &needs, &links);
+    write_collaboration(&mut x, doc, &parts);
+    for part in &parts {
+        write_process(&mut x, doc, part);
+    }
+    write_diagram(&mut x, &parts);
     x.close("bpmn:definitions");
     Ok(x.finish())
 }
 
-fn write_collaboration(x: &mut Xml, doc: &Document, v: &Variant) {
-    let vid = v.id;
-    x.open("bpmn:collaboration", &[("id", &format!("Collaboration_{vid}"))]);
+/// Space between one pool's data objects and the next pool.
+const POOL_GAP: f64 = 60.0;
+
+fn write_collaboration(x: &mut Xml, doc: &Document, parts: &[Part]) {
+    let first = parts[0].v.id;
+    let ours = |id: VariantId| parts.iter().any(|p| p.v.id == id);
+    x.open("bpmn:collaboration", &[("id", &format!("Collaboration_{first}"))]);
     x.open("bpmn:extensionElements", &[]);
     x.text("cp:document", &[], &json(&DocumentHeader { id: doc.id, metadata: doc.metadata.clone() }));
     x.text("cp:catalogue", &[], &json(&doc.info_types));
     let concerns = |t: &ElementRef| match *t {
-        ElementRef::Variant { id } => id == vid,
-        ElementRef::Step { variant, .. } | ElementRef::Transition { variant, .. } | ElementRef::Need { variant, .. } => variant == vid,
+        ElementRef::Variant { id } => ours(id),
+        ElementRef::Step { variant, .. } | ElementRef::Transition { variant, .. } | ElementRef::Need { variant, .. } => ours(variant),
         _ => true,
     };
     let comments: Vec<&Comment> = doc.comments.iter().filter(|c| concerns(&c.target)).collect();
@@ -171,12 +218,15 @@ fn write_collaboration(x: &mut Xml, doc: &Document, v: &Variant) {
     x.text("cp:comments", &[], &json(&comments));
     x.text("cp:reviews", &[], &json(&reviews));
     x.close("bpmn:extensionElements");
-    x.empty("bpmn:participant", &[("id", &format!("Pool_{vid}")), ("name", &v.name), ("processRef", &format!("Process_{vid}"))]);
+    for p in parts {
+        let vid = p.v.id;
+        x.empty("bpmn:participant", &[("id", &format!("Pool_{vid}")), ("name", &p.v.name), ("processRef", &format!("Process_{vid}"))]);
+    }
     x.close("bpmn:collaboration");
 }
 
-#[allow(clippy::too_many_arguments)]
-fn write_process(x: &mut Xml, doc: &Document, v: &Variant, steps: &[&Step], transitions: &[&Transition], needs: &[&DataNeed], links: &[Link]) {
+fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
+    let Part { v, sfx, steps, transitions, needs, links, geo, dy } = part;
     let vid = v.id;
     x.open("bpmn:process", &[("id", &format!("Process_{vid}")), ("name", &v.name), ("isExecutable", "false")]);
     if !v.description.is_empty() {
@@ -184,7 +234,9 @@ fn write_process(x: &mut Xml, doc: &Document, v: &Variant, steps: &[&Step], tran
     }
     x.open("bpmn:extensionElements", &[]);
     let header = VariantHeader::of(v);
-    x.text("cp:variant", &[], &json(&header));
+    let shift = [("dy", num(*dy))];
+    let attrs: Vec<(&str, &str)> = shift.iter().filter(|_| *dy != 0.0).map(|(k, v)| (*k, v.as_str())).collect();
+    x.text("cp:variant", &attrs, &json(&header));
     x.close("bpmn:extensionElements");
     if !doc.actors.is_empty() {
         let mut in_lane: BTreeMap<ActorId, Vec<StepId>> = BTreeMap::new();
@@ -195,12 +247,12 @@ fn write_process(x: &mut Xml, doc: &Document, v: &Variant, steps: &[&Step], tran
         }
         x.open("bpmn:laneSet", &[("id", &format!("LaneSet_{vid}"))]);
         for a in &doc.actors {
-            x.open("bpmn:lane", &[("id", &format!("Actor_{}", a.id)), ("name", &a.name)]);
+            x.open("bpmn:lane", &[("id", &format!("Actor_{}{sfx}", a.id)), ("name", &a.name)]);
             x.open("bpmn:extensionElements", &[]);
             x.text("cp:actor", &[], &json(a));
             x.close("bpmn:extensionElements");
             for s in in_lane.get(&a.id).into_iter().flatten() {
-                x.text("bpmn:flowNodeRef", &[], &format!("Step_{s}"));
+                x.text("bpmn:flowNodeRef", &[], &format!("Step_{s}{sfx}"));
             }
             x.close("bpmn:lane");
         }
@@ -218,42 +270,47 @@ fn write_process(x: &mut Xml, doc: &Document, v: &Variant, steps: &[&Step], tran
     }
     for s in steps {
         let tag = element_of(s.kind);
-        let id = format!("Step_{}", s.id);
+        let id = format!("Step_{}{sfx}", s.id);
         x.open(tag, &[("id", &id), ("name", &s.label)]);
         if !s.description.is_empty() {
             x.text("bpmn:documentation", &[], &s.description);
         }
         x.open("bpmn:extensionElements", &[]);
-        x.text("cp:step", &[], &json(s));
+        // where the step is drawn, so a move in another tool can be told on import
+        let r = geo.steps[&s.id];
+        x.text("cp:step", &[("x", &num(r.x)), ("y", &num(r.y))], &json(s));
         x.close("bpmn:extensionElements");
         for t in incoming.get(&s.id).into_iter().flatten() {
-            x.text("bpmn:incoming", &[], &format!("Flow_{t}"));
+            x.text("bpmn:incoming", &[], &format!("Flow_{t}{sfx}"));
         }
         for t in outgoing.get(&s.id).into_iter().flatten() {
-            x.text("bpmn:outgoing", &[], &format!("Flow_{t}"));
+            x.text("bpmn:outgoing", &[], &format!("Flow_{t}{sfx}"));
         }
         if has_data_associations(s.kind) {
             let mine = step_links.get(&s.id).map(Vec::as_slice).unwrap_or(&[]);
-            let prop = format!("Property_{}", s.id);
+            let prop = format!("Property_{}{sfx}", s.id);
             if mine.iter().any(|l| !l.out) {
                 x.empty("bpmn:property", &[("id", &prop), ("name", "__targetRef_placeholder")]);
             }
             for l in mine.iter().filter(|l| !l.out) {
-                x.open("bpmn:dataInputAssociation", &[("id", &format!("DataIn_{}_{}", l.need, s.id))]);
-                x.text("bpmn:sourceRef", &[], &format!("Need_{}", l.need));
+                x.open("bpmn:dataInputAssociation", &[("id", &format!("DataIn_{}_{}{sfx}", l.need, s.id))]);
+                x.text("bpmn:sourceRef", &[], &format!("Need_{}{sfx}", l.need));
                 x.text("bpmn:targetRef", &[], &prop);
                 x.close("bpmn:dataInputAssociation");
             }
             for l in mine.iter().filter(|l| l.out) {
-                x.open("bpmn:dataOutputAssociation", &[("id", &format!("DataOut_{}_{}", l.need, s.id))]);
-                x.text("bpmn:targetRef", &[], &format!("Need_{}", l.need));
+                x.open("bpmn:dataOutputAssociation", &[("id", &format!("DataOut_{}_{}{sfx}", l.need, s.id))]);
+                x.text("bpmn:targetRef", &[], &format!("Need_{}{sfx}", l.need));
                 x.close("bpmn:dataOutputAssociation");
             }
         }
         x.close(tag);
     }
     for t in transitions {
-        x.open("bpmn:sequenceFlow", &[("id", &format!("Flow_{}", t.id)), ("name", &t.label), ("sourceRef", &format!("Step_{}", t.from)), ("targetRef", &format!("Step_{}", t.to))]);
+        x.open(
+            "bpmn:sequenceFlow",
+            &[("id", &format!("Flow_{}{sfx}", t.id)), ("name", &t.label), ("sourceRef", &format!("Step_{}{sfx}", t.from)), ("targetRef", &format!("Step_{}{sfx}", t.to))],
+        );
         x.open("bpmn:extensionElements", &[]);
         x.text("cp:transition", &[], &json(t));
         x.close("bpmn:extensionElements");
@@ -262,11 +319,11 @@ fn write_process(x: &mut Xml, doc: &Document, v: &Variant, steps: &[&Step], tran
     // one data object per information type the needs carry, in catalogue order
     let used: BTreeSet<InfoTypeId> = needs.iter().flat_map(|n| n.info_types.iter().copied()).collect();
     for it in doc.info_types.iter().filter(|t| used.contains(&t.id)) {
-        x.empty("bpmn:dataObject", &[("id", &format!("Info_{}", it.id)), ("name", &it.name)]);
+        x.empty("bpmn:dataObject", &[("id", &format!("Info_{}{sfx}", it.id)), ("name", &it.name)]);
     }
     for n in needs {
-        let obj = n.info_types.first().filter(|t| used.contains(t)).map(|t| format!("Info_{t}"));
-        let mut attrs = vec![("id", format!("Need_{}", n.id)), ("name", n.title.clone())];
+        let obj = n.info_types.first().filter(|t| used.contains(t)).map(|t| format!("Info_{t}{sfx}"));
+        let mut attrs = vec![("id", format!("Need_{}{sfx}", n.id)), ("name", need_name(doc, n))];
         if let Some(o) = obj {
             attrs.push(("dataObjectRef", o));
         }
@@ -278,15 +335,15 @@ fn write_process(x: &mut Xml, doc: &Document, v: &Variant, steps: &[&Step], tran
         x.close("bpmn:dataObjectReference");
     }
     for p in &doc.phases {
-        x.open("bpmn:group", &[("id", &format!("Phase_{}", p.id)), ("categoryValueRef", &format!("PhaseValue_{}", p.id))]);
+        x.open("bpmn:group", &[("id", &format!("Phase_{}{sfx}", p.id)), ("categoryValueRef", &format!("PhaseValue_{}", p.id))]);
         x.open("bpmn:extensionElements", &[]);
         x.text("cp:phase", &[], &json(p));
         x.close("bpmn:extensionElements");
         x.close("bpmn:group");
     }
     for l in links.iter().filter(|l| v.step(l.step).is_some_and(|s| !has_data_associations(s.kind))) {
-        let (src, dst) = if l.out { (format!("Step_{}", l.step), format!("Need_{}", l.need)) } else { (format!("Need_{}", l.need), format!("Step_{}", l.step)) };
-        x.empty("bpmn:association", &[("id", &format!("Assoc_{}_{}", l.need, l.step)), ("sourceRef", &src), ("targetRef", &dst), ("associationDirection", "One")]);
+        let (src, dst) = if l.out { (format!("Step_{}{sfx}", l.step), format!("Need_{}{sfx}", l.need)) } else { (format!("Need_{}{sfx}", l.need), format!("Step_{}{sfx}", l.step)) };
+        x.empty("bpmn:association", &[("id", &format!("Assoc_{}_{}{sfx}", l.need, l.step)), ("sourceRef", &src), ("targetRef", &dst), ("associationDirection", "One")]);
     }
     x.close("bpmn:process");
 }
@@ -305,13 +362,42 @@ fn edge(x: &mut Xml, id: &str, element: &str, points: &[(f64, f64)]) {
 
 /// Horizontal and vertical pitch of the data objects under the pool.
 const DATA_BIN: f64 = 100.0;
-const DATA_ROW: f64 = 120.0;
+const DATA_ROW: f64 = 200.0;
 
-#[allow(clippy::too_many_arguments)]
-fn write_diagram(x: &mut Xml, _doc: &Document, v: &Variant, geo: &Geometry, steps: &[&Step], transitions: &[&Transition], needs: &[&DataNeed], links: &[Link]) {
+/// Where each need's data object is drawn: in rows below the pool, each under its first step
+/// where there is room (bins and rows leave room for the label under each object, which
+/// bpmn.io wraps at 90 units wide: up to ten lines, the information types included).
+fn data_boxes(geo: &Geometry, needs: &[&DataNeed]) -> Vec<(NeedId, Rect)> {
+    let mut taken: BTreeSet<(i64, i64)> = BTreeSet::new();
+    let mut out = Vec::with_capacity(needs.len());
+    for n in needs {
+        let cx = n.steps.iter().find_map(|s| geo.steps.get(s)).map_or(geo.pool.x + 80.0, |r| r.cx());
+        let bin = (cx / DATA_BIN).round() as i64;
+        let row = (0..).find(|row| taken.insert((*row, bin))).unwrap_or(0);
+        out.push((n.id, Rect { x: bin as f64 * DATA_BIN - 18.0, y: geo.pool.bottom() + 40.0 + row as f64 * DATA_ROW, w: 36.0, h: 50.0 }));
+    }
+    out
+}
+
+/// The lowest point of a pool and its data objects with their labels.
+fn data_bottom(geo: &Geometry, needs: &[&DataNeed]) -> f64 {
+    data_boxes(geo, needs).iter().map(|(_, r)| r.y + DATA_ROW - 10.0).fold(geo.pool.bottom(), f64::max)
+}
+
+fn write_diagram(x: &mut Xml, parts: &[Part]) {
+    let first = parts[0].v.id;
+    x.open("bpmndi:BPMNDiagram", &[("id", &format!("Diagram_{first}")), ("name", &parts[0].v.name)]);
+    x.open("bpmndi:BPMNPlane", &[("id", &format!("Plane_{first}")), ("bpmnElement", &format!("Collaboration_{first}"))]);
+    for part in parts {
+        write_pool_shapes(x, part);
+    }
+    x.close("bpmndi:BPMNPlane");
+    x.close("bpmndi:BPMNDiagram");
+}
+
+fn write_pool_shapes(x: &mut Xml, part: &Part) {
+    let Part { v, sfx, geo, steps, transitions, needs, links, .. } = part;
     let vid = v.id;
-    x.open("bpmndi:BPMNDiagram", &[("id", &format!("Diagram_{vid}")), ("name", &v.name)]);
-    x.open("bpmndi:BPMNPlane", &[("id", &format!("Plane_{vid}")), ("bpmnElement", &format!("Collaboration_{vid}"))]);
     let shape = |x: &mut Xml, element: &str, extra: &[(&str, &str)], r: Rect| {
         let id = format!("{element}_di");
         let mut attrs = vec![("id", id.as_str()), ("bpmnElement", element)];
@@ -322,12 +408,12 @@ fn write_diagram(x: &mut Xml, _doc: &Document, v: &Variant, geo: &Geometry, step
     };
     shape(x, &format!("Pool_{vid}"), &[("isHorizontal", "true")], geo.pool);
     for (a, r) in &geo.lanes {
-        shape(x, &format!("Actor_{a}"), &[("isHorizontal", "true")], *r);
+        shape(x, &format!("Actor_{a}{sfx}"), &[("isHorizontal", "true")], *r);
     }
     for (p, r) in &geo.phases {
         // the phase name across the top of its column: without label bounds bpmn-js wraps it
         // into a 90-unit-wide box
-        let element = format!("Phase_{p}");
+        let element = format!("Phase_{p}{sfx}");
         x.open("bpmndi:BPMNShape", &[("id", &format!("{element}_di")), ("bpmnElement", &element)]);
         bounds(x, *r);
         x.open("bpmndi:BPMNLabel", &[]);
@@ -340,40 +426,30 @@ fn write_diagram(x: &mut Xml, _doc: &Document, v: &Variant, geo: &Geometry, step
             StepKind::Decision => &[("isMarkerVisible", "true")],
             _ => &[],
         };
-        shape(x, &format!("Step_{}", s.id), extra, geo.steps[&s.id]);
+        shape(x, &format!("Step_{}{sfx}", s.id), extra, geo.steps[&s.id]);
     }
-    // data objects in rows below the pool, each under its first step where there is room
-    let mut taken: BTreeSet<(i64, i64)> = BTreeSet::new();
-    let mut need_box: HashMap<NeedId, Rect> = HashMap::new();
+    let need_box: HashMap<NeedId, Rect> = data_boxes(geo, needs).into_iter().collect();
     for n in needs {
-        let cx = n.steps.iter().find_map(|s| geo.steps.get(s)).map_or(geo.pool.x + 80.0, |r| r.cx());
-        // bins and rows leave room for the label under each object (bpmn.io wraps it at 90
-        // units wide, up to four lines)
-        let bin = (cx / DATA_BIN).round() as i64;
-        let row = (0..).find(|row| taken.insert((*row, bin))).unwrap_or(0);
-        let r = Rect { x: bin as f64 * DATA_BIN - 18.0, y: geo.pool.bottom() + 40.0 + row as f64 * DATA_ROW, w: 36.0, h: 50.0 };
-        need_box.insert(n.id, r);
-        shape(x, &format!("Need_{}", n.id), &[], r);
+        shape(x, &format!("Need_{}{sfx}", n.id), &[], need_box[&n.id]);
     }
     for t in transitions {
-        edge(x, &format!("Flow_{}_di", t.id), &format!("Flow_{}", t.id), &geo.routes.get(&t.id).cloned().unwrap_or_else(|| geometry::route(geo.steps[&t.from], geo.steps[&t.to])));
+        let points = geo.routes.get(&t.id).cloned().unwrap_or_else(|| geometry::route(geo.steps[&t.from], geo.steps[&t.to]));
+        edge(x, &format!("Flow_{}{sfx}_di", t.id), &format!("Flow_{}{sfx}", t.id), &points);
     }
     for l in links {
         let (Some(s), Some(d)) = (geo.steps.get(&l.step), need_box.get(&l.need)) else { continue };
         let kind = v.step(l.step).map(|s| s.kind).unwrap_or(StepKind::Activity);
         let id = if !has_data_associations(kind) {
-            format!("Assoc_{}_{}", l.need, l.step)
+            format!("Assoc_{}_{}{sfx}", l.need, l.step)
         } else if l.out {
-            format!("DataOut_{}_{}", l.need, l.step)
+            format!("DataOut_{}_{}{sfx}", l.need, l.step)
         } else {
-            format!("DataIn_{}_{}", l.need, l.step)
+            format!("DataIn_{}_{}{sfx}", l.need, l.step)
         };
         let (a, b) = ((s.cx(), s.bottom()), (d.cx(), d.y));
         let pts = if l.out { [a, b] } else { [b, a] };
         edge(x, &format!("{id}_di"), &id, &pts);
     }
-    x.close("bpmndi:BPMNPlane");
-    x.close("bpmndi:BPMNDiagram");
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! and the report. Every element that is mapped is marked used; whatever is left unmarked at
 //! the end goes into the report, so nothing is dropped without a word.
 
+use super::place::{self, Drawn};
 use super::report::{self, ImportReport};
 use super::tree::{Ns, Tree};
 use crate::export::bpmn::xml::xml_safe;
@@ -28,8 +29,7 @@ pub fn step_kind(name: &str) -> Option<StepKind> {
     })
 }
 
-/// A drawn box: x, y, width, height.
-type Bounds = (f64, f64, f64, f64);
+use place::Bounds;
 
 /// A link between a data object reference and a step: `out` when the step writes it.
 struct Link {
@@ -43,7 +43,17 @@ struct Builder<'t> {
     t: &'t Tree,
     used: Vec<bool>,
     ids: HashMap<&'t str, u32>,
-    bounds: HashMap<&'t str, Bounds>,
+    /// Each drawn element's box and the diagram it is drawn in (the first that has it).
+    bounds: HashMap<&'t str, (Bounds, usize)>,
+    /// Shapes drawn with `isHorizontal="false"` (vertical pools and lanes).
+    vertical: HashSet<&'t str>,
+    /// The participant (pool) of each process.
+    pool_of: HashMap<u32, u32>,
+    /// The lane, pool or process each actor came from, and the pool around it.
+    actor_from: HashMap<ActorId, (u32, Option<u32>)>,
+    drawn: Vec<Drawn>,
+    /// The pool whose actors are being made.
+    current_pool: Option<u32>,
     report: ImportReport,
     doc: Document,
     carepath: bool,
@@ -56,6 +66,9 @@ struct Builder<'t> {
     needs: Vec<DataNeed>,
     info_of: HashMap<u32, InfoTypeId>,
     taken: HashSet<uuid::Uuid>,
+    /// Ids taken by steps, transitions and needs of the variant being built (variants may
+    /// share them).
+    local: HashSet<uuid::Uuid>,
 }
 
 fn clip(s: &str) -> String {
@@ -73,6 +86,11 @@ pub fn build(t: &Tree, title: &str) -> Result<(Document, ImportReport), String> 
         used: vec![false; t.elements.len()],
         ids: HashMap::new(),
         bounds: HashMap::new(),
+        vertical: HashSet::new(),
+        pool_of: HashMap::new(),
+        actor_from: HashMap::new(),
+        drawn: Vec::new(),
+        current_pool: None,
         report: ImportReport::default(),
         doc: Document::new(clip(t.attr(0, "name").filter(|n| !n.trim().is_empty()).unwrap_or(title))),
         carepath: false,
@@ -85,6 +103,7 @@ pub fn build(t: &Tree, title: &str) -> Result<(Document, ImportReport), String> 
         needs: Vec::new(),
         info_of: HashMap::new(),
         taken: HashSet::new(),
+        local: HashSet::new(),
     };
     b.used[0] = true;
     for (i, e) in t.elements.iter().enumerate() {
@@ -95,32 +114,53 @@ pub fn build(t: &Tree, title: &str) -> Result<(Document, ImportReport), String> 
         }
     }
     b.diagrams();
-    let header = b.document_header();
+    b.document_header();
     let (pools, processes) = b.pools();
-    b.phases(&processes, &pools);
-    for &p in &processes {
-        b.steps_of(p);
+    // a process with Carepath's variant header is a variant of its own; any other process
+    // belongs to the first
+    let headers: Vec<Option<VariantHeader>> = processes.iter().map(|&p| b.variant_header(p)).collect();
+    let mut groups: Vec<(Option<VariantHeader>, Vec<u32>)> = Vec::new();
+    for (&p, h) in processes.iter().zip(headers) {
+        match h {
+            Some(h) => groups.push((Some(h), vec![p])),
+            None if groups.is_empty() => groups.push((None, vec![p])),
+            None => groups[0].1.push(p),
+        }
     }
-    for &p in &processes {
-        b.flows_of(p);
+    if groups.is_empty() {
+        groups.push((None, Vec::new()));
     }
-    b.data(&processes);
-    b.message_flows(&pools);
+    b.phases(&processes);
+    let mut variants = Vec::with_capacity(groups.len());
+    for (k, (header, procs)) in groups.into_iter().enumerate() {
+        b.local.clear();
+        for &p in &procs {
+            b.steps_of(p);
+        }
+        for &p in &procs {
+            b.flows_of(p);
+        }
+        b.data(&procs);
+        if k == 0 {
+            b.message_flows(&pools);
+        }
+        let data = VariantData {
+            id: header.as_ref().map_or_else(VariantId::new, |h| h.id),
+            name: header.as_ref().map(|h| h.name.clone()).unwrap_or_else(|| "Importert forløp".into()),
+            kind: header.as_ref().map_or(VariantKind::Current, |h| h.kind),
+            description: header.as_ref().map(|h| h.description.clone()).unwrap_or_default(),
+            based_on: header.as_ref().and_then(|h| h.based_on),
+            steps: std::mem::take(&mut b.steps),
+            transitions: std::mem::take(&mut b.transitions),
+            needs: std::mem::take(&mut b.needs),
+        };
+        variants.push(Variant::try_from(data).map_err(|e| e.to_string())?);
+    }
     let mut report = std::mem::take(&mut b.report);
     report::unused(t, &b.used, &mut report);
     let mut doc = b.doc;
-    let data = VariantData {
-        id: header.as_ref().map_or_else(VariantId::new, |h| h.id),
-        name: header.as_ref().map(|h| h.name.clone()).unwrap_or_else(|| "Importert forløp".into()),
-        kind: header.as_ref().map_or(VariantKind::Current, |h| h.kind),
-        description: header.as_ref().map(|h| h.description.clone()).unwrap_or_default(),
-        based_on: header.as_ref().and_then(|h| h.based_on),
-        steps: b.steps,
-        transitions: b.transitions,
-        needs: b.needs,
-    };
-    let variant = Variant::try_from(data).map_err(|e| e.to_string())?;
-    doc.variants.push(variant);
+    doc.variants = variants;
+    place::pin(&mut doc, &b.drawn);
     Ok((doc, report))
 }
 
@@ -145,6 +185,18 @@ impl<'t> Builder<'t> {
 
     fn name(&self, i: u32) -> Option<&'t str> {
         self.t.attr(i, "name").map(str::trim).filter(|n| !n.is_empty())
+    }
+
+    /// A fresh id for a step, transition or need unless `want` is free in this variant.
+    fn claim_local(&mut self, want: Option<uuid::Uuid>) -> uuid::Uuid {
+        match want {
+            Some(u) if !self.taken.contains(&u) && self.local.insert(u) => u,
+            _ => {
+                let u = uuid::Uuid::now_v7();
+                self.local.insert(u);
+                u
+            }
+        }
     }
 
     /// A fresh id unless `want` is free.
@@ -218,7 +270,10 @@ impl<'t> Builder<'t> {
                     let num = |k: &str| self.t.attr(bx, k).and_then(|v| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite());
                     if let (Some(x), Some(y), Some(w), Some(h)) = (num("x"), num("y"), num("width"), num("height")) {
                         let el = el.rsplit(':').next().unwrap_or(el);
-                        self.bounds.entry(el).or_insert((x, y, w, h));
+                        self.bounds.entry(el).or_insert(((x, y, w, h), n));
+                        if self.t.attr(s, "isHorizontal").is_some_and(|v| v.trim() == "false") {
+                            self.vertical.insert(el);
+                        }
                     }
                 }
             }
@@ -226,11 +281,30 @@ impl<'t> Builder<'t> {
     }
 
     fn bounds_of(&self, i: u32) -> Option<Bounds> {
+        self.drawn_at(i).map(|(b, _)| b)
+    }
+
+    /// An element's box and the diagram it is drawn in.
+    fn drawn_at(&self, i: u32) -> Option<(Bounds, usize)> {
         self.t.attr(i, "id").and_then(|id| self.bounds.get(id)).copied()
     }
 
+    /// Whether an element is drawn vertically.
+    fn is_vertical(&self, i: u32) -> bool {
+        self.t.attr(i, "id").is_some_and(|id| self.vertical.contains(id))
+    }
+
+    /// Whether the lanes of an actor run vertically: its own shape says so, or else its pool's.
+    fn actor_vertical(&self, a: Option<ActorId>) -> bool {
+        let Some(&(el, pool)) = a.and_then(|a| self.actor_from.get(&a)) else { return false };
+        if self.drawn_at(el).is_some() {
+            return self.is_vertical(el);
+        }
+        pool.is_some_and(|p| self.is_vertical(p))
+    }
+
     /// Reads the Carepath document header, catalogue, comments and reviews when present.
-    fn document_header(&mut self) -> Option<VariantHeader> {
+    fn document_header(&mut self) {
         let collabs: Vec<u32> = self.t.children(0, Ns::Model, "collaboration").collect();
         for c in collabs {
             if let Some(h) = self.cp::<DocumentHeader>(c, "document") {
@@ -247,12 +321,13 @@ impl<'t> Builder<'t> {
         for it in &self.doc.info_types {
             self.taken.insert(it.id.0);
         }
-        let processes: Vec<u32> = self.t.children(0, Ns::Model, "process").collect();
-        processes.into_iter().find_map(|p| {
-            let h = self.cp::<VariantHeader>(p, "variant")?;
-            self.used[p as usize] = true;
-            Some(h)
-        })
+    }
+
+    /// The Carepath variant header of a process, when it has one.
+    fn variant_header(&mut self, p: u32) -> Option<VariantHeader> {
+        let h = self.cp::<VariantHeader>(p, "variant")?;
+        self.used[p as usize] = true;
+        Some(h)
     }
 
     fn new_actor(&mut self, el: u32, name: &str, organisation: &str, json: Option<Actor>) -> ActorId {
@@ -266,6 +341,8 @@ impl<'t> Builder<'t> {
         self.used[el as usize] = true;
         let id = a.id;
         self.doc.actors.push(a);
+        let pool = self.current_pool;
+        self.actor_from.insert(id, (el, pool));
         id
     }
 
@@ -286,11 +363,13 @@ impl<'t> Builder<'t> {
                 match process {
                     Some(pr) if !owned.contains(&pr) => {
                         owned.push(pr);
+                        self.pool_of.insert(pr, p);
                         if let Some(a) = self.process_actors(pr, &name) {
                             self.pool_actor.insert(p, a);
                         }
                     }
                     _ => {
+                        self.current_pool = None;
                         let a = self.new_actor(p, &name, "", None);
                         self.pool_actor.insert(p, a);
                     }
@@ -310,6 +389,7 @@ impl<'t> Builder<'t> {
     /// The actors of one process: its leaf lanes, or one for the whole pool (returned).
     fn process_actors(&mut self, pr: u32, pool: &str) -> Option<ActorId> {
         let t = self.t;
+        self.current_pool = self.pool_of.get(&pr).copied();
         self.used[pr as usize] = true;
         self.mark_plain_children(pr);
         // preorder over lane sets: parents assign their nodes first, deeper lanes override
@@ -338,7 +418,14 @@ impl<'t> Builder<'t> {
                 leaves += 1;
                 let json = self.cp::<Actor>(i, "actor");
                 let name = self.name(i).unwrap_or(pool).to_string();
-                let a = self.new_actor(i, &name, pool, json);
+                // each variant's pool has a lane per actor: the first makes the actor
+                let a = match json.as_ref().map(|j| j.id).filter(|&id| self.doc.actor(id).is_some()) {
+                    Some(id) => {
+                        self.used[i as usize] = true;
+                        id
+                    }
+                    None => self.new_actor(i, &name, pool, json),
+                };
                 for (_, pending) in assignments.drain(..) {
                     for n in pending {
                         self.node_actor.entry(n).or_insert(a);
@@ -364,17 +451,20 @@ impl<'t> Builder<'t> {
     }
 
     /// Phases from groups, in their drawn order from left to right.
-    fn phases(&mut self, processes: &[u32], participants: &[u32]) {
+    fn phases(&mut self, processes: &[u32]) {
         let t = self.t;
         let mut holders: Vec<u32> = processes.to_vec();
         holders.extend(t.children(0, Ns::Model, "collaboration"));
-        let _ = participants;
         let mut found: Vec<(Phase, Option<Bounds>, bool)> = Vec::new();
         for h in holders {
             for g in t.children(h, Ns::Model, "group").collect::<Vec<_>>() {
                 self.used[g as usize] = true;
                 self.mark_plain_children(g);
                 let json = self.cp::<Phase>(g, "phase");
+                // each variant's pool has a group per phase: the first makes the phase
+                if json.as_ref().is_some_and(|j| found.iter().any(|f| f.2 && f.0.id == j.id)) {
+                    continue;
+                }
                 let value = self.ref_attr(g, "categoryValueRef").map(|cv| {
                     self.used[cv as usize] = true;
                     t.attr(cv, "value").unwrap_or("").trim().to_string()
@@ -440,7 +530,7 @@ impl<'t> Builder<'t> {
             let name = t.attr(i, "name").unwrap_or("").to_string();
             let from_json = json.is_some();
             let mut s = json.unwrap_or_else(|| Step::new(kind, "", None, None));
-            s.id = StepId(self.claim(Some(s.id.0)));
+            s.id = StepId(self.claim_local(Some(s.id.0)));
             s.kind = kind;
             if xml_safe(&s.label) != name {
                 s.label = clip(name.trim());
@@ -448,11 +538,21 @@ impl<'t> Builder<'t> {
             if !from_json {
                 s.description = self.documentation(i);
                 s.phase = self.phase_at(i);
-                s.position = self.bounds_of(i).map(|(x, y, _, _)| Position { x, y });
+                s.position = None;
+            } else if let Some(p) = self.moved(pr, i) {
+                s.position = Some(p);
             }
             let lane = self.node_actor.get(&i).or_else(|| self.pool_actor.get(&pr)).copied();
             if lane.is_some() || s.actor.is_some_and(|a| self.doc.actor(a).is_none()) {
                 s.actor = lane;
+            }
+            if let (false, Some(((x, y, _, _), 0)), Some(dy)) = (from_json, self.drawn_at(i), self.carepath_frame(pr)) {
+                // a step added in another tool to a pool Carepath drew: the file's frame is
+                // Carepath's own
+                s.position = Some(Position { x, y: y - dy });
+            } else if let (false, Some((bounds, diagram))) = (from_json, self.drawn_at(i)) {
+                let host = self.ref_attr(i, "attachedToRef").and_then(|h| self.drawn_at(h)).filter(|h| h.1 == diagram).map(|h| h.0);
+                self.drawn.push(Drawn { step: s.id, bounds, diagram, vertical: self.actor_vertical(s.actor), host });
             }
             if s.phase.is_some_and(|p| self.doc.phase(p).is_none()) {
                 s.phase = None;
@@ -461,6 +561,35 @@ impl<'t> Builder<'t> {
             self.step_of.insert(i, s.id);
             self.steps.push(s);
         }
+    }
+
+    /// Where a step Carepath exported now is, when another tool moved its shape: the shape's
+    /// top-left differs from the place recorded on its `cp:step`. In the layout's frame (the
+    /// pools of further variants are drawn `dy` lower, as recorded on `cp:variant`).
+    fn moved(&self, pr: u32, i: u32) -> Option<Position> {
+        let ((x, y, _, _), diagram) = self.drawn_at(i)?;
+        let step = self.cp_element(i, "step")?;
+        let (wx, wy) = (self.num_attr(step, "x")?, self.num_attr(step, "y")?);
+        if diagram != 0 || ((x - wx).abs() < 0.5 && (y - wy).abs() < 0.5) {
+            return None;
+        }
+        Some(Position { x, y: y - self.carepath_frame(pr)? })
+    }
+
+    /// An element's Carepath extension element `cp:TAG`.
+    fn cp_element(&self, el: u32, tag: &str) -> Option<u32> {
+        self.t.child(el, Ns::Model, "extensionElements").and_then(|e| self.t.child(e, Ns::Carepath, tag))
+    }
+
+    fn num_attr(&self, el: u32, k: &str) -> Option<f64> {
+        self.t.attr(el, k).and_then(|v| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite())
+    }
+
+    /// For a process Carepath wrote (it has a `cp:variant`), how far its pool is drawn below the
+    /// layout's frame; `None` for a process of another tool.
+    fn carepath_frame(&self, pr: u32) -> Option<f64> {
+        let v = self.cp_element(pr, "variant")?;
+        Some(self.num_attr(v, "dy").unwrap_or(0.0))
     }
 
     /// Report entries for what a step keeps only approximately.
@@ -502,7 +631,7 @@ impl<'t> Builder<'t> {
             let json = self.cp::<Transition>(i, "transition");
             let name = t.attr(i, "name").unwrap_or("").to_string();
             let mut tr = json.unwrap_or_else(|| Transition::new(from, to, ""));
-            tr.id = TransitionId(self.claim(Some(tr.id.0)));
+            tr.id = TransitionId(self.claim_local(Some(tr.id.0)));
             tr.from = from;
             tr.to = to;
             if xml_safe(&tr.label) != name {
@@ -560,7 +689,10 @@ impl<'t> Builder<'t> {
             for i in t.children(pr, Ns::Model, "dataObject").collect::<Vec<_>>() {
                 self.used[i as usize] = true;
                 self.mark_plain_children(i);
-                let Some(name) = self.name(i) else { continue };
+                let Some(name) = self.name(i) else {
+                    self.report.skipped.push(ImportReport::entry(t, i, "a data object without a name: no information type was made"));
+                    continue;
+                };
                 let id = match self.doc.info_types.iter().find(|it| it.name.trim().eq_ignore_ascii_case(name)) {
                     Some(it) => it.id,
                     None => {
@@ -592,13 +724,15 @@ impl<'t> Builder<'t> {
                 let object = self.ref_attr(r, "dataObjectRef");
                 let info = object.and_then(|o| self.info_of.get(&o).copied());
                 if let Some(mut n) = self.cp::<DataNeed>(r, "need") {
-                    n.id = NeedId(self.claim(Some(n.id.0)));
+                    n.id = NeedId(self.claim_local(Some(n.id.0)));
                     n.steps.retain(|s| step_ids.contains(s));
                     n.provider = n.provider.filter(|a| self.doc.actor(*a).is_some());
                     n.consumer = n.consumer.filter(|a| self.doc.actor(*a).is_some());
                     n.info_types.retain(|it| self.doc.info_type(*it).is_some());
                     let name = t.attr(r, "name").unwrap_or("");
-                    if xml_safe(&n.title) != name {
+                    // the name is the title and the information types, unless another tool
+                    // renamed it
+                    if xml_safe(&crate::export::bpmn::need_name(&self.doc, &n)) != name {
                         n.title = clip(name.trim());
                     }
                     self.needs.push(n);
@@ -620,7 +754,7 @@ impl<'t> Builder<'t> {
                 }
                 let actor = |nodes: &[u32]| nodes.iter().find_map(|n| actor_of.get(&self.step_of[n]).copied().flatten());
                 let mut need = DataNeed::new(clip(title), steps, actor(&outs), actor(&ins));
-                need.id = NeedId(self.claim(None));
+                need.id = NeedId(self.claim_local(None));
                 need.info_types = info.into_iter().collect();
                 self.needs.push(need);
             }
@@ -645,6 +779,10 @@ impl<'t> Builder<'t> {
                 };
                 let (s1, a1) = end("sourceRef");
                 let (s2, a2) = end("targetRef");
+                if json.is_none() && (a1.is_none() || a2.is_none()) {
+                    let which = if a1.is_none() && a2.is_none() { "either end" } else if a1.is_none() { "its source" } else { "its target" };
+                    self.report.approximated.push(ImportReport::entry(t, m, format!("imported as a need, but {which} is no imported step or pool, so the need lacks that actor")));
+                }
                 let message = self.ref_attr(m, "messageRef");
                 if let Some(msg) = message {
                     self.used[msg as usize] = true;
@@ -659,7 +797,7 @@ impl<'t> Builder<'t> {
                     }
                     n
                 });
-                need.id = NeedId(self.claim(Some(need.id.0)));
+                need.id = NeedId(self.claim_local(Some(need.id.0)));
                 need.steps.dedup();
                 self.needs.push(need);
             }

@@ -1,5 +1,5 @@
 //! BPMN 2.0 import: a `.bpmn` file from any modeller becomes a checked Carepath document with
-//! one variant, and an [`ImportReport`] lists every element that had no counterpart.
+//! one variant (a file Carepath wrote with several variants: each again), and an [`ImportReport`] lists every element that had no counterpart.
 //!
 //! The mapping (see also docs/bpmn.md):
 //! - pools and lanes become actors: each leaf lane is one actor (nested lanes are flattened,
@@ -17,7 +17,8 @@
 //!   need at those steps (writing steps provide, reading steps consume);
 //! - groups become phases (named by their category value), a step belonging to the group
 //!   whose drawn box holds its centre; without groups there is one phase, "Forløp";
-//! - BPMNDI positions become pinned step positions.
+//! - BPMNDI positions become pinned step positions, kept relative to the lane and phase
+//!   column (vertical lanes turned; see `place.rs`).
 //!
 //! Files written by Carepath carry each element's canonical JSON in `extensionElements`
 //! (see [`crate::export::bpmn`]); those are restored exactly, with names, element types,
@@ -26,6 +27,7 @@
 //! edit.
 
 mod build;
+mod place;
 mod report;
 pub mod tree;
 

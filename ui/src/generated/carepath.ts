@@ -1082,7 +1082,8 @@ export interface ExportOptions {
    */
   variant: string;
   /**
-   * The variants a report or register covers; empty means every variant.
+   * The variants a report or register covers; empty means every variant. For BPMN: the
+   * variants written, one pool each; empty means only `variant`.
    */
   variants?: VariantId[];
 }
