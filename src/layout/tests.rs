@@ -75,6 +75,7 @@ fn check_cells(doc: &Document, l: &Layout) {
             check([t.x, t.y, t.w, t.h], "need badge");
         }
     }
+    no_shared_segments(l);
     let pinned: Vec<StepId> = l.steps.iter().filter(|b| b.pinned).map(|b| b.id).collect();
     for e in &l.edges {
         assert!(e.points.len() >= 2, "{e:?}");
@@ -87,6 +88,37 @@ fn check_cells(doc: &Document, l: &Layout) {
         for s in e.points.windows(2) {
             for b in l.steps.iter().filter(|b| !b.pinned && b.id != e.from && b.id != e.to) {
                 assert!(!crosses(s[0], s[1], shape(b)), "transition {:?} crosses step {:?}", e.points, b);
+            }
+        }
+    }
+}
+
+/// No two routes (transitions and need connectors) run on top of each other: a stretch of
+/// line shared by two routes makes it impossible to tell where either goes.
+fn no_shared_segments(l: &Layout) {
+    // (horizontal?, position across the segment in half units) -> [(from, to, route)]
+    let mut lines: std::collections::HashMap<(bool, i64), Vec<(f64, f64, usize)>> = Default::default();
+    let routes = l.edges.iter().map(|e| &e.points).chain(l.needs.iter().flat_map(|n| n.paths.iter()));
+    let pinned: Vec<StepId> = l.steps.iter().filter(|b| b.pinned).map(|b| b.id).collect();
+    let free: Vec<bool> = l.edges.iter().map(|e| !pinned.contains(&e.from) && !pinned.contains(&e.to)).chain(l.needs.iter().flat_map(|n| n.paths.iter().map(|_| true))).collect();
+    for (r, pts) in routes.enumerate() {
+        if !free[r] {
+            continue;
+        }
+        for s in pts.windows(2) {
+            let (p, q) = (s[0], s[1]);
+            if (p.y - q.y).abs() < 1e-6 && (p.x - q.x).abs() > 1e-6 {
+                lines.entry((true, (p.y * 2.0).round() as i64)).or_default().push((p.x.min(q.x), p.x.max(q.x), r));
+            } else if (p.x - q.x).abs() < 1e-6 && (p.y - q.y).abs() > 1e-6 {
+                lines.entry((false, (p.x * 2.0).round() as i64)).or_default().push((p.y.min(q.y), p.y.max(q.y), r));
+            }
+        }
+    }
+    for ((horizontal, at), mut segs) in lines {
+        segs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (i, a) in segs.iter().enumerate() {
+            for b in segs[i + 1..].iter().take_while(|b| b.0 < a.1 - 1.0) {
+                assert!(a.2 == b.2, "two routes share a {} stretch at {}: {a:?} and {b:?}", if horizontal { "horizontal" } else { "vertical" }, at as f64 / 2.0);
             }
         }
     }
