@@ -97,7 +97,8 @@ fn check_cells(doc: &Document, l: &Layout) {
 /// line shared by two routes makes it impossible to tell where either goes.
 fn no_shared_segments(l: &Layout) {
     // (horizontal?, position across the segment in half units) -> [(from, to, route)]
-    let mut lines: std::collections::HashMap<(bool, i64), Vec<(f64, f64, usize)>> = Default::default();
+    type Stretches = Vec<(f64, f64, usize)>;
+    let mut lines: std::collections::HashMap<(bool, i64), Stretches> = Default::default();
     let routes = l.edges.iter().map(|e| &e.points).chain(l.needs.iter().flat_map(|n| n.paths.iter()));
     let pinned: Vec<StepId> = l.steps.iter().filter(|b| b.pinned).map(|b| b.id).collect();
     let free: Vec<bool> = l.edges.iter().map(|e| !pinned.contains(&e.from) && !pinned.contains(&e.to)).chain(l.needs.iter().flat_map(|n| n.paths.iter().map(|_| true))).collect();
