@@ -776,6 +776,14 @@ test("auto-arrange places dragged steps afresh in one edit, and one Ctrl+Z undoe
       const now = await Promise.all(names.map((n) => stepPosition(browser, n)));
       return now.every((p, i) => near(p, pinned[i]));
     }, "both pinned places after one undo");
+    await settled(browser);
+    // and one redo arranges both again, leaving the document unpinned for the tests after this
+    await chord(browser, "z", true);
+    await eventually(async () => {
+      const now = await Promise.all(names.map((n) => stepPosition(browser, n)));
+      return now.every((p, i) => p && !near(p, pinned[i]));
+    }, "both steps arranged again after one redo");
+    await settled(browser);
   } finally {
     await browser.deleteSession();
   }

@@ -158,10 +158,8 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
               {t("export.scale")}
               <input
                 name="scale"
-                type="number"
+                type="text"
                 inputMode="decimal"
-                min="0.1"
-                step="0.25"
                 value={scale}
                 title={t("export.scaleHint")}
                 onChange={(e) => setScale(e.target.value)}
