@@ -671,7 +671,7 @@ test("the export dialog has the CLI's options, and its PNG and PDF are the CLI's
     const svg = readFileSync(svgFile, "utf8").match(/width="([\d.]+)" height="([\d.]+)"/);
     assert.deepEqual(pngSize(a), { w: Math.ceil(Number(svg[1]) * 0.5), h: Math.ceil(Number(svg[2]) * 0.5) });
     assert.ok(a.equals(b), "the app's PNG is the CLI's, byte for byte");
-    await browser.keys(["Escape"]);
+    await (await browser.$('[role="dialog"] .actions button[type="button"]')).click();
     await eventually(() => browser.execute(() => !document.querySelector('[role="dialog"]')), "the dialog to close");
 
     // PDF tiled on A4, vertical lanes, no need layer
@@ -703,8 +703,9 @@ test("the export dialog has the CLI's options, and its PNG and PDF are the CLI's
     await bad.clearValue();
     await bad.setValue("0");
     await (await browser.$('[role="dialog"] button[type="submit"]')).click();
-    await eventually(() => browser.execute(() => document.querySelector('[role="dialog"] .failed')?.textContent ?? ""), "the refusal");
-    await browser.keys(["Escape"]);
+    const refusal = await eventually(() => browser.execute(() => document.querySelector('[role="dialog"] .failed')?.textContent ?? ""), "the refusal");
+    assert.match(refusal, /«0»|“0”/, "the refusal names what was typed");
+    await (await browser.$('[role="dialog"] .actions button[type="button"]')).click();
   } finally {
     await browser.deleteSession();
     rmSync(out, { recursive: true, force: true });
