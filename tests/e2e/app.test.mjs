@@ -671,7 +671,9 @@ test("the export dialog has the CLI's options, and its PNG and PDF are the CLI's
     const svg = readFileSync(svgFile, "utf8").match(/width="([\d.]+)" height="([\d.]+)"/);
     assert.deepEqual(pngSize(a), { w: Math.ceil(Number(svg[1]) * 0.5), h: Math.ceil(Number(svg[2]) * 0.5) });
     assert.ok(a.equals(b), "the app's PNG is the CLI's, byte for byte");
-    await (await browser.$('[role="dialog"] .actions button[type="button"]')).click();
+    // the focus comes back to the result when the export ends, so the keyboard still works
+    await eventually(() => browser.execute(() => document.activeElement?.closest('[role="dialog"] .done') !== null), "the focus on the result");
+    await browser.keys(["Escape"]);
     await eventually(() => browser.execute(() => !document.querySelector('[role="dialog"]')), "the dialog to close");
 
     // PDF tiled on A4, vertical lanes, no need layer

@@ -210,7 +210,7 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           {done && (
             <span className="done">
               {t("export.done", { path: done })}{" "}
-              <button type="button" onClick={() => void revealItemInDir(done).catch((e) => setError(asCoreError(e)))}>
+              <button type="button" data-refocus onClick={() => void revealItemInDir(done).catch((e) => setError(asCoreError(e)))}>
                 {t("export.openFolder")}
               </button>
             </span>
