@@ -7,7 +7,7 @@
 // Word) and the needs register (CSV, XLSX) take several variants.
 import { save } from "@tauri-apps/plugin-dialog";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, asCoreError, type CoreError } from "../api";
 import type { Document, ExportFormat, Lang, Page } from "../generated/carepath";
@@ -32,6 +32,11 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
+  const result = useRef<HTMLButtonElement>(null);
+  // the finished export takes the focus: the keyboard goes on from its Open folder button
+  useEffect(() => {
+    if (done && !busy) result.current?.focus();
+  }, [done, busy]);
 
   const variantName = doc.variants.find((v) => v.id === variant)?.name;
   const diagram = DIAGRAM.includes(format);
@@ -210,7 +215,7 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           {done && (
             <span className="done">
               {t("export.done", { path: done })}{" "}
-              <button type="button" data-refocus onClick={() => void revealItemInDir(done).catch((e) => setError(asCoreError(e)))}>
+              <button type="button" ref={result} data-refocus onClick={() => void revealItemInDir(done).catch((e) => setError(asCoreError(e)))}>
                 {t("export.openFolder")}
               </button>
             </span>

@@ -20,7 +20,9 @@ export function Modal(props: { title: string; onClose: () => void; busy?: boolea
 
   useEffect(() => {
     const el = box.current;
-    if (busy || !el || el.contains(document.activeElement)) return;
+    const active = document.activeElement;
+    // a field disabled while focused keeps the focus in some engines but takes no keys
+    if (busy || !el || (active && el.contains(active) && !active.matches(":disabled"))) return;
     (el.querySelector<HTMLElement>("[data-refocus]") ?? el.querySelector<HTMLElement>(FOCUSABLE))?.focus();
   }, [busy]);
 
