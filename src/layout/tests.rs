@@ -101,7 +101,14 @@ fn no_shared_segments(l: &Layout) {
     let mut lines: std::collections::HashMap<(bool, i64), Stretches> = Default::default();
     let routes = l.edges.iter().map(|e| &e.points).chain(l.needs.iter().flat_map(|n| n.paths.iter()));
     let pinned: Vec<StepId> = l.steps.iter().filter(|b| b.pinned).map(|b| b.id).collect();
-    let free: Vec<bool> = l.edges.iter().map(|e| !pinned.contains(&e.from) && !pinned.contains(&e.to)).chain(l.needs.iter().flat_map(|n| n.paths.iter().map(|_| true))).collect();
+    // routes to or from a pinned step take a simple path that may cross others, and need
+    // connectors do not say which steps they join, so with pins only free transitions count
+    let free: Vec<bool> = l
+        .edges
+        .iter()
+        .map(|e| !pinned.contains(&e.from) && !pinned.contains(&e.to))
+        .chain(l.needs.iter().flat_map(|n| n.paths.iter().map(|_| pinned.is_empty())))
+        .collect();
     for (r, pts) in routes.enumerate() {
         if !free[r] {
             continue;
@@ -188,6 +195,36 @@ fn pinned_positions_are_kept_and_lanes_grow_around_them() {
     assert_eq!((b.x, b.y), (400.0, 600.0));
     let lane = l.lanes.iter().find(|x| x.actor == step.actor).unwrap();
     assert!(lane.y + lane.height >= 600.0 + b.h);
+}
+
+#[test]
+fn computed_steps_keep_clear_of_pinned_ones() {
+    for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+        let opts = LayoutOptions { orientation, needs: true };
+        let mut doc = generate(30);
+        let vid = doc.variants[0].id;
+        let before = layout_with(&doc, vid, &opts).unwrap();
+        // pin two steps right onto the places the layout gave two others of their lanes
+        let mut pinned = 0;
+        for (a, b) in [(3, 4), (12, 13)] {
+            let steps = doc.variants[0].steps_sorted();
+            let (sa, sb) = (steps[a].clone(), steps[b].clone());
+            assert_eq!(sa.actor, sb.actor, "steps {a} and {b} share a lane");
+            let at = before.steps.iter().find(|x| x.id == sb.id).unwrap();
+            let step = Step { position: Some(Position { x: at.x, y: at.y }), ..sa };
+            apply(&mut doc, Edit::UpdateStep { variant: vid, step }).unwrap();
+            pinned += 1;
+        }
+        let l = layout_with(&doc, vid, &opts).unwrap();
+        assert_eq!(l.steps.iter().filter(|b| b.pinned).count(), pinned);
+        check_cells(&doc, &l);
+        let boxes: Vec<Rect> = l.steps.iter().map(footprint).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for (j, b) in boxes.iter().enumerate().skip(i + 1) {
+                assert!(!overlaps(*a, *b), "{orientation:?}: {:?} overlaps {:?}", l.steps[i], l.steps[j]);
+            }
+        }
+    }
 }
 
 #[test]
