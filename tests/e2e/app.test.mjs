@@ -714,6 +714,42 @@ test("the export dialog has the CLI's options, and its PNG and PDF are the CLI's
   }
 });
 
+test("an event is drawn as in the exports: a double circle with its whole label below", async () => {
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const doc = (await invoke(browser, "current_document")).ok;
+    const event = doc.variants[0].steps.find((s) => s.kind === "event");
+    assert.ok(event, "the COPD example has an event");
+    await menu(browser, "find");
+    const input = await browser.$('.find-bar input[name="find"]');
+    await input.waitForDisplayed({ timeout: 10_000 });
+    await input.setValue(event.label);
+    await browser.keys(["Enter"]);
+    await eventually(async () => (await selectedLabels(browser))[0] === event.label, "the event selected and in view");
+    const geom = await eventually(
+      () =>
+        browser.execute((id) => {
+          const label = document.querySelector(`.step-label[data-step-id="${id}"]`);
+          const node = label?.closest(".react-flow__node");
+          const text = label?.querySelector(".step-label-text");
+          if (!node || !text) return null;
+          const circles = node.querySelectorAll(".step-shape circle").length;
+          const n = node.getBoundingClientRect();
+          const t = text.getBoundingClientRect();
+          return { circles, nodeBottom: n.bottom, labelTop: t.top, clipped: label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1 };
+        }, event.id),
+      "the event on the canvas",
+    );
+    await shot(browser, "event-on-canvas.png");
+    assert.equal(geom.circles, 2, "a double circle");
+    assert.ok(geom.labelTop >= geom.nodeBottom - 1, `the label below the circle: ${JSON.stringify(geom)}`);
+    assert.ok(!geom.clipped, `the label is not cut: ${JSON.stringify(geom)}`);
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
 test("writes a Markdown report with its pictures through the export dialog", async () => {
   const browser = await startApp();
   const out = mkdtempSync(path.join(tmpdir(), "carepath-report-"));
