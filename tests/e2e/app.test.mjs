@@ -719,8 +719,15 @@ test("an event is drawn as in the exports: a double circle with its whole label 
   try {
     await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
     const doc = (await invoke(browser, "current_document")).ok;
-    const event = doc.variants[0].steps.find((s) => s.kind === "event");
-    assert.ok(event, "the COPD example has an event");
+    const variant = doc.variants.find((v) => v.steps.some((s) => s.kind === "event"));
+    assert.ok(variant, "the COPD example has an event");
+    const event = variant.steps.find((s) => s.kind === "event");
+    await clickButton(browser, [variant.name]);
+    await eventually(
+      () => browser.execute((n) => document.querySelector('.variants button[aria-pressed="true"]')?.textContent === n, variant.name),
+      "the variant with the event shown",
+    );
+    await eventually(async () => (await texts(browser, ".step-label-text")).includes(event.label), "the event's label");
     await menu(browser, "find");
     const input = await browser.$('.find-bar input[name="find"]');
     await input.waitForDisplayed({ timeout: 10_000 });
@@ -745,6 +752,8 @@ test("an event is drawn as in the exports: a double circle with its whole label 
     assert.equal(geom.circles, 2, "a double circle");
     assert.ok(geom.labelTop >= geom.nodeBottom - 1, `the label below the circle: ${JSON.stringify(geom)}`);
     assert.ok(!geom.clipped, `the label is not cut: ${JSON.stringify(geom)}`);
+    await browser.keys(["Escape"]);
+    await clickButton(browser, [doc.variants[0].name]);
   } finally {
     await browser.deleteSession();
   }
