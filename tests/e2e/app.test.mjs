@@ -748,6 +748,16 @@ test("an event is drawn as in the exports: a double circle with its whole label 
         }, event.id),
       "the event on the canvas",
     );
+    // the find bar centres the match; the picture is taken once it is in view
+    await eventually(
+      () =>
+        browser.execute((id) => {
+          const r = document.querySelector(`.step-label[data-step-id="${id}"]`)?.closest(".react-flow__node")?.getBoundingClientRect();
+          const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+          return !!r && !!pane && r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
+        }, event.id),
+      "the event in view",
+    );
     await shot(browser, "event-on-canvas.png");
     assert.equal(geom.circles, 2, "a double circle");
     assert.ok(geom.labelTop >= geom.nodeBottom - 1, `the label below the circle: ${JSON.stringify(geom)}`);
