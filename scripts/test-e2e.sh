@@ -4,6 +4,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/scripts/desktop-setup.sh"
+# the CLI too: the export test compares the app's pictures with the CLI's
+cargo build --manifest-path "$root/Cargo.toml" -p carepath --bin carepath
+export CAREPATH_CLI="${CARGO_TARGET_DIR:-$root/target}/debug/carepath"
 command -v tauri-driver >/dev/null || [ -x "$HOME/.cargo/bin/tauri-driver" ] || cargo install tauri-driver --locked
 export PATH="$HOME/.cargo/bin:$PATH"
 (cd "$root/tests/e2e" && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund; })

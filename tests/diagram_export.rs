@@ -1,6 +1,7 @@
 //! Diagram export end to end: the COPD template's SVG against a committed snapshot, the SVG as
 //! well-formed XML with escaped user text, the PNG's size, the PDF's text through poppler's
-//! `pdftotext` (skipped with a message where it is not installed), and the CLI options.
+//! `pdftotext` (poppler-utils, which `scripts/install-deps.sh --test` installs), and the CLI
+//! options.
 //!
 //! To accept a changed drawing: `UPDATE_SNAPSHOTS=1 cargo test --test diagram_export`, then
 //! look at the new file before committing it.
@@ -19,7 +20,12 @@ fn copd() -> Document {
 
 fn snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+    assert!(
+        path.exists() || std::env::var_os("UPDATE_SNAPSHOTS").is_some(),
+        "{} is missing: UPDATE_SNAPSHOTS=1 writes it (look at it before committing)",
+        path.display()
+    );
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, actual).unwrap();
         eprintln!("wrote snapshot {}", path.display());
         return;
@@ -95,17 +101,18 @@ fn png_decodes_with_the_size_of_the_diagram_times_the_scale() {
     assert_eq!(png_size(&png), ((w * 0.5).ceil() as u32, (h * 0.5).ceil() as u32));
 }
 
-fn pdftotext(pdf: &[u8]) -> Option<String> {
-    if Command::new("pdftotext").arg("-v").output().is_err() {
-        eprintln!("pdftotext (poppler-utils) is not installed; skipping the PDF text check");
-        return None;
-    }
+fn pdftotext(pdf: &[u8]) -> String {
+    // a missing reader fails the test: it would otherwise pass without looking at the PDF
+    assert!(
+        Command::new("pdftotext").arg("-v").output().is_ok(),
+        "pdftotext is needed to read the PDF back: install poppler-utils (apt-get install poppler-utils, or scripts/install-deps.sh --test)"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.pdf");
     std::fs::write(&path, pdf).unwrap();
     let out = Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
     assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
-    Some(String::from_utf8(out.stdout).unwrap())
+    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
@@ -114,7 +121,7 @@ fn pdf_holds_the_labels_as_text_with_norwegian_letters() {
     let vid = doc.variants[0].id;
     let pdf = to_pdf(&doc, vid, &DiagramOptions::default()).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
-    let Some(text) = pdftotext(&pdf) else { return };
+    let text = pdftotext(&pdf);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in ["Digital hjemmeoppfølging – KOLS", "Pasient og pårørende", "Fatter vedtak om digital", "Møter til konsultasjon på", "Fastlegen vurderer og gir råd", "Tegnforklaring"] {
         assert!(flat.contains(needle), "'{needle}' missing from the PDF text:\n{flat}");
@@ -127,7 +134,7 @@ fn pdf_tiles_onto_landscape_pages_with_the_lane_headers_on_each() {
     let vid = doc.variants[0].id;
     for page in [Page::A4, Page::A3] {
         let pdf = to_pdf(&doc, vid, &DiagramOptions { page, ..Default::default() }).unwrap();
-        let Some(text) = pdftotext(&pdf) else { return };
+        let text = pdftotext(&pdf);
         let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
         assert!(pages.len() >= 3, "{page:?}: {} pages", pages.len());
         for p in &pages[..pages.len() - 1] {
@@ -161,4 +168,76 @@ fn the_cli_exports_svg_png_and_pdf_with_its_options() {
     let huge = run(&["--format", "png", "--scale", "100"]);
     assert_eq!(huge.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&huge.stderr).contains("at most"));
+}
+
+/// The page sizes of a PDF, in points, from its media boxes.
+fn page_sizes(pdf: &[u8]) -> Vec<(f64, f64)> {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/MediaBox [")
+        .map(|(i, m)| {
+            let rest = &text[i + m.len()..];
+            let v: Vec<f64> = rest[..rest.find(']').unwrap()].split_whitespace().map(|x| x.parse().unwrap()).collect();
+            (v[2] - v[0], v[3] - v[1])
+        })
+        .collect()
+}
+
+#[test]
+fn pdf_pages_are_the_diagram_or_landscape_a4_and_a3() {
+    let doc = copd();
+    let vid = doc.variants[0].id;
+    let (w, h) = svg_size(&to_svg(&doc, vid, &DiagramOptions::default()).unwrap());
+    assert_eq!(page_sizes(&to_pdf(&doc, vid, &DiagramOptions::default()).unwrap()), vec![(w, h)]);
+    for (page, size) in [(Page::A4, (841.89, 595.28)), (Page::A3, (1190.55, 841.89))] {
+        for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+            let opts = DiagramOptions { page, layout: LayoutOptions { orientation, needs: true }, ..Default::default() };
+            let sizes = page_sizes(&to_pdf(&doc, vid, &opts).unwrap());
+            assert!(sizes.len() >= 3, "{page:?} {orientation:?}: {} pages", sizes.len());
+            for s in sizes {
+                assert!((s.0 - size.0).abs() < 0.01 && (s.1 - size.1).abs() < 0.01, "{page:?} {orientation:?}: a page of {s:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn vertical_tiles_repeat_the_lane_headers_too() {
+    let doc = copd();
+    let vid = doc.variants[1].id;
+    let opts = DiagramOptions { page: Page::A4, layout: LayoutOptions { orientation: Orientation::Vertical, needs: true }, ..Default::default() };
+    let text = pdftotext(&to_pdf(&doc, vid, &opts).unwrap());
+    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    assert!(pages.len() >= 3);
+    for p in &pages[..pages.len() - 1] {
+        let flat = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Pasient og pårørende") && flat.contains("Fastlege"), "a tile without lane headers:\n{p}");
+    }
+}
+
+#[test]
+fn a_wide_generated_pathway_is_never_cropped() {
+    let doc = carepath::sample::generate(120);
+    let v = &doc.variants[0];
+    let steps = v.steps_sorted();
+    let (first, last) = (&steps.first().unwrap().label, &steps.last().unwrap().label);
+    let (w, h) = svg_size(&to_svg(&doc, v.id, &DiagramOptions::default()).unwrap());
+    assert!(w > 14_400.0, "wider than a PDF page may be: {w}");
+    // one page: scaled down to the largest page a viewer takes, every step on it
+    let pdf = to_pdf(&doc, v.id, &DiagramOptions::default()).unwrap();
+    let sizes = page_sizes(&pdf);
+    assert_eq!(sizes.len(), 1);
+    assert!((sizes[0].0 - 14_400.0).abs() < 0.5 && (sizes[0].1 - h * 14_400.0 / w).abs() < 1.0, "{sizes:?} for {w} × {h}");
+    let text = pdftotext(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for s in &steps {
+        if !s.label.trim().is_empty() {
+            assert!(flat.contains(s.label.as_str()), "'{}' missing from the one-page PDF", s.label);
+        }
+    }
+    // tiles: every step on some page, the last one included
+    let tiled = pdftotext(&to_pdf(&doc, v.id, &DiagramOptions { page: Page::A3, ..Default::default() }).unwrap());
+    assert!(tiled.contains(first.as_str()) && tiled.contains(last.as_str()));
+    // a PNG at a scale that fits the pixel limit has the whole width
+    let png = to_png(&doc, v.id, &DiagramOptions { scale: 0.25, ..Default::default() }).unwrap();
+    assert_eq!(png_size(&png), ((w * 0.25).ceil() as u32, (h * 0.25).ceil() as u32));
 }

@@ -368,8 +368,30 @@ fn band(tracks: usize) -> f64 {
     }
 }
 
+/// Room kept between a computed step and a pinned one.
+const PINNED_GAP: f64 = 12.0;
+
+/// How far a layer must move along the flow so that none of its steps lies on a pinned step
+/// (0 when none does).
+fn pinned_push(plan: &Plan, pinned: &[usize], l: usize) -> f64 {
+    let layer = &plan.layers[l];
+    let mut push: f64 = 0.0;
+    for n in layer.cells.values().flatten().map(|&i| &plan.nodes[i]) {
+        let u0 = layer.u + (layer.main - n.main) / 2.0;
+        for p in pinned.iter().map(|&i| &plan.nodes[i]) {
+            let across = n.v < p.v + p.cross + PINNED_GAP && p.v < n.v + n.cross + PINNED_GAP;
+            let along = u0 < p.u + p.main + PINNED_GAP && p.u < u0 + n.main + PINNED_GAP;
+            if across && along {
+                push = push.max(p.u + p.main + PINNED_GAP - u0);
+            }
+        }
+    }
+    push
+}
+
 fn size_columns(plan: &mut Plan, names: &[String]) {
     let o = plan.o;
+    let pinned: Vec<usize> = (0..plan.nodes.len()).filter(|&i| plan.nodes[i].layer.is_none()).collect();
     for ch in plan.channels.iter_mut() {
         ch.w = (CHANNEL_MIN.max((ch.tracks as f64 + 1.0) * CHANNEL_TRACK) + ch.room).ceil();
     }
@@ -404,6 +426,29 @@ fn size_columns(plan: &mut Plan, names: &[String]) {
                 at += plan.layers[l].main;
             }
         }
+        // computed steps keep clear of pinned ones: a layer that would lie on a pinned step
+        // moves along the flow past it, widening the channel before it and the column
+        let mut grown = 0.0;
+        if !pinned.is_empty() {
+            for (k, l) in range.clone().enumerate() {
+                loop {
+                    let push = pinned_push(plan, &pinned, l);
+                    if push <= 0.0 {
+                        break;
+                    }
+                    let ch = chans.start + k;
+                    plan.channels[ch].w += push;
+                    for c2 in ch + 1..chans.end {
+                        plan.channels[c2].u += push;
+                    }
+                    for l2 in l..range.end {
+                        plan.layers[l2].u += push;
+                    }
+                    grown += push;
+                }
+            }
+        }
+        let ext = ext + grown;
         plan.cols.push((u, ext));
         u += ext;
     }

@@ -280,16 +280,7 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
     }
     for (c, mut list) in segs {
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut ends: Vec<f64> = Vec::new();
-        for (lo, hi, i, w) in list {
-            let t = ends.iter().position(|&e| e + 6.0 < lo).unwrap_or_else(|| {
-                ends.push(f64::MIN);
-                ends.len() - 1
-            });
-            ends[t] = hi;
-            links[i].track[w] = t;
-        }
-        plan.channels[c].tracks = ends.len();
+        plan.channels[c].tracks = assign_tracks(plan, links, &list);
     }
     // labels start next to their source: keep room for them in the channel after it
     for l in links.iter() {
@@ -301,6 +292,74 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
             }
         }
     }
+}
+
+/// Where a route's segment in a channel joins the runs along the flow: the cross coordinates
+/// of the run arriving from the side before the channel and of the run leaving towards the
+/// side after it.
+fn stubs(plan: &Plan, l: &Link, w: usize) -> (Vec<f64>, Vec<f64>) {
+    match l.how {
+        How::AtSource | How::AtTarget => (vec![l.pa], vec![l.pb]),
+        How::FromLane { .. } => (Vec::new(), vec![l.pb]),
+        How::Band { lane, top, track } => {
+            let t = plan.lanes[lane].track(top, track);
+            // channels are numbered along the flow
+            let forward = match l.ch {
+                [Some(a), Some(b)] => a <= b,
+                _ => true,
+            };
+            match (w, forward) {
+                (0, true) => (vec![l.pa], vec![t]),
+                (0, false) => (vec![l.pa, t], Vec::new()),
+                (_, true) => (vec![t], vec![l.pb]),
+                (_, false) => (Vec::new(), vec![t, l.pb]),
+            }
+        }
+        How::Free => (Vec::new(), Vec::new()),
+    }
+}
+
+/// Gives each segment of a channel a track: the first, from the start of the channel, that
+/// is free along the segment's span, as long as no run along the flow comes to lie on another.
+/// When one route arrives at the level where another leaves, the arriving route must turn
+/// first (its track lies before the other's), or the two would share a stretch of line; a new
+/// track is opened where needed to keep that so. Returns the number of tracks.
+fn assign_tracks(plan: &Plan, links: &mut [Link], list: &[(f64, f64, usize, usize)]) -> usize {
+    let near = |a: &[f64], b: &[f64]| a.iter().any(|x| b.iter().any(|y| (x - y).abs() <= 0.5));
+    // tracks from the start of the channel: (track id, end of its last segment)
+    let mut order: Vec<(usize, f64)> = Vec::new();
+    // placed segments: (arriving levels, leaving levels, track id)
+    let mut placed: Vec<(Vec<f64>, Vec<f64>, usize)> = Vec::with_capacity(list.len());
+    for &(lo, hi, i, w) in list {
+        let (arrive, leave) = stubs(plan, &links[i], w);
+        let pos = |id: usize, order: &[(usize, f64)]| order.iter().position(|t| t.0 == id).expect("a placed track");
+        let (mut first, mut last) = (0, usize::MAX);
+        for (a, l, id) in &placed {
+            if near(&arrive, l) {
+                last = last.min(pos(*id, &order));
+            }
+            if near(a, &leave) {
+                first = first.max(pos(*id, &order) + 1);
+            }
+        }
+        if first > last {
+            // contradictory demands: only keep lines apart where the span allows
+            (first, last) = (0, usize::MAX);
+        }
+        let found = (first..order.len().min(last)).find(|&p| order[p].1 + 6.0 < lo);
+        let p = found.unwrap_or_else(|| {
+            // as late as allowed: at the end, unless a track must come after this one
+            let at = last.min(order.len());
+            order.insert(at, (order.len(), f64::MIN));
+            at
+        });
+        order[p].1 = hi;
+        placed.push((arrive, leave, order[p].0));
+    }
+    for (&(_, _, i, w), (_, _, id)) in list.iter().zip(&placed) {
+        links[i].track[w] = order.iter().position(|t| t.0 == *id).expect("a placed track");
+    }
+    order.len()
 }
 
 /// The boundary point of a node's shape at a cross coordinate, on its far or near side.

@@ -17,6 +17,9 @@ const INSET: f64 = 10.0;
 const CIRCLE_LABEL_GAP: f64 = 6.0;
 /// Width that labels beside circles wrap to.
 const CIRCLE_LABEL_WIDTH: f64 = 150.0;
+/// How wide a label may grow to keep its longest word whole (Norwegian compounds such as
+/// "egenbehandlingsplanen;"); only longer words are broken.
+const WORD_ROOM: f64 = 300.0;
 
 /// The smallest shape of each kind (the label may make it larger).
 pub fn step_size(kind: StepKind) -> (f64, f64) {
@@ -56,8 +59,10 @@ pub(super) struct StepGeom {
 pub(super) fn measure(kind: StepKind, label: &str, orientation: Orientation) -> StepGeom {
     let lh = STEP_TEXT.line_height();
     let (min_w, min_h) = step_size(kind);
+    // the widest word, up to the room a label may take to keep it whole
+    let word = label.split_whitespace().map(|w| text::width(w, STEP_TEXT).ceil()).fold(0.0, f64::max).min(WORD_ROOM);
     if is_circle(kind) {
-        let lines = text::wrap(label, CIRCLE_LABEL_WIDTH, STEP_TEXT);
+        let lines = text::wrap(label, CIRCLE_LABEL_WIDTH.max(word), STEP_TEXT);
         let tw = text::widest(&lines, STEP_TEXT).ceil();
         let th = lines.len() as f64 * lh;
         let d = min_w;
@@ -79,13 +84,13 @@ pub(super) fn measure(kind: StepKind, label: &str, orientation: Orientation) -> 
     let (w, lines, h) = match kind {
         StepKind::Decision => {
             // a w × h rhombus holds a centred a × b rectangle when a/w + b/h <= 1
-            let w = if wide { 260.0 } else { min_w };
+            let w = if wide { 260.0 } else { min_w }.max((word / 0.6).ceil());
             let lines = text::wrap(label, 0.6 * w, STEP_TEXT);
             let th = lines.len() as f64 * lh;
             (w, lines, (th / 0.38).ceil().max(min_h))
         }
         _ => {
-            let w = if wide { 240.0 } else { min_w };
+            let w = if wide { 240.0 } else { min_w }.max(word + 2.0 * INSET);
             let lines = text::wrap(label, w - 2.0 * INSET, STEP_TEXT);
             let marker = if kind == StepKind::SubPathway { 14.0 } else { 0.0 };
             let th = lines.len() as f64 * lh;
@@ -123,6 +128,23 @@ mod tests {
         assert!(long.sh > 200.0 && long.tw <= long.sw - 2.0 * INSET && long.th <= long.sh);
         let d = measure(StepKind::Decision, &"Er trafikklyset rødt? ".repeat(5), Orientation::Horizontal);
         assert!(d.tw / d.sw + d.th / d.sh <= 1.0 + 1e-9);
+    }
+
+    #[test]
+    fn long_words_widen_the_shape_instead_of_breaking() {
+        let whole = |g: &StepGeom, label: &str| g.lines.iter().flat_map(|l| l.split(' ')).eq(label.split_whitespace());
+        for kind in [StepKind::Activity, StepKind::Decision, StepKind::Start] {
+            let label = "Oppdaterer egenbehandlingsplanen; oppfølgingen fortsetter";
+            let g = measure(kind, label, Orientation::Horizontal);
+            assert!(whole(&g, label), "{kind:?}: {:?}", g.lines);
+            assert!(g.tw <= g.fw, "{kind:?}");
+            let label = "Legemiddelsamstemmingsvurdering?";
+            let g = measure(kind, label, Orientation::Horizontal);
+            assert!(whole(&g, label), "{kind:?}: {:?}", g.lines);
+        }
+        // a word longer than any shape may grow is still broken, and the shape stays bounded
+        let g = measure(StepKind::Activity, &"x".repeat(200), Orientation::Horizontal);
+        assert!(g.lines.len() > 1 && g.sw <= WORD_ROOM + 2.0 * INSET);
     }
 
     #[test]

@@ -75,6 +75,7 @@ fn check_cells(doc: &Document, l: &Layout) {
             check([t.x, t.y, t.w, t.h], "need badge");
         }
     }
+    no_shared_segments(l);
     let pinned: Vec<StepId> = l.steps.iter().filter(|b| b.pinned).map(|b| b.id).collect();
     for e in &l.edges {
         assert!(e.points.len() >= 2, "{e:?}");
@@ -87,6 +88,45 @@ fn check_cells(doc: &Document, l: &Layout) {
         for s in e.points.windows(2) {
             for b in l.steps.iter().filter(|b| !b.pinned && b.id != e.from && b.id != e.to) {
                 assert!(!crosses(s[0], s[1], shape(b)), "transition {:?} crosses step {:?}", e.points, b);
+            }
+        }
+    }
+}
+
+/// No two routes (transitions and need connectors) run on top of each other: a stretch of
+/// line shared by two routes makes it impossible to tell where either goes.
+fn no_shared_segments(l: &Layout) {
+    // (horizontal?, position across the segment in half units) -> [(from, to, route)]
+    type Stretches = Vec<(f64, f64, usize)>;
+    let mut lines: std::collections::HashMap<(bool, i64), Stretches> = Default::default();
+    let routes = l.edges.iter().map(|e| &e.points).chain(l.needs.iter().flat_map(|n| n.paths.iter()));
+    let pinned: Vec<StepId> = l.steps.iter().filter(|b| b.pinned).map(|b| b.id).collect();
+    // routes to or from a pinned step take a simple path that may cross others, and need
+    // connectors do not say which steps they join, so with pins only free transitions count
+    let free: Vec<bool> = l
+        .edges
+        .iter()
+        .map(|e| !pinned.contains(&e.from) && !pinned.contains(&e.to))
+        .chain(l.needs.iter().flat_map(|n| n.paths.iter().map(|_| pinned.is_empty())))
+        .collect();
+    for (r, pts) in routes.enumerate() {
+        if !free[r] {
+            continue;
+        }
+        for s in pts.windows(2) {
+            let (p, q) = (s[0], s[1]);
+            if (p.y - q.y).abs() < 1e-6 && (p.x - q.x).abs() > 1e-6 {
+                lines.entry((true, (p.y * 2.0).round() as i64)).or_default().push((p.x.min(q.x), p.x.max(q.x), r));
+            } else if (p.x - q.x).abs() < 1e-6 && (p.y - q.y).abs() > 1e-6 {
+                lines.entry((false, (p.x * 2.0).round() as i64)).or_default().push((p.y.min(q.y), p.y.max(q.y), r));
+            }
+        }
+    }
+    for ((horizontal, at), mut segs) in lines {
+        segs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (i, a) in segs.iter().enumerate() {
+            for b in segs[i + 1..].iter().take_while(|b| b.0 < a.1 - 1.0) {
+                assert!(a.2 == b.2, "two routes share a {} stretch at {}: {a:?} and {b:?}", if horizontal { "horizontal" } else { "vertical" }, at as f64 / 2.0);
             }
         }
     }
@@ -155,6 +195,36 @@ fn pinned_positions_are_kept_and_lanes_grow_around_them() {
     assert_eq!((b.x, b.y), (400.0, 600.0));
     let lane = l.lanes.iter().find(|x| x.actor == step.actor).unwrap();
     assert!(lane.y + lane.height >= 600.0 + b.h);
+}
+
+#[test]
+fn computed_steps_keep_clear_of_pinned_ones() {
+    for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+        let opts = LayoutOptions { orientation, needs: true };
+        let mut doc = generate(30);
+        let vid = doc.variants[0].id;
+        let before = layout_with(&doc, vid, &opts).unwrap();
+        // pin two steps right onto the places the layout gave two others of their lanes
+        let mut pinned = 0;
+        for (a, b) in [(3, 4), (12, 13)] {
+            let steps = doc.variants[0].steps_sorted();
+            let (sa, sb) = (steps[a].clone(), steps[b].clone());
+            assert_eq!(sa.actor, sb.actor, "steps {a} and {b} share a lane");
+            let at = before.steps.iter().find(|x| x.id == sb.id).unwrap();
+            let step = Step { position: Some(Position { x: at.x, y: at.y }), ..sa };
+            apply(&mut doc, Edit::UpdateStep { variant: vid, step }).unwrap();
+            pinned += 1;
+        }
+        let l = layout_with(&doc, vid, &opts).unwrap();
+        assert_eq!(l.steps.iter().filter(|b| b.pinned).count(), pinned);
+        check_cells(&doc, &l);
+        let boxes: Vec<Rect> = l.steps.iter().map(footprint).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for (j, b) in boxes.iter().enumerate().skip(i + 1) {
+                assert!(!overlaps(*a, *b), "{orientation:?}: {:?} overlaps {:?}", l.steps[i], l.steps[j]);
+            }
+        }
+    }
 }
 
 #[test]

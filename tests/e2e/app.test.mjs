@@ -3,11 +3,13 @@
 // shows lanes and step labels with Norwegian letters; a double-click on an empty cell adds a
 // step that is still there after the app is restarted. Then, in the same file: rename in
 // place, undo and redo from the keyboard, Delete, all through the core; export an SVG through
-// the export dialog, and a Markdown report with its pictures; auto-arrange and undo it. The application frame: the menu's events
+// the export dialog, PNG and tiled PDF with the options the CLI has (the same pictures as the
+// CLI, the canvas drawing the same routes), and a Markdown report with its pictures;
+// auto-arrange and undo it. The application frame: the menu's events
 // (emitted as a native menu item emits them, since WebDriver cannot click GTK menus), the
 // shortcuts dialog, find, multi-selection, Save as, switching documents, copy and paste
 // between documents, files that cannot be opened, the start screen, and keyboard moves.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -583,6 +585,190 @@ test("exports the current variant as SVG through the export dialog", async () =>
   }
 });
 
+/** The CLI binary (scripts/test-e2e.sh builds it and sets CAREPATH_CLI). */
+const CLI = process.env.CAREPATH_CLI;
+
+/** Runs a command; fails the test with its output when it fails. */
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: "buffer", maxBuffer: 1 << 28 });
+  assert.ok(!r.error, `${cmd} could not run: ${r.error?.message} (poppler-utils and the CLI come with scripts/install-deps.sh --test and scripts/test-e2e.sh)`);
+  assert.equal(r.status, 0, `${cmd} ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Every page of a PDF rendered to grey pixels (poppler's pdftoppm), for comparing pictures. */
+function pdfPixels(file) {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-pdf-"));
+  try {
+    run("pdftoppm", ["-r", "20", "-gray", file, path.join(dir, "p")]);
+    return readdirSync(dir).sort().map((f) => readFileSync(path.join(dir, f)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pngSize = (bytes) => ({ w: bytes.readUInt32BE(16), h: bytes.readUInt32BE(20) });
+
+/** The numbers of SVG path data. */
+const numbers = (d) => (d.match(/-?[\d.]+/g) ?? []).map(Number);
+/** Whether two number runs are the same within the exports' rounding (two decimals). */
+const sameRun = (a, b) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 0.01);
+const byFirst = (a, b) => a[0] - b[0] || a[1] - b[1] || a.length - b.length;
+
+test("the export dialog has the CLI's options, and its PNG and PDF are the CLI's pictures", async () => {
+  assert.ok(CLI && existsSync(CLI), `CAREPATH_CLI must name the built carepath CLI (scripts/test-e2e.sh sets it), not ${CLI}`);
+  const browser = await startApp();
+  const out = mkdtempSync(path.join(tmpdir(), "carepath-export-options-"));
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const doc = (await invoke(browser, "current_document")).ok;
+    const shown = await browser.execute(() => document.querySelector('.variants button[aria-pressed="true"]')?.textContent);
+    const variant = doc.variants.find((v) => v.name === shown);
+    assert.ok(variant, `the variant shown: ${shown}`);
+    const file = (await invoke(browser, "document_path")).ok;
+
+    // the canvas draws every transition along the route of the core's layout, and the SVG
+    // export draws the same routes
+    const layout = (await invoke(browser, "layout", { variant: variant.id })).ok;
+    const routes = layout.edges.map((e) => e.points.flatMap((p) => [p.x, p.y])).sort(byFirst);
+    let canvas = [];
+    await eventually(async () => {
+      canvas = (await browser.execute(() => Array.from(document.querySelectorAll(".react-flow__edge-path"), (e) => e.getAttribute("d") ?? ""))).map(numbers).sort(byFirst);
+      return canvas.length === routes.length && canvas.every((c, i) => sameRun(c, routes[i]));
+    }, "the canvas drawing the layout's routes").catch(() => undefined);
+    assert.deepEqual(canvas, routes, "the canvas's transitions are the layout's routes");
+    const svgFile = path.join(out, "cli.svg");
+    run(CLI, ["export", file, "--format", "svg", "--variant", variant.name, "-o", svgFile]);
+    const svgRoutes = Array.from(readFileSync(svgFile, "utf8").matchAll(/<path d="(M[^"]+)"/g), (m) => numbers(m[1]));
+    for (const r of routes) assert.ok(svgRoutes.some((d) => sameRun(d, r)), `the exported SVG draws the route ${r.join(" ")}`);
+
+    const dialog = async () => {
+      await clickButton(browser, ["Eksporter …", "Export …"]);
+      await (await browser.$('[role="dialog"]')).waitForDisplayed({ timeout: 10_000 });
+    };
+    const exportTo = async (target) => {
+      await (await browser.$('[role="dialog"] input[name="path"]')).setValue(target);
+      await (await browser.$('[role="dialog"] button[type="submit"]')).click();
+      await eventually(() => browser.execute(() => !!document.querySelector('[role="dialog"] .done, [role="dialog"] .failed')), "the export to finish");
+      const failed = await browser.execute(() => document.querySelector('[role="dialog"] .failed')?.textContent);
+      assert.ok(!failed, `the export failed: ${failed}`);
+      assert.ok(await browser.execute(() => !!document.querySelector('[role="dialog"] .done button')), "a button that opens the folder");
+    };
+
+    // PNG at a scale below 1, typed as the CLI takes it
+    await dialog();
+    await (await browser.$('[role="dialog"] select[name="format"]')).selectByAttribute("value", "png");
+    const scale = await browser.$('[role="dialog"] input[name="scale"]');
+    await scale.clearValue();
+    await scale.setValue("0,5");
+    await (await browser.$('[role="dialog"] select[name="lang"]')).selectByAttribute("value", "en");
+    await shot(browser, "export-dialog-png.png");
+    const png = path.join(out, "app.png");
+    await exportTo(png);
+    const cliPng = path.join(out, "cli.png");
+    run(CLI, ["export", file, "--format", "png", "--variant", variant.name, "--scale", "0.5", "--lang", "en", "-o", cliPng]);
+    const [a, b] = [readFileSync(png), readFileSync(cliPng)];
+    const svg = readFileSync(svgFile, "utf8").match(/width="([\d.]+)" height="([\d.]+)"/);
+    assert.deepEqual(pngSize(a), { w: Math.ceil(Number(svg[1]) * 0.5), h: Math.ceil(Number(svg[2]) * 0.5) });
+    assert.ok(a.equals(b), "the app's PNG is the CLI's, byte for byte");
+    // the focus comes back to the result when the export ends, so the keyboard still works
+    await eventually(() => browser.execute(() => document.activeElement?.closest('[role="dialog"] .done') !== null), "the focus on the result");
+    await browser.keys(["Escape"]);
+    await eventually(() => browser.execute(() => !document.querySelector('[role="dialog"]')), "the dialog to close");
+
+    // PDF tiled on A4, vertical lanes, no need layer
+    await dialog();
+    await (await browser.$('[role="dialog"] select[name="format"]')).selectByAttribute("value", "pdf");
+    await (await browser.$('[role="dialog"] select[name="page"]')).selectByAttribute("value", "a4");
+    await (await browser.$('[role="dialog"] input[name="vertical"]')).click();
+    await (await browser.$('[role="dialog"] input[name="needs"]')).click();
+    await (await browser.$('[role="dialog"] select[name="lang"]')).selectByAttribute("value", "en");
+    await shot(browser, "export-dialog-pdf.png");
+    const pdf = path.join(out, "app.pdf");
+    await exportTo(pdf);
+    const cliPdf = path.join(out, "cli.pdf");
+    run(CLI, ["export", file, "--format", "pdf", "--variant", variant.name, "--page", "a4", "--vertical", "--no-needs", "--lang", "en", "-o", cliPdf]);
+    const pages = run("pdftotext", [pdf, "-"]).toString("utf8").split("\f").filter((p) => p.trim());
+    assert.ok(pages.length >= 3, `A4 tiles: ${pages.length} pages`);
+    const lane = doc.actors[0].name;
+    for (const p of pages.slice(0, -1)) assert.ok(p.split(/\s+/).join(" ").includes(lane), `a tile without the lane names:\n${p}`);
+    assert.match(pages.at(-1), /Legend/);
+    assert.doesNotMatch(pages.join(" "), /Information need/, "no need layer in the legend");
+    assert.match(run("pdfinfo", [pdf]).toString(), /Page size:\s+841.89 x 595.28 pts \(A4\)/);
+    const [pa, pb] = [pdfPixels(pdf), pdfPixels(cliPdf)];
+    assert.equal(pa.length, pb.length);
+    assert.ok(pa.every((p, i) => p.equals(pb[i])), "the app's PDF pages look exactly like the CLI's");
+
+    // a scale that is not a number is refused in the dialog, with the reason
+    await (await browser.$('[role="dialog"] select[name="format"]')).selectByAttribute("value", "png");
+    const bad = await browser.$('[role="dialog"] input[name="scale"]');
+    await bad.clearValue();
+    await bad.setValue("0");
+    await (await browser.$('[role="dialog"] button[type="submit"]')).click();
+    const refusal = await eventually(() => browser.execute(() => document.querySelector('[role="dialog"] .failed')?.textContent ?? ""), "the refusal");
+    assert.match(refusal, /«0»|“0”/, "the refusal names what was typed");
+    await (await browser.$('[role="dialog"] .actions button[type="button"]')).click();
+  } finally {
+    await browser.deleteSession();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("an event is drawn as in the exports: a double circle with its whole label below", async () => {
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const doc = (await invoke(browser, "current_document")).ok;
+    const variant = doc.variants.find((v) => v.steps.some((s) => s.kind === "event"));
+    assert.ok(variant, "the COPD example has an event");
+    const event = variant.steps.find((s) => s.kind === "event");
+    await clickButton(browser, [variant.name]);
+    await eventually(
+      () => browser.execute((n) => document.querySelector('.variants button[aria-pressed="true"]')?.textContent === n, variant.name),
+      "the variant with the event shown",
+    );
+    await eventually(async () => (await texts(browser, ".step-label-text")).includes(event.label), "the event's label");
+    await menu(browser, "find");
+    const input = await browser.$('.find-bar input[name="find"]');
+    await input.waitForDisplayed({ timeout: 10_000 });
+    await input.setValue(event.label);
+    await browser.keys(["Enter"]);
+    await eventually(async () => (await selectedLabels(browser))[0] === event.label, "the event selected and in view");
+    const geom = await eventually(
+      () =>
+        browser.execute((id) => {
+          const label = document.querySelector(`.step-label[data-step-id="${id}"]`);
+          const node = label?.closest(".react-flow__node");
+          const text = label?.querySelector(".step-label-text");
+          if (!node || !text) return null;
+          const circles = node.querySelectorAll(".step-shape circle").length;
+          const n = node.getBoundingClientRect();
+          const t = text.getBoundingClientRect();
+          return { circles, nodeBottom: n.bottom, labelTop: t.top, clipped: label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1 };
+        }, event.id),
+      "the event on the canvas",
+    );
+    // the find bar centres the match; the picture is taken once it is in view
+    await eventually(
+      () =>
+        browser.execute((id) => {
+          const r = document.querySelector(`.step-label[data-step-id="${id}"]`)?.closest(".react-flow__node")?.getBoundingClientRect();
+          const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+          return !!r && !!pane && r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
+        }, event.id),
+      "the event in view",
+    );
+    await shot(browser, "event-on-canvas.png");
+    assert.equal(geom.circles, 2, "a double circle");
+    assert.ok(geom.labelTop >= geom.nodeBottom - 1, `the label below the circle: ${JSON.stringify(geom)}`);
+    assert.ok(!geom.clipped, `the label is not cut: ${JSON.stringify(geom)}`);
+    await browser.keys(["Escape"]);
+    await clickButton(browser, [doc.variants[0].name]);
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
 test("writes a Markdown report with its pictures through the export dialog", async () => {
   const browser = await startApp();
   const out = mkdtempSync(path.join(tmpdir(), "carepath-report-"));
@@ -617,27 +803,45 @@ test("writes a Markdown report with its pictures through the export dialog", asy
   }
 });
 
-test("auto-arrange places a dragged step afresh, and Ctrl+Z undoes it", async () => {
+test("auto-arrange places dragged steps afresh in one edit, and one Ctrl+Z undoes it", async () => {
   const browser = await startApp();
   try {
-    const name = "Foreslår digital hjemmeoppfølging";
-    const start = await stillCentre(browser, name);
-    const placed = await stepPosition(browser, name);
-    // a small drag within its cell pins the step where it is dropped
-    await dragFromTo(browser, start, { x: start.x + 30, y: start.y + 12 });
-    const pinned = await eventually(async () => {
-      const p = await stepPosition(browser, name);
-      return p && !near(p, placed) && p;
-    }, "the step at its new place");
-    await settled(browser);
+    const names = ["Foreslår digital hjemmeoppfølging", "Vurderer behov og egnethet"];
+    const pinned = [];
+    for (const name of names) {
+      const start = await stillCentre(browser, name);
+      const placed = await stepPosition(browser, name);
+      // a small drag within its cell pins the step where it is dropped
+      await dragFromTo(browser, start, { x: start.x + 30, y: start.y + 12 });
+      pinned.push(
+        await eventually(async () => {
+          const p = await stepPosition(browser, name);
+          return p && !near(p, placed) && p;
+        }, `${name} at its new place`),
+      );
+      await settled(browser);
+    }
 
     await clickButton(browser, ["Ordne automatisk", "Auto-arrange"]);
     await eventually(async () => {
-      const p = await stepPosition(browser, name);
-      return p && !near(p, pinned);
-    }, "the step placed by the layout again");
+      const now = await Promise.all(names.map((n) => stepPosition(browser, n)));
+      return now.every((p, i) => p && !near(p, pinned[i]));
+    }, "both steps placed by the layout again");
+    await settled(browser);
+    // one edit: a single undo brings back both pinned places
     await chord(browser, "z");
-    await eventually(async () => near(await stepPosition(browser, name), pinned), "the pinned place after undo");
+    await eventually(async () => {
+      const now = await Promise.all(names.map((n) => stepPosition(browser, n)));
+      return now.every((p, i) => near(p, pinned[i]));
+    }, "both pinned places after one undo");
+    await settled(browser);
+    // and one redo arranges both again, leaving the document unpinned for the tests after this
+    await chord(browser, "z", true);
+    await eventually(async () => {
+      const now = await Promise.all(names.map((n) => stepPosition(browser, n)));
+      return now.every((p, i) => p && !near(p, pinned[i]));
+    }, "both steps arranged again after one redo");
+    await settled(browser);
   } finally {
     await browser.deleteSession();
   }

@@ -51,9 +51,10 @@ fn draw(out: &mut String, s: &Symbol, x: f64, y: f64) {
         }
         Symbol::Form(form) => {
             let (colour, dash) = form_style(*form);
+            // as in the diagram: a dot where the information comes from, the arrow at its consumer
             put(out, format_args!(
-                "<path d=\"M{} {} h36\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"{dash}\" marker-end=\"url(#need-{})\"/>\n",
-                num(x + 2.0), num(cy), form_key(*form)
+                "<path d=\"M{} {} h36\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"{dash}\" marker-end=\"url(#need-{})\"/><circle cx=\"{}\" cy=\"{}\" r=\"2.6\" fill=\"{colour}\"/>\n",
+                num(x + 2.0), num(cy), form_key(*form), num(x + 2.0), num(cy)
             ));
         }
     }

@@ -8,6 +8,7 @@ mod pdf;
 pub mod raster;
 pub mod style;
 pub mod svg;
+mod tiles;
 
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::layout::{layout_with, LayoutOptions};

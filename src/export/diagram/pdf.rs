@@ -1,7 +1,8 @@
 //! The diagram as a vector PDF through svg2pdf, with the embedded font (subset into the file,
 //! so text stays text). One page sized to the diagram, or the diagram tiled along the flow
 //! onto A4 or A3 landscape pages with the lane headers repeated on every page, followed by a
-//! page with the title block and the legend.
+//! page with the title block and the legend. Tiles are cut between steps where they can be
+//! ([`super::tiles`]), so a step is not split across two pages.
 
 use super::raster::tree;
 use super::style::{esc, num, put};
@@ -52,13 +53,12 @@ fn tiles(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, (pw, ph): (f
     let (along, across, room_along, room_across) = if horizontal { (l.width, l.height, aw, ah) } else { (l.height, l.width, ah, aw) };
     let s = (room_across / across).min(1.0);
     let tile = (room_along / s - band).max(50.0);
-    let n = ((along - band) / tile).ceil().max(1.0) as usize;
+    let cuts = super::tiles::cuts(l, band, along, tile);
+    let n = cuts.len();
     let mut body = String::new();
     svg::body(&mut body, doc, variant, l);
     let mut pages = Vec::with_capacity(n + 1);
-    for k in 0..n {
-        let start = band + k as f64 * tile;
-        let len = tile.min(along - start);
+    for (k, &(start, len)) in cuts.iter().enumerate() {
         let mut out = String::new();
         put(&mut out, format_args!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",

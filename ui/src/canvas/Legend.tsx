@@ -46,7 +46,7 @@ export function Legend({ showNeeds }: { showNeeds: boolean }) {
               <ul>
                 {FORMS.map((f) => (
                   <li key={f} data-form={f}>
-                    <LineSymbol colour={FORM_STYLE[f].colour} dash={FORM_STYLE[f].dash} width={1.8} />
+                    <LineSymbol colour={FORM_STYLE[f].colour} dash={FORM_STYLE[f].dash} width={1.8} dot />
                     {t(`interactionForm.${f}`)}
                   </li>
                 ))}
@@ -59,10 +59,13 @@ export function Legend({ showNeeds }: { showNeeds: boolean }) {
   );
 }
 
-function LineSymbol({ colour, dash, width = 1.5 }: { colour: string; dash: string | null; width?: number }) {
+/** A line with its arrowhead; need connectors also start at a dot, as on the canvas and in
+ * the exports. */
+function LineSymbol({ colour, dash, width = 1.5, dot = false }: { colour: string; dash: string | null; width?: number; dot?: boolean }) {
   return (
     <svg className="legend-symbol" width={44} height={14} aria-hidden>
       <path d="M2 7 H36" stroke={colour} strokeWidth={width} strokeDasharray={dash ?? undefined} fill="none" />
+      {dot && <circle cx={2.6} cy={7} r={2.6} fill={colour} />}
       <path d="M35 3 L42 7 L35 11 z" fill={colour} />
     </svg>
   );

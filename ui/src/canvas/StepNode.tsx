@@ -1,5 +1,6 @@
 // A step drawn by its kind: activity (rounded rectangle), decision (diamond), start and end
-// (circles, label below), event (hexagon), sub-pathway (double-bordered rectangle with ⊞).
+// (circles, label below), event (double circle, label below, as in the exports), sub-pathway
+// (double-bordered rectangle with ⊞).
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo, useEffect, useRef } from "react";
 import type { Step } from "../generated/carepath";
@@ -43,12 +44,13 @@ export function StepShape({ kind, w, h }: { kind: Step["kind"]; w: number; h: nu
     case "end":
       return <circle className="shape" cx={w / 2} cy={h / 2} r={Math.min(w, h) / 2 - (kind === "end" ? 3 : s)} />;
     case "event": {
-      const d = Math.min(16, w / 4);
+      // a double circle, as the exports draw it
+      const r = Math.min(w, h) / 2 - s;
       return (
-        <polygon
-          className="shape"
-          points={`${d},${s} ${w - d},${s} ${w - s},${h / 2} ${w - d},${h - s} ${d},${h - s} ${s},${h / 2}`}
-        />
+        <>
+          <circle className="shape" cx={w / 2} cy={h / 2} r={r} />
+          <circle className="shape inner" cx={w / 2} cy={h / 2} r={Math.max(r - 4, 1)} />
+        </>
       );
     }
     case "sub_pathway":
@@ -68,7 +70,8 @@ export const StepNode = memo(function StepNode({ data, width, height, selected }
   const { step, editing, onRename } = data;
   const w = width ?? 160;
   const h = height ?? 64;
-  const below = step.kind === "start" || step.kind === "end";
+  // circles carry their label below them, where the layout keeps room for it
+  const below = step.kind === "start" || step.kind === "end" || step.kind === "event";
   return (
     <div className={`step step-${step.kind}${selected ? " selected" : ""}`} style={{ width: w, height: h }}>
       <svg className="step-shape" width={w} height={h}>

@@ -1,15 +1,17 @@
-// The export dialog: format, variant and the diagram choices; the output path comes from the
-// native Save dialog or is typed in. The export itself runs in the core (the same functions
-// as the CLI) off the window's main thread; the dialog shows it is busy meanwhile and offers
-// to show the file in its folder afterwards. Reports (Markdown with its img/ folder, HTML,
-// Word) and the needs register (CSV, XLSX) take several variants and a language.
+// The export dialog: format, variant and the diagram choices — the same as the CLI's
+// `carepath export` (need layer, vertical lanes, any PNG scale, PDF paging, the language of
+// the fixed texts); the output path comes from the native Save dialog or is typed in. The
+// export itself runs in the core (the same functions as the CLI) off the window's main
+// thread; the dialog shows it is busy meanwhile and shows the file in its folder afterwards
+// (at once when asked to, or with a button). Reports (Markdown with its img/ folder, HTML,
+// Word) and the needs register (CSV, XLSX) take several variants.
 import { save } from "@tauri-apps/plugin-dialog";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, asCoreError, type CoreError } from "../api";
 import type { Document, ExportFormat, Lang, Page } from "../generated/carepath";
-import { FORMATS, REPORTS, suggestedName, withExtension } from "./exportPath";
+import { FORMATS, REPORTS, parseScale, suggestedName, withExtension } from "./exportPath";
 import { Modal } from "./Modal";
 
 const DIAGRAM: ExportFormat[] = ["svg", "png", "pdf"];
@@ -23,12 +25,18 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
   const [lang, setLang] = useState<Lang>(i18n.language === "en" ? "en" : "nb");
   const [needs, setNeeds] = useState(true);
   const [vertical, setVertical] = useState(false);
-  const [scale, setScale] = useState(2);
+  const [scale, setScale] = useState("2");
+  const [reveal, setReveal] = useState(false);
   const [page, setPage] = useState<Page>("fit");
   const [path, setPath] = useState("");
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
+  const result = useRef<HTMLButtonElement>(null);
+  // the finished export takes the focus: the keyboard goes on from its Open folder button
+  useEffect(() => {
+    if (done && !busy) result.current?.focus();
+  }, [done, busy]);
 
   const variantName = doc.variants.find((v) => v.id === variant)?.name;
   const diagram = DIAGRAM.includes(format);
@@ -54,6 +62,11 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
   const run = async () => {
     setError(null);
     setDone(null);
+    const pixels = parseScale(scale);
+    if (format === "png" && pixels === null) {
+      setError({ code: "invalid_value", message: t("export.badScale", { scale }) });
+      return;
+    }
     try {
       const target = path.trim() || (await choose());
       if (!target) return;
@@ -63,14 +76,15 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           format,
           variant,
           layout: { orientation: vertical ? "vertical" : "horizontal", needs },
-          scale,
+          scale: pixels ?? 1,
           page,
-          lang: report ? lang : ((i18n.language === "en" ? "en" : "nb") as Lang),
+          lang,
           variants: report ? chosen : [],
         },
         target,
       );
       setDone(target);
+      if (reveal) await revealItemInDir(target).catch((e) => setError(asCoreError(e)));
     } catch (e) {
       setError(asCoreError(e));
     } finally {
@@ -114,13 +128,6 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
                   </label>
                 ))}
               </fieldset>
-              <label>
-                {t("export.lang")}
-                <select name="lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-                  <option value="nb">Norsk bokmål</option>
-                  <option value="en">English</option>
-                </select>
-              </label>
             </>
           ) : (
             <label>
@@ -131,6 +138,15 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
                     {v.name}
                   </option>
                 ))}
+              </select>
+            </label>
+          )}
+          {(report || diagram) && (
+            <label>
+              {t(report ? "export.lang" : "export.diagramLang")}
+              <select name="lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+                <option value="nb">Norsk bokmål</option>
+                <option value="en">English</option>
               </select>
             </label>
           )}
@@ -145,13 +161,14 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           {format === "png" && (
             <label>
               {t("export.scale")}
-              <select name="scale" value={scale} onChange={(e) => setScale(Number(e.target.value))}>
-                {[1, 2, 3, 4].map((s) => (
-                  <option key={s} value={s}>
-                    {s}×
-                  </option>
-                ))}
-              </select>
+              <input
+                name="scale"
+                type="text"
+                inputMode="decimal"
+                value={scale}
+                title={t("export.scaleHint")}
+                onChange={(e) => setScale(e.target.value)}
+              />
             </label>
           )}
           {format === "pdf" && (
@@ -184,6 +201,10 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
               </button>
             </span>
           </label>
+          <label className="check">
+            <input type="checkbox" name="reveal" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
+            {t("export.revealAfter")}
+          </label>
         </fieldset>
         <div className="status" aria-live="polite">
           {busy && (
@@ -194,7 +215,7 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           {done && (
             <span className="done">
               {t("export.done", { path: done })}{" "}
-              <button type="button" onClick={() => void revealItemInDir(done).catch((e) => setError(asCoreError(e)))}>
+              <button type="button" ref={result} data-refocus onClick={() => void revealItemInDir(done).catch((e) => setError(asCoreError(e)))}>
                 {t("export.openFolder")}
               </button>
             </span>

@@ -1,5 +1,7 @@
 // A modal dialog: labelled by its title, focus moves in when it opens and back when it
-// closes, Tab stays inside, Escape closes (unless `busy`).
+// closes, Tab stays inside, Escape closes (unless `busy`). While busy its fields are disabled,
+// which takes the focus away; when the work ends the focus comes back to the element marked
+// `data-refocus` (the result), or the first field.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
@@ -15,6 +17,14 @@ export function Modal(props: { title: string; onClose: () => void; busy?: boolea
     first?.focus();
     return () => before?.focus?.();
   }, []);
+
+  useEffect(() => {
+    const el = box.current;
+    const active = document.activeElement;
+    // a field disabled while focused keeps the focus in some engines but takes no keys
+    if (busy || !el || (active && el.contains(active) && !active.matches(":disabled"))) return;
+    (el.querySelector<HTMLElement>("[data-refocus]") ?? el.querySelector<HTMLElement>(FOCUSABLE))?.focus();
+  }, [busy]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     // keys inside the dialog never reach the canvas shortcuts

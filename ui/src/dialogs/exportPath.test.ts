@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suggestedName, withExtension } from "./exportPath";
+import { parseScale, suggestedName, withExtension } from "./exportPath";
 
 describe("export file names", () => {
   it("swaps a known extension and keeps the rest", () => {
@@ -16,5 +16,16 @@ describe("export file names", () => {
   it("swaps report extensions too", () => {
     expect(withExtension("/tmp/kols.md", "xlsx")).toBe("/tmp/kols.xlsx");
     expect(withExtension("/tmp/kols.html", "csv")).toBe("/tmp/kols.csv");
+  });
+});
+
+describe("PNG scale", () => {
+  it("takes any positive number, with a point or a comma, as the CLI's --scale does", () => {
+    expect(parseScale("2")).toBe(2);
+    expect(parseScale("0.5")).toBe(0.5);
+    expect(parseScale(" 0,25 ")).toBe(0.25);
+  });
+  it("refuses what is not a positive number", () => {
+    for (const bad of ["", "0", "-1", "abc", "Infinity"]) expect(parseScale(bad)).toBeNull();
   });
 });

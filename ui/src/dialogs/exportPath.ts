@@ -28,3 +28,10 @@ export function suggestedName(title: string, variant: string | undefined, format
   const parts = [clean(title) || "carepath", whole || !variant ? "" : clean(variant)].filter(Boolean);
   return `${parts.join(" – ")}.${extensionOf(format)}`;
 }
+
+/** The PNG scale typed in the dialog (pixels per diagram unit), or null when it is not a
+ * positive number; a decimal comma is taken as a point. */
+export function parseScale(text: string): number | null {
+  const n = Number(text.trim().replace(",", "."));
+  return text.trim() !== "" && Number.isFinite(n) && n > 0 ? n : null;
+}

@@ -49,6 +49,10 @@ export const en: Resources = {
     busyReport: "Writing the report …",
     done: "Saved {{path}}.",
     openFolder: "Open folder",
+    diagramLang: "Language of the title block and legend",
+    scaleHint: "Pixels per diagram unit, e.g. 0.5, 1 or 2",
+    badScale: "The scale must be a positive number, not “{{scale}}”.",
+    revealAfter: "Open the folder afterwards",
   },
   import: {
     reportTitle: "Import report",

@@ -48,6 +48,10 @@ export const nb = {
     busyReport: "Skriver rapporten …",
     done: "Lagret {{path}}.",
     openFolder: "Åpne mappe",
+    diagramLang: "Språk i tittelfelt og tegnforklaring",
+    scaleHint: "Piksler per diagramenhet, f.eks. 0,5, 1 eller 2",
+    badScale: "Skalaen må være et positivt tall, ikke «{{scale}}».",
+    revealAfter: "Åpne mappen etterpå",
   },
   import: {
     reportTitle: "Importrapport",
