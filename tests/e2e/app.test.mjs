@@ -577,6 +577,21 @@ test("exports the current variant as SVG through the export dialog", async () =>
       norwegian.some((t) => t.split(/\s+/).every((w) => svg.includes(w))),
       "the SVG holds a step label with æ/ø/å",
     );
+    // BPMN takes several variants, every one ticked at first: one pool each in the file
+    assert.ok(await chooseOption(browser, '[role="dialog"] select[name="format"]', "bpmn"), "BPMN chosen");
+    const boxes = await eventually(async () => {
+      const ticks = await browser.execute(() => Array.from(document.querySelectorAll('[role="dialog"] input[name="variants"]'), (b) => b.checked));
+      return ticks.length > 0 && ticks;
+    }, "the variants to tick");
+    assert.ok(boxes.every(Boolean), "every variant is ticked at first");
+    const bpmn = path.join(out, "kols.bpmn");
+    const field = await browser.$('[role="dialog"] input[name="path"]');
+    await field.clearValue();
+    await field.setValue(bpmn);
+    await (await browser.$('[role="dialog"] button[type="submit"]')).click();
+    await eventually(() => existsSync(bpmn) && browser.execute(() => !!document.querySelector('[role="dialog"] .done')), "the BPMN export to finish");
+    const pools = readFileSync(bpmn, "utf8").match(/<(\w+:)?participant\b/g) ?? [];
+    assert.equal(pools.length, boxes.length, "one pool per variant");
     await browser.keys(["Escape"]);
     await eventually(() => browser.execute(() => !document.querySelector('[role="dialog"]')), "the dialog to close");
   } finally {

@@ -4,14 +4,15 @@
 // export itself runs in the core (the same functions as the CLI) off the window's main
 // thread; the dialog shows it is busy meanwhile and shows the file in its folder afterwards
 // (at once when asked to, or with a button). Reports (Markdown with its img/ folder, HTML,
-// Word) and the needs register (CSV, XLSX) take several variants.
+// Word), the needs register (CSV, XLSX) and BPMN (one pool per variant) take several
+// variants, every one at first.
 import { save } from "@tauri-apps/plugin-dialog";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, asCoreError, type CoreError } from "../api";
 import type { Document, ExportFormat, Lang, Page } from "../generated/carepath";
-import { FORMATS, REPORTS, parseScale, suggestedName, withExtension } from "./exportPath";
+import { FORMATS, REPORTS, SEVERAL, parseScale, suggestedName, withExtension } from "./exportPath";
 import { Modal } from "./Modal";
 
 const DIAGRAM: ExportFormat[] = ["svg", "png", "pdf"];
@@ -41,6 +42,7 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
   const variantName = doc.variants.find((v) => v.id === variant)?.name;
   const diagram = DIAGRAM.includes(format);
   const report = REPORTS.includes(format);
+  const several = SEVERAL.includes(format);
   const toggle = (id: string, on: boolean) =>
     setChosen((ids) => doc.variants.map((v) => v.id).filter((v) => (v === id ? on : ids.includes(v))));
 
@@ -79,7 +81,8 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           scale: pixels ?? 1,
           page,
           lang,
-          variants: report ? chosen : [],
+          // none ticked means all, as for `carepath export` without --variant
+          variants: several ? (chosen.length > 0 ? chosen : doc.variants.map((v) => v.id)) : [],
         },
         target,
       );
@@ -111,7 +114,7 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
               ))}
             </select>
           </label>
-          {report ? (
+          {several ? (
             <>
               <fieldset className="variants">
                 <legend>{t("export.variants")}</legend>

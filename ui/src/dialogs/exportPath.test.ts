@@ -12,6 +12,7 @@ describe("export file names", () => {
     expect(suggestedName("KOLS / hjem", "Ønsket forløp", "svg")).toBe("KOLS - hjem – Ønsket forløp.svg");
     expect(suggestedName("KOLS", "Nå", "json")).toBe("KOLS.json");
     expect(suggestedName("KOLS", "Nå", "docx")).toBe("KOLS.docx");
+    expect(suggestedName("KOLS", "Nå", "bpmn")).toBe("KOLS.bpmn");
   });
   it("swaps report extensions too", () => {
     expect(withExtension("/tmp/kols.md", "xlsx")).toBe("/tmp/kols.xlsx");

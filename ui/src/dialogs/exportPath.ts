@@ -7,6 +7,9 @@ export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "json", "md
 /** Reports (md, html, docx) and the needs register (csv, xlsx): several variants, a language. */
 export const REPORTS: ExportFormat[] = ["md", "html", "docx", "csv", "xlsx"];
 
+/** Formats that take several variants: the reports, and BPMN (one pool per variant). */
+export const SEVERAL: ExportFormat[] = [...REPORTS, "bpmn"];
+
 export function extensionOf(format: ExportFormat): string {
   return format;
 }
@@ -24,7 +27,7 @@ export function withExtension(path: string, format: ExportFormat): string {
 /** A file name for the export of a document title and variant name. */
 export function suggestedName(title: string, variant: string | undefined, format: ExportFormat): string {
   const clean = (s: string) => s.replace(/[\\/:*?"<>|]+/g, "-").trim();
-  const whole = format === "json" || REPORTS.includes(format);
+  const whole = format === "json" || SEVERAL.includes(format);
   const parts = [clean(title) || "carepath", whole || !variant ? "" : clean(variant)].filter(Boolean);
   return `${parts.join(" – ")}.${extensionOf(format)}`;
 }
