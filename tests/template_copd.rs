@@ -188,16 +188,7 @@ fn every_need_is_filled_in() {
             assert_ne!(n.production, Production::Unknown, "{who}");
             assert_ne!(n.status, NeedStatus::Unknown, "{who}");
             assert!(n.priority.is_some() && n.horizon.is_some(), "{who}");
-            for (field, text) in [
-                ("what", &n.what),
-                ("why", &n.why),
-                ("source", &n.source),
-                ("when", &n.when),
-                ("relevance", &n.relevance),
-                ("relations", &n.relations),
-                ("requirements", &n.requirements),
-                ("notes", &n.notes),
-            ] {
+            for (field, text) in n.texts() {
                 assert!(!text.trim().is_empty(), "{who}: empty {field}");
             }
         }

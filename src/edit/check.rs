@@ -94,16 +94,7 @@ pub(super) fn transition(doc: &Document, v: &Variant, t: &Transition) -> Result<
 
 pub(super) fn need(doc: &Document, v: &Variant, n: &DataNeed) -> Result<()> {
     label("need title", &n.title)?;
-    for (field, value) in [
-        ("what", &n.what),
-        ("why", &n.why),
-        ("source", &n.source),
-        ("when", &n.when),
-        ("relevance", &n.relevance),
-        ("relations", &n.relations),
-        ("requirements", &n.requirements),
-        ("notes", &n.notes),
-    ] {
+    for (field, value) in n.texts() {
         text(field, value).map_err(|e| CoreError::new(e.code, format!("need {}", e.message)))?;
     }
     let who = || format!("need '{}'", short(&n.title));

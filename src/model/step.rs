@@ -125,6 +125,20 @@ pub struct DataNeed {
 }
 
 impl DataNeed {
+    /// The need's free-text fields with their names, in form order (what, why, source ...).
+    pub fn texts(&self) -> [(&'static str, &String); 8] {
+        [
+            ("what", &self.what),
+            ("why", &self.why),
+            ("source", &self.source),
+            ("when", &self.when),
+            ("relevance", &self.relevance),
+            ("relations", &self.relations),
+            ("requirements", &self.requirements),
+            ("notes", &self.notes),
+        ]
+    }
+
     /// A new need with a fresh id and everything else unknown.
     pub fn new(title: impl Into<String>, steps: Vec<StepId>, provider: Option<ActorId>, consumer: Option<ActorId>) -> Self {
         Self {
