@@ -29,6 +29,19 @@ interface Ring {
   height: number;
 }
 
+/** A choice among variants (of this document or of another file), by name. */
+function VariantSelect(props: { name: string; value: string; variants: readonly { id: string; name: string }[]; onChange: (id: string) => void }) {
+  return (
+    <select name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      {props.variants.map((v) => (
+        <option key={v.id} value={v.id}>
+          {v.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function CompareView({ doc, variantId, setError, selectOnCanvas, fileRequest }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
@@ -164,13 +177,7 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas, fileRequ
           <span className="compare-file">
             <label title={otherFile}>
               {t("compare.fromFile", { path: fileName(otherFile) })}
-              <select name="other-source" value={otherSource} onChange={(e) => setOtherSource(e.target.value)}>
-                {otherVariants.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.name}
-                  </option>
-                ))}
-              </select>
+              <VariantSelect name="other-source" value={otherSource} variants={otherVariants} onChange={setOtherSource} />
             </label>{" "}
             <button type="button" onClick={thisFile}>
               {t("compare.thisFile")}
@@ -179,25 +186,13 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas, fileRequ
         ) : (
           <label>
             {t("compare.from")}
-            <select name="source" value={source} onChange={(e) => setSource(e.target.value)}>
-              {doc.variants.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
+            <VariantSelect name="source" value={source} variants={doc.variants} onChange={setSource} />
           </label>
         )}
         <span aria-hidden="true">→</span>
         <label>
           {t("compare.to")}
-          <select name="target" value={target} onChange={(e) => setTarget(e.target.value)}>
-            {doc.variants.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
+          <VariantSelect name="target" value={target} variants={doc.variants} onChange={setTarget} />
         </label>
         {!otherFile && (
           <button type="button" onClick={() => void pickFile()}>
