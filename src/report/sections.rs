@@ -246,7 +246,7 @@ pub fn needs_comparison(cx: &Context) -> Result<Vec<Block>> {
     let mut pairs: Vec<(Option<&DataNeed>, Option<&DataNeed>)> = Vec::new();
     let current = needs::sorted(now);
     // by id first, so a title that moved to another need cannot take a renamed need's place
-    let by_id: Vec<Option<&DataNeed>> = current.iter().map(|n| wanted.iter().copied().find(|w| w.id == n.id)).collect();
+    let by_id: Vec<Option<&DataNeed>> = current.iter().map(|n| want.need(n.id)).collect();
     used.extend(by_id.iter().flatten().map(|w| w.id));
     for (n, found) in current.iter().zip(by_id) {
         let found = found.or_else(|| by_title.get(&key(n)).copied().filter(|w| !used.contains(&w.id)));
