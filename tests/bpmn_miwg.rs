@@ -1,7 +1,7 @@
 //! The BPMN MIWG reference models import: each file's actors, steps and transitions match
 //! counts taken independently from the XML by a plain event scan, and the result validates.
-//! The files are read from `../shared/fixtures/bpmn/miwg`; without that folder the test says
-//! it was skipped.
+//! The files are read from `../shared/fixtures/bpmn/miwg` (beside the repository, as in CI);
+//! without that folder the tests fail and say where they looked.
 
 use carepath::import::bpmn;
 use quick_xml::events::Event;
@@ -99,16 +99,19 @@ fn scan(text: &str) -> Counts {
     c
 }
 
-#[test]
-fn miwg_reference_models_import_with_independent_counts() {
+/// The MIWG reference files in ../shared/fixtures (beside the repository, as in CI), sorted.
+fn miwg_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/bpmn/miwg");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: {} is not there", dir.display());
-        return;
-    };
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("the MIWG reference files are needed in {}: {e}", dir.display()));
     let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "bpmn")).collect();
     files.sort();
     assert!(!files.is_empty(), "no .bpmn files in {}", dir.display());
+    files
+}
+
+#[test]
+fn miwg_reference_models_import_with_independent_counts() {
+    let files = miwg_files();
     let mut total = Counts::default();
     for f in &files {
         let bytes = std::fs::read(f).unwrap();
@@ -138,13 +141,7 @@ fn miwg_reference_models_import_with_independent_counts() {
 /// lane (vertical lanes turned), and no two overlap where the file drew them apart.
 #[test]
 fn miwg_positions_are_pinned_inside_their_lanes() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/bpmn/miwg");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: {} is not there", dir.display());
-        return;
-    };
-    let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "bpmn")).collect();
-    files.sort();
+    let files = miwg_files();
     let mut pinned = 0;
     for f in &files {
         let (doc, _) = bpmn::read(f).unwrap_or_else(|e| panic!("{}", e.message));
@@ -175,11 +172,7 @@ fn miwg_positions_are_pinned_inside_their_lanes() {
 /// right in Carepath, each step in its lane.
 #[test]
 fn vertical_lanes_are_turned() {
-    let f = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/bpmn/miwg/A.4.1.bpmn");
-    if !f.exists() {
-        eprintln!("skipped: {} is not there", f.display());
-        return;
-    }
+    let f = miwg_files().into_iter().find(|f| f.ends_with("A.4.1.bpmn")).expect("A.4.1.bpmn among the MIWG files");
     let (doc, _) = bpmn::read(&f).unwrap_or_else(|e| panic!("{}", e.message));
     let v = &doc.variants[0];
     let at = |label: &str| v.steps().find(|s| s.label == label).and_then(|s| s.position).unwrap_or_else(|| panic!("{label} is not pinned"));
