@@ -1248,15 +1248,16 @@ const choose = (browser, css, labels) =>
   );
 
 test("the issue's scenario: an actor and two steps from the panels, connected, a data need annotated, undo/redo, kept after restart", async () => {
-  let browser = await startApp();
   // a document of its own, so a run again after a lost window starts from the template
-  await openNewCopd(browser, path.join(mkdtempSync(path.join(tmpdir(), "carepath-scenario-")), "scenario.carepath"));
+  const files = mkdtempSync(path.join(tmpdir(), "carepath-scenario-"));
+  let browser = await startApp();
   const actorName = "Farmasøyt på apotek";
   const [stepA, stepB] = ["Gjennomgår legemidler", "Leverer multidose"];
   const needTitle = "Legemiddelliste til fastlegen";
   let edgeId;
   let needId;
   try {
+    await openNewCopd(browser, path.join(files, "scenario.carepath"));
     await eventually(async () => (await texts(browser, ".lane-name")).length > 0, "the lanes");
     const lanesBefore = (await texts(browser, ".lane-name")).length;
 
@@ -1447,6 +1448,7 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     await eventually(async () => (await hasLabel(browser, stepA)) && hasLabel(browser, stepB), "the copied steps");
   } finally {
     await browser.deleteSession();
+    rmSync(files, { recursive: true, force: true });
   }
 });
 
