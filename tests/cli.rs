@@ -183,3 +183,32 @@ fn new_refuses_a_title_longer_than_any_edit_allows() {
     assert!(!file.exists());
     assert!(carepath(&["new", file.to_str().unwrap(), "--title", &title[..2000]]).status.success());
 }
+
+#[test]
+fn info_layout_measures_every_variant_with_no_overlaps() {
+    let d = dir();
+    let file = p(d.path(), "kols.carepath");
+    let f = file.to_str().unwrap();
+    assert!(carepath(&["new", f, "--template", "copd"]).status.success());
+    let out = carepath(&["info", f, "--layout", "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    for v in list {
+        let m = &v["measures"];
+        assert_eq!(m["steps"], 38, "{v}");
+        for k in ["shapes", "label_on_shape", "labels", "label_on_line", "line_through_shape"] {
+            assert_eq!(m["overlaps"][k], 0, "{k}: {v}");
+        }
+        let (w, h) = (m["width"].as_f64().unwrap(), m["height"].as_f64().unwrap());
+        assert!((m["aspect"].as_f64().unwrap() - w / h).abs() < 1e-9);
+        assert!(m["crossings"].as_u64().is_some() && m["bends"].as_u64().unwrap() > 0);
+    }
+    let out = carepath(&["info", f, "--layout", "--variant", "Ønsket forløp", "--vertical"]);
+    let t = text(&out.stdout);
+    assert!(out.status.success() && t.starts_with("Ønsket forløp\n") && t.contains("aspect ratio: ") && !t.contains("Nå-situasjon"), "{t}");
+    let out = carepath(&["info", f, "--layout", "--variant", "Finnes ikke"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("kols.carepath"), "{}", text(&out.stderr));
+}

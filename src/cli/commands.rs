@@ -15,7 +15,8 @@ use std::process::ExitCode;
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::New { file, template, title } => new(&file, template.as_deref(), title),
-        Command::Info { file, format } => info(&file, format),
+        Command::Info { file, format, layout: false, .. } => info(&file, format),
+        Command::Info { file, format, variant, vertical, no_needs, .. } => layout_info(&file, format, variant.as_deref(), vertical, no_needs),
         Command::Validate { file, format, lang } => validate_cmd(&file, format, lang),
         Command::Export { file, format, output, diagram, lang } => {
             not_the_input(&file, output.as_deref())?;
@@ -66,6 +67,29 @@ fn info(file: &Path, format: TextOrJson) -> Outcome {
     let text = match format {
         TextOrJson::Json => serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())? + "\n",
         TextOrJson::Text => summary.to_text(),
+    };
+    write_out(None, text.as_bytes())
+}
+
+fn layout_info(file: &Path, format: TextOrJson, variant: Option<&str>, vertical: bool, no_needs: bool) -> Outcome {
+    use carepath::layout::{self, measure::measure, LayoutOptions, Orientation};
+    let doc = read(file)?;
+    let variants = match variant {
+        Some(_) => vec![bpmn::pick_variant(&doc, variant).map_err(|e| format!("{}: {}", shown(file), e.message))?],
+        None => doc.variants.iter().collect(),
+    };
+    let options = LayoutOptions { orientation: if vertical { Orientation::Vertical } else { Orientation::Horizontal }, needs: !no_needs };
+    let mut all = Vec::new();
+    for v in variants {
+        let l = layout::layout_with(&doc, v.id, &options).map_err(|e| format!("{}: {}", shown(file), e.message))?;
+        all.push((v.name.clone(), measure(&l)));
+    }
+    let text = match format {
+        TextOrJson::Json => {
+            let list: Vec<_> = all.iter().map(|(name, m)| serde_json::json!({ "variant": name, "measures": m })).collect();
+            serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n"
+        }
+        TextOrJson::Text => all.iter().map(|(name, m)| format!("{name}\n{}", m.to_text())).collect::<Vec<_>>().join("\n"),
     };
     write_out(None, text.as_bytes())
 }

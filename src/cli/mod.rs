@@ -40,6 +40,19 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
+        /// Measure the diagram's layout instead: size, aspect ratio, area, crossings, bends,
+        /// line length and overlaps, for one variant (--variant) or every variant.
+        #[arg(long)]
+        layout: bool,
+        /// With --layout: the variant, by name or id (default: every variant).
+        #[arg(long, requires = "layout")]
+        variant: Option<String>,
+        /// With --layout: lanes as columns.
+        #[arg(long, requires = "layout")]
+        vertical: bool,
+        /// With --layout: leave out the data-sharing needs layer.
+        #[arg(long, requires = "layout")]
+        no_needs: bool,
     },
     /// Check a document against the validation rules.
     ///

@@ -11,21 +11,23 @@ use super::*;
 use std::collections::HashMap;
 
 /// Need badges.
-pub(super) const BADGE_TEXT: Style = Style::new(10.0, false);
+pub(super) const BADGE_TEXT: Style = Style::new(11.0, false);
 const BADGE_WIDTH: f64 = 140.0;
 /// Padding inside a badge.
 pub const BADGE_PAD: f64 = 3.0;
 
-/// Rectangles indexed by the grid cells they touch.
+/// Rectangles indexed by the grid cells they touch, each with the route it belongs to (lines)
+/// or none (shapes and labels).
 struct Grid {
     cell: f64,
     map: HashMap<(i64, i64), Vec<usize>>,
     rects: Vec<[f64; 4]>,
+    owners: Vec<Option<usize>>,
 }
 
 impl Grid {
     fn new() -> Grid {
-        Grid { cell: 160.0, map: HashMap::new(), rects: Vec::new() }
+        Grid { cell: 160.0, map: HashMap::new(), rects: Vec::new(), owners: Vec::new() }
     }
     fn cells(&self, r: [f64; 4]) -> impl Iterator<Item = (i64, i64)> {
         let (x0, y0) = ((r[0] / self.cell).floor() as i64, (r[1] / self.cell).floor() as i64);
@@ -33,15 +35,30 @@ impl Grid {
         (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
     }
     fn insert(&mut self, r: [f64; 4]) {
+        self.insert_owned(r, None);
+    }
+    fn insert_owned(&mut self, r: [f64; 4], owner: Option<usize>) {
         let i = self.rects.len();
         self.rects.push(r);
+        self.owners.push(owner);
         let cells: Vec<_> = self.cells(r).collect();
         for c in cells {
             self.map.entry(c).or_default().push(i);
         }
     }
-    fn hits(&self, r: [f64; 4]) -> bool {
-        self.cells(r).any(|c| self.map.get(&c).is_some_and(|v| v.iter().any(|&i| overlap(self.rects[i], r))))
+    /// Whether `r` overlaps anything but the lines of route `own`.
+    fn hits(&self, r: [f64; 4], own: Option<usize>) -> bool {
+        self.cells(r).any(|c| {
+            self.map.get(&c).is_some_and(|v| v.iter().any(|&i| (own.is_none() || self.owners[i] != own) && overlap(self.rects[i], r)))
+        })
+    }
+    /// Adds the segments of a route's polyline as thin rectangles.
+    fn insert_line(&mut self, pts: &[Point], owner: usize) {
+        for w in pts.windows(2) {
+            let (x0, y0) = (w[0].x.min(w[1].x), w[0].y.min(w[1].y));
+            let (x1, y1) = (w[0].x.max(w[1].x), w[0].y.max(w[1].y));
+            self.insert_owned([x0 - 0.5, y0 - 0.5, x1 - x0 + 1.0, y1 - y0 + 1.0], Some(owner));
+        }
     }
 }
 
@@ -135,13 +152,22 @@ pub(super) fn assemble(
     let needs: Vec<&DataNeed> = var.needs().collect();
     let mut edges = Vec::with_capacity(transitions.len());
     let mut need_paths: Vec<Vec<Vec<Point>>> = vec![Vec::new(); needs.len()];
-    for l in links {
-        let pts: Vec<Point> = l.points.iter().map(|&(u, v)| plan.real(u, v)).collect();
+    // labels keep off every line but their own: transitions are routes 0.., needs follow
+    let route_of = |o: Owner| match o {
+        Owner::Edge(i) => i,
+        Owner::Need(i) => transitions.len() + i,
+    };
+    let real: Vec<Vec<Point>> = links.iter().map(|l| l.points.iter().map(|&(u, v)| plan.real(u, v)).collect()).collect();
+    for (l, pts) in links.iter().zip(&real) {
+        grid.insert_line(pts, route_of(l.owner));
+    }
+    for (l, pts) in links.into_iter().zip(real) {
+        let own = Some(route_of(l.owner));
         match l.owner {
             Owner::Edge(i) => {
                 let t = transitions[i];
                 let label = l.label.map(|(lines, w, h)| {
-                    let (x, y) = place(&mut grid, area, &pts, w, h, false);
+                    let (x, y) = place(&mut grid, area, &pts, w, h, false, own);
                     TextBlock { x, y, w, h, size: EDGE_TEXT.size, bold: false, lines }
                 });
                 edges.push(EdgeRoute { id: t.id, from: t.from, to: t.to, kind: t.kind, points: pts, label });
@@ -174,7 +200,7 @@ pub(super) fn assemble(
                 },
             };
             let badge = (!lines.is_empty() && !anchor.is_empty()).then(|| {
-                let (x, y) = place(&mut grid, area, &anchor, w, h, true);
+                let (x, y) = place(&mut grid, area, &anchor, w, h, true, Some(transitions.len() + i));
                 TextBlock { x, y, w, h, size: BADGE_TEXT.size, bold: false, lines }
             });
             need_routes.push(NeedRoute { id: need.id, form: need.form, paths, between_headers, badge });
@@ -199,7 +225,7 @@ use super::route;
 
 /// Places a w × h box next to a polyline: the first candidate that stays inside `area` and
 /// overlaps nothing in the grid; the box is then added to the grid.
-fn place(grid: &mut Grid, area: [f64; 4], pts: &[Point], w: f64, h: f64, middle_first: bool) -> (f64, f64) {
+fn place(grid: &mut Grid, area: [f64; 4], pts: &[Point], w: f64, h: f64, middle_first: bool, own: Option<usize>) -> (f64, f64) {
     let mut segs: Vec<(Point, Point)> = pts.windows(2).map(|s| (s[0], s[1])).collect();
     if middle_first {
         let mid = segs.len() / 2;
@@ -214,7 +240,7 @@ fn place(grid: &mut Grid, area: [f64; 4], pts: &[Point], w: f64, h: f64, middle_
             let r = [x, y, w, h];
             first.get_or_insert((x, y));
             let inside = x >= area[0] + 2.0 && y >= area[1] + 2.0 && x + w <= area[2] - 2.0 && y + h <= area[3] - 2.0;
-            if inside && !grid.hits([x - 1.0, y - 1.0, w + 2.0, h + 2.0]) {
+            if inside && !grid.hits([x - 1.0, y - 1.0, w + 2.0, h + 2.0], own) {
                 grid.insert(r);
                 return (x, y);
             }
@@ -229,7 +255,7 @@ fn place(grid: &mut Grid, area: [f64; 4], pts: &[Point], w: f64, h: f64, middle_
             let a = std::f64::consts::TAU * k as f64 / steps as f64;
             let (x, y) = ((x0 + d * a.cos()).round(), (y0 + d * a.sin()).round());
             let inside = x >= area[0] + 2.0 && y >= area[1] + 2.0 && x + w <= area[2] - 2.0 && y + h <= area[3] - 2.0;
-            if inside && !grid.hits([x - 1.0, y - 1.0, w + 2.0, h + 2.0]) {
+            if inside && !grid.hits([x - 1.0, y - 1.0, w + 2.0, h + 2.0], own) {
                 grid.insert([x, y, w, h]);
                 return (x, y);
             }

@@ -22,6 +22,7 @@
 //! actor or phase go to an extra lane or column at the end, never lost.
 
 mod labels;
+pub mod measure;
 mod place;
 mod rank;
 mod route;

@@ -23,7 +23,7 @@ const STACK_GAP: f64 = 26.0;
 /// Thickness of the phase band with vertical lanes.
 const VERTICAL_PHASE_BAND: f64 = 170.0;
 /// Smallest channel between layers, and the room per route running through it.
-const CHANNEL_MIN: f64 = 40.0;
+const CHANNEL_MIN: f64 = 32.0;
 const CHANNEL_TRACK: f64 = 10.0;
 /// Room per route in a lane band, and the band's thickness without routes.
 pub(super) const BAND_TRACK: f64 = 8.0;
@@ -152,7 +152,6 @@ pub(super) fn build(doc: &Document, var: &Variant, opts: &LayoutOptions) -> Layo
     }
     let lane_at: HashMap<Option<ActorId>, usize> = lane_keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
     let col_at: HashMap<Option<PhaseId>, usize> = col_keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
-    let ranks = rank::ranks(var);
 
     let mut nodes: Vec<Node> = steps
         .iter()
@@ -176,6 +175,14 @@ pub(super) fn build(doc: &Document, var: &Variant, opts: &LayoutOptions) -> Layo
         })
         .collect();
     let index: HashMap<StepId, usize> = nodes.iter().enumerate().map(|(i, n)| (n.step.id, i)).collect();
+    let seats = nodes
+        .iter()
+        .map(|n| {
+            let circle = super::shape::is_circle(n.step.kind);
+            (n.step.id, rank::Seat { lane: n.lane, col: n.col, pinned: n.step.position.is_some(), circle })
+        })
+        .collect();
+    let ranks = rank::compact(var, &seats);
 
     // layers: per column, one layer per distinct rank of its unpinned steps
     let mut layers: Vec<Layer> = Vec::new();

@@ -5,8 +5,29 @@
 use crate::model::*;
 use std::collections::{HashMap, HashSet};
 
+/// The forward edges (every transition but loops and back edges) and a topological order of
+/// the steps along them.
+struct Forward {
+    order: Vec<StepId>,
+    next: HashMap<StepId, Vec<StepId>>,
+}
+
 /// Rank of every step of the variant.
+#[cfg(test)]
 pub(super) fn ranks(v: &Variant) -> HashMap<StepId, usize> {
+    let f = forward(v);
+    let mut rank: HashMap<StepId, usize> = f.order.iter().map(|s| (*s, 0)).collect();
+    for node in &f.order {
+        let r = rank[node];
+        for to in f.next.get(node).into_iter().flatten() {
+            let e = rank.get_mut(to).expect("every step has a rank");
+            *e = (*e).max(r + 1);
+        }
+    }
+    rank
+}
+
+fn forward(v: &Variant) -> Forward {
     let steps = v.steps_sorted();
     let out: HashMap<StepId, Vec<StepId>> = steps
         .iter()
@@ -54,13 +75,91 @@ pub(super) fn ranks(v: &Variant) -> HashMap<StepId, usize> {
         }
     }
     // reverse post-order is a topological order of the forward edges
-    let mut rank: HashMap<StepId, usize> = steps.iter().map(|s| (s.id, 0)).collect();
-    for &node in order.iter().rev() {
-        let r = rank[&node];
-        for to in forward.get(&node).into_iter().flatten() {
-            let e = rank.get_mut(to).expect("every step has a rank");
-            *e = (*e).max(r + 1);
+    order.reverse();
+    Forward { order, next: forward }
+}
+
+/// Where a step sits before it is ranked: its lane and column, whether it is pinned (a
+/// pinned step takes no part in a straight hand-over) and whether it is a circle, whose label
+/// hangs on the side of the higher lanes, so a straight line may meet it only from the other
+/// side.
+#[derive(Clone, Copy)]
+pub(super) struct Seat {
+    pub lane: usize,
+    pub col: usize,
+    pub pinned: bool,
+    pub circle: bool,
+}
+
+/// Ranks that make the pathway compact: like [`ranks`], but a hand-over to another lane of
+/// the same phase may keep the rank of its source, so the two steps share a layer and the
+/// transition runs straight across the lanes between them. That is allowed only where the
+/// line stays clear: the source is alone in its cell, the target's cell is empty, and no
+/// step lies in the lanes in between at that rank (those cells are then kept free). Every
+/// other step takes the smallest rank after its predecessors whose cell is not kept free.
+pub(super) fn compact(v: &Variant, seats: &HashMap<StepId, Seat>) -> HashMap<StepId, usize> {
+    let f = forward(v);
+    let mut prev: HashMap<StepId, Vec<StepId>> = HashMap::new();
+    for node in &f.order {
+        for to in f.next.get(node).into_iter().flatten() {
+            prev.entry(*to).or_default().push(*node);
         }
+    }
+    #[derive(Default)]
+    struct Cell {
+        steps: Vec<StepId>,
+        /// A straight hand-over starts, ends or passes here: nothing else may join.
+        kept: bool,
+    }
+    let mut cells: HashMap<(usize, usize, usize), Cell> = HashMap::new();
+    let mut rank: HashMap<StepId, usize> = HashMap::with_capacity(f.order.len());
+    for node in &f.order {
+        let seat = seats[node];
+        let ps: &[StepId] = prev.get(node).map_or(&[], |p| p.as_slice());
+        let after = ps.iter().map(|p| rank[p] + 1).max().unwrap_or(0);
+        if seat.pinned {
+            rank.insert(*node, after);
+            continue;
+        }
+        // a straight hand-over: every predecessor that sets the rank is a step of another
+        // lane in this column that can take one
+        let r = after.wrapping_sub(1);
+        let setting: Vec<&StepId> = ps.iter().filter(|p| rank[*p] == r).collect();
+        let straight = after > 0
+            && setting.iter().all(|p| {
+                let s = seats[*p];
+                // a circle's label lies towards the higher lanes
+                let clear = (!seat.circle || s.lane < seat.lane) && (!s.circle || seat.lane < s.lane);
+                !s.pinned && clear && s.col == seat.col && s.lane != seat.lane
+            })
+            && cells.get(&(seat.col, r, seat.lane)).map_or(true, |c| c.steps.is_empty() && !c.kept)
+            && setting.iter().all(|p| {
+                let s = seats[*p];
+                let alone = cells.get(&(s.col, r, s.lane)).is_some_and(|c| c.steps.len() == 1);
+                let (lo, hi) = (s.lane.min(seat.lane), s.lane.max(seat.lane));
+                alone && (lo + 1..hi).all(|l| cells.get(&(seat.col, r, l)).map_or(true, |c| c.steps.is_empty() && !c.kept))
+            });
+        if straight {
+            for p in setting {
+                let s = seats[p];
+                cells.entry((s.col, r, s.lane)).or_default().kept = true;
+                let (lo, hi) = (s.lane.min(seat.lane), s.lane.max(seat.lane));
+                for l in lo + 1..hi {
+                    cells.entry((seat.col, r, l)).or_default().kept = true;
+                }
+            }
+            let c = cells.entry((seat.col, r, seat.lane)).or_default();
+            c.kept = true;
+            c.steps.push(*node);
+            rank.insert(*node, r);
+            continue;
+        }
+        let mut r = after;
+        while cells.get(&(seat.col, r, seat.lane)).is_some_and(|c| c.kept) {
+            r += 1;
+        }
+        cells.entry((seat.col, r, seat.lane)).or_default().steps.push(*node);
+        rank.insert(*node, r);
     }
     rank
 }

@@ -38,6 +38,9 @@ pub(super) enum How {
     Band { lane: usize, top: bool, track: usize },
     /// A need connector from a lane's band to a step's far side.
     FromLane { lane: usize, top: bool },
+    /// A hand-over between two steps of one layer: straight across the lanes between them,
+    /// which hold no step in that layer (the ranking keeps them free).
+    Straight,
     /// An end is pinned: a simple route that may cross shapes.
     Free,
 }
@@ -129,7 +132,9 @@ fn classify(plan: &Plan, owner: Owner, a: usize, b: usize) -> Link {
         return empty(owner, Some(a), b, How::Free);
     };
     let mut link;
-    if lb > la {
+    if la == lb && na.lane != nb.lane && matches!(owner, Owner::Edge(_)) {
+        link = empty(owner, Some(a), b, How::Straight);
+    } else if lb > la {
         if run_free(plan, na.lane, na.rel, na.rel + na.cross, la + 1, lb) {
             link = empty(owner, Some(a), b, How::AtSource);
             link.ch = [None, Some(plan.left_channel(lb))];
@@ -228,7 +233,7 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
     // (node, far side?) -> [(key, link, is source end)]
     let mut sides: BTreeMap<(usize, bool), Vec<(f64, usize, bool)>> = BTreeMap::new();
     for (i, l) in links.iter().enumerate() {
-        if l.how == How::Free {
+        if matches!(l.how, How::Free | How::Straight) {
             continue;
         }
         let (ka, kb) = keys(plan, l);
@@ -270,7 +275,7 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
                 ((l.pa, t), (t, l.pb))
             }
             How::FromLane { lane, top } => ((band_point(plan, lane, top), l.pb), (0.0, 0.0)),
-            How::Free => continue,
+            How::Free | How::Straight => continue,
         };
         for (w, (p, q)) in [ends0, ends1].into_iter().enumerate() {
             if let Some(c) = l.ch[w] {
@@ -283,7 +288,8 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
         plan.channels[c].tracks = assign_tracks(plan, links, &list);
     }
     // labels start next to their source: keep room for them in the channel after it
-    for l in links.iter() {
+    // (a route through a band has its long run along the band for its label)
+    for l in links.iter().filter(|l| matches!(l.how, How::AtSource | How::AtTarget)) {
         if let (Some((_, w, h)), Some(f)) = (&l.label, l.from) {
             if let Some(layer) = plan.nodes[f].layer {
                 let c = plan.right_channel(layer);
@@ -315,7 +321,7 @@ fn stubs(plan: &Plan, l: &Link, w: usize) -> (Vec<f64>, Vec<f64>) {
                 (_, false) => (Vec::new(), vec![t, l.pb]),
             }
         }
-        How::Free => (Vec::new(), Vec::new()),
+        How::Free | How::Straight => (Vec::new(), Vec::new()),
     }
 }
 
@@ -388,10 +394,23 @@ pub(super) fn polylines(plan: &Plan, links: &mut [Link]) {
                 let t = plan.lanes[lane].track(top, track);
                 vec![port(plan, f, l.pa, true), (x(0), l.pa), (x(0), t), (x(1), t), (x(1), l.pb), b]
             }
+            (How::Straight, Some(f)) => straight_route(plan, f, l.to),
             (How::Free, Some(f)) => free_route(plan, f, l.to, l.pa, l.pb),
         };
         simplify(&mut pts);
         l.points = pts;
+    }
+}
+
+/// From the side of the source facing the target straight across to the target, at the
+/// middle of the shape that is narrower along the flow (both are centred in their layer).
+fn straight_route(plan: &Plan, f: usize, t: usize) -> Vec<(f64, f64)> {
+    let (sa, sb) = (plan.nodes[f].shape(plan.o), plan.nodes[t].shape(plan.o));
+    let u = if sa[2] <= sb[2] { sa[0] + sa[2] / 2.0 } else { sb[0] + sb[2] / 2.0 };
+    if plan.nodes[t].lane > plan.nodes[f].lane {
+        vec![(u, sa[1] + sa[3]), (u, sb[1])]
+    } else {
+        vec![(u, sa[1]), (u, sb[1] + sb[3])]
     }
 }
 

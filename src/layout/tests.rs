@@ -34,6 +34,10 @@ fn crosses(p: Point, q: Point, r: Rect) -> bool {
 /// Every invariant the layout promises: steps in their cells, nothing overlapping, labels
 /// clear of shapes and of each other, routes orthogonal and clear of shapes they do not join.
 fn check_cells(doc: &Document, l: &Layout) {
+    if l.steps.iter().all(|b| !b.pinned) {
+        let m = super::measure::measure(l);
+        assert_eq!(m.overlaps, super::measure::Overlaps::default(), "{m:?}");
+    }
     let v = doc.variant(l.variant).unwrap();
     assert_eq!(l.steps.len(), v.step_count());
     assert_eq!(l.edges.len(), v.transition_count());
@@ -168,17 +172,44 @@ fn lanes_and_columns_follow_the_document_order_and_tile() {
     assert_eq!(last.y + last.height, l.height);
 }
 
+/// Along the flow, a transition never runs backwards within a phase; it runs straight across
+/// the lanes (same position along the flow) only between two lanes, never within one.
+fn flow_goes_forward(l: &Layout, v: &Variant, along: impl Fn(&StepBox) -> f64) -> usize {
+    let at = |id: StepId| l.steps.iter().find(|b| b.id == id).unwrap();
+    let mut straight = 0;
+    for t in v.transitions().filter(|t| t.kind == TransitionKind::Normal) {
+        let (a, b) = (v.step(t.from).unwrap(), v.step(t.to).unwrap());
+        if a.phase == b.phase {
+            let (pa, pb) = (along(at(a.id)), along(at(b.id)));
+            assert!(pa <= pb + 1e-6, "{} before {}", a.label, b.label);
+            if (pa - pb).abs() < 1e-6 {
+                assert_ne!(a.actor, b.actor, "{} and {} share a lane and a place along the flow", a.label, b.label);
+                let e = l.edges.iter().find(|e| e.id == t.id).unwrap();
+                assert_eq!(e.points.len(), 2, "a straight hand-over is one line: {e:?}");
+                straight += 1;
+            }
+        }
+    }
+    straight
+}
+
 #[test]
 fn the_flow_runs_left_to_right_within_a_phase() {
     let doc = generate(30);
     let v = &doc.variants[0];
     let l = layout(&doc, v.id).unwrap();
-    let at = |id: StepId| l.steps.iter().find(|b| b.id == id).unwrap();
-    for t in v.transitions().filter(|t| t.kind == TransitionKind::Normal) {
-        let (a, b) = (v.step(t.from).unwrap(), v.step(t.to).unwrap());
-        if a.phase == b.phase {
-            assert!(at(a.id).x + at(a.id).w / 2.0 < at(b.id).x + at(b.id).w / 2.0, "{} before {}", a.label, b.label);
-        }
+    flow_goes_forward(&l, v, |b| b.x + b.w / 2.0);
+}
+
+#[test]
+fn hand_overs_between_lanes_share_a_place_along_the_flow() {
+    let doc = crate::template::load("copd").unwrap();
+    for v in &doc.variants {
+        let l = layout(&doc, v.id).unwrap();
+        assert!(flow_goes_forward(&l, v, |b| b.x + b.w / 2.0) >= 8, "{}: few straight hand-overs", v.name);
+        let m = super::measure::measure(&l);
+        assert_eq!(m.overlaps.total(), 0, "{}: {m:?}", v.name);
+        assert!(m.aspect < 4.7, "{}: {m:?}", v.name);
     }
 }
 
@@ -319,13 +350,7 @@ fn vertical_lanes_run_the_flow_downwards() {
     let l = layout_with(&doc, v.id, &LayoutOptions { orientation: Orientation::Vertical, needs: true }).unwrap();
     assert_eq!(l.orientation, Orientation::Vertical);
     check_cells(&doc, &l);
-    let at = |id: StepId| l.steps.iter().find(|b| b.id == id).unwrap();
-    for t in v.transitions().filter(|t| t.kind == TransitionKind::Normal) {
-        let (a, b) = (v.step(t.from).unwrap(), v.step(t.to).unwrap());
-        if a.phase == b.phase {
-            assert!(at(a.id).y + at(a.id).h / 2.0 < at(b.id).y + at(b.id).h / 2.0);
-        }
-    }
+    flow_goes_forward(&l, v, |b| b.y + b.h / 2.0);
     for w in l.lanes.windows(2) {
         assert_eq!(w[0].x + w[0].width, w[1].x);
     }
