@@ -37,6 +37,11 @@ fn report_and_register_commands_write_their_files() {
     assert!(o.status.success(), "{}", err(&o));
     assert!(std::fs::read(dir.join("kols.docx")).unwrap().starts_with(b"PK"));
 
+    let o = carepath(&["report", "kols.carepath", "--format", "pdf", "--variant", "Ønsket forløp", "-o", "kols.pdf"], &dir);
+    assert!(o.status.success(), "{}", err(&o));
+    let pdf = std::fs::read(dir.join("kols.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-") && pdf.len() > 50_000);
+
     let o = carepath(&["export", "kols.carepath", "--format", "xlsx", "-o", "behov.xlsx"], &dir);
     assert!(o.status.success(), "{}", err(&o));
     let o = carepath(&["export", "kols.carepath", "--format", "csv", "--variant", "Nå-situasjon", "--lang", "en"], &dir);

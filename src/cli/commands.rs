@@ -170,6 +170,7 @@ fn report(file: &Path, format: ReportFormat, variants: &[String], lang: Lang, ou
             ReportFormat::Md => report::ReportFormat::Md,
             ReportFormat::Html => report::ReportFormat::Html,
             ReportFormat::Docx => report::ReportFormat::Docx,
+            ReportFormat::Pdf => report::ReportFormat::Pdf,
         },
         lang,
     );

@@ -158,6 +158,8 @@ pub enum ReportFormat {
     Html,
     /// A Word document.
     Docx,
+    /// A typeset PDF: A4, title page, contents, page numbers, the diagrams in legible parts.
+    Pdf,
 }
 
 /// Options of the diagram formats (svg, png, pdf).

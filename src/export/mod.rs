@@ -37,6 +37,8 @@ pub enum ExportFormat {
     Html,
     /// A report as a Word document.
     Docx,
+    /// A report as a typeset PDF.
+    ReportPdf,
     /// The needs register as CSV.
     Csv,
     /// The needs register as an Excel workbook.
@@ -50,6 +52,7 @@ impl ExportFormat {
             ExportFormat::Md => Some(ReportFormat::Md),
             ExportFormat::Html => Some(ReportFormat::Html),
             ExportFormat::Docx => Some(ReportFormat::Docx),
+            ExportFormat::ReportPdf => Some(ReportFormat::Pdf),
             ExportFormat::Csv => Some(ReportFormat::Csv),
             ExportFormat::Xlsx => Some(ReportFormat::Xlsx),
             _ => None,
@@ -103,7 +106,7 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
         ExportFormat::Png => diagram::to_png(doc, opts.variant, &d),
         ExportFormat::Pdf => diagram::to_pdf(doc, opts.variant, &d),
         // a Markdown report's pictures come only with [`export_to`]
-        ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx | ExportFormat::Csv | ExportFormat::Xlsx => {
+        ExportFormat::Md | ExportFormat::Html | ExportFormat::Docx | ExportFormat::ReportPdf | ExportFormat::Csv | ExportFormat::Xlsx => {
             let format = opts.format.report().expect("a report format");
             report::render(doc, &opts.report_options(format)).map(|r| r.main)
         }

@@ -43,6 +43,10 @@ pub struct Figure {
     /// Size of the drawing in diagram units (CSS pixels).
     pub width: f64,
     pub height: f64,
+    /// The drawing cut along the flow into parts that print legibly one per page, and its
+    /// legend (for the PDF report only; empty otherwise).
+    pub parts: Vec<crate::export::diagram::slices::Slice>,
+    pub legend: Option<crate::export::diagram::slices::Slice>,
 }
 
 impl Figure {
@@ -104,12 +108,25 @@ impl HeatMap {
     }
 }
 
-/// A whole report: its title and blocks.
+/// A whole report: its title, the document's properties and the blocks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     pub title: String,
     pub lang: crate::model::Lang,
+    pub properties: Properties,
     pub blocks: Vec<Block>,
+}
+
+/// What a report file says of itself (Word's and PDF's document properties).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Properties {
+    /// The patient group.
+    pub subject: String,
+    /// The document's owners.
+    pub authors: Vec<String>,
+    /// RFC 3339, UTC.
+    pub created: String,
+    pub modified: String,
 }
 
 impl Report {

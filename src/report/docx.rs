@@ -1,19 +1,21 @@
-//! The report as a Word document (docx-rs): A4 landscape so the nine-column needs table fits,
-//! heading styles Word's navigation pane knows, tables with a shaded header row, the diagrams
-//! as PNG pictures fitted to the text width, and the sharing matrix as a heat-map table.
+//! The report as a Word document (docx-rs): A4 portrait, heading styles Word's navigation pane
+//! knows, tables with a shaded header row that repeats on every page and columns as wide as
+//! their words, each diagram in parts along the flow that print legibly one per page (the
+//! same parts as the PDF report), and the sharing matrix as a heat-map table. The document's
+//! properties, language and hyphenation are set in [`super::docx_package`].
 
 use super::content::{Block, Figure, HeatMap, Report, Table};
 use super::tr;
 use crate::error::{CoreError, ErrorCode, Result};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, Paragraph, Pic, Run, RunFonts, Shading, ShdType, Style, StyleType, TableCell,
+    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, ShdType, Style, StyleType, TableCell,
     TableLayoutType, TableRow, WidthType,
 };
 
-/// A4 landscape in twentieths of a point.
-const PAGE_W: u32 = 16_838;
-const PAGE_H: u32 = 11_906;
-const MARGIN: u32 = 1_000;
+/// A4 portrait in twentieths of a point.
+const PAGE_W: u32 = 11_906;
+const PAGE_H: u32 = 16_838;
+const MARGIN: u32 = 850;
 const TEXT_W: u32 = PAGE_W - 2 * MARGIN;
 const EMU_PER_TWIP: u64 = 635;
 const HEADER_FILL: &str = "E4E7EB";
@@ -34,8 +36,8 @@ fn para(text: &str) -> Paragraph {
     Paragraph::new().add_run(run(text))
 }
 
-fn cell(text: &str, header: bool, fill: Option<&str>) -> TableCell {
-    let mut r = run(text).size(18);
+fn cell(text: &str, header: bool, fill: Option<&str>, size: usize) -> TableCell {
+    let mut r = run(text).size(size);
     if header {
         r = r.bold();
     }
@@ -46,14 +48,15 @@ fn cell(text: &str, header: bool, fill: Option<&str>) -> TableCell {
     c
 }
 
-/// Column widths in twips: each column first gets room for the longest word of its cells (at
-/// 9 pt about 115 twips a character, plus the cell padding; longer words wrap anyway), the rest of the text width is shared by how
-/// much text the columns hold.
+/// Column widths in twips: each column first gets room for the longest word of its cells and
+/// of its header (at 9 pt about 115 twips a character, plus the cell padding; only words of
+/// more than 24 letters may break), the rest of the text width is shared by how much text
+/// the columns hold.
 fn grid(t: &Table) -> Vec<usize> {
     let n = t.columns.len();
     let texts = |i: usize| t.rows.iter().map(move |r| r[i].as_str()).chain([t.columns[i].as_str()]);
     let least: Vec<f64> = (0..n)
-        .map(|i| t.rows.iter().flat_map(|r| r[i].split_whitespace()).map(|w| w.chars().count()).max().unwrap_or(1).min(12) as f64 * 115.0 + 200.0)
+        .map(|i| texts(i).flat_map(|c| c.split_whitespace()).map(|w| w.chars().count()).max().unwrap_or(1).min(24) as f64 * 115.0 + 200.0)
         .collect();
     let weight: Vec<f64> = (0..n)
         .map(|i| {
@@ -71,8 +74,10 @@ fn grid(t: &Table) -> Vec<usize> {
 
 fn table(t: &Table) -> docx_rs::Table {
     let widths = grid(t);
+    // wide tables in 7 pt, the rest in 8 pt (half-points)
+    let size = if t.columns.len() > 6 { 14 } else { 16 };
     let row = |cells: &[String], header: bool| {
-        let cells = cells.iter().zip(&widths).map(|(c, w)| cell(c, header, None).width(*w, WidthType::Dxa)).collect();
+        let cells = cells.iter().zip(&widths).map(|(c, w)| cell(c, header, None, size).width(*w, WidthType::Dxa)).collect();
         TableRow::new(cells).cant_split()
     };
     let mut rows = vec![row(&t.columns, true)];
@@ -81,14 +86,14 @@ fn table(t: &Table) -> docx_rs::Table {
 }
 
 fn heat_map(m: &HeatMap) -> docx_rs::Table {
-    let mut header = vec![cell(&m.corner, true, None)];
-    header.extend(m.labels.iter().map(|l| cell(l, true, None)));
-    let mut rows = vec![TableRow::new(header)];
+    let mut header = vec![cell(&m.corner, true, None, 14)];
+    header.extend(m.labels.iter().map(|l| cell(l, true, None, 14)));
+    let mut rows = vec![TableRow::new(header).cant_split()];
     for (label, cells) in m.labels.iter().zip(&m.cells) {
-        let mut row = vec![cell(label, true, None)];
+        let mut row = vec![cell(label, true, None, 14)];
         for c in cells {
             let fill = m.colour(c.count).trim_start_matches('#').to_uppercase();
-            row.push(cell(&HeatMap::cell_text(c), false, (c.count > 0).then_some(fill.as_str())));
+            row.push(cell(&HeatMap::cell_text(c), false, (c.count > 0).then_some(fill.as_str()), 14));
         }
         rows.push(TableRow::new(row).cant_split());
     }
@@ -96,18 +101,43 @@ fn heat_map(m: &HeatMap) -> docx_rs::Table {
     docx_rs::Table::new(rows).set_grid(vec![TEXT_W as usize / n; n]).width(TEXT_W as usize, WidthType::Dxa)
 }
 
-/// The `n`th picture of the report (from 1). Its id is numbered per report: docx-rs would
-/// number pictures across the whole process, so a second report differed from the first.
-fn figure(f: &Figure, n: usize) -> Result<Paragraph> {
-    let (png, w, h) = f.png()?;
-    // fit the text width and at most two thirds of the page height, keeping the aspect ratio
-    let max_w = TEXT_W as f64;
-    let max_h = (PAGE_H - 2 * MARGIN) as f64 * 0.66;
-    let (dw, dh) = (f.width * 15.0, f.height * 15.0); // CSS px to twips at 96 dpi
-    let k = (max_w / dw).min(max_h / dh).min(1.5);
-    let emu = |twips: f64| (twips * EMU_PER_TWIP as f64) as u32;
-    let pic = Pic::new_with_dimensions(png, w, h).size(emu(dw * k), emu(dh * k)).id(format!("rIdImage{n}"));
-    Ok(Paragraph::new().add_run(Run::new().add_image(pic)).align(AlignmentType::Center))
+/// The `n`th picture of the report (from 1), `width_pt` points wide. Its id is numbered per
+/// report: docx-rs would number pictures across the whole process, so a second report
+/// differed from the first.
+fn picture(png: Vec<u8>, (w, h): (u32, u32), width_pt: f64, n: usize) -> Paragraph {
+    let emu = |pt: f64| (pt * 20.0 * EMU_PER_TWIP as f64) as u32;
+    let height_pt = width_pt * h as f64 / w.max(1) as f64;
+    let pic = Pic::new_with_dimensions(png, w, h).size(emu(width_pt), emu(height_pt)).id(format!("rIdImage{n}"));
+    Paragraph::new().add_run(Run::new().add_image(pic)).align(AlignmentType::Center)
+}
+
+/// A figure's paragraphs: the whole picture fitted to the page, or its parts one per page at
+/// the scale the PDF report uses, each with its caption, and the legend after them.
+fn figure(d: Docx, f: &Figure, pictures: &mut usize, lang: crate::model::Lang) -> Result<Docx> {
+    let text_w = TEXT_W as f64 / 20.0;
+    let text_h = (PAGE_H - 2 * MARGIN) as f64 / 20.0 - 60.0;
+    let caption = |text: &str| para(text).style("Caption").align(AlignmentType::Center);
+    if f.parts.is_empty() {
+        let (png, w, h) = f.png()?;
+        let s = (text_w / f.width.max(1.0)).min(text_h * 0.66 / f.height.max(1.0)).min(1.0);
+        *pictures += 1;
+        return Ok(d.add_paragraph(picture(png, (w, h), f.width * s, *pictures)).add_paragraph(caption(&f.caption)));
+    }
+    let s = super::pdf::scale(f);
+    let mut d = d;
+    for (k, p) in f.parts.iter().enumerate() {
+        let png = crate::export::diagram::raster::png(&p.svg, 2.0)?;
+        let size = ((p.width * 2.0).ceil() as u32, (p.height * 2.0).ceil() as u32);
+        *pictures += 1;
+        let text = super::pdf::part_caption(f, p, lang);
+        d = d.add_paragraph(picture(png, size, p.width * s, *pictures).page_break_before(k > 0)).add_paragraph(caption(&text));
+    }
+    if let Some(l) = &f.legend {
+        let png = crate::export::diagram::raster::png(&l.svg, 2.0)?;
+        *pictures += 1;
+        d = d.add_paragraph(picture(png, ((l.width * 2.0).ceil() as u32, (l.height * 2.0).ceil() as u32), l.width * s, *pictures));
+    }
+    Ok(d)
 }
 
 fn styles(d: Docx) -> Docx {
@@ -133,7 +163,6 @@ fn styles(d: Docx) -> Docx {
 pub fn render(report: &Report) -> Result<Vec<u8>> {
     let mut d = styles(Docx::new())
         .page_size(PAGE_W, PAGE_H)
-        .page_orient(PageOrientationType::Landscape)
         .page_margin(PageMargin::new().top(MARGIN as i32).bottom(MARGIN as i32).left(MARGIN as i32).right(MARGIN as i32))
         .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri"))
         .default_size(20);
@@ -150,13 +179,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
                 .add_table(heat_map(m))
                 .add_paragraph(Paragraph::new())
                 .add_paragraph(para(tr(report.lang, "Fargen viser antall behov: jo mørkere, jo flere.", "The colour shows the number of needs: the darker, the more.")).style("Caption")),
-            Block::Figure(f) => {
-                pictures += 1;
-                d.add_paragraph(figure(f, pictures)?).add_paragraph(para(&f.caption).style("Caption").align(AlignmentType::Center))
-            }
+            Block::Figure(f) => figure(d, f, &mut pictures, report.lang)?,
         };
     }
     let mut out = std::io::Cursor::new(Vec::new());
     d.build().pack(&mut out).map_err(|e| CoreError::new(ErrorCode::Io, format!("the Word document could not be written: {e}")))?;
-    Ok(out.into_inner())
+    super::docx_package::finish(out.into_inner(), report)
 }

@@ -8,9 +8,11 @@
 
 pub mod content;
 pub mod docx;
+mod docx_package;
 pub mod html;
 pub mod markdown;
 pub mod needs;
+pub mod pdf;
 pub mod register;
 pub mod review_sections;
 pub mod sections;
@@ -42,6 +44,8 @@ pub enum ReportFormat {
     Html,
     /// A Word document.
     Docx,
+    /// A typeset PDF (A4, title page, contents, page numbers, Norwegian hyphenation).
+    Pdf,
     /// The needs register as CSV (UTF-8, comma-separated).
     Csv,
     /// The needs register as an Excel workbook.
@@ -54,6 +58,7 @@ impl ReportFormat {
             ReportFormat::Md => "md",
             ReportFormat::Html => "html",
             ReportFormat::Docx => "docx",
+            ReportFormat::Pdf => "pdf",
             ReportFormat::Csv => "csv",
             ReportFormat::Xlsx => "xlsx",
         }
@@ -94,6 +99,7 @@ pub fn chosen<'a>(doc: &'a Document, ids: &[VariantId]) -> Result<Vec<&'a Varian
 pub fn build(doc: &Document, opts: &ReportOptions) -> Result<Report> {
     let cx = sections::Context {
         doc,
+        format: opts.format,
         variants: chosen(doc, &opts.variants)?,
         lang: opts.lang,
         diagram: DiagramOptions { layout: opts.layout, lang: opts.lang, ..DiagramOptions::default() },
@@ -102,7 +108,14 @@ pub fn build(doc: &Document, opts: &ReportOptions) -> Result<Report> {
     for section in sections::SECTIONS {
         blocks.extend(section(&cx)?);
     }
-    Ok(Report { title: doc.metadata.title.clone(), lang: opts.lang, blocks })
+    let m = &doc.metadata;
+    let properties = content::Properties {
+        subject: m.patient_group.clone(),
+        authors: m.owners.clone(),
+        created: m.created.0.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        modified: m.modified.0.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    };
+    Ok(Report { title: m.title.clone(), lang: opts.lang, properties, blocks })
 }
 
 /// A report as files: the main file's bytes and the files that go beside it, by path
@@ -122,6 +135,7 @@ pub fn render(doc: &Document, opts: &ReportOptions) -> Result<Rendered> {
         ReportFormat::Md => markdown::render(&build(doc, opts)?),
         ReportFormat::Html => only(html::render(&build(doc, opts)?).into_bytes()),
         ReportFormat::Docx => only(docx::render(&build(doc, opts)?)?),
+        ReportFormat::Pdf => only(pdf::render(&build(doc, opts)?)?),
     }
 }
 

@@ -47,6 +47,8 @@ pub fn changes(cx: &Context) -> Result<Vec<Block>> {
     let svg = picture::to_svg(source, target, &cx.diagram)?;
     let (width, height) = super::sections::svg_size(&svg);
     out.push(Block::Figure(Figure {
+        parts: Vec::new(),
+        legend: None,
         file: format!("{}-{}", slug(cx.tr("endringer", "changes")), slug(&desired.name)),
         caption: cx.tr(
             "Endringer: + lagt til, − fjernet (skygge), ~ endret",

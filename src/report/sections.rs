@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// What every section sees: the document, the chosen variants and the language.
 pub struct Context<'a> {
     pub doc: &'a Document,
+    pub format: super::ReportFormat,
     pub variants: Vec<&'a Variant>,
     pub lang: Lang,
     pub diagram: DiagramOptions,
@@ -136,7 +137,14 @@ fn diagram(cx: &Context, v: &Variant) -> Result<Vec<Block>> {
     let (width, height) = svg_size(&svg);
     let caption = format!("{}: {}", cx.tr("Tjenesteforløp", "Service pathway"), v.name);
     let file = format!("{}-{}", slug(cx.tr("tjenesteforløp", "service-pathway")), slug(&v.name));
-    Ok(vec![Block::Figure(Figure { file, caption, svg, width, height })])
+    let (mut parts, mut legend) = (Vec::new(), None);
+    if matches!(cx.format, super::ReportFormat::Pdf | super::ReportFormat::Docx) {
+        let l = crate::layout::layout_with(cx.doc, v.id, &cx.diagram.layout)?;
+        let length = super::pdf::part_length(l.height);
+        parts = crate::export::diagram::slices::slices(cx.doc, v, &l, length);
+        legend = Some(crate::export::diagram::slices::legend(&l, cx.lang, length));
+    }
+    Ok(vec![Block::Figure(Figure { file, caption, svg, width, height, parts, legend })])
 }
 
 /// The width and height attributes of the diagram's root element.
@@ -295,7 +303,9 @@ pub fn findings(cx: &Context) -> Result<Vec<Block>> {
     let mut t = Table::new(&[cx.tr("Alvorlighet", "Severity"), cx.tr("Regel", "Rule"), "Variant", cx.tr("Melding", "Message")]);
     for f in &found {
         let variant = f.variant.and_then(|v| cx.doc.variant(v)).map(|v| v.name.clone()).unwrap_or_default();
-        t.row(vec![f.severity.label(cx.lang).into(), f.rule.clone(), variant, f.message(cx.lang).into()]);
+        // the rule by its plain-language name; the id only for a rule this version does not know
+        let rule = rules::rule_info(&f.rule).map_or_else(|| f.rule.clone(), |r| r.title(cx.lang).to_string());
+        t.row(vec![f.severity.label(cx.lang).into(), rule, variant, f.message(cx.lang).into()]);
     }
     out.push(Block::Table(t));
     Ok(out)
@@ -319,7 +329,7 @@ mod tests {
     use crate::edit::{apply, Edit};
 
     fn rows(doc: &Document) -> Vec<Vec<String>> {
-        let cx = Context { doc, variants: doc.variants.iter().collect(), lang: Lang::Nb, diagram: DiagramOptions::default() };
+        let cx = Context { doc, format: crate::report::ReportFormat::Md, variants: doc.variants.iter().collect(), lang: Lang::Nb, diagram: DiagramOptions::default() };
         let blocks = needs_comparison(&cx).unwrap();
         blocks.into_iter().find_map(|b| if let Block::Table(t) = b { Some(t.rows) } else { None }).unwrap()
     }

@@ -42,8 +42,8 @@ impl Severity {
             (Severity::Error, Lang::En) => "Error",
             (Severity::Warning, Lang::Nb) => "Advarsel",
             (Severity::Warning, Lang::En) => "Warning",
-            (Severity::Info, Lang::Nb) => "Info",
-            (Severity::Info, Lang::En) => "Info",
+            (Severity::Info, Lang::Nb) => "Merknad",
+            (Severity::Info, Lang::En) => "Note",
         }
     }
 }

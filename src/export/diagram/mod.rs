@@ -6,6 +6,7 @@ pub mod compare;
 mod legend;
 mod pdf;
 pub mod raster;
+pub mod slices;
 pub mod style;
 pub mod svg;
 mod tiles;

@@ -17,6 +17,9 @@ describe("export file names", () => {
   it("swaps report extensions too", () => {
     expect(withExtension("/tmp/kols.md", "xlsx")).toBe("/tmp/kols.xlsx");
     expect(withExtension("/tmp/kols.html", "csv")).toBe("/tmp/kols.csv");
+    expect(withExtension("/tmp/kols.docx", "report_pdf")).toBe("/tmp/kols.pdf");
+    expect(withExtension("/tmp/kols.pdf", "md")).toBe("/tmp/kols.md");
+    expect(suggestedName("KOLS", "Nå", "report_pdf")).toBe("KOLS.pdf");
   });
 });
 

@@ -2,16 +2,16 @@
 // swapped when the user changes the format.
 import type { ExportFormat } from "../generated/carepath";
 
-export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "json", "md", "html", "docx", "csv", "xlsx"];
+export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "json", "md", "html", "docx", "report_pdf", "csv", "xlsx"];
 
-/** Reports (md, html, docx) and the needs register (csv, xlsx): several variants, a language. */
-export const REPORTS: ExportFormat[] = ["md", "html", "docx", "csv", "xlsx"];
+/** Reports (md, html, docx, typeset PDF) and the needs register (csv, xlsx): several variants, a language. */
+export const REPORTS: ExportFormat[] = ["md", "html", "docx", "report_pdf", "csv", "xlsx"];
 
 /** Formats that take several variants: the reports, and BPMN (one pool per variant). */
 export const SEVERAL: ExportFormat[] = [...REPORTS, "bpmn"];
 
 export function extensionOf(format: ExportFormat): string {
-  return format;
+  return format === "report_pdf" ? "pdf" : format;
 }
 
 /** `path` with the extension of `format` (added when it has none or another format's). */
@@ -20,7 +20,7 @@ export function withExtension(path: string, format: ExportFormat): string {
   const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
   const dot = path.lastIndexOf(".");
   const ext = dot > slash ? path.slice(dot + 1).toLowerCase() : "";
-  const base = dot > slash && (FORMATS as string[]).includes(ext) ? path.slice(0, dot) : path;
+  const base = dot > slash && FORMATS.map(extensionOf).includes(ext) ? path.slice(0, dot) : path;
   return `${base}.${extensionOf(format)}`;
 }
 

@@ -428,7 +428,8 @@ export type Edit =
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
  * via the `definition` "ExportFormat".
  */
-export type ExportFormat = "json" | "svg" | "png" | "pdf" | "bpmn" | "md" | "html" | "docx" | "csv" | "xlsx";
+export type ExportFormat =
+  "json" | "svg" | "png" | "pdf" | "bpmn" | "md" | "html" | "docx" | "report_pdf" | "csv" | "xlsx";
 /**
  * How serious a finding is.
  *

@@ -30,6 +30,7 @@ export const en: Resources = {
       md: "Report: Markdown for MkDocs (pictures in img/)",
       html: "Report: HTML (one file)",
       docx: "Report: Word (DOCX)",
+      report_pdf: "Report: PDF (typeset, A4)",
       csv: "Needs register: CSV",
       xlsx: "Needs register: Excel (XLSX)",
     },

@@ -29,6 +29,7 @@ export const nb = {
       md: "Rapport: Markdown for MkDocs (med bilder i img/)",
       html: "Rapport: HTML (én fil)",
       docx: "Rapport: Word (DOCX)",
+      report_pdf: "Rapport: PDF (typesatt, A4)",
       csv: "Behovsregister: CSV",
       xlsx: "Behovsregister: Excel (XLSX)",
     },

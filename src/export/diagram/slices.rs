@@ -1,0 +1,119 @@
+//! The diagram cut along the flow into parts: one per phase, and a phase longer than the given
+//! length in several, each part with the lane names repeated on its left (or top), so a long
+//! pathway prints at a legible size one part per page. Cuts inside a phase fall between steps
+//! where they can ([`super::tiles`]). The title block and legend are not in the parts;
+//! [`legend`] draws the legend on its own.
+
+use super::style::{num, put};
+use super::{legend as legend_mod, svg};
+use crate::layout::text::FONT_FAMILY;
+use crate::layout::{Layout, Orientation};
+use crate::model::*;
+
+/// One part of the diagram as a standalone SVG, and its size in diagram units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slice {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
+    /// The phase the part shows (empty for steps without a phase), and which of its parts
+    /// this is (from 1) of how many.
+    pub phase: String,
+    pub part: usize,
+    pub parts: usize,
+}
+
+/// The diagram in parts of at most `max_along` units along the flow (lane band included).
+pub fn slices(doc: &Document, variant: &Variant, l: &Layout, max_along: f64) -> Vec<Slice> {
+    let horizontal = l.orientation == Orientation::Horizontal;
+    let band = l.lane_header_width;
+    let (along, across) = if horizontal { (l.width, l.height) } else { (l.height, l.width) };
+    let tile = (max_along - band).max(120.0);
+    let mut body = String::new();
+    svg::body(&mut body, doc, variant, l);
+    let mut pieces = Vec::new();
+    for (c, col) in l.columns.iter().enumerate() {
+        let (from, to) = if horizontal { (col.x, col.x + col.width) } else { (col.y, col.y + col.height) };
+        let to = if c + 1 == l.columns.len() { along } else { to };
+        // parts of about even length: a phase up to a tenth longer than a part stays whole
+        // (drawn a little smaller), a longer one gets even parts, not a page and a sliver
+        let k = ((to - from) / (tile * 1.1)).ceil().max(1.0);
+        let even = ((to - from) / k * 1.1).min(tile * 1.1);
+        let cuts = super::tiles::cuts(l, from, to, even);
+        let name = col.phase.and_then(|p| doc.phase(p)).map(|p| p.name.clone()).unwrap_or_default();
+        let n = cuts.len();
+        pieces.extend(cuts.into_iter().enumerate().map(|(k, cut)| (cut, name.clone(), k + 1, n)));
+    }
+    pieces
+        .into_iter()
+        .map(|((start, len), phase, number, count)| {
+            let (w, h) = if horizontal { (band + len, across) } else { (across, band + len) };
+            let mut out = String::with_capacity(body.len() * 2 + 1024);
+            put(&mut out, format_args!(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
+                w = num(w),
+                h = num(h)
+            ));
+            svg::defs(&mut out);
+            let (clip, lanes, shift) = if horizontal {
+                ([band, 0.0, len, across], [0.0, 0.0, band, across], format!("translate({} 0)", num(band - start)))
+            } else {
+                ([0.0, band, across, len], [0.0, 0.0, across, band], format!("translate(0 {})", num(band - start)))
+            };
+            for (id, r) in [("part", clip), ("lanes", lanes)] {
+                put(&mut out, format_args!("<clipPath id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>\n", num(r[0]), num(r[1]), num(r[2]), num(r[3])));
+            }
+            put(&mut out, format_args!("<defs><g id=\"d\">\n{body}</g></defs>\n"));
+            put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(w), num(h)));
+            put(&mut out, format_args!("<g clip-path=\"url(#part)\"><use xlink:href=\"#d\" transform=\"{shift}\"/></g>\n"));
+            out.push_str("<g clip-path=\"url(#lanes)\"><use xlink:href=\"#d\"/></g>\n</svg>\n");
+            Slice { svg: out, width: w, height: h, phase, part: number, parts: count }
+        })
+        .collect()
+}
+
+/// The legend of a diagram as a standalone SVG `width` units wide.
+pub fn legend(l: &Layout, lang: Lang, width: f64) -> Slice {
+    let mut body = String::new();
+    let h = legend_mod::legend(&mut body, l, lang, 0.0, 0.0, width).ceil();
+    let mut out = String::new();
+    put(&mut out, format_args!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
+        w = num(width),
+        h = num(h)
+    ));
+    svg::defs(&mut out);
+    out.push_str(&body);
+    out.push_str("</svg>\n");
+    Slice { svg: out, width, height: h, phase: String::new(), part: 1, parts: 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::layout;
+
+    #[test]
+    fn parts_cover_the_flow_and_repeat_the_lane_names() {
+        let doc = crate::template::load("copd").unwrap();
+        let v = &doc.variants[1];
+        let l = layout(&doc, v.id).unwrap();
+        let parts = slices(&doc, v, &l, 900.0);
+        assert!(parts.len() >= doc.phases.len(), "{}", parts.len());
+        // every phase has its parts, in order
+        let phases: Vec<&str> = parts.iter().filter(|p| p.part == 1).map(|p| p.phase.as_str()).collect();
+        assert_eq!(phases, doc.phases.iter().map(|p| p.name.as_str()).collect::<Vec<_>>());
+        let flow: f64 = parts.iter().map(|p| p.width - l.lane_header_width).sum();
+        assert!((flow - (l.width - l.lane_header_width)).abs() < 1e-6);
+        for p in &parts {
+            assert!(p.width <= 900.0 * 1.1 + 1e-9 && (p.height - l.height).abs() < 1e-9);
+            for lane in doc.actors.iter().take(2) {
+                let first_word = lane.name.split_whitespace().next().unwrap();
+                assert!(p.svg.contains(first_word), "{first_word}");
+            }
+            crate::export::diagram::raster::tree(&p.svg).unwrap();
+        }
+        let leg = legend(&l, Lang::Nb, 700.0);
+        assert!(leg.height > 10.0 && leg.svg.contains("Tegnforklaring"));
+    }
+}
