@@ -47,7 +47,7 @@ fn report_and_register_commands_write_their_files() {
     let o = carepath(&["export", "kols.carepath", "--format", "csv", "--variant", "Nå-situasjon", "--lang", "en"], &dir);
     assert!(o.status.success(), "{}", err(&o));
     let csv = String::from_utf8(o.stdout).unwrap();
-    assert!(csv.trim_start_matches('\u{feff}').starts_with("Variant,Information need,"));
+    assert!(csv.trim_start_matches('\u{feff}').starts_with("Variant,No.,Information need,"));
     assert!(csv.lines().skip(1).all(|l| !l.starts_with("Ønsket forløp")));
 }
 

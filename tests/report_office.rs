@@ -56,12 +56,13 @@ fn csv_register_reads_back_with_every_need_and_field() {
     let rows = python_csv(&file);
     check_register(&doc, &rows);
     let en = report::render(&doc, &ReportOptions::new(ReportFormat::Csv, Lang::En)).unwrap().main;
-    assert!(String::from_utf8(en).unwrap().contains("Information need,Information service,What,Why"));
+    assert!(String::from_utf8(en).unwrap().contains("Variant,No.,Information need,Information service,What,Why"));
 }
 
 fn check_register(doc: &carepath::model::Document, rows: &[Vec<String>]) {
     let header = &rows[0];
-    assert_eq!(&header[..4], ["Variant", "Informasjonsbehov", "Informasjonstjeneste", "Hva"]);
+    assert_eq!(&header[..5], ["Variant", "Nr.", "Informasjonsbehov", "Informasjonstjeneste", "Hva"]);
+    assert!(rows[1..].iter().all(|r| r[1].starts_with('B') && r[1][1..].parse::<u32>().is_ok()), "every need has its number");
     assert!(header.iter().any(|h| h == "Tidsperspektiv") && header.iter().any(|h| h == "Funksjonelle krav"));
     let total: usize = doc.variants.iter().map(|v| v.need_count()).sum();
     assert_eq!(rows.len(), total + 1, "one row per need");

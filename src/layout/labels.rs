@@ -128,10 +128,22 @@ pub(super) fn assemble(
         .collect();
 
     let mut grid = Grid::new();
+    // reading order: phase by phase, along the flow, lanes from the first
+    let mut order: Vec<usize> = (0..plan.nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (na, nb) = (&plan.nodes[a], &plan.nodes[b]);
+        let along = |n: &super::place::Node| n.u + n.main / 2.0;
+        na.col.cmp(&nb.col).then(along(na).total_cmp(&along(nb))).then(na.lane.cmp(&nb.lane)).then(na.v.total_cmp(&nb.v)).then(na.step.id.cmp(&nb.step.id))
+    });
+    let mut numbers = vec![0u32; plan.nodes.len()];
+    for (k, &i) in order.iter().enumerate() {
+        numbers[i] = k as u32 + 1;
+    }
     let steps: Vec<StepBox> = plan
         .nodes
         .iter()
-        .map(|n| {
+        .enumerate()
+        .map(|(i, n)| {
             let f = plan.real(n.u, n.v);
             let g = &n.geom;
             grid.insert([f.x, f.y, g.fw, g.fh]);
@@ -144,7 +156,12 @@ pub(super) fn assemble(
                 bold: false,
                 lines: g.lines.clone(),
             };
-            StepBox { id: n.step.id, x: f.x + g.sx, y: f.y + g.sy, w: g.sw, h: g.sh, pinned: n.layer.is_none(), kind: n.step.kind, lane: n.lane, column: n.col, label }
+            let (sx, sy) = (f.x + g.sx, f.y + g.sy);
+            let r = super::number_radius(numbers[i]);
+            let (nx, ny) = super::number_centre(n.step.kind, sx, sy, g.sw, g.sh, r);
+            grid.insert([nx - r, ny - r, 2.0 * r, 2.0 * r]);
+            let number_at = Point { x: nx, y: ny };
+            StepBox { id: n.step.id, x: sx, y: sy, w: g.sw, h: g.sh, pinned: n.layer.is_none(), kind: n.step.kind, lane: n.lane, column: n.col, label, number: numbers[i], number_at, number_r: r }
         })
         .collect();
     let area = if horizontal { [plan.lhb, plan.phb, width, height] } else { [plan.phb, plan.lhb, width, height] };
@@ -176,6 +193,7 @@ pub(super) fn assemble(
         }
     }
     let mut need_routes = Vec::new();
+    let need_numbers = var.need_numbers();
     if opts.needs {
         let mut header_k = 0;
         for (i, need) in needs.iter().enumerate() {
@@ -188,8 +206,8 @@ pub(super) fn assemble(
                 paths.push(vec![plan.real(u, lp.v + lp.ext / 2.0), plan.real(u, lc.v + lc.ext / 2.0)]);
                 between_headers = true;
             }
-            let names: Vec<&str> = need.info_types.iter().filter_map(|t| doc.info_type(*t)).map(|t| t.name.as_str()).collect();
-            let text_of = if names.is_empty() { need.title.clone() } else { names.join(", ") };
+            // the need's number and short title, as every report table shows them
+            let text_of = format!("B{} {}", need_numbers.get(&need.id).copied().unwrap_or(0), short_title(&need.title));
             let lines = text::wrap(&text_of, BADGE_WIDTH, BADGE_TEXT);
             let (w, h) = (text::widest(&lines, BADGE_TEXT).ceil() + 2.0 * BADGE_PAD, lines.len() as f64 * BADGE_TEXT.line_height() + 2.0 * BADGE_PAD);
             let anchor: Vec<Point> = match paths.first() {
@@ -222,6 +240,28 @@ pub(super) fn assemble(
 }
 
 use super::route;
+
+/// A need's title cut after about 44 characters at a word, for its badge.
+fn short_title(title: &str) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.chars().count() <= 48 {
+        return title;
+    }
+    let mut out = String::new();
+    for w in title.split(' ') {
+        if out.chars().count() + w.chars().count() > 44 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        out = title.chars().take(44).collect();
+    }
+    out.trim_end_matches([',', ';', ':', '.', '–', '-', ' ']).to_string() + "…"
+}
 
 /// Places a w × h box next to a polyline: the first candidate that stays inside `area` and
 /// overlaps nothing in the grid; the box is then added to the grid.

@@ -139,6 +139,37 @@ pub struct StepBox {
     pub column: usize,
     /// The label: inside the shape, or beside a circle.
     pub label: TextBlock,
+    /// 1, 2 … in the order the diagram reads: phase by phase, along the flow, lanes from
+    /// the first; drawn in a small disc on the shape's top-left corner ([`number_radius`]),
+    /// and used by every report table.
+    pub number: u32,
+    /// The centre and radius of the disc that shows the number.
+    pub number_at: Point,
+    pub number_r: f64,
+}
+
+/// Step numbers.
+pub const NUMBER_TEXT: text::Style = text::Style::new(9.0, true);
+
+/// The radius of the disc that holds a step's number, centred on its top-left corner.
+pub fn number_radius(number: u32) -> f64 {
+    (text::width(&number.to_string(), NUMBER_TEXT) / 2.0 + 3.0).max(7.0).ceil()
+}
+
+/// Where the disc with a step's number sits: on the top-left corner of a box or a circle's
+/// bounding box, and just outside the upper-left edge of a diamond.
+pub fn number_centre(kind: StepKind, x: f64, y: f64, w: f64, h: f64, r: f64) -> (f64, f64) {
+    if kind == StepKind::Decision {
+        let len = (w * w + h * h).sqrt().max(1.0);
+        (x + w / 4.0 - r * h / len, y + h / 4.0 - r * w / len)
+    } else {
+        (x, y)
+    }
+}
+
+/// The numbers of a variant's steps as its diagram shows them.
+pub fn step_numbers(doc: &Document, variant: VariantId) -> Result<std::collections::HashMap<StepId, u32>> {
+    Ok(layout(doc, variant)?.steps.iter().map(|b| (b.id, b.number)).collect())
 }
 
 /// The route of one transition, from the source's boundary to the target's.

@@ -389,3 +389,30 @@ fn auto_arrange_unpins_every_step_in_one_undoable_edit() {
     assert!(edits.is_empty());
     let _ = before;
 }
+
+#[test]
+fn steps_are_numbered_in_reading_order_and_needs_carry_their_numbers() {
+    let doc = crate::template::load("copd").unwrap();
+    for v in &doc.variants {
+        let l = layout(&doc, v.id).unwrap();
+        let mut numbers: Vec<u32> = l.steps.iter().map(|b| b.number).collect();
+        numbers.sort_unstable();
+        assert_eq!(numbers, (1..=l.steps.len() as u32).collect::<Vec<_>>());
+        // phase by phase, and along the flow within a phase
+        let mut by_number: Vec<&StepBox> = l.steps.iter().collect();
+        by_number.sort_by_key(|b| b.number);
+        for w in by_number.windows(2) {
+            assert!(w[0].column <= w[1].column, "{} before {}", w[0].number, w[1].number);
+            if w[0].column == w[1].column {
+                assert!(w[0].x + w[0].w / 2.0 <= w[1].x + w[1].w / 2.0 + 1e-6, "{} before {}", w[0].number, w[1].number);
+            }
+        }
+        let numbers = v.need_numbers();
+        for (route, need) in l.needs.iter().zip(v.needs()) {
+            let badge = route.badge.as_ref().unwrap().lines.join(" ");
+            assert!(badge.starts_with(&format!("B{} ", numbers[&need.id])), "{badge}");
+            let first = need.title.split_whitespace().next().unwrap();
+            assert!(badge.contains(first), "{badge} does not name {:?}", need.title);
+        }
+    }
+}

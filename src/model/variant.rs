@@ -152,6 +152,16 @@ impl Variant {
     pub fn needs(&self) -> impl Iterator<Item = &DataNeed> {
         self.needs.values()
     }
+    /// The needs numbered 1, 2 … (shown as B1, B2 …) in the order they were made: by id,
+    /// as ids grow with time. The number is the same in every picture and table, and a need
+    /// keeps it through every edit but the deletion of a need made before it. A variant
+    /// copied from another keeps the ids, so a need has the same number in both.
+    pub fn need_numbers(&self) -> HashMap<NeedId, u32> {
+        let mut ids: Vec<NeedId> = self.needs().map(|n| n.id).collect();
+        ids.sort_unstable();
+        ids.into_iter().enumerate().map(|(i, id)| (id, i as u32 + 1)).collect()
+    }
+
     /// Steps ordered by id.
     pub fn steps_sorted(&self) -> Vec<&Step> {
         let mut v: Vec<&Step> = self.steps().collect();

@@ -33,16 +33,23 @@ fn join_nonempty(parts: &[&str], sep: &str) -> String {
     parts.iter().filter(|p| !p.trim().is_empty()).copied().collect::<Vec<_>>().join(sep)
 }
 
-/// A variant's needs in a stable order: by title, then id.
+/// A variant's needs by their numbers (B1, B2 …), the order the diagram numbers them.
 pub fn sorted(v: &Variant) -> Vec<&DataNeed> {
     let mut needs: Vec<&DataNeed> = v.needs().collect();
-    needs.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()).then(a.id.cmp(&b.id)));
+    needs.sort_by_key(|n| n.id);
     needs
+}
+
+/// A need's number as the diagram shows it: "B7".
+pub fn number(v: &Variant, n: &DataNeed) -> String {
+    format!("B{}", v.need_numbers().get(&n.id).copied().unwrap_or(0))
 }
 
 /// The information-needs analysis table of a variant.
 pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
+    let numbers = v.need_numbers();
     let mut t = Table::new(&[
+        tr(lang, "Nr.", "No."),
         tr(lang, "Informasjonsbehov", "Information need"),
         tr(lang, "Informasjonstjeneste", "Information service"),
         tr(lang, "Hva", "What"),
@@ -55,6 +62,7 @@ pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
     ]);
     for n in sorted(v) {
         t.row(vec![
+            format!("B{}", numbers[&n.id]),
             n.title.clone(),
             services(doc, n),
             n.what.clone(),
@@ -71,9 +79,11 @@ pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
 
 /// The needs per consuming role, roles in lane order, within a role by priority.
 pub fn role_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
+    let numbers = v.need_numbers();
     let mut t = Table::new(&[
         tr(lang, "Rolle", "Role"),
         tr(lang, "Prioritet / tidsperspektiv", "Priority / time horizon"),
+        tr(lang, "Nr.", "No."),
         tr(lang, "Behov", "Need"),
         tr(lang, "Funksjonelle krav", "Functional requirements"),
     ]);
@@ -83,7 +93,7 @@ pub fn role_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
     for n in needs {
         let priority = n.priority.map(|p| p.label(lang)).unwrap_or("");
         let horizon = n.horizon.map(|h| h.label(lang)).unwrap_or("");
-        t.row(vec![actor_name(doc, n.consumer), join_nonempty(&[priority, horizon], " / "), n.title.clone(), n.requirements.clone()]);
+        t.row(vec![actor_name(doc, n.consumer), join_nonempty(&[priority, horizon], " / "), format!("B{}", numbers[&n.id]), n.title.clone(), n.requirements.clone()]);
     }
     t
 }
@@ -97,6 +107,7 @@ fn step_labels(v: &Variant, n: &DataNeed) -> String {
 pub fn register(doc: &Document, variants: &[&Variant], lang: Lang) -> Table {
     let mut t = Table::new(&[
         tr(lang, "Variant", "Variant"),
+        tr(lang, "Nr.", "No."),
         tr(lang, "Informasjonsbehov", "Information need"),
         tr(lang, "Informasjonstjeneste", "Information service"),
         tr(lang, "Hva", "What"),
@@ -118,9 +129,11 @@ pub fn register(doc: &Document, variants: &[&Variant], lang: Lang) -> Table {
         "Id",
     ]);
     for v in variants {
+        let numbers = v.need_numbers();
         for n in sorted(v) {
             t.row(vec![
                 v.name.clone(),
+                format!("B{}", numbers[&n.id]),
                 n.title.clone(),
                 services(doc, n),
                 n.what.clone(),
@@ -147,7 +160,7 @@ pub fn register(doc: &Document, variants: &[&Variant], lang: Lang) -> Table {
 }
 
 /// Suggested column widths of the register, in characters.
-pub const REGISTER_WIDTHS: &[f64] = &[16.0, 30.0, 26.0, 30.0, 30.0, 22.0, 14.0, 22.0, 18.0, 18.0, 26.0, 22.0, 22.0, 30.0, 10.0, 16.0, 12.0, 34.0, 26.0, 38.0];
+pub const REGISTER_WIDTHS: &[f64] = &[16.0, 6.0, 30.0, 26.0, 30.0, 30.0, 22.0, 14.0, 22.0, 18.0, 18.0, 26.0, 22.0, 22.0, 30.0, 10.0, 16.0, 12.0, 34.0, 26.0, 38.0];
 
 #[cfg(test)]
 mod tests {
@@ -162,7 +175,12 @@ mod tests {
         assert_eq!(t.columns.len(), REGISTER_WIDTHS.len());
         assert!(t.rows.iter().all(|r| r.len() == t.columns.len()));
         let a = analysis_table(&doc, &doc.variants[0], Lang::En);
-        assert_eq!(a.columns[0], "Information need");
-        assert_eq!(a.columns[8], "Relations to other information services");
+        assert_eq!(a.columns[0], "No.");
+        assert_eq!(a.columns[1], "Information need");
+        assert_eq!(a.columns[9], "Relations to other information services");
+        // numbered in the order the needs were made, as the diagram numbers them
+        let numbers: Vec<&str> = a.rows.iter().map(|r| r[0].as_str()).collect();
+        let expected: Vec<String> = (1..=a.rows.len()).map(|n| format!("B{n}")).collect();
+        assert_eq!(numbers, expected);
     }
 }

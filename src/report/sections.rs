@@ -9,7 +9,7 @@ use crate::export::diagram::{to_svg, DiagramOptions};
 use crate::model::*;
 use crate::rules::{self, Severity};
 use crate::Result;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 
 /// What every section sees: the document, the chosen variants and the language.
 pub struct Context<'a> {
@@ -159,57 +159,36 @@ pub(super) fn svg_size(svg: &str) -> (f64, f64) {
     (attr("width"), attr("height"))
 }
 
-/// Steps of each phase in flow order (breadth first from the starts), with actor and text.
+/// Steps of each phase by their numbers in the diagram (phase by phase, along the flow), with
+/// actor and text: every step once.
 fn steps_per_phase(cx: &Context, v: &Variant) -> Vec<Block> {
-    let order = flow_order(v);
+    let numbers = crate::layout::step_numbers(cx.doc, v.id).unwrap_or_default();
     let mut by_phase: HashMap<Option<PhaseId>, Vec<&Step>> = HashMap::new();
     for s in v.steps() {
         by_phase.entry(s.phase.filter(|p| cx.doc.phase(*p).is_some())).or_default().push(s);
     }
     for steps in by_phase.values_mut() {
-        steps.sort_by_key(|s| (order.get(&s.id).copied().unwrap_or(usize::MAX), s.id));
+        steps.sort_by_key(|s| (numbers.get(&s.id).copied().unwrap_or(u32::MAX), s.id));
     }
     let mut out = vec![h(3, cx.tr("Steg per fase", "Steps per phase"))];
     let groups = columns(cx.doc).into_iter().map(|p| (Some(p.id), p.name.clone())).chain([(None, cx.tr("Uten fase", "Without phase").to_string())]);
     for (phase, name) in groups {
-        let Some(steps) = by_phase.get(&phase) else { continue };
+        let Some(steps) = by_phase.get(&phase) else {
+            continue;
+        };
         out.push(h(4, name));
-        let mut t = Table::new(&[cx.tr("Steg", "Step"), cx.tr("Type", "Kind"), cx.tr("Aktør", "Actor"), cx.tr("Beskrivelse", "Description")]);
+        let mut t = Table::new(&[cx.tr("Nr.", "No."), cx.tr("Steg", "Step"), cx.tr("Type", "Kind"), cx.tr("Aktør", "Actor"), cx.tr("Beskrivelse", "Description")]);
         for s in steps {
             let mut text = s.description.clone();
             if let Some(d) = s.duration.as_deref().filter(|d| !d.trim().is_empty()) {
                 text = if text.is_empty() { format!("({d})") } else { format!("{text} ({d})") };
             }
-            t.row(vec![s.label.clone(), s.kind.label(cx.lang).into(), needs::actor_name(cx.doc, s.actor), text]);
+            let number = numbers.get(&s.id).map(|n| n.to_string()).unwrap_or_default();
+            t.row(vec![number, s.label.clone(), s.kind.label(cx.lang).into(), needs::actor_name(cx.doc, s.actor), text]);
         }
         out.push(Block::Table(t));
     }
     out
-}
-
-/// Position of each step in a breadth-first walk from the start steps (then the rest by id).
-fn flow_order(v: &Variant) -> HashMap<StepId, usize> {
-    let mut order = HashMap::new();
-    let mut steps = v.steps_sorted();
-    steps.sort_by_key(|s| (s.kind != StepKind::Start, v.incoming(s.id).next().is_some(), s.id));
-    for root in steps {
-        if order.contains_key(&root.id) {
-            continue;
-        }
-        let mut queue = VecDeque::from([root.id]);
-        order.insert(root.id, order.len());
-        while let Some(id) = queue.pop_front() {
-            let mut next: Vec<&Transition> = v.outgoing(id).collect();
-            next.sort_by_key(|t| t.id);
-            for t in next {
-                if !order.contains_key(&t.to) {
-                    order.insert(t.to, order.len());
-                    queue.push_back(t.to);
-                }
-            }
-        }
-    }
-    order
 }
 
 fn heat_map(cx: &Context, v: &Variant) -> HeatMap {

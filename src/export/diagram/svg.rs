@@ -190,6 +190,19 @@ pub fn step(out: &mut String, b: &crate::layout::StepBox) {
         }
     }
     text_block(out, &b.label, "#102030");
+    if b.number > 0 {
+        let (x, y, r) = (b.number_at.x, b.number_at.y, b.number_r);
+        let size = crate::layout::NUMBER_TEXT.size;
+        put(out, format_args!(
+            "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\" fill=\"#37474f\"/><text x=\"{x}\" y=\"{ty}\" font-size=\"{s}\" font-weight=\"bold\" fill=\"#ffffff\" text-anchor=\"middle\">{n}</text>\n",
+            x = num(x),
+            y = num(y),
+            r = num(r),
+            ty = num(y + 0.36 * size),
+            s = num(size),
+            n = b.number
+        ));
+    }
 }
 
 /// The title block: title, variant, and the metadata table. Returns its height.

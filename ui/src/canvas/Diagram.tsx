@@ -151,7 +151,12 @@ export function Diagram(props: Props) {
           position: { x: b.x, y: b.y },
           width: b.w,
           height: b.h,
-          data: { step, editing: editing === b.id, onRename: rename },
+          data: {
+            step,
+            editing: editing === b.id,
+            onRename: rename,
+            number: { n: b.number, x: b.number_at.x - b.x, y: b.number_at.y - b.y, r: b.number_r },
+          },
           selected: (selection?.kind === "step" && selection.id === b.id) || !!multi?.has(b.id),
           className: highlights?.has(b.id) ? (current === b.id ? "find-match current" : "find-match") : undefined,
           ariaLabel: step.label,

@@ -8,6 +8,8 @@ import { countRender } from "./renderCount";
 
 export type StepNodeData = {
   step: Step;
+  /** The step's number and where its disc sits, relative to the node's top left. */
+  number: { n: number; x: number; y: number; r: number };
   editing: boolean;
   onRename: (id: string, label: string | null) => void;
 };
@@ -67,7 +69,7 @@ export function StepShape({ kind, w, h }: { kind: Step["kind"]; w: number; h: nu
 
 export const StepNode = memo(function StepNode({ data, width, height, selected }: NodeProps<StepNodeType>) {
   countRender("step");
-  const { step, editing, onRename } = data;
+  const { step, editing, onRename, number } = data;
   const w = width ?? 160;
   const h = height ?? 64;
   // circles carry their label below them, where the layout keeps room for it
@@ -81,6 +83,15 @@ export const StepNode = memo(function StepNode({ data, width, height, selected }
         {editing ? <LabelEditor step={step} onRename={onRename} /> : <span className="step-label-text">{step.label}</span>}
       </div>
       {step.kind === "sub_pathway" && <div className="subpathway-mark">⊞</div>}
+      {number.n > 0 && (
+        <div
+          className="step-number"
+          aria-hidden="true"
+          style={{ left: number.x - number.r, top: number.y - number.r, width: 2 * number.r, height: 2 * number.r }}
+        >
+          {number.n}
+        </div>
+      )}
       <Handle type="target" position={Position.Left} />
       <Handle type="source" position={Position.Right} />
     </div>

@@ -1348,6 +1348,14 @@ export interface StepBox {
    */
   lane: number;
   /**
+   * 1, 2 … in the order the diagram reads: phase by phase, along the flow, lanes from
+   * the first; drawn in a small disc on the shape's top-left corner ([`number_radius`]),
+   * and used by every report table.
+   */
+  number: number;
+  number_at: Point1;
+  number_r: number;
+  /**
    * Whether the position was pinned by the user rather than computed.
    */
   pinned: boolean;
@@ -1371,6 +1379,13 @@ export interface TextBlock3 {
    */
   size: number;
   w: number;
+  x: number;
+  y: number;
+}
+/**
+ * A point in diagram units.
+ */
+export interface Point1 {
   x: number;
   y: number;
 }
