@@ -76,3 +76,21 @@ fn walk_through_table_per_variant_follows_the_default_path() {
     // the traffic light decision is passed with the branch taken
     assert!(section.contains("Trafikklys: grønn, gul eller rød? → "), "{section}");
 }
+
+#[test]
+fn the_walk_through_covers_every_outcome_and_needs_are_grouped_by_information_service() {
+    use carepath::report::{self, ReportFormat, ReportOptions};
+    let doc = carepath::template::load("copd").unwrap();
+    let md = String::from_utf8(report::render(&doc, &ReportOptions::new(ReportFormat::Md, carepath::model::Lang::Nb)).unwrap().main).unwrap();
+    for outcome in ["Trafikklys: grønn, gul eller rød? → gul", "Trafikklys: grønn, gul eller rød? → rød", "Behov for poliklinisk konsultasjon? → nei"] {
+        assert!(md.contains(&format!(": {outcome}\n")), "no scenario takes {outcome:?}");
+    }
+    // the deterioration branch, where the hospital acts, is walked
+    let walks = &md[md.find("## Gjennomgang av scenarioer").unwrap()..];
+    assert!(walks.contains("| Sykehus – lungepoliklinikk |"));
+    assert!(md.contains("### Behov per informasjonstjeneste"));
+    assert!(md.contains("| IT07 | Målinger | B9 "), "one row per information service, with its needs by number");
+    // plain-language rule names, no rule ids
+    let findings = &md[md.find("## Valideringsfunn").unwrap()..];
+    assert!(!findings.contains("partly-met-need-in-desired") && !findings.contains("| Info |"), "{findings}");
+}

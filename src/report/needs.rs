@@ -77,6 +77,42 @@ pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
     t
 }
 
+/// The needs grouped by information type, one row per type (information service) in
+/// catalogue order, as the architecture documents list them: its code, the needs that carry it
+/// by number, who provides and who consumes it, and how it travels.
+pub fn by_information_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
+    let numbers = v.need_numbers();
+    let mut t = Table::new(&[
+        tr(lang, "Informasjonstjeneste", "Information service"),
+        tr(lang, "Informasjonstype", "Information type"),
+        tr(lang, "Behov", "Needs"),
+        tr(lang, "Tilbydere", "Providers"),
+        tr(lang, "Konsumenter", "Consumers"),
+        tr(lang, "Samhandlingsform", "Interaction form"),
+    ]);
+    let needs = sorted(v);
+    let list = |mut items: Vec<String>| {
+        let mut seen = std::collections::HashSet::new();
+        items.retain(|i| !i.is_empty() && seen.insert(i.clone()));
+        items.join(", ")
+    };
+    for info in &doc.info_types {
+        let with: Vec<&&DataNeed> = needs.iter().filter(|n| n.info_types.contains(&info.id)).collect();
+        if with.is_empty() {
+            continue;
+        }
+        t.row(vec![
+            info.code.clone().unwrap_or_default(),
+            info.name.clone(),
+            with.iter().map(|n| format!("B{} {}", numbers[&n.id], n.title)).collect::<Vec<_>>().join("\n"),
+            list(with.iter().map(|n| actor_name(doc, n.provider)).collect()),
+            list(with.iter().map(|n| actor_name(doc, n.consumer)).collect()),
+            list(with.iter().map(|n| n.form.label(lang).to_string()).collect()),
+        ]);
+    }
+    t
+}
+
 /// The needs per consuming role, roles in lane order, within a role by priority.
 pub fn role_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
     let numbers = v.need_numbers();

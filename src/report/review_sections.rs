@@ -7,7 +7,8 @@ use super::sections::Context;
 use crate::compare::{self, Side};
 use crate::export::diagram::compare as picture;
 use crate::review;
-use crate::walkthrough::{self, WalkOptions};
+use crate::model::StepId;
+use crate::walkthrough;
 use crate::Result;
 
 fn h(level: u8, text: impl Into<String>) -> Block {
@@ -119,25 +120,50 @@ pub fn walkthroughs(cx: &Context) -> Result<Vec<Block>> {
         if v.step_count() == 0 {
             continue;
         }
-        let Ok(walk) = walkthrough::walk(cx.doc, v.id, &WalkOptions::default()) else { continue };
-        let table = walkthrough::table(&walk, cx.lang);
+        let Ok(all) = walkthrough::scenarios(cx.doc, v.id) else { continue };
         if out.is_empty() {
-            out.push(h(2, cx.tr("Gjennomgang av scenario", "Scenario walk-through")));
+            out.push(h(2, cx.tr("Gjennomgang av scenarioer", "Scenario walk-throughs")));
+            out.push(Block::Paragraph(
+                cx.tr(
+                    "Scenarioene går til sammen gjennom hvert utfall av hver beslutning, med sløyfer tatt én gang. Hvert scenario etter det første viser stegene fra beslutningen der det skiller seg ut.",
+                    "Together the scenarios take every outcome of every decision, loops taken once. Each scenario after the first shows the steps from the decision where it differs.",
+                )
+                .into(),
+            ));
         }
         out.push(h(3, v.name.clone()));
-        let mut t = Table::new(&[
-            cx.tr("Nr.", "No."),
-            cx.tr("Aktør", "Actor"),
-            cx.tr("Steg", "Step"),
-            cx.tr("Mottatt så langt", "Received so far"),
-            cx.tr("Udekket eller manuelt", "Unmet or manual"),
-        ]);
-        for r in &table.rows {
-            t.row(vec![r.number.to_string(), r.actor.clone(), r.step.clone(), r.received.clone(), r.flagged.clone()]);
-        }
-        out.push(Block::Table(t));
-        if !table.complete {
-            out.push(Block::Paragraph(cx.tr("Gjennomgangen nådde ikke en slutt.", "The walk did not reach an end.").into()));
+        let numbers = crate::layout::step_numbers(cx.doc, v.id).unwrap_or_default();
+        let first: Vec<StepId> = all[0].walk.steps.iter().map(|s| s.step).collect();
+        for (k, sc) in all.iter().enumerate() {
+            let table = walkthrough::table(&sc.walk, cx.lang);
+            // where a later scenario leaves the first: the step that takes the forced way
+            let from = sc.forced.and_then(|t| sc.walk.steps.iter().position(|s| s.branches.iter().any(|b| b.transition == t && b.taken))).unwrap_or(0);
+            let same_start = sc.walk.steps[..from].iter().map(|s| s.step).eq(first.iter().copied().take(from));
+            let from = if same_start { from } else { 0 };
+            let title = match sc.forced.and_then(|t| v.transition(t)) {
+                None => format!("Scenario {}: {}", k + 1, cx.tr("hovedforløpet", "the main flow")),
+                Some(t) => {
+                    let decision = v.step(t.from).map(|s| s.label.clone()).unwrap_or_default();
+                    let way = if t.label.trim().is_empty() { v.step(t.to).map(|s| s.label.clone()).unwrap_or_default() } else { t.label.clone() };
+                    format!("Scenario {}: {decision} → {way}", k + 1)
+                }
+            };
+            out.push(h(4, title));
+            let mut t = Table::new(&[
+                cx.tr("Nr.", "No."),
+                cx.tr("Aktør", "Actor"),
+                cx.tr("Steg", "Step"),
+                cx.tr("Mottatt så langt", "Received so far"),
+                cx.tr("Udekket eller manuelt", "Unmet or manual"),
+            ]);
+            for (r, s) in table.rows.iter().zip(&sc.walk.steps).skip(from) {
+                let n = numbers.get(&s.step).map(|n| n.to_string()).unwrap_or_else(|| r.number.to_string());
+                t.row(vec![n, r.actor.clone(), r.step.clone(), r.received.clone(), r.flagged.clone()]);
+            }
+            out.push(Block::Table(t));
+            if !table.complete {
+                out.push(Block::Paragraph(cx.tr("Gjennomgangen nådde ikke en slutt.", "The walk did not reach an end.").into()));
+            }
         }
     }
     Ok(out)

@@ -106,6 +106,8 @@ pub fn variants(cx: &Context) -> Result<Vec<Block>> {
         out.extend(steps_per_phase(cx, v));
         out.push(h(3, cx.tr("Analyse av informasjonsbehov", "Information-needs analysis")));
         out.push(table_or_note(cx, needs::analysis_table(cx.doc, v, cx.lang)));
+        out.push(h(3, cx.tr("Behov per informasjonstjeneste", "Needs per information service")));
+        out.push(table_or_note(cx, needs::by_information_table(cx.doc, v, cx.lang)));
         out.push(h(3, cx.tr("Behov per rolle", "Needs per role")));
         out.push(table_or_note(cx, needs::role_table(cx.doc, v, cx.lang)));
         out.push(h(3, cx.tr("Deling mellom aktører", "Sharing between actors")));

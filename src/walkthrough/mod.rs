@@ -184,6 +184,83 @@ pub fn walk(doc: &Document, variant: VariantId, opts: &WalkOptions) -> Result<Wa
     Ok(Walk { variant, variant_name: v.name.clone(), steps: state.steps, complete, loops: rounds })
 }
 
+/// The branch transitions of a shortest path from the first start step to `to` (breadth
+/// first, transitions in id order).
+fn way_to(v: &Variant, to: StepId) -> Vec<TransitionId> {
+    let Some(start) = v.steps_sorted().into_iter().find(|s| s.kind == StepKind::Start).map(|s| s.id) else {
+        return Vec::new();
+    };
+    let mut came: HashMap<StepId, Option<&Transition>> = HashMap::from([(start, None)]);
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(at) = queue.pop_front() {
+        if at == to {
+            break;
+        }
+        let mut next: Vec<&Transition> = v.outgoing(at).collect();
+        next.sort_by_key(|t| t.id);
+        for t in next {
+            if !came.contains_key(&t.to) {
+                came.insert(t.to, Some(t));
+                queue.push_back(t.to);
+            }
+        }
+    }
+    let mut path = Vec::new();
+    let mut at = to;
+    while let Some(Some(t)) = came.get(&at) {
+        if v.outgoing(t.from).count() > 1 {
+            path.push(t.id);
+        }
+        at = t.from;
+    }
+    path.reverse();
+    path
+}
+
+/// The most scenarios [`scenarios`] gives for one variant.
+pub const MAX_SCENARIOS: usize = 24;
+
+/// One walk of a set that covers every way on: the branch it was made to take (none for the
+/// first, default walk) and the walk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub forced: Option<TransitionId>,
+    pub walk: Walk,
+}
+
+/// Walks that together take every way on from every step with several (every outcome of
+/// every decision), loops taken once: the default walk first, then, for each way on no walk
+/// has taken yet (in transition order), a walk made to take it. A way on that no walk can
+/// take and still finish is left out. At most [`MAX_SCENARIOS`].
+pub fn scenarios(doc: &Document, variant: VariantId) -> Result<Vec<Scenario>> {
+    let v = doc
+        .variant(variant)
+        .ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {variant}")))?;
+    let first = walk(doc, variant, &WalkOptions::default())?;
+    let taken = |w: &Walk| -> Vec<TransitionId> { w.steps.iter().filter_map(|s| s.via).collect() };
+    let mut covered: std::collections::HashSet<TransitionId> = taken(&first).into_iter().collect();
+    let mut out = vec![Scenario { forced: None, walk: first }];
+    let mut branching: Vec<&Transition> = v.transitions_sorted().into_iter().filter(|t| v.outgoing(t.from).count() > 1).collect();
+    branching.sort_by_key(|t| t.id);
+    for t in branching {
+        if out.len() >= MAX_SCENARIOS {
+            break;
+        }
+        if covered.contains(&t.id) {
+            continue;
+        }
+        // the ways on that lead from the start to the step, then this one
+        let mut choices = way_to(v, t.from);
+        choices.push(t.id);
+        let w = walk(doc, variant, &WalkOptions { choices, ..WalkOptions::default() })?;
+        if w.complete && w.steps.iter().any(|s| s.via == Some(t.id)) {
+            covered.extend(taken(&w));
+            out.push(Scenario { forced: Some(t.id), walk: w });
+        }
+    }
+    Ok(out)
+}
+
 /// The transition leaving a step labelled `decision` (or with that id) whose label, or whose
 /// target's label, is `branch` (case-insensitive). For `--choose DECISION=BRANCH`.
 pub fn find_branch(variant: &Variant, decision: &str, branch: &str) -> Option<TransitionId> {

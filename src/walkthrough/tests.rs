@@ -172,3 +172,23 @@ fn a_dead_end_stops_the_walk_and_says_so() {
     assert!(walk(&none, VariantId::new(), &WalkOptions::default()).is_err());
     assert!(walk(&doc, v, &WalkOptions { start: Some(StepId::new()), ..Default::default() }).is_err());
 }
+
+#[test]
+fn scenarios_take_every_outcome_of_every_decision_in_the_copd_pathway() {
+    let doc = crate::template::load("copd").unwrap();
+    for v in &doc.variants {
+        let all = super::scenarios(&doc, v.id).unwrap();
+        assert!(all.len() >= 3, "{}: {} scenarios", v.name, all.len());
+        assert!(all[0].forced.is_none() && all[1..].iter().all(|s| s.forced.is_some()));
+        let taken: std::collections::HashSet<TransitionId> = all.iter().flat_map(|s| s.walk.steps.iter().filter_map(|st| st.via)).collect();
+        for t in v.transitions() {
+            if v.outgoing(t.from).count() > 1 {
+                assert!(taken.contains(&t.id), "{}: the way '{}' from '{}' is never walked", v.name, t.label, v.step(t.from).unwrap().label);
+            }
+        }
+        assert!(all.iter().all(|s| s.walk.complete));
+        // the deterioration branch, where the hospital's needs are, is walked
+        let hospital = doc.actors.iter().find(|a| a.name.starts_with("Sykehus")).unwrap().id;
+        assert!(all.iter().any(|s| s.walk.steps.iter().any(|st| st.actor == Some(hospital))), "{}", v.name);
+    }
+}
