@@ -76,13 +76,13 @@ pub fn generate(steps: usize) -> Document {
         let (to, to_actor, _) = chain[i];
         let label = if from_kind == StepKind::Decision { "ja" } else { "" };
         let id = TransitionId(ids.next());
-        edits.push(Edit::AddTransition { variant: vid, transition: Transition { id, from, to, label: label.into(), kind: TransitionKind::Normal } });
+        edits.push(Edit::AddTransition { variant: vid, transition: Transition { id, from, to, label: label.into(), kind: TransitionKind::Normal, signal: Signal::None } });
         if from_kind == StepKind::Decision {
             // the second branch skips a step forward, or loops back within the phase
             let back = i >= 3 && (i / 10) % 2 == 1;
             let target = if back { chain[i - 3].0 } else { chain[i + 1].0 };
             let kind = if back { TransitionKind::Loop } else { TransitionKind::Normal };
-            edits.push(Edit::AddTransition { variant: vid, transition: Transition { id: TransitionId(ids.next()), from, to: target, label: "nei".into(), kind } });
+            edits.push(Edit::AddTransition { variant: vid, transition: Transition { id: TransitionId(ids.next()), from, to: target, label: "nei".into(), kind, signal: Signal::None } });
         }
         if from_actor != to_actor {
             let mut need = DataNeed::new(format!("Informasjon til steg {}", i + 1), vec![from, to], from_actor, to_actor);

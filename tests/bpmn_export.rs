@@ -45,8 +45,8 @@ fn awkward() -> Document {
     let gateway = Step::new(StepKind::Decision, "Grønn?", Some(s.nurse), Some(s.p2));
     let event = Step::new(StepKind::Event, "Varsel", Some(s.nurse), None);
     let sub = Step::new(StepKind::SubPathway, "Forverring", None, Some(s.p1));
-    data.transitions.push(Transition { id: TransitionId::new(), from: s.measure, to: gateway.id, label: "a < b".into(), kind: TransitionKind::Loop });
-    data.transitions.push(Transition { id: TransitionId::new(), from: gateway.id, to: gateway.id, label: String::new(), kind: TransitionKind::Exception });
+    data.transitions.push(Transition { id: TransitionId::new(), from: s.measure, to: gateway.id, label: "a < b".into(), kind: TransitionKind::Loop, signal: Signal::None });
+    data.transitions.push(Transition { id: TransitionId::new(), from: gateway.id, to: gateway.id, label: String::new(), kind: TransitionKind::Exception, signal: Signal::None });
     let mut need = DataNeed::new("Plan & \"varsel\"", vec![gateway.id, event.id, sub.id, s.end], Some(s.nurse), None);
     need.what = "<b>fet</b>\n".into();
     need.priority = Some(Priority::High);

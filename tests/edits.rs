@@ -65,7 +65,7 @@ fn every_kind_of_edit_inverts_exactly() {
     round_trip(&mut doc, Edit::UpdateStep { variant: v, step: m });
     round_trip(&mut doc, Edit::RemoveStep { variant: v, id: s.measure });
 
-    let t = Transition { id: TransitionId::new(), from: s.end, to: s.measure, label: "igjen".into(), kind: TransitionKind::Loop };
+    let t = Transition { id: TransitionId::new(), from: s.end, to: s.measure, label: "igjen".into(), kind: TransitionKind::Loop, signal: Signal::None };
     round_trip(&mut doc, Edit::AddTransition { variant: v, transition: t.clone() });
     let existing = doc.variant(v).unwrap().outgoing(s.start).next().unwrap().clone();
     let mut re = existing.clone();

@@ -187,7 +187,7 @@ pub(super) fn assemble(
                     let (x, y) = place(&mut grid, area, &pts, w, h, false, own);
                     TextBlock { x, y, w, h, size: EDGE_TEXT.size, bold: false, lines }
                 });
-                edges.push(EdgeRoute { id: t.id, from: t.from, to: t.to, kind: t.kind, points: pts, label });
+                edges.push(EdgeRoute { id: t.id, from: t.from, to: t.to, kind: t.kind, signal: t.signal, points: pts, label });
             }
             Owner::Need(i) => need_paths[i].push(pts),
         }

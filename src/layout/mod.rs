@@ -179,6 +179,9 @@ pub struct EdgeRoute {
     pub from: StepId,
     pub to: StepId,
     pub kind: TransitionKind,
+    /// The triage signal it carries, drawn in its colour with its label as a chip.
+    #[serde(default)]
+    pub signal: Signal,
     /// Orthogonal polyline; the arrowhead is at the last point.
     pub points: Vec<Point>,
     pub label: Option<TextBlock>,

@@ -68,8 +68,10 @@ pub(super) fn plan(plan: &mut Plan, var: &Variant, opts: &LayoutOptions) -> Vec<
     for (i, t) in var.transitions_sorted().into_iter().enumerate() {
         let (a, b) = (plan.index[&t.from], plan.index[&t.to]);
         let mut link = classify(plan, Owner::Edge(i), a, b);
-        if !t.label.trim().is_empty() {
-            let lines = text::wrap(&t.label, EDGE_LABEL_WIDTH, EDGE_TEXT);
+        // a signal without a label is named by the signal, so colour never speaks alone
+        let text = if t.label.trim().is_empty() && !t.signal.is_none() { t.signal.label(Lang::Nb).to_lowercase() } else { t.label.clone() };
+        if !text.trim().is_empty() {
+            let lines = text::wrap(&text, EDGE_LABEL_WIDTH, EDGE_TEXT);
             let w = text::widest(&lines, EDGE_TEXT).ceil();
             let h = lines.len() as f64 * EDGE_TEXT.line_height();
             link.label = Some((lines, w, h));

@@ -119,6 +119,34 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// A triage signal a transition carries, such as the outcome of a traffic light: drawn in
+    /// its colour and also named in a chip beside the line, so colour never carries the
+    /// meaning alone.
+    Signal {
+        /// No signal.
+        None => "Ingen", "None";
+        /// Green: as planned.
+        Green => "Grønn", "Green";
+        /// Yellow: watch and act.
+        Yellow => "Gul", "Yellow";
+        /// Red: act now.
+        Red => "Rød", "Red";
+    }
+);
+
+impl Default for Signal {
+    fn default() -> Self {
+        Signal::None
+    }
+}
+
+impl Signal {
+    pub fn is_none(&self) -> bool {
+        *self == Signal::None
+    }
+}
+
+vocabulary!(
     /// How information moves between actors (samhandlingsform).
     InteractionForm {
         /// Data sharing by look-up: the consumer queries the provider when needed.

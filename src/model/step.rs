@@ -63,12 +63,15 @@ pub struct Transition {
     #[serde(default)]
     pub label: String,
     pub kind: TransitionKind,
+    /// A triage signal (green, yellow, red) the way on stands for; none for most.
+    #[serde(default, skip_serializing_if = "Signal::is_none")]
+    pub signal: Signal,
 }
 
 impl Transition {
     /// A new normal transition with a fresh id.
     pub fn new(from: StepId, to: StepId, label: impl Into<String>) -> Self {
-        Self { id: TransitionId::new(), from, to, label: label.into(), kind: TransitionKind::Normal }
+        Self { id: TransitionId::new(), from, to, label: label.into(), kind: TransitionKind::Normal, signal: Signal::None }
     }
 }
 

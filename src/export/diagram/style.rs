@@ -2,7 +2,7 @@
 //! interaction form, and small SVG writing helpers (escaping, number formatting). Every kind
 //! differs in line pattern as well as colour, so a diagram printed in grey stays readable.
 
-use crate::model::{InteractionForm, TransitionKind};
+use crate::model::{InteractionForm, Signal, TransitionKind};
 use std::fmt::Write;
 
 /// Ink for outlines and ordinary transitions.
@@ -13,7 +13,19 @@ pub fn transition_style(kind: TransitionKind) -> (&'static str, Option<&'static 
     match kind {
         TransitionKind::Normal => (INK, None),
         TransitionKind::Loop => ("#1e5aa8", Some("7 4")),
-        TransitionKind::Exception => ("#b3261e", Some("9 3 2 3")),
+        // long dash and two short ones: unlike every need's pattern (shared editing is a
+        // short dash and two dots)
+        TransitionKind::Exception => ("#b3261e", Some("16 3 3 3 3 3")),
+    }
+}
+
+/// Line colour and chip fill of a transition's signal (none for no signal).
+pub fn signal_style(signal: Signal) -> Option<(&'static str, &'static str)> {
+    match signal {
+        Signal::None => None,
+        Signal::Green => Some(("#2e7d32", "#e8f5e9")),
+        Signal::Yellow => Some(("#a86b00", "#fff4cc")),
+        Signal::Red => Some(("#c62828", "#ffebee")),
     }
 }
 
@@ -95,5 +107,32 @@ mod tests {
                 assert!(a.0 != b.0 && a.1 != b.1);
             }
         }
+        // and no transition kind draws like a need
+        for kind in TransitionKind::ALL {
+            let (_, dash) = transition_style(*kind);
+            assert!(styles.iter().all(|s| Some(s.1) != dash), "{kind:?}");
+        }
+        assert_ne!(transition_style(TransitionKind::Loop).1, transition_style(TransitionKind::Exception).1);
+    }
+}
+
+#[cfg(test)]
+mod signal_tests {
+    use crate::model::{Lang, Signal};
+
+    #[test]
+    fn the_copd_traffic_light_is_drawn_in_its_colours_with_named_chips() {
+        let doc = crate::template::load("copd").unwrap();
+        for v in &doc.variants {
+            let signals: Vec<Signal> = v.transitions().map(|t| t.signal).filter(|s| !s.is_none()).collect();
+            assert_eq!(signals.len(), 3, "{}", v.name);
+            let svg = crate::export::diagram::to_svg(&doc, v.id, &Default::default()).unwrap();
+            for (signal, colour) in [(Signal::Green, "#2e7d32"), (Signal::Yellow, "#a86b00"), (Signal::Red, "#c62828")] {
+                assert!(svg.contains(&format!("stroke=\"{colour}\" stroke-width=\"2.2\"")), "{signal:?} line");
+                // the chip names the outcome in words as well
+                assert!(svg.contains(&format!(">{}</tspan>", signal.label(Lang::Nb).to_lowercase())), "{signal:?} chip");
+            }
+        }
+        assert_eq!(Signal::Yellow.label(Lang::En), "Yellow");
     }
 }

@@ -5,7 +5,7 @@
 //! which load only that font, draw exactly what the layout measured.
 
 use super::legend;
-use super::style::{esc, form_key, form_style, num, put, transition_style};
+use super::style::{esc, form_key, form_style, num, put, signal_style, transition_style};
 use crate::layout::text::{self, Style, FONT_FAMILY};
 use crate::layout::{Layout, Orientation, TextBlock};
 use crate::model::*;
@@ -50,6 +50,14 @@ pub fn defs(out: &mut String) {
             "<marker id=\"arrow-{}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\" markerUnits=\"userSpaceOnUse\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"{colour}\"/></marker>\n",
             kind_key(*kind)
         ));
+    }
+    for signal in Signal::ALL {
+        if let Some((colour, _)) = signal_style(*signal) {
+            put(out, format_args!(
+                "<marker id=\"arrow-signal-{}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\" markerUnits=\"userSpaceOnUse\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"{colour}\"/></marker>\n",
+                signal_key(*signal)
+            ));
+        }
     }
     for form in InteractionForm::ALL {
         let (colour, _) = form_style(*form);
@@ -127,11 +135,24 @@ pub fn body(out: &mut String, _doc: &Document, variant: &Variant, l: &Layout) {
     for e in &l.edges {
         let (colour, dash) = transition_style(e.kind);
         let dash = dash.map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
-        put(out, format_args!(
-            "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\"{dash} marker-end=\"url(#arrow-{})\"/>\n",
-            points(&e.points),
-            kind_key(e.kind)
-        ));
+        match signal_style(e.signal) {
+            // a signal: its colour, a heavier line, its own arrowhead and a dot where it leaves
+            Some((line, _)) => {
+                put(out, format_args!(
+                    "<path d=\"{}\" fill=\"none\" stroke=\"{line}\" stroke-width=\"2.2\"{dash} marker-end=\"url(#arrow-signal-{})\"/>\n",
+                    points(&e.points),
+                    signal_key(e.signal)
+                ));
+                if let Some(p) = e.points.first() {
+                    put(out, format_args!("<circle cx=\"{}\" cy=\"{}\" r=\"3.2\" fill=\"{line}\"/>\n", num(p.x), num(p.y)));
+                }
+            }
+            None => put(out, format_args!(
+                "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\"{dash} marker-end=\"url(#arrow-{})\"/>\n",
+                points(&e.points),
+                kind_key(e.kind)
+            )),
+        }
     }
     out.push_str("</g>\n<g class=\"steps\">\n");
     for b in &l.steps {
@@ -140,8 +161,23 @@ pub fn body(out: &mut String, _doc: &Document, variant: &Variant, l: &Layout) {
     out.push_str("</g>\n<g class=\"labels\">\n");
     for e in &l.edges {
         if let Some(t) = &e.label {
-            put(out, format_args!("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>\n", num(t.x - 1.0), num(t.y), num(t.w + 2.0), num(t.h)));
-            text_block(out, t, transition_style(e.kind).0);
+            match signal_style(e.signal) {
+                // the signal's chip: its fill, its colour around, the label in bold
+                Some((line, fill)) => {
+                    put(out, format_args!(
+                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{fill}\" stroke=\"{line}\" stroke-width=\"1.2\"/>\n",
+                        num(t.x - 1.0),
+                        num(t.y),
+                        num(t.w + 2.0),
+                        num(t.h)
+                    ));
+                    text_block(out, &TextBlock { bold: true, ..t.clone() }, line);
+                }
+                None => {
+                    put(out, format_args!("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>\n", num(t.x - 1.0), num(t.y), num(t.w + 2.0), num(t.h)));
+                    text_block(out, t, transition_style(e.kind).0);
+                }
+            }
         }
     }
     for n in &l.needs {
@@ -281,4 +317,14 @@ pub fn document_scaled(doc: &Document, variant: &Variant, l: &Layout, lang: Lang
     out.push_str(&leg);
     out.push_str("</svg>\n");
     out
+}
+
+/// A short stable name for a signal in marker ids.
+fn signal_key(signal: Signal) -> &'static str {
+    match signal {
+        Signal::None => "none",
+        Signal::Green => "green",
+        Signal::Yellow => "yellow",
+        Signal::Red => "red",
+    }
 }

@@ -20,7 +20,7 @@ import { uuidv7 } from "../uuid";
 import { cellAt, clampInto } from "./geometry";
 import { Legend } from "./Legend";
 import { NeedLayer, type NeedLayerNodeType } from "./NeedLayer";
-import { TRANSITION_STYLE } from "./needStyle";
+import { SIGNAL_STYLE, TRANSITION_STYLE } from "./needStyle";
 import { Palette, STEP_KIND_MIME } from "./Palette";
 import { ProblemBadges } from "./ProblemBadges";
 import { Reuser, signatureOf } from "./reuse";
@@ -199,6 +199,8 @@ export function Diagram(props: Props) {
     const boxes = new Map(layout.steps.map((b) => [b.id, b]));
     const fresh = variant.transitions.map((tr): Edge => {
       const route = routes.get(tr.id);
+      const signal = tr.signal && tr.signal !== "none" ? SIGNAL_STYLE[tr.signal] : undefined;
+      const colour = signal?.line ?? TRANSITION_STYLE[tr.kind].colour;
       const fromBox = boxes.get(tr.from);
       const toBox = boxes.get(tr.to);
       const routed = route && fromBox && toBox && route.points.length >= 2;
@@ -207,11 +209,11 @@ export function Diagram(props: Props) {
         source: tr.from,
         target: tr.to,
         ...(routed ? { type: "route", data: { route, fromBox, toBox } } : { type: "smoothstep", label: tr.label || undefined }),
-        className: `transition-${tr.kind}`,
+        className: `transition-${tr.kind}${signal ? ` signal-${tr.signal}` : ""}`,
         selected: selection?.kind === "transition" && selection.id === tr.id,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: TRANSITION_STYLE[tr.kind].colour },
-        // the export's colour and dash per kind
-        style: { stroke: TRANSITION_STYLE[tr.kind].colour, strokeDasharray: TRANSITION_STYLE[tr.kind].dash ?? undefined },
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: colour },
+        // the export's colour and dash per kind, a signal's colour and weight
+        style: { stroke: colour, strokeWidth: signal ? 2.2 : undefined, strokeDasharray: TRANSITION_STYLE[tr.kind].dash ?? undefined },
         labelBgPadding: [4, 2] as [number, number],
         labelBgBorderRadius: 3,
       };

@@ -6,6 +6,7 @@ import { BaseEdge, getSmoothStepPath, useStore, type Edge, type EdgeProps } from
 import { memo } from "react";
 import type { EdgeRoute, StepBox } from "../generated/carepath";
 import { routePath, samePlace } from "./geometry";
+import { SIGNAL_STYLE } from "./needStyle";
 import { countRender } from "./renderCount";
 
 export type RouteEdgeType = Edge<{ route: EdgeRoute; fromBox: StepBox; toBox: StepBox }, "route">;
@@ -27,13 +28,27 @@ export const RouteEdge = memo(function RouteEdge(props: EdgeProps<RouteEdgeType>
     return <BaseEdge path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />;
   }
   const label = data.route.label;
+  const signal = data.route.signal && data.route.signal !== "none" ? SIGNAL_STYLE[data.route.signal] : undefined;
   return (
     <>
       <BaseEdge path={routePath(data.route.points)} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
       {label && label.lines.length > 0 && (
-        <g className="route-label">
-          <rect className="react-flow__edge-textbg" x={label.x - 2} y={label.y - 1} width={label.w + 4} height={label.h + 2} rx={3} />
-          <text className="react-flow__edge-text" fontSize={label.size} fontWeight={label.bold ? 600 : undefined}>
+        <g className={signal ? `route-label signal-${data.route.signal}` : "route-label"}>
+          <rect
+            className="react-flow__edge-textbg"
+            x={label.x - 2}
+            y={label.y - 1}
+            width={label.w + 4}
+            height={label.h + 2}
+            rx={3}
+            style={signal ? { fill: signal.fill, stroke: signal.line } : undefined}
+          />
+          <text
+            className="react-flow__edge-text"
+            fontSize={label.size}
+            fontWeight={label.bold || signal ? 600 : undefined}
+            style={signal ? { fill: signal.line } : undefined}
+          >
             {label.lines.map((line, i) => (
               <tspan key={i} x={label.x + label.w / 2} y={label.y + i * (label.h / label.lines.length) + 0.97 * label.size} textAnchor="middle">
                 {line}

@@ -2,7 +2,7 @@
 // export's style table from the Rust source and compares it with the canvas's.
 import rust from "../../../src/export/diagram/style.rs?raw";
 import { describe, expect, it } from "vitest";
-import { FORM_STYLE, FORMS, TRANSITION_STYLE } from "./needStyle";
+import { FORM_STYLE, FORMS, SIGNAL_STYLE, TRANSITION_STYLE } from "./needStyle";
 
 const snake = (s: string) => s.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
 
@@ -26,6 +26,12 @@ describe("line styles", () => {
       const colour = m[2] === "INK" ? ink : m[2].slice(1, -1);
       expect(TRANSITION_STYLE[snake(m[1]) as keyof typeof TRANSITION_STYLE]).toEqual({ colour, dash: m[4] ?? null });
     }
+  });
+
+  it("match the export's signal colours", () => {
+    const found = [...rust.matchAll(/Signal::(\w+) => Some\(\("(#[0-9a-f]{6})", "(#[0-9a-f]{6})"\)\)/g)];
+    expect(found.length).toBe(3);
+    for (const m of found) expect(SIGNAL_STYLE[snake(m[1]) as keyof typeof SIGNAL_STYLE]).toEqual({ line: m[2], fill: m[3] });
   });
 
   it("gives every interaction form its own dash pattern", () => {

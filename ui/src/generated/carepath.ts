@@ -502,6 +502,15 @@ export type Page = "fit" | "a4" | "a3";
  * via the `definition` "Production".
  */
 export type Production = "manual" | "automatic" | "mixed" | "unknown";
+/**
+ * A triage signal a transition carries, such as the outcome of a traffic light: drawn in
+ * its colour and also named in a chip beside the line, so colour never carries the
+ * meaning alone.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Signal".
+ */
+export type Signal = "none" | "green" | "yellow" | "red";
 
 /**
  * Every type that crosses the boundary between the Carepath core and its user interface. Generated; do not edit.
@@ -838,6 +847,10 @@ export interface Transition {
    * Label shown on the arrow; for a decision branch, the condition ("grønn", "rød").
    */
   label?: string;
+  /**
+   * A triage signal (green, yellow, red) the way on stands for; none for most.
+   */
+  signal?: "none" | "green" | "yellow" | "red";
   to: StepId;
 }
 /**
@@ -1026,6 +1039,10 @@ export interface EdgeRoute {
    * Orthogonal polyline; the arrowhead is at the last point.
    */
   points: Point[];
+  /**
+   * The triage signal it carries, drawn in its colour with its label as a chip.
+   */
+  signal?: "none" | "green" | "yellow" | "red";
   to: StepId;
 }
 /**
