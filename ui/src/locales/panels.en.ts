@@ -12,6 +12,7 @@ export const panelsEn: typeof panelsNb = {
     other: "Other",
   },
   transitionKind: { normal: "Normal", loop: "Loop", exception: "Exception" },
+  signal: { none: "None", green: "Green", yellow: "Yellow", red: "Red" },
   interactionForm: {
     look_up: "Look-up",
     messaging: "Messaging",
@@ -46,6 +47,7 @@ export const panelsEn: typeof panelsNb = {
     notPinned: "Placed automatically",
     none: "(none)",
     condition: "Label / condition",
+    signal: "Signal (traffic light)",
     from: "From",
     to: "To",
     deleteStep: "Delete the step",

@@ -11,6 +11,7 @@ export const panelsNb = {
     other: "Annen",
   },
   transitionKind: { normal: "Normal", loop: "Sløyfe", exception: "Unntak" },
+  signal: { none: "Ingen", green: "Grønn", yellow: "Gul", red: "Rød" },
   interactionForm: {
     look_up: "Slå opp og tilgjengeliggjøre",
     messaging: "Sende og motta",
@@ -45,6 +46,7 @@ export const panelsNb = {
     notPinned: "Plasseres automatisk",
     none: "(ingen)",
     condition: "Tekst / betingelse",
+    signal: "Signal (trafikklys)",
     from: "Fra",
     to: "Til",
     deleteStep: "Slett steget",

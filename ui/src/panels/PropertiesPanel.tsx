@@ -140,6 +140,13 @@ function TransitionForm({ variant, transition, onEdit, onSelect }: FormProps & {
         choices={vocabulary(t, "transitionKind", VOCAB.transitionKind)}
         onChange={(v) => v && set({ kind: v as Transition["kind"] })}
       />
+      <SelectField
+        name="transition-signal"
+        label={t("props.signal")}
+        value={transition.signal ?? "none"}
+        choices={vocabulary(t, "signal", VOCAB.signal)}
+        onChange={(v) => v && set({ signal: v as Transition["signal"] })}
+      />
       <div className="danger-row">
         <button
           type="button"

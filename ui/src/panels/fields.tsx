@@ -113,6 +113,7 @@ export function vocabulary(t: (key: string) => string, ns: string, values: reado
 export const VOCAB = {
   stepKind: ["start", "activity", "decision", "event", "end", "sub_pathway"],
   transitionKind: ["normal", "loop", "exception"],
+  signal: ["none", "green", "yellow", "red"],
   actorKind: ["patient", "next_of_kin", "municipal", "gp", "hospital", "system", "other"],
   interactionForm: ["look_up", "messaging", "document_sharing", "shared_editing", "event_stream", "synchronous", "manual", "unknown"],
   production: ["manual", "automatic", "mixed", "unknown"],
