@@ -58,8 +58,23 @@ fn mkdocs_material_builds_the_page_strictly_and_shows_the_text_intact() {
     assert!(written.iter().any(|p| p.ends_with("img/tjenesteforlop-na-situasjon.png")));
     assert!(written.iter().any(|p| p.ends_with("img/tjenesteforlop-onsket-forlop.svg")));
     let text = std::fs::read_to_string(&page).unwrap();
-    assert!(text.contains("![Tjenesteforløp: Nå-situasjon](img/tjenesteforlop-na-situasjon.png){ width=\"700\" }"));
-    assert!(text.contains("| Informasjonsbehov | Informasjonstjeneste | Hva | Hvorfor | Hvor (kilde) | Hvordan | Samhandlingsform | Når og hvor lenge | Sammenheng med andre informasjonstjenester |"));
+    assert!(text.contains("[![Tjenesteforløp: Nå-situasjon – oversikt](img/tjenesteforlop-na-situasjon.png){ width=\"700\" }](img/tjenesteforlop-na-situasjon.svg)"));
+    // one figure per phase, linked to its full-size SVG, shown at most 700 px wide so that a
+    // step label (12 units) is at least 9 px high
+    for (k, phase) in doc.phases.iter().enumerate().take(1) {
+        assert!(text.contains(&format!("[![Tjenesteforløp: Nå-situasjon – {}", phase.name)), "{k}");
+    }
+    for line in text.lines().filter(|l| l.starts_with("[![Tjenesteforløp") && !l.contains("oversikt")) {
+        let width: f64 = line.split("width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        let file = line.rsplit("](").next().unwrap().trim_end_matches(')');
+        let svg = std::fs::read_to_string(dir.join("docs").join(file)).unwrap();
+        let units: f64 = svg.split(" width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        assert!(width <= 700.0 && 12.0 * width / units >= 9.0 - 1e-9, "{line}: labels {} px high", 12.0 * width / units);
+    }
+    // the nine-column analysis in two tables that fit the page
+    assert!(text.contains("| Nr. | Informasjonsbehov | Informasjonstjeneste | Hva | Hvorfor |"));
+    assert!(text.contains("| Nr. | Informasjonsbehov | Hvor (kilde) | Hvordan | Samhandlingsform | Når og hvor lenge | Sammenheng med andre informasjonstjenester |"));
+    assert!(text.contains("<span class=\"carepath-status\""), "the status is a badge");
     std::fs::write(
         dir.join("mkdocs.yml"),
         "site_name: Carepath-rapport\ntheme:\n  name: material\n  language: nb\nmarkdown_extensions:\n  - tables\n  - attr_list\n  - md_in_html\n",

@@ -19,11 +19,13 @@ pub enum Block {
 pub struct Table {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// A column whose cells a format may show as a status badge (the document's status).
+    pub badge: Option<usize>,
 }
 
 impl Table {
     pub fn new(columns: &[&str]) -> Self {
-        Table { columns: columns.iter().map(|c| c.to_string()).collect(), rows: Vec::new() }
+        Table { columns: columns.iter().map(|c| c.to_string()).collect(), rows: Vec::new(), badge: None }
     }
 
     /// Adds a row, padded or cut to the number of columns.

@@ -27,13 +27,40 @@ fn table(out: &mut String, t: &Table) {
     row(out, &mut t.columns.iter().map(|c| escape(c, true)));
     row(out, &mut t.columns.iter().map(|_| "---".to_string()));
     for r in &t.rows {
-        row(out, &mut r.iter().map(|c| escape(c, true)));
+        row(out, &mut r.iter().enumerate().map(|(i, c)| if t.badge == Some(i) { badge(c) } else { escape(c, true) }));
     }
     out.push('\n');
 }
 
+/// A status as a coloured badge (inline HTML, which MkDocs passes through): green when
+/// released, amber for review, grey while in work.
+fn badge(status: &str) -> String {
+    let lower = status.to_lowercase();
+    let (bg, fg) = if lower.contains("frigitt") || lower.contains("release") || lower.contains("publisert") {
+        ("#d7f0dc", "#1b5e20")
+    } else if lower.contains("høring") || lower.contains("review") || lower.contains("vurdering") {
+        ("#fff1c2", "#7a5200")
+    } else {
+        ("#e3e8ee", "#37474f")
+    };
+    format!(
+        "<span class=\"carepath-status\" style=\"background:{bg};color:{fg};border-radius:1em;padding:0.1em 0.7em;font-weight:600;white-space:nowrap\">{}</span>",
+        escape(status, true)
+    )
+}
+
+/// How long a part of a diagram may be on the page: at [`FIGURE_WIDTH`] a step label (12
+/// units) is then at least 9 pixels high.
+pub const PART_LENGTH: f64 = FIGURE_WIDTH * 12.0 / 9.0;
+
+/// The display width of a part of a figure, in CSS pixels: three quarters of its size, so
+/// every part of a figure is shown at the same scale.
+fn part_width(units: f64) -> f64 {
+    (units * 9.0 / 12.0).ceil().min(FIGURE_WIDTH)
+}
+
 fn heat_map(out: &mut String, m: &HeatMap) {
-    let mut t = Table { columns: std::iter::once(m.corner.clone()).chain(m.labels.iter().cloned()).collect(), rows: Vec::new() };
+    let mut t = Table { columns: std::iter::once(m.corner.clone()).chain(m.labels.iter().cloned()).collect(), rows: Vec::new(), badge: None };
     for (label, cells) in m.labels.iter().zip(&m.cells) {
         t.rows.push(std::iter::once(label.clone()).chain(cells.iter().map(HeatMap::cell_text)).collect());
     }
@@ -59,8 +86,19 @@ pub fn render(report: &Report) -> Result<Rendered> {
                 beside.push((format!("img/{}.svg", f.file), f.svg.clone().into_bytes()));
                 beside.push((format!("img/{}.png", f.file), png));
                 let width = f.width.min(FIGURE_WIDTH).round();
-                let _ = writeln!(out, "![{}](img/{}.png){{ width=\"{width}\" }}\n", escape(&f.caption, false), f.file);
-                let _ = writeln!(out, "*{}* ([SVG](img/{}.svg))\n", escape(&f.caption, false), f.file);
+                let overview = if f.parts.is_empty() { f.caption.clone() } else { format!("{} – {}", f.caption, super::tr(report.lang, "oversikt", "overview")) };
+                let _ = writeln!(out, "[![{}](img/{}.png){{ width=\"{width}\" }}](img/{}.svg)\n", escape(&overview, false), f.file, f.file);
+                let _ = writeln!(out, "*{}* ([SVG](img/{}.svg))\n", escape(&overview, false), f.file);
+                // then each phase at a size where its labels can be read, linked to its SVG
+                for (k, p) in f.parts.iter().enumerate() {
+                    let name = format!("{}-{}", f.file, k + 1);
+                    let png = crate::export::diagram::raster::png(&p.svg, 2.0)?;
+                    beside.push((format!("img/{name}.svg"), p.svg.clone().into_bytes()));
+                    beside.push((format!("img/{name}.png"), png));
+                    let caption = super::pdf::part_caption(f, p, report.lang);
+                    let _ = writeln!(out, "[![{}](img/{name}.png){{ width=\"{}\" }}](img/{name}.svg)\n", escape(&caption, false), part_width(p.width));
+                    let _ = writeln!(out, "*{}* ([SVG](img/{name}.svg))\n", escape(&caption, false));
+                }
             }
         }
     }

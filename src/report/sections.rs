@@ -50,6 +50,7 @@ pub fn metadata(cx: &Context) -> Result<Vec<Block>> {
     let m = &cx.doc.metadata;
     let mut t = Table::new(&["Status", cx.tr("Versjon", "Version"), cx.tr("Modenhet", "Maturity"), cx.tr("Normeringsnivå", "Normative level")]);
     t.row(vec![m.status.label(cx.lang).into(), m.version.clone(), m.maturity.label(cx.lang).into(), m.normative_level.clone()]);
+    t.badge = Some(0);
     let mut out = vec![h(1, m.title.clone()), Block::Table(t)];
     if !m.description.trim().is_empty() {
         out.push(Block::Paragraph(m.description.clone()));
@@ -105,7 +106,14 @@ pub fn variants(cx: &Context) -> Result<Vec<Block>> {
         out.extend(diagram(cx, v)?);
         out.extend(steps_per_phase(cx, v));
         out.push(h(3, cx.tr("Analyse av informasjonsbehov", "Information-needs analysis")));
-        out.push(table_or_note(cx, needs::analysis_table(cx.doc, v, cx.lang)));
+        // the nine columns in two tables that fit a page: what and why, then where, how and when
+        let analysis = needs::analysis_table(cx.doc, v, cx.lang);
+        if analysis.rows.is_empty() {
+            out.push(table_or_note(cx, analysis));
+        } else {
+            out.push(Block::Table(columns_of(&analysis, &[0, 1, 2, 3, 4])));
+            out.push(Block::Table(columns_of(&analysis, &[0, 1, 5, 6, 7, 8, 9])));
+        }
         out.push(h(3, cx.tr("Behov per informasjonstjeneste", "Needs per information service")));
         out.push(table_or_note(cx, needs::by_information_table(cx.doc, v, cx.lang)));
         out.push(h(3, cx.tr("Behov per rolle", "Needs per role")));
@@ -121,6 +129,16 @@ pub fn variants(cx: &Context) -> Result<Vec<Block>> {
         out.push(Block::HeatMap(heat_map(cx, v)));
     }
     Ok(out)
+}
+
+/// Some of a table's columns, in the order given.
+fn columns_of(t: &Table, keep: &[usize]) -> Table {
+    let keep: Vec<usize> = keep.iter().copied().filter(|&i| i < t.columns.len()).collect();
+    Table {
+        columns: keep.iter().map(|&i| t.columns[i].clone()).collect(),
+        rows: t.rows.iter().map(|r| keep.iter().map(|&i| r[i].clone()).collect()).collect(),
+        badge: None,
+    }
 }
 
 fn table_or_note(cx: &Context, t: Table) -> Block {
@@ -140,11 +158,19 @@ fn diagram(cx: &Context, v: &Variant) -> Result<Vec<Block>> {
     let caption = format!("{}: {}", cx.tr("Tjenesteforløp", "Service pathway"), v.name);
     let file = format!("{}-{}", slug(cx.tr("tjenesteforløp", "service-pathway")), slug(&v.name));
     let (mut parts, mut legend) = (Vec::new(), None);
-    if matches!(cx.format, super::ReportFormat::Pdf | super::ReportFormat::Docx) {
-        let l = crate::layout::layout_with(cx.doc, v.id, &cx.diagram.layout)?;
-        let length = super::pdf::part_length(l.height);
+    let l = crate::layout::layout_with(cx.doc, v.id, &cx.diagram.layout)?;
+    // one part per phase (a long phase in several), each as long as prints or shows legibly
+    let length = match cx.format {
+        super::ReportFormat::Pdf | super::ReportFormat::Docx => Some(super::pdf::part_length(l.height)),
+        // (a part may come out a tenth longer than asked, so ask a tenth less)
+        super::ReportFormat::Md => Some(super::markdown::PART_LENGTH / 1.1),
+        _ => None,
+    };
+    if let Some(length) = length {
         parts = crate::export::diagram::slices::slices(cx.doc, v, &l, length);
-        legend = Some(crate::export::diagram::slices::legend(&l, cx.lang, length));
+        if cx.format != super::ReportFormat::Md {
+            legend = Some(crate::export::diagram::slices::legend(&l, cx.lang, length));
+        }
     }
     Ok(vec![Block::Figure(Figure { file, caption, svg, width, height, parts, legend })])
 }
