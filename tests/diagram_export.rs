@@ -241,3 +241,19 @@ fn a_wide_generated_pathway_is_never_cropped() {
     let png = to_png(&doc, v.id, &DiagramOptions { scale: 0.25, ..Default::default() }).unwrap();
     assert_eq!(png_size(&png), ((w * 0.25).ceil() as u32, (h * 0.25).ceil() as u32));
 }
+
+#[test]
+fn a3_tiles_are_even_and_the_legend_shares_the_last_page() {
+    let doc = copd();
+    for v in &doc.variants {
+        let pdf = to_pdf(&doc, v.id, &DiagramOptions { page: Page::A3, ..Default::default() }).unwrap();
+        let text = pdftotext(&pdf);
+        let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        let last = pages.last().unwrap();
+        assert!(last.contains("Tegnforklaring") && last.contains("Hjemmetjeneste"), "{}: the legend has a page of its own", v.name);
+        // no page holds only the end of the pathway: every page has several steps' words
+        for p in &pages {
+            assert!(p.split_whitespace().count() > 40, "{}: a nearly empty page:\n{p}", v.name);
+        }
+    }
+}

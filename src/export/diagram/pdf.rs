@@ -44,7 +44,10 @@ fn fit_scale(doc: &Document, variant: &Variant, l: &Layout, lang: Lang) -> f64 {
     }
 }
 
-/// One SVG per page: the diagram cut along the flow, the lane band repeated.
+/// One SVG per page: the diagram cut along the flow into tiles of about even length (no page
+/// holds only a sliver), the lane band repeated. The title block and legend go below the last
+/// tile when they fit there (the last tile drawn a little smaller if need be), else on a page
+/// of their own.
 fn tiles(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, (pw, ph): (f64, f64)) -> Vec<String> {
     let horizontal = l.orientation == Orientation::Horizontal;
     let (aw, ah) = (pw - 2.0 * PAGE_MARGIN, ph - 2.0 * PAGE_MARGIN - PAGE_HEAD);
@@ -53,19 +56,75 @@ fn tiles(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, (pw, ph): (f
     let (along, across, room_along, room_across) = if horizontal { (l.width, l.height, aw, ah) } else { (l.height, l.width, ah, aw) };
     let s = (room_across / across).min(1.0);
     let tile = (room_along / s - band).max(50.0);
-    let cuts = super::tiles::cuts(l, band, along, tile);
-    let n = cuts.len();
+    // the title block and legend go after the last tile along the flow: to its right, or
+    // below it with vertical lanes
+    let foot_w = if horizontal { svg::title_width(doc, variant, lang).max(260.0).min(aw) } else { aw };
+    let mut foot = String::new();
+    let th = svg::title_block(&mut foot, doc, variant, lang, 0.0, 0.0);
+    let mut leg = String::new();
+    let lh = super::legend::legend(&mut leg, l, lang, 0.0, th + 16.0, foot_w);
+    foot.push_str(&leg);
+    let foot_along = if horizontal { foot_w + 24.0 } else { th + 16.0 + lh + 24.0 };
+    let foot_fits_across = if horizontal { th + 16.0 + lh <= ah } else { true };
+    // tiles of about even length, the foot counted in as if it were drawn after the end of
+    // the diagram; with one tile more when the foot would not fit (the same number of pages
+    // as a page of its own, but no page with only the legend)
+    let total = along - band + foot_along / s;
+    let k = (total / tile).ceil().max(1.0);
+    let cut = |k: f64| -> Vec<(f64, f64)> {
+        let even = (total / k * 1.05).min(tile);
+        let mut cuts: Vec<(f64, f64)> = super::tiles::cuts(l, band, along + foot_along / s, even)
+            .into_iter()
+            .filter(|&(start, _)| start < along - 1e-6)
+            .map(|(start, len)| (start, len.min(along - start)))
+            .collect();
+        if cuts.is_empty() {
+            cuts.push((band, along - band));
+        }
+        cuts
+    };
+    let fits = |cuts: &[(f64, f64)]| foot_fits_across && (band + cuts.last().map_or(0.0, |c| c.1)) * s + foot_along <= room_along;
+    let mut cuts = cut(k);
+    for extra in 1..=2 {
+        if fits(&cuts) {
+            break;
+        }
+        let more = cut(k + extra as f64);
+        if more.len() <= cuts.len() + 1 && fits(&more) {
+            cuts = more;
+            break;
+        }
+    }
+    let (_, last_len) = *cuts.last().expect("at least one tile");
+    // else the last tile drawn a little smaller, down to 70 %, to make room for the foot
+    let smaller = (room_along - foot_along) / (band + last_len);
+    let last_scale = if fits(&cuts) {
+        Some(s)
+    } else if foot_fits_across && smaller >= 0.7 * s {
+        Some(smaller.min(s))
+    } else {
+        None
+    };
+    let n = cuts.len() + usize::from(last_scale.is_none());
     let mut body = String::new();
     svg::body(&mut body, doc, variant, l);
-    let mut pages = Vec::with_capacity(n + 1);
-    for (k, &(start, len)) in cuts.iter().enumerate() {
-        let mut out = String::new();
-        put(&mut out, format_args!(
+    let head = |out: &mut String, page: usize| {
+        put(out, format_args!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
             w = num(pw),
             h = num(ph)
         ));
-        svg::defs(&mut out);
+        svg::defs(out);
+        put(out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(pw), num(ph)));
+        let head = format!("{} – {} · {} {} / {}", doc.metadata.title, variant.name, if lang == Lang::Nb { "side" } else { "page" }, page, n);
+        put(out, format_args!("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#37474f\">{}</text>\n", num(PAGE_MARGIN), num(PAGE_MARGIN + 10.0), esc(&head)));
+    };
+    let mut pages = Vec::with_capacity(n);
+    for (i, &(start, len)) in cuts.iter().enumerate() {
+        let last = i + 1 == cuts.len();
+        let scale = if last { last_scale.unwrap_or(s) } else { s };
+        let mut out = String::new();
+        head(&mut out, i + 1);
         let (tile_clip, band_clip, shift) = if horizontal {
             ([band, 0.0, len, across], [0.0, 0.0, band, across], format!("translate({} 0)", num(band - start)))
         } else {
@@ -75,27 +134,25 @@ fn tiles(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, (pw, ph): (f
             put(&mut out, format_args!("<clipPath id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>\n", num(r[0]), num(r[1]), num(r[2]), num(r[3])));
         }
         put(&mut out, format_args!("<defs><g id=\"d\">\n{body}</g></defs>\n"));
-        put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(pw), num(ph)));
-        let head = format!("{} – {} · {} {} / {}", doc.metadata.title, variant.name, if lang == Lang::Nb { "side" } else { "page" }, k + 1, n + 1);
-        put(&mut out, format_args!("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#37474f\">{}</text>\n", num(PAGE_MARGIN), num(PAGE_MARGIN + 10.0), esc(&head)));
-        put(&mut out, format_args!("<g transform=\"translate({} {}) scale({})\">\n", num(PAGE_MARGIN), num(PAGE_MARGIN + PAGE_HEAD), s));
+        put(&mut out, format_args!("<g transform=\"translate({} {}) scale({})\">\n", num(PAGE_MARGIN), num(PAGE_MARGIN + PAGE_HEAD), scale));
         put(&mut out, format_args!("<g clip-path=\"url(#tile)\"><use xlink:href=\"#d\" transform=\"{shift}\"/></g>\n"));
-        out.push_str("<g clip-path=\"url(#band)\"><use xlink:href=\"#d\"/></g>\n</g>\n</svg>\n");
+        out.push_str("<g clip-path=\"url(#band)\"><use xlink:href=\"#d\"/></g>\n</g>\n");
+        if last && last_scale.is_some() {
+            let used = (band + last_len) * scale + 24.0;
+            let (fx, fy) = if horizontal { (PAGE_MARGIN + used, PAGE_MARGIN + PAGE_HEAD) } else { (PAGE_MARGIN, PAGE_MARGIN + PAGE_HEAD + used) };
+            put(&mut out, format_args!("<g transform=\"translate({} {})\">\n{foot}</g>\n", num(fx), num(fy)));
+        }
+        out.push_str("</svg>\n");
         pages.push(out);
     }
-    // the last page: title block and legend
-    let mut out = String::new();
-    put(&mut out, format_args!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
-        w = num(pw),
-        h = num(ph)
-    ));
-    svg::defs(&mut out);
-    put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(pw), num(ph)));
-    let th = svg::title_block(&mut out, doc, variant, lang, PAGE_MARGIN, PAGE_MARGIN);
-    super::legend::legend(&mut out, l, lang, PAGE_MARGIN, PAGE_MARGIN + th + 24.0, aw);
-    out.push_str("</svg>\n");
-    pages.push(out);
+    if last_scale.is_none() {
+        // the last page: title block and legend
+        let mut out = String::new();
+        head(&mut out, n);
+        put(&mut out, format_args!("<g transform=\"translate({} {})\">\n{foot}</g>\n", num(PAGE_MARGIN), num(PAGE_MARGIN + PAGE_HEAD)));
+        out.push_str("</svg>\n");
+        pages.push(out);
+    }
     pages
 }
 
