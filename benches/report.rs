@@ -13,7 +13,7 @@ fn bench_reports(c: &mut Criterion) {
     for (name, doc) in &docs {
         let mut group = c.benchmark_group(format!("report-{name}"));
         group.sample_size(10);
-        for format in [ReportFormat::Md, ReportFormat::Html, ReportFormat::Docx, ReportFormat::Csv, ReportFormat::Xlsx] {
+        for format in [ReportFormat::Md, ReportFormat::Html, ReportFormat::Docx, ReportFormat::Pdf, ReportFormat::Csv, ReportFormat::Xlsx] {
             let opts = ReportOptions::new(format, Lang::Nb);
             group.bench_function(format.extension(), |b| b.iter(|| render(black_box(doc), &opts).unwrap()));
         }

@@ -58,6 +58,9 @@ pub(super) struct Link {
     pub pb: f64,
     /// The label wrapped into lines, with its width and height.
     pub label: Option<(Vec<String>, f64, f64)>,
+    /// For a way back that shares its trunk with others to the same step: the link whose
+    /// band track, port and last channel track it takes (itself for the first).
+    pub trunk: Option<usize>,
     /// Abstract polyline.
     pub points: Vec<(f64, f64)>,
 }
@@ -100,8 +103,33 @@ pub(super) fn plan(plan: &mut Plan, var: &Variant, opts: &LayoutOptions) -> Vec<
             }
         }
     }
+    share_trunks(&mut links, var);
     assign_bands(plan, &mut links);
     links
+}
+
+/// Ways back (loops) to one step through one band share a trunk: one band track, one
+/// channel track and one port, so they merge into one line with one arrowhead.
+fn share_trunks(links: &mut [Link], var: &Variant) {
+    let transitions = var.transitions_sorted();
+    let mut first: BTreeMap<(usize, usize, bool), usize> = BTreeMap::new();
+    for i in 0..links.len() {
+        let l = &links[i];
+        let (Owner::Edge(e), How::Band { lane, top, .. }) = (l.owner, l.how) else { continue };
+        if transitions[e].kind != TransitionKind::Loop || l.ch[1].is_none() {
+            continue;
+        }
+        let at = *first.entry((l.to, lane, top)).or_insert(i);
+        links[i].trunk = Some(at);
+    }
+    // a trunk of one is no trunk
+    for i in 0..links.len() {
+        if let Some(t) = links[i].trunk {
+            if !links.iter().enumerate().any(|(j, l)| j != i && l.trunk == Some(t)) {
+                links[i].trunk = None;
+            }
+        }
+    }
 }
 
 /// The number of needs drawn between lane headers (at no step).
@@ -125,7 +153,7 @@ pub(super) fn header_lanes(plan: &Plan, need: &DataNeed) -> Option<(usize, usize
 }
 
 fn empty(owner: Owner, from: Option<usize>, to: usize, how: How) -> Link {
-    Link { owner, from, to, how, ch: [None, None], track: [0, 0], pa: 0.0, pb: 0.0, label: None, points: Vec::new() }
+    Link { owner, from, to, how, ch: [None, None], track: [0, 0], pa: 0.0, pb: 0.0, label: None, trunk: None, points: Vec::new() }
 }
 
 fn classify(plan: &Plan, owner: Owner, a: usize, b: usize) -> Link {
@@ -177,7 +205,20 @@ fn assign_bands(plan: &mut Plan, links: &mut [Link]) {
             by_band.entry((lane, top)).or_default().push((c0.min(c1), c0.max(c1), i));
         }
     }
-    for ((lane, top), mut runs) in by_band {
+    for ((lane, top), runs) in by_band {
+        // the ways back in one trunk take one track over their joint span
+        let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+        for &(lo, hi, i) in &runs {
+            match links[i].trunk {
+                Some(t) if t != i => {}
+                Some(t) => {
+                    let span = runs.iter().filter(|r| links[r.2].trunk == Some(t)).fold((lo, hi), |(a, b), r| (a.min(r.0), b.max(r.1)));
+                    merged.push((span.0, span.1, i));
+                }
+                None => merged.push((lo, hi, i)),
+            }
+        }
+        let mut runs = merged;
         runs.sort_by_key(|&(lo, hi, i)| (hi - lo, lo, i));
         let mut tracks: Vec<Vec<(usize, usize)>> = Vec::new();
         for (lo, hi, i) in runs {
@@ -195,6 +236,13 @@ fn assign_bands(plan: &mut Plan, links: &mut [Link]) {
             l.top_tracks = tracks.len();
         } else {
             l.bottom_tracks = tracks.len();
+        }
+    }
+    for i in 0..links.len() {
+        if let Some(t) = links[i].trunk.filter(|&t| t != i) {
+            if let (How::Band { track, .. }, How::Band { track: mine, .. }) = (links[t].how, &mut links[i].how) {
+                *mine = track;
+            }
         }
     }
 }
@@ -239,9 +287,13 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
             continue;
         }
         let (ka, kb) = keys(plan, l);
+        // a way back in a trunk arrives through the trunk's port
+        let arrives = l.trunk.map_or(true, |t| t == i);
         if let Some(f) = l.from {
             sides.entry((f, true)).or_default().push((ka, i, true));
-            sides.entry((l.to, false)).or_default().push((kb, i, false));
+            if arrives {
+                sides.entry((l.to, false)).or_default().push((kb, i, false));
+            }
         } else {
             sides.entry((l.to, true)).or_default().push((kb, i, false));
         }
@@ -266,6 +318,11 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
         l.pa = l.from.map_or(0.0, |f| centre(plan, f));
         l.pb = centre(plan, l.to);
     }
+    for i in 0..links.len() {
+        if let Some(t) = links[i].trunk.filter(|&t| t != i) {
+            links[i].pb = links[t].pb;
+        }
+    }
     // segments across the flow: (channel) -> [(lo, hi, link, which)]
     let mut segs: BTreeMap<usize, Vec<(f64, f64, usize, usize)>> = BTreeMap::new();
     for (i, l) in links.iter().enumerate() {
@@ -280,6 +337,10 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
             How::Free | How::Straight => continue,
         };
         for (w, (p, q)) in [ends0, ends1].into_iter().enumerate() {
+            // the trunk's last stretch is drawn once, by the trunk's first way back
+            if w == 1 && l.trunk.is_some_and(|t| t != i) {
+                continue;
+            }
             if let Some(c) = l.ch[w] {
                 segs.entry(c).or_default().push((p.min(q), p.max(q), i, w));
             }
@@ -288,6 +349,11 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
     for (c, mut list) in segs {
         list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
         plan.channels[c].tracks = assign_tracks(plan, links, &list);
+    }
+    for i in 0..links.len() {
+        if let Some(t) = links[i].trunk.filter(|&t| t != i) {
+            links[i].track[1] = links[t].track[1];
+        }
     }
     // labels start next to their source: keep room for them in the channel after it
     // (a route through a band has its long run along the band for its label)

@@ -113,6 +113,13 @@ fn no_shared_segments(l: &Layout) {
         .map(|e| !pinned.contains(&e.from) && !pinned.contains(&e.to))
         .chain(l.needs.iter().flat_map(|n| n.paths.iter().map(|_| pinned.is_empty())))
         .collect();
+    // ways back (loops) to one step share their trunk on purpose
+    let trunk: Vec<Option<StepId>> = l
+        .edges
+        .iter()
+        .map(|e| (e.kind == TransitionKind::Loop).then_some(e.to))
+        .chain(l.needs.iter().flat_map(|n| n.paths.iter().map(|_| None)))
+        .collect();
     for (r, pts) in routes.enumerate() {
         if !free[r] {
             continue;
@@ -130,7 +137,8 @@ fn no_shared_segments(l: &Layout) {
         segs.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (i, a) in segs.iter().enumerate() {
             for b in segs[i + 1..].iter().take_while(|b| b.0 < a.1 - 1.0) {
-                assert!(a.2 == b.2, "two routes share a {} stretch at {}: {a:?} and {b:?}", if horizontal { "horizontal" } else { "vertical" }, at as f64 / 2.0);
+                let joint = trunk[a.2].is_some() && trunk[a.2] == trunk[b.2];
+                assert!(a.2 == b.2 || joint, "two routes share a {} stretch at {}: {a:?} and {b:?}", if horizontal { "horizontal" } else { "vertical" }, at as f64 / 2.0);
             }
         }
     }
@@ -414,5 +422,26 @@ fn steps_are_numbered_in_reading_order_and_needs_carry_their_numbers() {
             let first = need.title.split_whitespace().next().unwrap();
             assert!(badge.contains(first), "{badge} does not name {:?}", need.title);
         }
+    }
+}
+
+#[test]
+fn loops_back_to_one_step_share_one_trunk_and_arrowhead() {
+    let doc = crate::template::load("copd").unwrap();
+    let v = &doc.variants[1];
+    let l = layout(&doc, v.id).unwrap();
+    let mut by_target: std::collections::HashMap<StepId, Vec<&EdgeRoute>> = Default::default();
+    for e in l.edges.iter().filter(|e| e.kind == TransitionKind::Loop) {
+        by_target.entry(e.to).or_default().push(e);
+    }
+    let (_, group) = by_target.iter().max_by_key(|(_, g)| g.len()).unwrap();
+    assert!(group.len() >= 3, "the COPD pathway has three ways back to one step");
+    // one arrowhead: every one ends in the same last stretch
+    let last = |e: &EdgeRoute| {
+        let n = e.points.len();
+        (e.points[n - 2], e.points[n - 1])
+    };
+    for e in group {
+        assert_eq!(last(e), last(group[0]), "{e:?}");
     }
 }
