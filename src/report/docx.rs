@@ -101,6 +101,13 @@ fn heat_map(m: &HeatMap) -> docx_rs::Table {
     docx_rs::Table::new(rows).set_grid(vec![TEXT_W as usize / n; n]).width(TEXT_W as usize, WidthType::Dxa)
 }
 
+/// The pixel size a PNG's header gives.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    let w = u32::from_be_bytes(png.get(16..20)?.try_into().ok()?);
+    let h = u32::from_be_bytes(png.get(20..24)?.try_into().ok()?);
+    Some((w, h))
+}
+
 /// The `n`th picture of the report (from 1), `width_pt` points wide. Its id is numbered per
 /// report: docx-rs would number pictures across the whole process, so a second report
 /// differed from the first.
@@ -126,8 +133,8 @@ fn figure(d: Docx, f: &Figure, pictures: &mut usize, lang: crate::model::Lang) -
     let s = super::pdf::scale(f);
     let mut d = d;
     for (k, p) in f.parts.iter().enumerate() {
-        let png = crate::export::diagram::raster::png(&p.svg, 2.0)?;
-        let size = ((p.width * 2.0).ceil() as u32, (p.height * 2.0).ceil() as u32);
+        let png = if p.png.is_empty() { crate::export::diagram::raster::png(&p.svg, 2.0)? } else { p.png.clone() };
+        let size = png_size(&png).unwrap_or(((p.width * 2.0).ceil() as u32, (p.height * 2.0).ceil() as u32));
         *pictures += 1;
         let text = super::pdf::part_caption(f, p, lang);
         d = d.add_paragraph(picture(png, size, p.width * s, *pictures).page_break_before(k > 0)).add_paragraph(caption(&text));

@@ -168,6 +168,10 @@ fn diagram(cx: &Context, v: &Variant) -> Result<Vec<Block>> {
     };
     if let Some(length) = length {
         parts = crate::export::diagram::slices::slices(cx.doc, v, &l, length);
+        // pictures for the formats that embed them: twice the drawing's size for sharpness
+        if matches!(cx.format, super::ReportFormat::Md | super::ReportFormat::Docx) {
+            crate::export::diagram::slices::with_pngs(cx.doc, v, &l, &mut parts, 2.0)?;
+        }
         if cx.format != super::ReportFormat::Md {
             legend = Some(crate::export::diagram::slices::legend(&l, cx.lang, length));
         }

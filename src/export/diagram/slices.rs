@@ -21,6 +21,11 @@ pub struct Slice {
     pub phase: String,
     pub part: usize,
     pub parts: usize,
+    /// Where the part starts along the flow and how long it is (diagram units).
+    pub start: f64,
+    pub len: f64,
+    /// The part as a PNG picture, when asked for ([`with_pngs`]); empty otherwise.
+    pub png: Vec<u8>,
 }
 
 /// The diagram in parts of at most `max_along` units along the flow (lane band included).
@@ -67,7 +72,7 @@ pub fn slices(doc: &Document, variant: &Variant, l: &Layout, max_along: f64) -> 
             put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(w), num(h)));
             put(&mut out, format_args!("<g clip-path=\"url(#part)\"><use xlink:href=\"#d\" transform=\"{shift}\"/></g>\n"));
             out.push_str("<g clip-path=\"url(#lanes)\"><use xlink:href=\"#d\"/></g>\n</svg>\n");
-            Slice { svg: out, width: w, height: h, phase, part: number, parts: count }
+            Slice { svg: out, width: w, height: h, phase, part: number, parts: count, start, len, png: Vec::new() }
         })
         .collect()
 }
@@ -85,7 +90,49 @@ pub fn legend(l: &Layout, lang: Lang, width: f64) -> Slice {
     svg::defs(&mut out);
     out.push_str(&body);
     out.push_str("</svg>\n");
-    Slice { svg: out, width, height: h, phase: String::new(), part: 1, parts: 1 }
+    Slice { svg: out, width, height: h, phase: String::new(), part: 1, parts: 1, start: 0.0, len: width, png: Vec::new() }
+}
+
+/// Fills in the parts' PNG pictures at `scale` pixels per unit: the drawing is rendered once
+/// and each part cut from it with the lane band beside it, then encoded with fast
+/// compression, so a report with many parts stays quick.
+pub fn with_pngs(doc: &Document, variant: &Variant, l: &Layout, parts: &mut [Slice], scale: f64) -> crate::Result<()> {
+    use crate::error::{CoreError, ErrorCode};
+    use resvg::tiny_skia::{IntRect, Pixmap, PixmapPaint, Transform};
+    let failed = |what: &str| CoreError::new(ErrorCode::InvalidValue, format!("the diagram's picture could not be made: {what}"));
+    let horizontal = l.orientation == Orientation::Horizontal;
+    let mut whole = String::with_capacity(l.steps.len() * 800 + 4096);
+    put(&mut whole, format_args!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
+        w = num(l.width),
+        h = num(l.height)
+    ));
+    svg::defs(&mut whole);
+    put(&mut whole, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(l.width), num(l.height)));
+    svg::body(&mut whole, doc, variant, l);
+    whole.push_str("</svg>\n");
+    let tree = super::raster::tree(&whole)?;
+    let px = |v: f64| (v * scale).round().max(1.0) as u32;
+    let mut full = Pixmap::new(px(l.width), px(l.height)).ok_or_else(|| failed("too large"))?;
+    full.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(&tree, Transform::from_scale(scale as f32, scale as f32), &mut full.as_mut());
+    let band = px(l.lane_header_width);
+    let across = if horizontal { full.height() } else { full.width() };
+    for p in parts.iter_mut() {
+        let total = if horizontal { full.width() } else { full.height() };
+        let from = px(p.start).min(total - 1);
+        let len = px(p.len).min(total - from);
+        let rect = |a: u32, n: u32| if horizontal { IntRect::from_xywh(a as i32, 0, n, across) } else { IntRect::from_xywh(0, a as i32, across, n) };
+        let lanes = rect(0, band).and_then(|r| full.clone_rect(r)).ok_or_else(|| failed("the lane band"))?;
+        let piece = rect(from, len).and_then(|r| full.clone_rect(r)).ok_or_else(|| failed("a part"))?;
+        let (w, h) = if horizontal { (band + piece.width(), across) } else { (across, band + piece.height()) };
+        let mut out = Pixmap::new(w, h).ok_or_else(|| failed("too large"))?;
+        out.draw_pixmap(0, 0, lanes.as_ref(), &PixmapPaint::default(), Transform::identity(), None);
+        let (x, y) = if horizontal { (band as i32, 0) } else { (0, band as i32) };
+        out.draw_pixmap(x, y, piece.as_ref(), &PixmapPaint::default(), Transform::identity(), None);
+        p.png = super::raster::encode(&out)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
