@@ -99,8 +99,8 @@ fn preamble(out: &mut String, report: &Report) {
     out.push_str("#show figure.caption: set text(size: 8.5pt)\n");
 }
 
-/// Relative column widths: room for each column's longest word, the rest by how much text
-/// it holds.
+/// Column widths: a column of short cells (numbers, codes) as wide as its content, the others
+/// relative: room for each column's longest word, the rest by how much text it holds.
 fn columns(t: &Table) -> String {
     let n = t.columns.len();
     let texts = |i: usize| t.rows.iter().map(move |r| r[i].as_str()).chain([t.columns[i].as_str()]);
@@ -112,7 +112,8 @@ fn columns(t: &Table) -> String {
             word.max((mean * 0.7 + longest * 0.3).clamp(4.0, 70.0))
         })
         .collect();
-    let list: Vec<String> = widths.iter().map(|w| format!("{w:.1}fr")).collect();
+    let short = |i: usize| texts(i).map(|c| c.chars().count()).max().unwrap_or(0) <= 8;
+    let list: Vec<String> = widths.iter().enumerate().map(|(i, w)| if short(i) { "auto".to_string() } else { format!("{w:.1}fr") }).collect();
     format!("({},)", list.join(", "))
 }
 
