@@ -257,3 +257,30 @@ fn a3_tiles_are_even_and_the_legend_shares_the_last_page() {
         }
     }
 }
+
+#[test]
+fn export_draws_one_phase_or_a_range_with_the_lane_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kols.carepath");
+    let bin = env!("CARGO_BIN_EXE_carepath");
+    assert!(Command::new(bin).args(["new", file.to_str().unwrap(), "--template", "copd"]).status().unwrap().success());
+    let run = |args: &[&str]| Command::new(bin).arg("export").arg(&file).args(args).output().unwrap();
+    let whole = String::from_utf8(run(&["--format", "svg"]).stdout).unwrap();
+    let one = run(&["--format", "svg", "--phase", "Oppstart"]);
+    assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
+    let one = String::from_utf8(one.stdout).unwrap();
+    let range = String::from_utf8(run(&["--format", "svg", "--phase", "Oppstart", "--phase", "Forverring"]).stdout).unwrap();
+    let (w_whole, _) = svg_size(&whole);
+    let (w_one, _) = svg_size(&one);
+    let (w_range, _) = svg_size(&range);
+    assert!(w_one < w_range && w_range < w_whole, "{w_one} {w_range} {w_whole}");
+    assert!(one.contains(">pårørende<") && one.contains(">Oppstart<"), "the lane names and the phase asked for");
+    let pdf = dir.path().join("oppstart.pdf");
+    assert!(run(&["--format", "pdf", "--phase", "oppstart", "-o", pdf.to_str().unwrap()]).status.success());
+    assert_eq!(page_sizes(&std::fs::read(&pdf).unwrap()).len(), 1);
+    let bad = run(&["--format", "svg", "--phase", "Finnes ikke"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("Identifisering og henvisning"), "the error lists the phases");
+    let wrong = run(&["--format", "json", "--phase", "Oppstart"]);
+    assert_eq!(wrong.status.code(), Some(2));
+}

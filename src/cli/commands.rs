@@ -216,7 +216,20 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
             (ExportFormat::Bpmn, None) => doc.variants.iter().map(|v| v.id).collect(),
             _ => Vec::new(),
         },
+        phases: args
+            .phases
+            .iter()
+            .map(|name| {
+                doc.phases.iter().find(|p| p.name.trim().eq_ignore_ascii_case(name.trim()) || p.id.to_string() == name.trim()).map(|p| p.id).ok_or_else(|| {
+                    let names: Vec<&str> = doc.phases.iter().map(|p| p.name.as_str()).collect();
+                    format!("{}: there is no phase named '{name}'; the document has: {}", shown(file), names.join(", "))
+                })
+            })
+            .collect::<Result<_, String>>()?,
     };
+    if !opts.phases.is_empty() && !matches!(format, ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf) {
+        return Err(format!("{}: --phase draws part of a diagram: use --format svg, png or pdf", shown(file)));
+    }
     let bytes = export::render(&doc, &opts).map_err(|e| format!("{}: {}", shown(file), e.message))?;
     write_out(output, &bytes)
 }

@@ -114,6 +114,7 @@ pub fn run(a: DiffArgs) -> Outcome {
             page: Page::Fit,
             lang: a.lang,
             variants: Vec::new(),
+            phases: Vec::new(),
         };
         let bytes = export::render_compare(Side { doc: &da, variant: source }, Side { doc: &db, variant: target }, &opts)
             .map_err(|e| format!("{}: {}", out.display(), e.message))?;

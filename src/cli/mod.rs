@@ -181,6 +181,10 @@ pub struct DiagramArgs {
     /// Lanes as columns, the flow running downwards.
     #[arg(long)]
     pub vertical: bool,
+    /// Draw only this phase (svg, png, pdf), by name or id; repeat it for a range, drawn from
+    /// the first to the last of them.
+    #[arg(long = "phase")]
+    pub phases: Vec<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -82,6 +82,10 @@ pub struct ExportOptions {
     /// variants written, one pool each; empty means only `variant`.
     #[serde(default)]
     pub variants: Vec<VariantId>,
+    /// Diagrams only: draw just these phases (from the first to the last of them, with the
+    /// lane names); empty means the whole pathway.
+    #[serde(default)]
+    pub phases: Vec<crate::model::PhaseId>,
 }
 
 impl ExportOptions {
@@ -102,6 +106,16 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
         ExportFormat::Json => Ok(json::to_json(doc).into_bytes()),
         ExportFormat::Bpmn if opts.variants.is_empty() => bpmn::to_bpmn(doc, opts.variant).map(String::into_bytes),
         ExportFormat::Bpmn => bpmn::to_bpmn_variants(doc, &opts.variants).map(String::into_bytes),
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf if !opts.phases.is_empty() => {
+            let v = doc.variant(opts.variant).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {}", opts.variant)))?;
+            let l = crate::layout::layout_with(doc, v.id, &opts.layout)?;
+            let part = diagram::slices::phases(doc, v, &l, &opts.phases)?;
+            match opts.format {
+                ExportFormat::Svg => Ok(part.svg.into_bytes()),
+                ExportFormat::Png => diagram::raster::png(&part.svg, opts.scale),
+                _ => diagram::one_page_pdf(&part.svg),
+            }
+        }
         ExportFormat::Svg => diagram::to_svg(doc, opts.variant, &d).map(String::into_bytes),
         ExportFormat::Png => diagram::to_png(doc, opts.variant, &d),
         ExportFormat::Pdf => diagram::to_pdf(doc, opts.variant, &d),
@@ -166,6 +180,7 @@ mod tests {
             page: Page::Fit,
             lang: Lang::Nb,
             variants: Vec::new(),
+            phases: Vec::new(),
         };
         let bytes = render(&doc, &opts).unwrap();
         let dir = std::env::temp_dir().join(format!("carepath-export-{}", std::process::id()));

@@ -60,6 +60,11 @@ pub fn to_png(doc: &Document, variant_id: VariantId, opts: &DiagramOptions) -> R
     raster::png(&to_svg(doc, variant_id, opts)?, opts.scale)
 }
 
+/// One SVG drawing as a one-page vector PDF the size of the drawing.
+pub fn one_page_pdf(svg: &str) -> Result<Vec<u8>> {
+    pdf::assemble(&[svg.to_string()])
+}
+
 /// The diagram as vector PDF bytes, paged as `opts.page` says.
 pub fn to_pdf(doc: &Document, variant_id: VariantId, opts: &DiagramOptions) -> Result<Vec<u8>> {
     let l = layout_with(doc, variant_id, &opts.layout)?;

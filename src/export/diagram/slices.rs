@@ -32,7 +32,7 @@ pub struct Slice {
 pub fn slices(doc: &Document, variant: &Variant, l: &Layout, max_along: f64) -> Vec<Slice> {
     let horizontal = l.orientation == Orientation::Horizontal;
     let band = l.lane_header_width;
-    let (along, across) = if horizontal { (l.width, l.height) } else { (l.height, l.width) };
+    let along = if horizontal { l.width } else { l.height };
     let tile = (max_along - band).max(120.0);
     let mut body = String::new();
     svg::body(&mut body, doc, variant, l);
@@ -51,7 +51,17 @@ pub fn slices(doc: &Document, variant: &Variant, l: &Layout, max_along: f64) -> 
     }
     pieces
         .into_iter()
-        .map(|((start, len), phase, number, count)| {
+        .map(|((start, len), phase, number, count)| Slice { phase, part: number, parts: count, ..part_svg(&body, l, start, len) })
+        .collect()
+}
+
+/// One part: the stretch `start..start + len` along the flow, the lane band beside it.
+fn part_svg(body: &str, l: &Layout, start: f64, len: f64) -> Slice {
+    let horizontal = l.orientation == Orientation::Horizontal;
+    let band = l.lane_header_width;
+    let across = if horizontal { l.height } else { l.width };
+    {
+        {
             let (w, h) = if horizontal { (band + len, across) } else { (across, band + len) };
             let mut out = String::with_capacity(body.len() * 2 + 1024);
             put(&mut out, format_args!(
@@ -72,9 +82,28 @@ pub fn slices(doc: &Document, variant: &Variant, l: &Layout, max_along: f64) -> 
             put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(w), num(h)));
             put(&mut out, format_args!("<g clip-path=\"url(#part)\"><use xlink:href=\"#d\" transform=\"{shift}\"/></g>\n"));
             out.push_str("<g clip-path=\"url(#lanes)\"><use xlink:href=\"#d\"/></g>\n</svg>\n");
-            Slice { svg: out, width: w, height: h, phase, part: number, parts: count, start, len, png: Vec::new() }
-        })
-        .collect()
+            Slice { svg: out, width: w, height: h, phase: String::new(), part: 1, parts: 1, start, len, png: Vec::new() }
+        }
+    }
+}
+
+/// The phases from the first to the last of `phases` (a range of columns, with the lane names
+/// on the left), as one standalone SVG, for a figure of part of a pathway.
+pub fn phases(doc: &Document, variant: &Variant, l: &Layout, phases: &[PhaseId]) -> crate::Result<Slice> {
+    use crate::error::{CoreError, ErrorCode};
+    let cols: Vec<usize> = phases.iter().filter_map(|p| l.columns.iter().position(|c| c.phase == Some(*p))).collect();
+    let (Some(&first), Some(&last)) = (cols.iter().min(), cols.iter().max()) else {
+        return Err(CoreError::new(ErrorCode::UnknownId, format!("variant '{}' has none of the phases asked for", variant.name)));
+    };
+    let horizontal = l.orientation == Orientation::Horizontal;
+    let (a, b) = (&l.columns[first], &l.columns[last]);
+    let (start, end) = if horizontal { (a.x, b.x + b.width) } else { (a.y, b.y + b.height) };
+    let mut body = String::new();
+    svg::body(&mut body, doc, variant, l);
+    let name = (first..=last).filter_map(|c| l.columns[c].phase.and_then(|p| doc.phase(p))).map(|p| p.name.clone()).collect::<Vec<_>>().join(" – ");
+    let mut part = part_svg(&body, l, start, end - start);
+    part.phase = name;
+    Ok(part)
 }
 
 /// The legend of a diagram as a standalone SVG `width` units wide.

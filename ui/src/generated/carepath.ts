@@ -1092,6 +1092,11 @@ export interface ExportOptions {
    */
   page?: "fit" | "a4" | "a3";
   /**
+   * Diagrams only: draw just these phases (from the first to the last of them, with the
+   * lane names); empty means the whole pathway.
+   */
+  phases?: PhaseId[];
+  /**
    * Pixels per diagram unit (PNG only).
    */
   scale?: number;
