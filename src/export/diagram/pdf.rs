@@ -125,18 +125,8 @@ fn tiles(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, (pw, ph): (f
         let scale = if last { last_scale.unwrap_or(s) } else { s };
         let mut out = String::new();
         head(&mut out, i + 1);
-        let (tile_clip, band_clip, shift) = if horizontal {
-            ([band, 0.0, len, across], [0.0, 0.0, band, across], format!("translate({} 0)", num(band - start)))
-        } else {
-            ([0.0, band, across, len], [0.0, 0.0, across, band], format!("translate(0 {})", num(band - start)))
-        };
-        for (id, r) in [("tile", tile_clip), ("band", band_clip)] {
-            put(&mut out, format_args!("<clipPath id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>\n", num(r[0]), num(r[1]), num(r[2]), num(r[3])));
-        }
-        put(&mut out, format_args!("<defs><g id=\"d\">\n{body}</g></defs>\n"));
-        put(&mut out, format_args!("<g transform=\"translate({} {}) scale({})\">\n", num(PAGE_MARGIN), num(PAGE_MARGIN + PAGE_HEAD), scale));
-        put(&mut out, format_args!("<g clip-path=\"url(#tile)\"><use xlink:href=\"#d\" transform=\"{shift}\"/></g>\n"));
-        out.push_str("<g clip-path=\"url(#band)\"><use xlink:href=\"#d\"/></g>\n</g>\n");
+        let draw = super::slices::band_and_stretch(&mut out, &body, l, start, len);
+        put(&mut out, format_args!("<g transform=\"translate({} {}) scale({})\">\n{draw}</g>\n", num(PAGE_MARGIN), num(PAGE_MARGIN + PAGE_HEAD), scale));
         if last && last_scale.is_some() {
             let used = (band + last_len) * scale + 24.0;
             let (fx, fy) = if horizontal { (PAGE_MARGIN + used, PAGE_MARGIN + PAGE_HEAD) } else { (PAGE_MARGIN, PAGE_MARGIN + PAGE_HEAD + used) };

@@ -55,36 +55,43 @@ pub fn slices(doc: &Document, variant: &Variant, l: &Layout, max_along: f64) -> 
         .collect()
 }
 
+/// Writes the clip paths and the drawing `body` as the reusable group `#d`, and returns the
+/// markup that draws from it the lane band and, beside it, the stretch `start..start + len`
+/// along the flow. Shared by the parts here and the tiles of a paged PDF.
+pub(super) fn band_and_stretch(out: &mut String, body: &str, l: &Layout, start: f64, len: f64) -> String {
+    let horizontal = l.orientation == Orientation::Horizontal;
+    let band = l.lane_header_width;
+    let across = if horizontal { l.height } else { l.width };
+    let (clip, lanes, shift) = if horizontal {
+        ([band, 0.0, len, across], [0.0, 0.0, band, across], format!("translate({} 0)", num(band - start)))
+    } else {
+        ([0.0, band, across, len], [0.0, 0.0, across, band], format!("translate(0 {})", num(band - start)))
+    };
+    for (id, r) in [("part", clip), ("lanes", lanes)] {
+        put(out, format_args!("<clipPath id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>\n", num(r[0]), num(r[1]), num(r[2]), num(r[3])));
+    }
+    put(out, format_args!("<defs><g id=\"d\">\n{body}</g></defs>\n"));
+    format!("<g clip-path=\"url(#part)\"><use xlink:href=\"#d\" transform=\"{shift}\"/></g>\n<g clip-path=\"url(#lanes)\"><use xlink:href=\"#d\"/></g>\n")
+}
+
 /// One part: the stretch `start..start + len` along the flow, the lane band beside it.
 fn part_svg(body: &str, l: &Layout, start: f64, len: f64) -> Slice {
     let horizontal = l.orientation == Orientation::Horizontal;
     let band = l.lane_header_width;
     let across = if horizontal { l.height } else { l.width };
-    {
-        {
-            let (w, h) = if horizontal { (band + len, across) } else { (across, band + len) };
-            let mut out = String::with_capacity(body.len() * 2 + 1024);
-            put(&mut out, format_args!(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
-                w = num(w),
-                h = num(h)
-            ));
-            svg::defs(&mut out);
-            let (clip, lanes, shift) = if horizontal {
-                ([band, 0.0, len, across], [0.0, 0.0, band, across], format!("translate({} 0)", num(band - start)))
-            } else {
-                ([0.0, band, across, len], [0.0, 0.0, across, band], format!("translate(0 {})", num(band - start)))
-            };
-            for (id, r) in [("part", clip), ("lanes", lanes)] {
-                put(&mut out, format_args!("<clipPath id=\"{id}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>\n", num(r[0]), num(r[1]), num(r[2]), num(r[3])));
-            }
-            put(&mut out, format_args!("<defs><g id=\"d\">\n{body}</g></defs>\n"));
-            put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(w), num(h)));
-            put(&mut out, format_args!("<g clip-path=\"url(#part)\"><use xlink:href=\"#d\" transform=\"{shift}\"/></g>\n"));
-            out.push_str("<g clip-path=\"url(#lanes)\"><use xlink:href=\"#d\"/></g>\n</svg>\n");
-            Slice { svg: out, width: w, height: h, phase: String::new(), part: 1, parts: 1, start, len, png: Vec::new() }
-        }
-    }
+    let (w, h) = if horizontal { (band + len, across) } else { (across, band + len) };
+    let mut out = String::with_capacity(body.len() * 2 + 1024);
+    put(&mut out, format_args!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
+        w = num(w),
+        h = num(h)
+    ));
+    svg::defs(&mut out);
+    let draw = band_and_stretch(&mut out, body, l, start, len);
+    put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(w), num(h)));
+    out.push_str(&draw);
+    out.push_str("</svg>\n");
+    Slice { svg: out, width: w, height: h, phase: String::new(), part: 1, parts: 1, start, len, png: Vec::new() }
 }
 
 /// The phases from the first to the last of `phases` (a range of columns, with the lane names
