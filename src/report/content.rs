@@ -19,8 +19,9 @@ pub enum Block {
 pub struct Table {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
-    /// A column whose cells a format may show as a status badge (the document's status).
-    pub badge: Option<usize>,
+    /// A column that holds the document's status, and that status, for a format that shows
+    /// it as a badge.
+    pub badge: Option<(usize, crate::model::DocStatus)>,
 }
 
 impl Table {

@@ -27,25 +27,26 @@ fn table(out: &mut String, t: &Table) {
     row(out, &mut t.columns.iter().map(|c| escape(c, true)));
     row(out, &mut t.columns.iter().map(|_| "---".to_string()));
     for r in &t.rows {
-        row(out, &mut r.iter().enumerate().map(|(i, c)| if t.badge == Some(i) { badge(c) } else { escape(c, true) }));
+        row(out, &mut r.iter().enumerate().map(|(i, c)| match t.badge {
+            Some((col, status)) if col == i => badge(c, status),
+            _ => escape(c, true),
+        }));
     }
     out.push('\n');
 }
 
-/// A status as a coloured badge (inline HTML, which MkDocs passes through): green when
+/// A status label as a coloured badge (inline HTML, which MkDocs passes through): green when
 /// released, amber for review, grey while in work.
-fn badge(status: &str) -> String {
-    let lower = status.to_lowercase();
-    let (bg, fg) = if lower.contains("frigitt") || lower.contains("release") || lower.contains("publisert") {
-        ("#d7f0dc", "#1b5e20")
-    } else if lower.contains("høring") || lower.contains("review") || lower.contains("vurdering") {
-        ("#fff1c2", "#7a5200")
-    } else {
-        ("#e3e8ee", "#37474f")
+fn badge(label: &str, status: crate::model::DocStatus) -> String {
+    use crate::model::DocStatus;
+    let (bg, fg) = match status {
+        DocStatus::Release => ("#d7f0dc", "#1b5e20"),
+        DocStatus::ForReview => ("#fff1c2", "#7a5200"),
+        DocStatus::WorkInProgress => ("#e3e8ee", "#37474f"),
     };
     format!(
         "<span class=\"carepath-status\" style=\"background:{bg};color:{fg};border-radius:1em;padding:0.1em 0.7em;font-weight:600;white-space:nowrap\">{}</span>",
-        escape(status, true)
+        escape(label, true)
     )
 }
 
@@ -103,4 +104,20 @@ pub fn render(report: &Report) -> Result<Rendered> {
         }
     }
     Ok(Rendered { main: out.into_bytes(), beside })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocStatus, Lang};
+
+    #[test]
+    fn every_status_has_its_badge_colour_in_both_languages() {
+        for lang in [Lang::Nb, Lang::En] {
+            let colour = |s: DocStatus| badge(s.label(lang), s).split("background:").nth(1).unwrap()[..7].to_string();
+            assert_eq!(colour(DocStatus::WorkInProgress), "#e3e8ee");
+            assert_eq!(colour(DocStatus::ForReview), "#fff1c2", "'{}' is shown as under review", DocStatus::ForReview.label(lang));
+            assert_eq!(colour(DocStatus::Release), "#d7f0dc");
+        }
+    }
 }
