@@ -207,7 +207,7 @@ pub(super) fn assemble(
                 between_headers = true;
             }
             // the need's number and short title, as every report table shows them
-            let text_of = format!("B{} {}", need_numbers.get(&need.id).copied().unwrap_or(0), short_title(&need.title));
+            let text_of = format!("{} {}", Variant::need_label(&need_numbers, need.id), short_title(&need.title));
             let lines = text::wrap(&text_of, BADGE_WIDTH, BADGE_TEXT);
             let (w, h) = (text::widest(&lines, BADGE_TEXT).ceil() + 2.0 * BADGE_PAD, lines.len() as f64 * BADGE_TEXT.line_height() + 2.0 * BADGE_PAD);
             let anchor: Vec<Point> = match paths.first() {

@@ -140,7 +140,7 @@ pub struct StepBox {
     /// The label: inside the shape, or beside a circle.
     pub label: TextBlock,
     /// 1, 2 … in the order the diagram reads: phase by phase, along the flow, lanes from
-    /// the first; drawn in a small disc on the shape's top-left corner ([`number_radius`]),
+    /// the first; drawn in a small disc on the shape's top-left corner ([`Self::number_at`]),
     /// and used by every report table.
     pub number: u32,
     /// The centre and radius of the disc that shows the number.
@@ -152,13 +152,13 @@ pub struct StepBox {
 pub const NUMBER_TEXT: text::Style = text::Style::new(9.0, true);
 
 /// The radius of the disc that holds a step's number, centred on its top-left corner.
-pub fn number_radius(number: u32) -> f64 {
+fn number_radius(number: u32) -> f64 {
     (text::width(&number.to_string(), NUMBER_TEXT) / 2.0 + 3.0).max(7.0).ceil()
 }
 
 /// Where the disc with a step's number sits: on the top-left corner of a box or a circle's
 /// bounding box, and just outside the upper-left edge of a diamond.
-pub fn number_centre(kind: StepKind, x: f64, y: f64, w: f64, h: f64, r: f64) -> (f64, f64) {
+fn number_centre(kind: StepKind, x: f64, y: f64, w: f64, h: f64, r: f64) -> (f64, f64) {
     if kind == StepKind::Decision {
         let len = (w * w + h * h).sqrt().max(1.0);
         (x + w / 4.0 - r * h / len, y + h / 4.0 - r * w / len)

@@ -112,22 +112,18 @@ pub(super) fn plan(plan: &mut Plan, var: &Variant, opts: &LayoutOptions) -> Vec<
 /// channel track and one port, so they merge into one line with one arrowhead.
 fn share_trunks(links: &mut [Link], var: &Variant) {
     let transitions = var.transitions_sorted();
-    let mut first: BTreeMap<(usize, usize, bool), usize> = BTreeMap::new();
-    for i in 0..links.len() {
-        let l = &links[i];
+    // (target, lane, top band) -> the ways back there
+    let mut groups: BTreeMap<(usize, usize, bool), Vec<usize>> = BTreeMap::new();
+    for (i, l) in links.iter().enumerate() {
         let (Owner::Edge(e), How::Band { lane, top, .. }) = (l.owner, l.how) else { continue };
-        if transitions[e].kind != TransitionKind::Loop || l.ch[1].is_none() {
-            continue;
+        if transitions[e].kind == TransitionKind::Loop && l.ch[1].is_some() {
+            groups.entry((l.to, lane, top)).or_default().push(i);
         }
-        let at = *first.entry((l.to, lane, top)).or_insert(i);
-        links[i].trunk = Some(at);
     }
     // a trunk of one is no trunk
-    for i in 0..links.len() {
-        if let Some(t) = links[i].trunk {
-            if !links.iter().enumerate().any(|(j, l)| j != i && l.trunk == Some(t)) {
-                links[i].trunk = None;
-            }
+    for group in groups.values().filter(|g| g.len() > 1) {
+        for &i in group {
+            links[i].trunk = Some(group[0]);
         }
     }
 }
@@ -206,19 +202,14 @@ fn assign_bands(plan: &mut Plan, links: &mut [Link]) {
         }
     }
     for ((lane, top), runs) in by_band {
-        // the ways back in one trunk take one track over their joint span
-        let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+        // the ways back in one trunk take one track over their joint span, run by the first
+        let mut spans: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
         for &(lo, hi, i) in &runs {
-            match links[i].trunk {
-                Some(t) if t != i => {}
-                Some(t) => {
-                    let span = runs.iter().filter(|r| links[r.2].trunk == Some(t)).fold((lo, hi), |(a, b), r| (a.min(r.0), b.max(r.1)));
-                    merged.push((span.0, span.1, i));
-                }
-                None => merged.push((lo, hi, i)),
-            }
+            let at = links[i].trunk.unwrap_or(i);
+            let span = spans.entry(at).or_insert((lo, hi));
+            *span = (span.0.min(lo), span.1.max(hi));
         }
-        let mut runs = merged;
+        let mut runs: Vec<(usize, usize, usize)> = spans.into_iter().map(|(i, (lo, hi))| (lo, hi, i)).collect();
         runs.sort_by_key(|&(lo, hi, i)| (hi - lo, lo, i));
         let mut tracks: Vec<Vec<(usize, usize)>> = Vec::new();
         for (lo, hi, i) in runs {

@@ -162,6 +162,11 @@ impl Variant {
         ids.into_iter().enumerate().map(|(i, id)| (id, i as u32 + 1)).collect()
     }
 
+    /// A need's number as pictures and tables show it: "B7" (0 for a need not in the map).
+    pub fn need_label(numbers: &HashMap<NeedId, u32>, need: NeedId) -> String {
+        format!("B{}", numbers.get(&need).copied().unwrap_or(0))
+    }
+
     /// Steps ordered by id.
     pub fn steps_sorted(&self) -> Vec<&Step> {
         let mut v: Vec<&Step> = self.steps().collect();

@@ -40,11 +40,6 @@ pub fn sorted(v: &Variant) -> Vec<&DataNeed> {
     needs
 }
 
-/// A need's number as the diagram shows it: "B7".
-pub fn number(v: &Variant, n: &DataNeed) -> String {
-    format!("B{}", v.need_numbers().get(&n.id).copied().unwrap_or(0))
-}
-
 /// The information-needs analysis table of a variant.
 pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
     let numbers = v.need_numbers();
@@ -62,7 +57,7 @@ pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
     ]);
     for n in sorted(v) {
         t.row(vec![
-            format!("B{}", numbers[&n.id]),
+            Variant::need_label(&numbers, n.id),
             n.title.clone(),
             services(doc, n),
             n.what.clone(),
@@ -104,7 +99,7 @@ pub fn by_information_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
         t.row(vec![
             info.code.clone().unwrap_or_default(),
             info.name.clone(),
-            with.iter().map(|n| format!("B{} {}", numbers[&n.id], n.title)).collect::<Vec<_>>().join("\n"),
+            with.iter().map(|n| format!("{} {}", Variant::need_label(&numbers, n.id), n.title)).collect::<Vec<_>>().join("\n"),
             list(with.iter().map(|n| actor_name(doc, n.provider)).collect()),
             list(with.iter().map(|n| actor_name(doc, n.consumer)).collect()),
             list(with.iter().map(|n| n.form.label(lang).to_string()).collect()),
@@ -129,7 +124,7 @@ pub fn role_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
     for n in needs {
         let priority = n.priority.map(|p| p.label(lang)).unwrap_or("");
         let horizon = n.horizon.map(|h| h.label(lang)).unwrap_or("");
-        t.row(vec![actor_name(doc, n.consumer), join_nonempty(&[priority, horizon], " / "), format!("B{}", numbers[&n.id]), n.title.clone(), n.requirements.clone()]);
+        t.row(vec![actor_name(doc, n.consumer), join_nonempty(&[priority, horizon], " / "), Variant::need_label(&numbers, n.id), n.title.clone(), n.requirements.clone()]);
     }
     t
 }
@@ -169,7 +164,7 @@ pub fn register(doc: &Document, variants: &[&Variant], lang: Lang) -> Table {
         for n in sorted(v) {
             t.row(vec![
                 v.name.clone(),
-                format!("B{}", numbers[&n.id]),
+                Variant::need_label(&numbers, n.id),
                 n.title.clone(),
                 services(doc, n),
                 n.what.clone(),

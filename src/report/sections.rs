@@ -5,7 +5,7 @@
 use super::content::*;
 use super::needs;
 use super::tr;
-use crate::export::diagram::{to_svg, DiagramOptions};
+use crate::export::diagram::DiagramOptions;
 use crate::model::*;
 use crate::rules::{self, Severity};
 use crate::Result;
@@ -50,7 +50,7 @@ pub fn metadata(cx: &Context) -> Result<Vec<Block>> {
     let m = &cx.doc.metadata;
     let mut t = Table::new(&["Status", cx.tr("Versjon", "Version"), cx.tr("Modenhet", "Maturity"), cx.tr("Normeringsnivå", "Normative level")]);
     t.row(vec![m.status.label(cx.lang).into(), m.version.clone(), m.maturity.label(cx.lang).into(), m.normative_level.clone()]);
-    t.badge = Some(0);
+    t.badge = Some((0, m.status));
     let mut out = vec![h(1, m.title.clone()), Block::Table(t)];
     if !m.description.trim().is_empty() {
         out.push(Block::Paragraph(m.description.clone()));
@@ -103,8 +103,10 @@ pub fn variants(cx: &Context) -> Result<Vec<Block>> {
         if !v.description.trim().is_empty() {
             out.push(Block::Paragraph(v.description.clone()));
         }
-        out.extend(diagram(cx, v)?);
-        out.extend(steps_per_phase(cx, v));
+        // one layout serves the picture, its parts and the step numbers in the tables
+        let l = crate::layout::layout_with(cx.doc, v.id, &cx.diagram.layout)?;
+        out.extend(diagram(cx, v, &l)?);
+        out.extend(steps_per_phase(cx, v, &l));
         out.push(h(3, cx.tr("Analyse av informasjonsbehov", "Information-needs analysis")));
         // the nine columns in two tables that fit a page: what and why, then where, how and when
         let analysis = needs::analysis_table(cx.doc, v, cx.lang);
@@ -149,16 +151,15 @@ fn table_or_note(cx: &Context, t: Table) -> Block {
     }
 }
 
-fn diagram(cx: &Context, v: &Variant) -> Result<Vec<Block>> {
+fn diagram(cx: &Context, v: &Variant, l: &crate::layout::Layout) -> Result<Vec<Block>> {
     if v.step_count() == 0 {
         return Ok(Vec::new());
     }
-    let svg = to_svg(cx.doc, v.id, &cx.diagram)?;
+    let svg = crate::export::diagram::svg::document(cx.doc, v, l, cx.diagram.lang);
     let (width, height) = svg_size(&svg);
     let caption = format!("{}: {}", cx.tr("Tjenesteforløp", "Service pathway"), v.name);
     let file = format!("{}-{}", slug(cx.tr("tjenesteforløp", "service-pathway")), slug(&v.name));
     let (mut parts, mut legend) = (Vec::new(), None);
-    let l = crate::layout::layout_with(cx.doc, v.id, &cx.diagram.layout)?;
     // one part per phase (a long phase in several), each as long as prints or shows legibly
     let length = match cx.format {
         super::ReportFormat::Pdf | super::ReportFormat::Docx => Some(super::pdf::part_length(l.height)),
@@ -167,13 +168,13 @@ fn diagram(cx: &Context, v: &Variant) -> Result<Vec<Block>> {
         _ => None,
     };
     if let Some(length) = length {
-        parts = crate::export::diagram::slices::slices(cx.doc, v, &l, length);
+        parts = crate::export::diagram::slices::slices(cx.doc, v, l, length);
         // pictures for the formats that embed them: twice the drawing's size for sharpness
         if matches!(cx.format, super::ReportFormat::Md | super::ReportFormat::Docx) {
-            crate::export::diagram::slices::with_pngs(cx.doc, v, &l, &mut parts, 2.0)?;
+            crate::export::diagram::slices::with_pngs(cx.doc, v, l, &mut parts, 2.0)?;
         }
         if cx.format != super::ReportFormat::Md {
-            legend = Some(crate::export::diagram::slices::legend(&l, cx.lang, length));
+            legend = Some(crate::export::diagram::slices::legend(l, cx.lang, length));
         }
     }
     Ok(vec![Block::Figure(Figure { file, caption, svg, width, height, parts, legend })])
@@ -193,8 +194,8 @@ pub(super) fn svg_size(svg: &str) -> (f64, f64) {
 
 /// Steps of each phase by their numbers in the diagram (phase by phase, along the flow), with
 /// actor and text: every step once.
-fn steps_per_phase(cx: &Context, v: &Variant) -> Vec<Block> {
-    let numbers = crate::layout::step_numbers(cx.doc, v.id).unwrap_or_default();
+fn steps_per_phase(cx: &Context, v: &Variant, l: &crate::layout::Layout) -> Vec<Block> {
+    let numbers: HashMap<StepId, u32> = l.steps.iter().map(|b| (b.id, b.number)).collect();
     let mut by_phase: HashMap<Option<PhaseId>, Vec<&Step>> = HashMap::new();
     for s in v.steps() {
         by_phase.entry(s.phase.filter(|p| cx.doc.phase(*p).is_some())).or_default().push(s);

@@ -71,14 +71,7 @@ fn preamble(out: &mut String, report: &Report) {
         Lang::En => ("en", "gb"),
     };
     let authors: Vec<String> = p.authors.iter().map(|a| lit(a)).collect();
-    let date = p
-        .modified
-        .get(..10)
-        .and_then(|d| {
-            let mut it = d.split('-').map(|n| n.parse::<i64>().ok());
-            Some((it.next()??, it.next()??, it.next()??))
-        })
-        .map_or("auto".to_string(), |(y, m, d)| format!("datetime(year: {y}, month: {m}, day: {d})"));
+    let date = modified(report).map_or("auto".to_string(), |(y, m, d)| format!("datetime(year: {y}, month: {m}, day: {d})"));
     let _ = writeln!(out, "#set document(title: {}, author: ({}), date: {date})", lit(&report.title), authors.iter().map(|a| format!("{a},")).collect::<String>());
     let _ = writeln!(out, "#set text(font: \"DejaVu Sans\", size: 9.5pt, lang: \"{lang}\", region: \"{region}\", hyphenate: true)");
     out.push_str("#set par(justify: true, leading: 0.62em)\n");
@@ -236,13 +229,16 @@ pub fn markup(report: &Report) -> (String, Vec<(String, Vec<u8>)>) {
     (out, files)
 }
 
+/// The day the document was last changed: year, month, day.
+fn modified(report: &Report) -> Option<(i32, u8, u8)> {
+    let mut it = report.properties.modified.get(..10)?.split('-');
+    Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+}
+
 /// The PDF bytes of a report.
 pub fn render(report: &Report) -> Result<Vec<u8>> {
     let (source, files) = markup(report);
-    let today = report.properties.modified.get(..10).and_then(|d| {
-        let mut it = d.split('-');
-        Datetime::from_ymd(it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?)
-    });
+    let today = modified(report).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     let world = world::ReportWorld::new(source, files, today);
     let doc: PagedDocument = typst::compile(&world).output.map_err(|errors| failed(errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; ")))?;
     let options = typst_pdf::PdfOptions { ident: Smart::Custom(report.title.clone()), creator: Smart::Custom(Some("Carepath".into())), ..Default::default() };

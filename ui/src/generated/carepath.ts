@@ -1371,7 +1371,7 @@ export interface StepBox {
   lane: number;
   /**
    * 1, 2 … in the order the diagram reads: phase by phase, along the flow, lanes from
-   * the first; drawn in a small disc on the shape's top-left corner ([`number_radius`]),
+   * the first; drawn in a small disc on the shape's top-left corner ([`Self::number_at`]),
    * and used by every report table.
    */
   number: number;
