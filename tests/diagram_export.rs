@@ -216,7 +216,7 @@ fn vertical_tiles_repeat_the_lane_headers_too() {
 
 #[test]
 fn a_wide_generated_pathway_is_never_cropped() {
-    let doc = carepath::sample::generate(120);
+    let doc = carepath::sample::generate(140);
     let v = &doc.variants[0];
     let steps = v.steps_sorted();
     let (first, last) = (&steps.first().unwrap().label, &steps.last().unwrap().label);

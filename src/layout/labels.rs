@@ -221,7 +221,18 @@ pub(super) fn assemble(
                 let (x, y) = place(&mut grid, area, &anchor, w, h, true, Some(transitions.len() + i));
                 TextBlock { x, y, w, h, size: BADGE_TEXT.size, bold: false, lines }
             });
-            need_routes.push(NeedRoute { id: need.id, form: need.form, paths, between_headers, badge });
+            let number = Variant::need_label(&need_numbers, need.id);
+            let (tw, th) = (text::width(&number, BADGE_TEXT).ceil() + 2.0 * BADGE_PAD, BADGE_TEXT.line_height() + 2.0 * BADGE_PAD);
+            let tags = paths
+                .iter()
+                .skip(1)
+                .filter(|p| p.len() >= 2)
+                .map(|p| {
+                    let (x, y) = place(&mut grid, area, p, tw, th, true, Some(transitions.len() + i));
+                    TextBlock { x, y, w: tw, h: th, size: BADGE_TEXT.size, bold: false, lines: vec![number.clone()] }
+                })
+                .collect();
+            need_routes.push(NeedRoute { id: need.id, form: need.form, paths, between_headers, badge, tags });
         }
     }
     Layout {

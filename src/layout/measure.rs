@@ -155,7 +155,7 @@ pub fn measure(l: &Layout) -> Measures {
         }
     }
     for (i, n) in l.needs.iter().enumerate() {
-        if let Some(t) = &n.badge {
+        for t in n.badge.iter().chain(&n.tags) {
             labels.push(([t.x, t.y, t.w, t.h], l.edges.len() + i));
         }
     }

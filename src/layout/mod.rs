@@ -196,8 +196,12 @@ pub struct NeedRoute {
     pub paths: Vec<Vec<Point>>,
     /// Whether the connector runs between lane headers (a need at no step, or at one step).
     pub between_headers: bool,
-    /// The information types, as a badge.
+    /// The need's number and short title, as a badge beside its first connector.
     pub badge: Option<TextBlock>,
+    /// The need's number alone beside each of its other connectors, so every line can be
+    /// told apart without the report.
+    #[serde(default)]
+    pub tags: Vec<TextBlock>,
 }
 
 /// The geometry of one variant's diagram.

@@ -8,7 +8,7 @@
 //! gives every route its own track, so lines do not lie on top of each other; the ports on a
 //! side of a shape are spread and ordered by where their routes go, to avoid crossings.
 
-use super::place::{Plan, BAND_TRACK};
+use super::place::Plan;
 use super::shape::reach;
 use super::text::{self, Style};
 use super::*;
@@ -36,8 +36,14 @@ pub(super) enum How {
     AtTarget,
     /// Through a track of a lane band (top or bottom).
     Band { lane: usize, top: bool, track: usize },
-    /// A need connector from a lane's band to a step's far side.
-    FromLane { lane: usize, top: bool },
+    /// A need connector between a step's far side and the band of another party's lane,
+    /// through the channel after the step: into the step when `inward` (the step is the
+    /// consumer's, the lane the provider's), otherwise out of the step into the consumer's
+    /// lane.
+    Lane { lane: usize, top: bool, inward: bool },
+    /// A manual need: a short stub out of the step's far side towards the other party's
+    /// lane (above when `top`), marked at its end, not a line across the page.
+    Stub { top: bool },
     /// A hand-over between two steps of one layer: straight across the lanes between them,
     /// which hold no step in that layer (the ranking keeps them free).
     Straight,
@@ -83,29 +89,38 @@ pub(super) fn plan(plan: &mut Plan, var: &Variant, opts: &LayoutOptions) -> Vec<
     }
     if opts.needs {
         for (ni, need) in var.needs().enumerate() {
-            let mut at: Vec<usize> = need.steps.iter().filter_map(|s| plan.index.get(s).copied()).collect();
-            at.sort_by_key(|&n| (plan.nodes[n].layer.unwrap_or(usize::MAX), n));
-            at.dedup();
-            if at.len() >= 2 {
-                for w in at.windows(2) {
-                    links.push(classify(plan, Owner::Need(ni), w[0], w[1]));
-                }
-            } else if let [n] = at[..] {
-                let lane = need.provider.and_then(|p| plan.lane_keys.iter().position(|k| *k == Some(p)));
-                let node = &plan.nodes[n];
-                if let (Some(lane), Some(layer)) = (lane, node.layer) {
-                    if lane != node.lane {
-                        let mut link = empty(Owner::Need(ni), None, n, How::FromLane { lane, top: lane > node.lane });
-                        link.ch = [Some(plan.right_channel(layer)), None];
-                        links.push(link);
-                    }
-                }
-            }
+            need_links(plan, ni, need, &mut links);
         }
     }
     share_trunks(&mut links, var);
     assign_bands(plan, &mut links);
     links
+}
+
+/// The length of a manual need's stub across the flow.
+pub(super) const STUB: f64 = 26.0;
+
+/// The connectors of one need: from each of its steps to the lane of the other party (the
+/// consumer's, or the provider's at the consumer's own step), by the channel right after the
+/// step, so every connector is short and ends on its step and in the consumer's lane; a
+/// manual need gets a short stub at each step instead.
+fn need_links(plan: &Plan, ni: usize, need: &DataNeed, links: &mut Vec<Link>) {
+    let lane_of = |a: Option<ActorId>| a.and_then(|a| plan.lane_keys.iter().position(|k| *k == Some(a)));
+    let (provider, consumer) = (lane_of(need.provider), lane_of(need.consumer));
+    let mut at: Vec<usize> = need.steps.iter().filter_map(|s| plan.index.get(s).copied()).collect();
+    at.sort_unstable();
+    at.dedup();
+    for n in at {
+        let node = &plan.nodes[n];
+        let Some(layer) = node.layer else { continue };
+        let inward = consumer == Some(node.lane);
+        let Some(other) = (if inward { provider } else { consumer }).filter(|&o| o != node.lane) else { continue };
+        let top = other < node.lane;
+        let how = if need.form == InteractionForm::Manual { How::Stub { top } } else { How::Lane { lane: other, top: !top, inward } };
+        let mut link = empty(Owner::Need(ni), None, n, how);
+        link.ch = [Some(plan.right_channel(layer)), None];
+        links.push(link);
+    }
 }
 
 /// Ways back (loops) to one step through one band share a trunk: one band track, one
@@ -250,21 +265,40 @@ fn keys(plan: &Plan, l: &Link) -> (f64, f64) {
             let t = plan.lanes[lane].track(top, track);
             (t, t)
         }
-        How::FromLane { lane, top } => {
+        How::Lane { lane, top, .. } => {
             let t = band_point(plan, lane, top);
+            (t, t)
+        }
+        How::Stub { top } => {
+            let s = plan.nodes[l.to].shape(plan.o);
+            let t = if top { s[1] - STUB } else { s[1] + s[3] + STUB };
             (t, t)
         }
         _ => (centre(plan, l.to), l.from.map_or(0.0, |f| centre(plan, f))),
     }
 }
 
-/// The middle of a lane's band, where a need connector from that lane starts.
+/// Where a need connector ends in (or starts from) another party's lane: a little inside the
+/// lane's edge that faces the step, clear of the border line.
 fn band_point(plan: &Plan, lane: usize, top: bool) -> f64 {
     let l = &plan.lanes[lane];
+    let inset = (l.ext / 4.0).min(NEED_END_INSET);
     if top {
-        l.v + l.band_top.max(BAND_TRACK) / 2.0
+        l.v + inset
     } else {
-        l.v + l.ext - l.band_bottom.max(BAND_TRACK) / 2.0
+        l.v + l.ext - inset
+    }
+}
+
+/// How far into a lane a need connector reaches.
+const NEED_END_INSET: f64 = 16.0;
+
+/// Where a manual need's stub ends, from its port's level.
+fn stub_end(p: f64, top: bool) -> f64 {
+    if top {
+        p - STUB
+    } else {
+        p + STUB
     }
 }
 
@@ -324,7 +358,8 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
                 let t = plan.lanes[lane].track(top, track);
                 ((l.pa, t), (t, l.pb))
             }
-            How::FromLane { lane, top } => ((band_point(plan, lane, top), l.pb), (0.0, 0.0)),
+            How::Lane { lane, top, .. } => ((band_point(plan, lane, top), l.pb), (0.0, 0.0)),
+            How::Stub { top } => ((stub_end(l.pb, top), l.pb), (0.0, 0.0)),
             How::Free | How::Straight => continue,
         };
         for (w, (p, q)) in [ends0, ends1].into_iter().enumerate() {
@@ -365,7 +400,8 @@ pub(super) fn ports_and_channels(plan: &mut Plan, links: &mut [Link]) {
 fn stubs(plan: &Plan, l: &Link, w: usize) -> (Vec<f64>, Vec<f64>) {
     match l.how {
         How::AtSource | How::AtTarget => (vec![l.pa], vec![l.pb]),
-        How::FromLane { .. } => (Vec::new(), vec![l.pb]),
+        // the run from the step's far side lies before the channel
+        How::Lane { .. } | How::Stub { .. } => (vec![l.pb], Vec::new()),
         How::Band { lane, top, track } => {
             let t = plan.lanes[lane].track(top, track);
             // channels are numbered along the flow
@@ -442,10 +478,15 @@ pub(super) fn polylines(plan: &Plan, links: &mut [Link]) {
         let x = |w: usize| l.ch[w].map_or(0.0, |c| plan.channels[c].track(l.track[w]));
         let b = port(plan, l.to, l.pb, false);
         let mut pts = match (l.how, l.from) {
-            (How::FromLane { lane, top }, _) => {
+            (How::Lane { lane, top, inward }, _) => {
                 let bp = band_point(plan, lane, top);
-                vec![(x(0), bp), (x(0), l.pb), port(plan, l.to, l.pb, true)]
+                let mut pts = vec![(x(0), bp), (x(0), l.pb), port(plan, l.to, l.pb, true)];
+                if !inward {
+                    pts.reverse();
+                }
+                pts
             }
+            (How::Stub { top }, _) => vec![port(plan, l.to, l.pb, true), (x(0), l.pb), (x(0), stub_end(l.pb, top))],
             (_, None) => Vec::new(),
             (How::AtSource, Some(f)) => vec![port(plan, f, l.pa, true), (x(1), l.pa), (x(1), l.pb), b],
             (How::AtTarget, Some(f)) => vec![port(plan, f, l.pa, true), (x(0), l.pa), (x(0), l.pb), b],

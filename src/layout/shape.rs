@@ -26,8 +26,8 @@ pub fn step_size(kind: StepKind) -> (f64, f64) {
     match kind {
         StepKind::Start | StepKind::End => (40.0, 40.0),
         StepKind::Event => (44.0, 44.0),
-        StepKind::Decision => (164.0, 84.0),
-        StepKind::Activity | StepKind::SubPathway => (150.0, 60.0),
+        StepKind::Decision => (136.0, 84.0),
+        StepKind::Activity | StepKind::SubPathway => (124.0, 60.0),
     }
 }
 

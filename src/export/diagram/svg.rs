@@ -181,7 +181,7 @@ pub fn body(out: &mut String, _doc: &Document, variant: &Variant, l: &Layout) {
         }
     }
     for n in &l.needs {
-        if let Some(t) = &n.badge {
+        for t in n.badge.iter().chain(&n.tags) {
             let (colour, _) = form_style(n.form);
             put(out, format_args!("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"1.2\"/>\n", num(t.x), num(t.y), num(t.w), num(t.h)));
             let inner = TextBlock { x: t.x, y: t.y + crate::layout::BADGE_PAD, ..t.clone() };

@@ -1,6 +1,7 @@
 //! Where a tiled PDF cuts the diagram along the flow. A cut falls between shapes and labels
-//! where it can, so no step, transition label or need badge is split across two pages; only
-//! where nothing fits does a cut go through one, at the full length of a page.
+//! where it can, so no step, transition label or need badge is split across two pages; where
+//! the labels leave no room, it still falls between steps; only where nothing fits does a cut
+//! go through one, at the full length of a page.
 
 use crate::layout::{Layout, Orientation, TextBlock};
 
@@ -9,8 +10,9 @@ const MARGIN: f64 = 4.0;
 /// A page holds at least this share of its length before a cut may come early.
 const MIN_FILL: f64 = 0.5;
 
-/// The stretches along the flow that a cut should not go through.
-fn blocked(l: &Layout) -> Vec<(f64, f64)> {
+/// The stretches along the flow that a cut should not go through: steps, and with `labels`
+/// the labels and badges too.
+fn blocked(l: &Layout, labels: bool) -> Vec<(f64, f64)> {
     let horizontal = l.orientation == Orientation::Horizontal;
     let along = |x: f64, y: f64, w: f64, h: f64| if horizontal { (x, x + w) } else { (y, y + h) };
     let text = |t: &TextBlock| along(t.x, t.y, t.w, t.h);
@@ -19,9 +21,11 @@ fn blocked(l: &Layout) -> Vec<(f64, f64)> {
         spans.push(along(b.x, b.y, b.w, b.h));
         spans.push(text(&b.label));
     }
-    spans.extend(l.edges.iter().filter_map(|e| e.label.as_ref()).map(text));
-    spans.extend(l.needs.iter().filter_map(|n| n.badge.as_ref()).map(text));
-    spans.extend(l.columns.iter().map(|c| text(&c.header)));
+    if labels {
+        spans.extend(l.edges.iter().filter_map(|e| e.label.as_ref()).map(text));
+        spans.extend(l.needs.iter().flat_map(|n| n.badge.iter().chain(&n.tags)).map(text));
+        spans.extend(l.columns.iter().map(|c| text(&c.header)));
+    }
     let mut spans: Vec<(f64, f64)> = spans.into_iter().filter(|s| s.1 > s.0).map(|(a, b)| (a - MARGIN, b + MARGIN)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     // merged into disjoint stretches
@@ -38,7 +42,7 @@ fn blocked(l: &Layout) -> Vec<(f64, f64)> {
 /// The tiles along the flow, as (start, length), from `start` to `end` with at most `tile`
 /// each.
 pub(super) fn cuts(l: &Layout, start: f64, end: f64, tile: f64) -> Vec<(f64, f64)> {
-    let merged = blocked(l);
+    let (all, steps) = (blocked(l, true), blocked(l, false));
     let mut out = Vec::new();
     let mut at = start;
     while end - at > 1e-6 {
@@ -47,12 +51,16 @@ pub(super) fn cuts(l: &Layout, start: f64, end: f64, tile: f64) -> Vec<(f64, f64
             out.push((at, end - at));
             break;
         }
-        // the stretch the full-length cut would go through, if any
-        let i = merged.partition_point(|m| m.1 <= limit);
-        let cut = match merged.get(i) {
-            Some(&(a, _)) if a < limit && a >= at + MIN_FILL * tile => a,
-            _ => limit,
+        // before the stretch the full-length cut would go through, if that leaves the page
+        // full enough: first clear of labels too, then clear of steps
+        let before = |merged: &[(f64, f64)]| {
+            let i = merged.partition_point(|m| m.1 <= limit);
+            match merged.get(i) {
+                Some(&(a, _)) if a < limit => (a >= at + MIN_FILL * tile).then_some(a),
+                _ => Some(limit),
+            }
         };
+        let cut = before(&all).or_else(|| before(&steps)).unwrap_or(limit);
         out.push((at, cut - at));
         at = cut;
     }

@@ -1,6 +1,7 @@
 // The data-sharing needs as their own layer over the lanes, along the connectors the core's
 // layout routed (the geometry the SVG export draws): line colour AND dash pattern by
-// interaction form, an arrowhead towards the consumer, and a badge with the information types.
+// interaction form, an arrowhead towards the consumer, a badge with the need's number and
+// short title beside its first connector and its number beside each of the others.
 // A click (or Enter on the focused badge) selects the need. The layer is a background node
 // above the lanes and below transitions and steps, as in the export, so it never covers a
 // step's connection handles.
@@ -69,6 +70,14 @@ export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNo
                     <circle cx={p[0].x} cy={p[0].y} r={2.6} fill={colour} />
                   </g>
                 ))}
+              {(r.tags ?? []).map((tag, i) => (
+                <g key={`tag-${i}`} className="need-tag">
+                  <rect x={tag.x} y={tag.y} width={tag.w} height={tag.h} rx={3} stroke={colour} />
+                  <text fontSize={tag.size} fill={colour} x={tag.x + tag.w / 2} y={tag.y + tag.h / 2 + 0.35 * tag.size} textAnchor="middle">
+                    {tag.lines[0]}
+                  </text>
+                </g>
+              ))}
               {b && b.lines.length > 0 && (
                 <g
                   className="need-badge"

@@ -1339,7 +1339,7 @@ export interface Layout {
  */
 export interface NeedRoute {
   /**
-   * The information types, as a badge.
+   * The need's number and short title, as a badge beside its first connector.
    */
   badge?: TextBlock1 | null;
   /**
@@ -1352,6 +1352,11 @@ export interface NeedRoute {
    * Orthogonal polylines, each with an arrowhead at its last point (towards the consumer).
    */
   paths: Point[][];
+  /**
+   * The need's number alone beside each of its other connectors, so every line can be
+   * told apart without the report.
+   */
+  tags?: TextBlock1[];
 }
 /**
  * Where a step is drawn.
