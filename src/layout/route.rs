@@ -98,7 +98,7 @@ pub(super) fn plan(plan: &mut Plan, var: &Variant, opts: &LayoutOptions) -> Vec<
 }
 
 /// The length of a manual need's stub across the flow.
-pub(super) const STUB: f64 = 26.0;
+const STUB: f64 = 26.0;
 
 /// The connectors of one need: from each of its steps to the lane of the other party (the
 /// consumer's, or the provider's at the consumer's own step), by the channel right after the
@@ -271,7 +271,7 @@ fn keys(plan: &Plan, l: &Link) -> (f64, f64) {
         }
         How::Stub { top } => {
             let s = plan.nodes[l.to].shape(plan.o);
-            let t = if top { s[1] - STUB } else { s[1] + s[3] + STUB };
+            let t = stub_end(if top { s[1] } else { s[1] + s[3] }, top);
             (t, t)
         }
         _ => (centre(plan, l.to), l.from.map_or(0.0, |f| centre(plan, f))),
