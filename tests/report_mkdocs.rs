@@ -58,7 +58,11 @@ fn mkdocs_material_builds_the_page_strictly_and_shows_the_text_intact() {
     assert!(written.iter().any(|p| p.ends_with("img/tjenesteforlop-na-situasjon.png")));
     assert!(written.iter().any(|p| p.ends_with("img/tjenesteforlop-onsket-forlop.svg")));
     let text = std::fs::read_to_string(&page).unwrap();
-    assert!(text.contains("[![Tjenesteforløp: Nå-situasjon – oversikt](img/tjenesteforlop-na-situasjon.png){ width=\"700\" }](img/tjenesteforlop-na-situasjon.svg)"));
+    // the overview: the pathway wrapped into rows, no wider than 3 : 1, linked to the whole drawing
+    assert!(text.contains("[![Tjenesteforløp: Nå-situasjon – oversikt](img/tjenesteforlop-na-situasjon-oversikt.png){ width=\"700\" }](img/tjenesteforlop-na-situasjon.svg)"), "{text}");
+    let png = std::fs::read(dir.join("docs/img/tjenesteforlop-na-situasjon-oversikt.png")).unwrap();
+    let (w, h) = (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()));
+    assert!(w as f64 / h as f64 <= 3.0, "the overview is {w} × {h}");
     // one figure per phase, linked to its full-size SVG, shown at most 700 px wide so that a
     // step label (12 units) is at least 9 px high
     for (k, phase) in doc.phases.iter().enumerate().take(1) {

@@ -219,16 +219,23 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
         phases: args
             .phases
             .iter()
+            // FIRST..LAST names both ends of a range
+            .flat_map(|arg| match arg.split_once("..") {
+                Some((a, b)) if phase_named(&doc, a).is_some() && phase_named(&doc, b).is_some() => vec![a.to_string(), b.to_string()],
+                _ => vec![arg.clone()],
+            })
             .map(|name| {
-                doc.phases.iter().find(|p| p.name.trim().eq_ignore_ascii_case(name.trim()) || p.id.to_string() == name.trim()).map(|p| p.id).ok_or_else(|| {
+                phase_named(&doc, &name).ok_or_else(|| {
                     let names: Vec<&str> = doc.phases.iter().map(|p| p.name.as_str()).collect();
                     format!("{}: there is no phase named '{name}'; the document has: {}", shown(file), names.join(", "))
                 })
             })
             .collect::<Result<_, String>>()?,
+        overview: args.overview,
     };
-    if !opts.phases.is_empty() && !matches!(format, ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf) {
-        return Err(format!("{}: --phase draws part of a diagram: use --format svg, png or pdf", shown(file)));
+    if (opts.overview || !opts.phases.is_empty()) && !matches!(format, ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf) {
+        let flag = if opts.overview { "--overview" } else { "--phase" };
+        return Err(format!("{}: {flag} draws a diagram: use --format svg, png or pdf", shown(file)));
     }
     let bytes = export::render(&doc, &opts).map_err(|e| format!("{}: {}", shown(file), e.message))?;
     write_out(output, &bytes)
@@ -273,4 +280,9 @@ pub(super) fn write_out(output: Option<&Path>, bytes: &[u8]) -> Outcome {
         Some(path) => carepath::export::write_file(path, bytes).map_err(|e| e.message)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The phase with this name (any case) or id.
+fn phase_named(doc: &carepath::model::Document, name: &str) -> Option<carepath::model::PhaseId> {
+    doc.phases.iter().find(|p| p.name.trim().eq_ignore_ascii_case(name.trim()) || p.id.to_string() == name.trim()).map(|p| p.id)
 }

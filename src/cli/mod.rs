@@ -181,10 +181,14 @@ pub struct DiagramArgs {
     /// Lanes as columns, the flow running downwards.
     #[arg(long)]
     pub vertical: bool,
-    /// Draw only this phase (svg, png, pdf), by name or id; repeat it for a range, drawn from
-    /// the first to the last of them.
+    /// Draw only this phase (svg, png, pdf), by name or id, with the lanes it uses and markers
+    /// where the flow enters and leaves; repeat it, or give FIRST..LAST, for a range.
     #[arg(long = "phase")]
     pub phases: Vec<String>,
+    /// Draw the overview (svg, png, pdf): the whole pathway wrapped into rows of phases, no
+    /// wider than 3 : 1, with step numbers and markers where a row continues.
+    #[arg(long, conflicts_with = "phases")]
+    pub overview: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -86,6 +86,9 @@ pub struct ExportOptions {
     /// lane names); empty means the whole pathway.
     #[serde(default)]
     pub phases: Vec<crate::model::PhaseId>,
+    /// Diagrams only: the overview, the whole pathway wrapped into rows of phases.
+    #[serde(default)]
+    pub overview: bool,
 }
 
 impl ExportOptions {
@@ -106,10 +109,14 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
         ExportFormat::Json => Ok(json::to_json(doc).into_bytes()),
         ExportFormat::Bpmn if opts.variants.is_empty() => bpmn::to_bpmn(doc, opts.variant).map(String::into_bytes),
         ExportFormat::Bpmn => bpmn::to_bpmn_variants(doc, &opts.variants).map(String::into_bytes),
-        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf if !opts.phases.is_empty() => {
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf if opts.overview || !opts.phases.is_empty() => {
             let v = doc.variant(opts.variant).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {}", opts.variant)))?;
             let l = crate::layout::layout_with(doc, v.id, &opts.layout)?;
-            let part = diagram::slices::phases(doc, v, &l, &opts.phases)?;
+            let part = if opts.overview {
+                diagram::compose::overview(doc, v, &l, opts.lang)
+            } else {
+                diagram::compose::phases(doc, v, &l, &opts.phases, opts.lang)?
+            };
             match opts.format {
                 ExportFormat::Svg => Ok(part.svg.into_bytes()),
                 ExportFormat::Png => diagram::raster::png(&part.svg, opts.scale),
@@ -181,6 +188,7 @@ mod tests {
             lang: Lang::Nb,
             variants: Vec::new(),
             phases: Vec::new(),
+            overview: false,
         };
         let bytes = render(&doc, &opts).unwrap();
         let dir = std::env::temp_dir().join(format!("carepath-export-{}", std::process::id()));

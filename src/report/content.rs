@@ -50,6 +50,9 @@ pub struct Figure {
     /// legend (for the PDF report only; empty otherwise).
     pub parts: Vec<crate::export::diagram::slices::Slice>,
     pub legend: Option<crate::export::diagram::slices::Slice>,
+    /// The whole pathway wrapped into rows of phases, where the drawing is a strip too wide
+    /// to read as one picture (with the parts only).
+    pub overview: Option<crate::export::diagram::slices::Slice>,
 }
 
 impl Figure {

@@ -130,14 +130,22 @@ fn figure(d: Docx, f: &Figure, pictures: &mut usize, lang: crate::model::Lang) -
         *pictures += 1;
         return Ok(d.add_paragraph(picture(png, (w, h), f.width * s, *pictures)).add_paragraph(caption(&f.caption)));
     }
-    let s = super::pdf::scale(f);
     let mut d = d;
+    if let Some(o) = &f.overview {
+        let png = crate::export::diagram::raster::png(&o.svg, 2.0)?;
+        let size = png_size(&png).unwrap_or(((o.width * 2.0).ceil() as u32, (o.height * 2.0).ceil() as u32));
+        let s = (text_w / o.width.max(1.0)).min(text_h * 0.8 / o.height.max(1.0)).min(1.0);
+        *pictures += 1;
+        let text = format!("{} – {}", f.caption, super::tr(lang, "oversikt", "overview"));
+        d = d.add_paragraph(picture(png, size, o.width * s, *pictures)).add_paragraph(caption(&text));
+    }
+    let s = super::pdf::scale(f);
     for (k, p) in f.parts.iter().enumerate() {
         let png = if p.png.is_empty() { crate::export::diagram::raster::png(&p.svg, 2.0)? } else { p.png.clone() };
         let size = png_size(&png).unwrap_or(((p.width * 2.0).ceil() as u32, (p.height * 2.0).ceil() as u32));
         *pictures += 1;
         let text = super::pdf::part_caption(f, p, lang);
-        d = d.add_paragraph(picture(png, size, p.width * s, *pictures).page_break_before(k > 0)).add_paragraph(caption(&text));
+        d = d.add_paragraph(picture(png, size, p.width * s, *pictures).page_break_before(k > 0 || f.overview.is_some())).add_paragraph(caption(&text));
     }
     if let Some(l) = &f.legend {
         let png = crate::export::diagram::raster::png(&l.svg, 2.0)?;

@@ -86,9 +86,20 @@ pub fn render(report: &Report) -> Result<Rendered> {
                 let (png, _, _) = f.png()?;
                 beside.push((format!("img/{}.svg", f.file), f.svg.clone().into_bytes()));
                 beside.push((format!("img/{}.png", f.file), png));
-                let width = f.width.min(FIGURE_WIDTH).round();
                 let overview = if f.parts.is_empty() { f.caption.clone() } else { format!("{} – {}", f.caption, super::tr(report.lang, "oversikt", "overview")) };
-                let _ = writeln!(out, "[![{}](img/{}.png){{ width=\"{width}\" }}](img/{}.svg)\n", escape(&overview, false), f.file, f.file);
+                // the wrapped overview where the whole drawing is a strip, linked to the whole
+                match &f.overview {
+                    Some(o) => {
+                        let name = format!("{}-oversikt", f.file);
+                        beside.push((format!("img/{name}.png"), crate::export::diagram::raster::png(&o.svg, 2.0)?));
+                        let width = o.width.min(FIGURE_WIDTH).round();
+                        let _ = writeln!(out, "[![{}](img/{name}.png){{ width=\"{width}\" }}](img/{}.svg)\n", escape(&overview, false), f.file);
+                    }
+                    None => {
+                        let width = f.width.min(FIGURE_WIDTH).round();
+                        let _ = writeln!(out, "[![{}](img/{}.png){{ width=\"{width}\" }}](img/{}.svg)\n", escape(&overview, false), f.file, f.file);
+                    }
+                }
                 let _ = writeln!(out, "*{}* ([SVG](img/{}.svg))\n", escape(&overview, false), f.file);
                 // then each phase at a size where its labels can be read, linked to its SVG
                 for (k, p) in f.parts.iter().enumerate() {

@@ -50,6 +50,7 @@ pub fn changes(cx: &Context) -> Result<Vec<Block>> {
     out.push(Block::Figure(Figure {
         parts: Vec::new(),
         legend: None,
+        overview: None,
         file: format!("{}-{}", slug(cx.tr("endringer", "changes")), slug(&desired.name)),
         caption: cx.tr(
             "Endringer: + lagt til, − fjernet (skygge), ~ endret",

@@ -159,7 +159,7 @@ fn diagram(cx: &Context, v: &Variant, l: &crate::layout::Layout) -> Result<Vec<B
     let (width, height) = svg_size(&svg);
     let caption = format!("{}: {}", cx.tr("Tjenesteforløp", "Service pathway"), v.name);
     let file = format!("{}-{}", slug(cx.tr("tjenesteforløp", "service-pathway")), slug(&v.name));
-    let (mut parts, mut legend) = (Vec::new(), None);
+    let (mut parts, mut legend, mut overview) = (Vec::new(), None, None);
     // one part per phase (a long phase in several), each as long as prints or shows legibly
     let length = match cx.format {
         super::ReportFormat::Pdf | super::ReportFormat::Docx => Some(super::pdf::part_length(l.height)),
@@ -168,16 +168,20 @@ fn diagram(cx: &Context, v: &Variant, l: &crate::layout::Layout) -> Result<Vec<B
         _ => None,
     };
     if let Some(length) = length {
-        parts = crate::export::diagram::slices::slices(cx.doc, v, l, length);
+        parts = crate::export::diagram::slices::slices(cx.doc, v, l, length, cx.diagram.lang);
         // pictures for the formats that embed them: twice the drawing's size for sharpness
         if matches!(cx.format, super::ReportFormat::Md | super::ReportFormat::Docx) {
-            crate::export::diagram::slices::with_pngs(cx.doc, v, l, &mut parts, 2.0)?;
+            crate::export::diagram::slices::with_pngs(&mut parts, 2.0)?;
         }
         if cx.format != super::ReportFormat::Md {
             legend = Some(crate::export::diagram::slices::legend(l, cx.lang, length));
         }
+        // the whole pathway wrapped into rows, where the strip is too wide to read
+        if l.width / l.height.max(1.0) > crate::export::diagram::compose::MAX_ASPECT {
+            overview = Some(crate::export::diagram::compose::overview(cx.doc, v, l, cx.diagram.lang));
+        }
     }
-    Ok(vec![Block::Figure(Figure { file, caption, svg, width, height, parts, legend })])
+    Ok(vec![Block::Figure(Figure { file, caption, svg, width, height, parts, legend, overview })])
 }
 
 /// The width and height attributes of the diagram's root element.

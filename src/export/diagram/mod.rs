@@ -3,6 +3,7 @@
 //! so output is identical on every machine and Norwegian letters always render.
 
 pub mod compare;
+pub mod compose;
 mod legend;
 mod pdf;
 pub mod raster;

@@ -78,7 +78,31 @@ fn kind_key(kind: TransitionKind) -> &'static str {
 }
 
 /// Lanes, headers, needs, transitions and steps, in diagram units from (0, 0).
-pub fn body(out: &mut String, _doc: &Document, variant: &Variant, l: &Layout) {
+pub fn body(out: &mut String, doc: &Document, variant: &Variant, l: &Layout) {
+    shapes(out, doc, variant, l);
+    labels(out, l, &|_| true);
+}
+
+/// The body without the labels of transitions and needs.
+pub fn shapes(out: &mut String, _doc: &Document, variant: &Variant, l: &Layout) {
+    frame(out, variant, l);
+    out.push_str("<g class=\"needs\">\n");
+    for n in &l.needs {
+        for p in &n.paths {
+            need_line(out, n.form, p, true, true);
+        }
+    }
+    out.push_str("</g>\n<g class=\"transitions\">\n");
+    for e in &l.edges {
+        edge_line(out, e.kind, e.signal, &e.points, true, true);
+    }
+    out.push_str("</g>\n");
+    steps(out, l);
+}
+
+/// The lanes with their names, the phase headers and lines between phases, and the corner
+/// naming the variant.
+pub fn frame(out: &mut String, variant: &Variant, l: &Layout) {
     let horizontal = l.orientation == Orientation::Horizontal;
     put(out, format_args!("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\" stroke=\"#90a4ae\"/>\n", num(l.width), num(l.height)));
     out.push_str("<g class=\"lanes\">\n");
@@ -118,49 +142,62 @@ pub fn body(out: &mut String, _doc: &Document, variant: &Variant, l: &Layout) {
     let (w, h) = (text::widest(&lines, corner), lines.len() as f64 * corner.line_height());
     let tb = TextBlock { x: (cw - w) / 2.0, y: (ch - h) / 2.0, w, h, size: corner.size, bold: true, lines };
     text_block(out, &tb, "#1a2a3a");
-    out.push_str("</g>\n<g class=\"needs\">\n");
-    for n in &l.needs {
-        let (colour, dash) = form_style(n.form);
-        for p in n.paths.iter().filter(|p| p.len() >= 2) {
-            put(out, format_args!(
-                "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"{dash}\" marker-end=\"url(#need-{})\"/><circle cx=\"{}\" cy=\"{}\" r=\"2.6\" fill=\"{colour}\"/>\n",
-                points(p),
-                form_key(n.form),
-                num(p[0].x),
-                num(p[0].y)
-            ));
-        }
+    out.push_str("</g>\n");
+}
+
+/// One connector of a need: with the dot where it starts and the arrowhead at its end when
+/// the drawing holds them (a line cut at the edge of a figure has neither there).
+pub fn need_line(out: &mut String, form: InteractionForm, p: &[crate::layout::Point], dot: bool, arrow: bool) {
+    if p.len() < 2 {
+        return;
     }
-    out.push_str("</g>\n<g class=\"transitions\">\n");
-    for e in &l.edges {
-        let (colour, dash) = transition_style(e.kind);
-        let dash = dash.map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
-        match signal_style(e.signal) {
-            // a signal: its colour, a heavier line, its own arrowhead and a dot where it leaves
-            Some((line, _)) => {
-                put(out, format_args!(
-                    "<path d=\"{}\" fill=\"none\" stroke=\"{line}\" stroke-width=\"2.2\"{dash} marker-end=\"url(#arrow-signal-{})\"/>\n",
-                    points(&e.points),
-                    signal_key(e.signal)
-                ));
-                if let Some(p) = e.points.first() {
-                    put(out, format_args!("<circle cx=\"{}\" cy=\"{}\" r=\"3.2\" fill=\"{line}\"/>\n", num(p.x), num(p.y)));
-                }
+    let (colour, dash) = form_style(form);
+    let head = if arrow { format!(" marker-end=\"url(#need-{})\"", form_key(form)) } else { String::new() };
+    put(out, format_args!("<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"{dash}\"{head}/>", points(p)));
+    if dot {
+        put(out, format_args!("<circle cx=\"{}\" cy=\"{}\" r=\"2.6\" fill=\"{colour}\"/>", num(p[0].x), num(p[0].y)));
+    }
+    out.push('\n');
+}
+
+/// One transition's line, in its kind's style or its signal's colour (with a dot where it
+/// leaves), the dot and arrowhead as for [`need_line`].
+pub fn edge_line(out: &mut String, kind: TransitionKind, signal: Signal, pts: &[crate::layout::Point], dot: bool, arrow: bool) {
+    if pts.len() < 2 {
+        return;
+    }
+    let (colour, dash) = transition_style(kind);
+    let dash = dash.map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
+    match signal_style(signal) {
+        // a signal: its colour, a heavier line, its own arrowhead and a dot where it leaves
+        Some((line, _)) => {
+            let head = if arrow { format!(" marker-end=\"url(#arrow-signal-{})\"", signal_key(signal)) } else { String::new() };
+            put(out, format_args!("<path d=\"{}\" fill=\"none\" stroke=\"{line}\" stroke-width=\"2.2\"{dash}{head}/>\n", points(pts)));
+            if dot {
+                put(out, format_args!("<circle cx=\"{}\" cy=\"{}\" r=\"3.2\" fill=\"{line}\"/>\n", num(pts[0].x), num(pts[0].y)));
             }
-            None => put(out, format_args!(
-                "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\"{dash} marker-end=\"url(#arrow-{})\"/>\n",
-                points(&e.points),
-                kind_key(e.kind)
-            )),
+        }
+        None => {
+            let head = if arrow { format!(" marker-end=\"url(#arrow-{})\"", kind_key(kind)) } else { String::new() };
+            put(out, format_args!("<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\"{dash}{head}/>\n", points(pts)));
         }
     }
-    out.push_str("</g>\n<g class=\"steps\">\n");
+}
+
+/// The steps.
+pub fn steps(out: &mut String, l: &Layout) {
+    out.push_str("<g class=\"steps\">\n");
     for b in &l.steps {
         step(out, b);
     }
-    out.push_str("</g>\n<g class=\"labels\">\n");
+    out.push_str("</g>\n");
+}
+
+/// The labels of transitions and the badges of needs that `keep` accepts.
+pub fn labels(out: &mut String, l: &Layout, keep: &dyn Fn(&TextBlock) -> bool) {
+    out.push_str("<g class=\"labels\">\n");
     for e in &l.edges {
-        if let Some(t) = &e.label {
+        if let Some(t) = e.label.as_ref().filter(|t| keep(t)) {
             match signal_style(e.signal) {
                 // the signal's chip: its fill, its colour around, the label in bold
                 Some((line, fill)) => {
@@ -181,7 +218,7 @@ pub fn body(out: &mut String, _doc: &Document, variant: &Variant, l: &Layout) {
         }
     }
     for n in &l.needs {
-        for t in n.badge.iter().chain(&n.tags) {
+        for t in n.badge.iter().chain(&n.tags).filter(|t| keep(t)) {
             let (colour, _) = form_style(n.form);
             put(out, format_args!("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"1.2\"/>\n", num(t.x), num(t.y), num(t.w), num(t.h)));
             let inner = TextBlock { x: t.x, y: t.y + crate::layout::BADGE_PAD, ..t.clone() };

@@ -173,6 +173,12 @@ fn figure(out: &mut String, files: &mut Vec<(String, Vec<u8>)>, f: &Figure, lang
         let _ = writeln!(out, "#figure(image({}, width: {:.2}pt), caption: {})\n", lit(&name), f.width * s, lit(&f.caption));
         return;
     }
+    if let Some(o) = &f.overview {
+        let s = (TEXT_W / o.width.max(1.0)).min(FIGURE_H / o.height.max(1.0)).min(1.0);
+        let name = add(&o.svg);
+        let caption = format!("{} – {}", f.caption, tr(lang, "oversikt", "overview"));
+        let _ = writeln!(out, "#figure(image({}, width: {:.2}pt), caption: {})\n", lit(&name), o.width * s, lit(&caption));
+    }
     let s = scale(f);
     for p in &f.parts {
         let name = add(&p.svg);
