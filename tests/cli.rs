@@ -204,6 +204,9 @@ fn info_layout_measures_every_variant_with_no_overlaps() {
         let (w, h) = (m["width"].as_f64().unwrap(), m["height"].as_f64().unwrap());
         assert!((m["aspect"].as_f64().unwrap() - w / h).abs() < 1e-9);
         assert!(m["crossings"].as_u64().is_some() && m["bends"].as_u64().unwrap() > 0);
+        // the overview wraps the strip into rows no wider than 3 : 1
+        let o = v["overview"]["aspect"].as_f64().unwrap();
+        assert!(w / h > 3.0 && (1.0..=3.0).contains(&o), "{v}");
     }
     let out = carepath(&["info", f, "--layout", "--variant", "Ønsket forløp", "--vertical"]);
     let t = text(&out.stdout);

@@ -82,14 +82,23 @@ fn layout_info(file: &Path, format: TextOrJson, variant: Option<&str>, vertical:
     let mut all = Vec::new();
     for v in variants {
         let l = layout::layout_with(&doc, v.id, &options).map_err(|e| format!("{}: {}", shown(file), e.message))?;
-        all.push((v.name.clone(), measure(&l)));
+        // the overview figure: the pathway wrapped into rows where it is a strip
+        let overview = carepath::export::diagram::compose::overview_size(&l);
+        all.push((v.name.clone(), measure(&l), overview));
     }
     let text = match format {
         TextOrJson::Json => {
-            let list: Vec<_> = all.iter().map(|(name, m)| serde_json::json!({ "variant": name, "measures": m })).collect();
+            let list: Vec<_> = all
+                .iter()
+                .map(|(name, m, (w, h))| serde_json::json!({ "variant": name, "measures": m, "overview": { "width": w, "height": h, "aspect": w / h.max(1.0) } }))
+                .collect();
             serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n"
         }
-        TextOrJson::Text => all.iter().map(|(name, m)| format!("{name}\n{}", m.to_text())).collect::<Vec<_>>().join("\n"),
+        TextOrJson::Text => all
+            .iter()
+            .map(|(name, m, (w, h))| format!("{name}\n{}overview: {w:.0} × {h:.0} ({:.2} : 1)\n", m.to_text(), w / h.max(1.0)))
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     write_out(None, text.as_bytes())
 }
