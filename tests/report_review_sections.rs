@@ -8,7 +8,7 @@ use carepath::report::{render, ReportFormat, ReportOptions};
 use carepath::review;
 
 fn md(doc: &carepath::model::Document, lang: Lang, variants: Vec<carepath::model::VariantId>) -> (String, Vec<String>) {
-    let opts = ReportOptions { format: ReportFormat::Md, variants, lang, layout: Default::default() };
+    let opts = ReportOptions { format: ReportFormat::Md, variants, lang, layout: Default::default(), metadata_headers: None };
     let r = render(doc, &opts).unwrap();
     (String::from_utf8(r.main).unwrap(), r.beside.into_iter().map(|(name, _)| name).collect())
 }
@@ -59,7 +59,7 @@ fn review_section_lists_open_threads_and_decisions_escaped() {
     assert!(section.contains("Ola: Enig"));
     assert!(section.contains("| Dokumentet | Må endres | Kari Lege |"));
 
-    let html = render(&doc, &ReportOptions { format: ReportFormat::Html, variants: Vec::new(), lang: Lang::En, layout: Default::default() }).unwrap();
+    let html = render(&doc, &ReportOptions { format: ReportFormat::Html, variants: Vec::new(), lang: Lang::En, layout: Default::default(), metadata_headers: None }).unwrap();
     let html = String::from_utf8(html.main).unwrap();
     assert!(html.contains("Open threads") && !html.contains("<script>x"), "escaped in HTML");
 }

@@ -25,7 +25,7 @@ pub fn run(cli: Cli) -> Outcome {
                 _ => export(&file, format, output.as_deref(), &diagram, lang),
             }
         }
-        Command::Report { file, format, variants, lang, output } => report(&file, format, &variants, lang, &output),
+        Command::Report { file, format, variants, lang, metadata_headers, output } => report(&file, format, &variants, (lang, metadata_headers), &output),
         Command::Import { file, output } => import_file(&file, &output),
         Command::Templates => {
             for t in template::list() {
@@ -170,7 +170,7 @@ fn register(file: &Path, format: ExportFormat, output: Option<&Path>, variant: O
     write_out(output, &r.main)
 }
 
-fn report(file: &Path, format: ReportFormat, variants: &[String], lang: Lang, output: &Path) -> Outcome {
+fn report(file: &Path, format: ReportFormat, variants: &[String], (lang, headers): (Lang, Option<Lang>), output: &Path) -> Outcome {
     use carepath::report::{self, ReportOptions};
     not_the_input(file, Some(output))?;
     let doc = read(file)?;
@@ -184,6 +184,7 @@ fn report(file: &Path, format: ReportFormat, variants: &[String], lang: Lang, ou
         lang,
     );
     opts.variants = named_variants(file, &doc, variants)?;
+    opts.metadata_headers = headers;
     let written = report::write(&doc, &opts, output).map_err(|e| format!("{}: {}", shown(file), e.message))?;
     eprintln!("wrote {}", written.iter().map(|p| shown(p)).collect::<Vec<_>>().join(", "));
     Ok(ExitCode::SUCCESS)

@@ -98,6 +98,10 @@ pub enum Command {
         /// Language of the report (nb or en).
         #[arg(long, default_value = "nb")]
         lang: Lang,
+        /// Language of the metadata table's headers (default: the report's); en gives the form
+        /// the DHO architecture pages use: Status | Version | Maturity | Normative level.
+        #[arg(long)]
+        metadata_headers: Option<Lang>,
         /// The file to write (for md, the pictures go to img/ beside it).
         #[arg(short, long)]
         output: PathBuf,

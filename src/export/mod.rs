@@ -94,7 +94,7 @@ pub struct ExportOptions {
 impl ExportOptions {
     /// The report options these export options stand for.
     pub fn report_options(&self, format: ReportFormat) -> ReportOptions {
-        ReportOptions { format, variants: self.variants.clone(), lang: self.lang, layout: self.layout }
+        ReportOptions { format, variants: self.variants.clone(), lang: self.lang, layout: self.layout, metadata_headers: None }
     }
 }
 

@@ -77,11 +77,15 @@ pub struct ReportOptions {
     /// How the diagrams are drawn.
     #[serde(default)]
     pub layout: LayoutOptions,
+    /// The language of the metadata table's headers: the report's by default; English gives
+    /// the form the DHO architecture pages use (Status | Version | Maturity | Normative level).
+    #[serde(default)]
+    pub metadata_headers: Option<Lang>,
 }
 
 impl ReportOptions {
     pub fn new(format: ReportFormat, lang: Lang) -> Self {
-        ReportOptions { format, variants: Vec::new(), lang, layout: LayoutOptions::default() }
+        ReportOptions { format, variants: Vec::new(), lang, layout: LayoutOptions::default(), metadata_headers: None }
     }
 }
 
@@ -102,6 +106,7 @@ pub fn build(doc: &Document, opts: &ReportOptions) -> Result<Report> {
         format: opts.format,
         variants: chosen(doc, &opts.variants)?,
         lang: opts.lang,
+        metadata_headers: opts.metadata_headers.unwrap_or(opts.lang),
         diagram: DiagramOptions { layout: opts.layout, lang: opts.lang, ..DiagramOptions::default() },
     };
     let mut blocks = Vec::new();

@@ -17,6 +17,8 @@ pub struct Context<'a> {
     pub format: super::ReportFormat,
     pub variants: Vec<&'a Variant>,
     pub lang: Lang,
+    /// The language of the metadata table's headers.
+    pub metadata_headers: Lang,
     pub diagram: DiagramOptions,
 }
 
@@ -48,7 +50,8 @@ fn h(level: u8, text: impl Into<String>) -> Block {
 /// The title and the metadata table that architecture documents open with.
 pub fn metadata(cx: &Context) -> Result<Vec<Block>> {
     let m = &cx.doc.metadata;
-    let mut t = Table::new(&["Status", cx.tr("Versjon", "Version"), cx.tr("Modenhet", "Maturity"), cx.tr("Normeringsnivå", "Normative level")]);
+    let head = |nb, en| tr(cx.metadata_headers, nb, en);
+    let mut t = Table::new(&["Status", head("Versjon", "Version"), head("Modenhet", "Maturity"), head("Normeringsnivå", "Normative level")]);
     t.row(vec![m.status.label(cx.lang).into(), m.version.clone(), m.maturity.label(cx.lang).into(), m.normative_level.clone()]);
     t.badge = Some((0, m.status));
     let mut out = vec![h(1, m.title.clone()), Block::Table(t)];
@@ -345,9 +348,25 @@ mod tests {
     use crate::edit::{apply, Edit};
 
     fn rows(doc: &Document) -> Vec<Vec<String>> {
-        let cx = Context { doc, format: crate::report::ReportFormat::Md, variants: doc.variants.iter().collect(), lang: Lang::Nb, diagram: DiagramOptions::default() };
+        let cx = Context { doc, format: crate::report::ReportFormat::Md, variants: doc.variants.iter().collect(), lang: Lang::Nb, metadata_headers: Lang::Nb, diagram: DiagramOptions::default() };
         let blocks = needs_comparison(&cx).unwrap();
         blocks.into_iter().find_map(|b| if let Block::Table(t) = b { Some(t.rows) } else { None }).unwrap()
+    }
+
+    #[test]
+    fn the_metadata_table_speaks_the_report_language_or_the_dho_form_when_asked() {
+        let doc = crate::template::load("copd").unwrap();
+        let heads = |headers: Lang| {
+            let cx = Context { doc: &doc, format: crate::report::ReportFormat::Md, variants: Vec::new(), lang: Lang::Nb, metadata_headers: headers, diagram: DiagramOptions::default() };
+            let blocks = metadata(&cx).unwrap();
+            let t = blocks.into_iter().find_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).unwrap();
+            assert_eq!(t.badge.map(|b| b.0), Some(0), "the status is a badge");
+            // the values stay in the report's language
+            assert_eq!(t.rows[0][0], doc.metadata.status.label(Lang::Nb));
+            t.columns
+        };
+        assert_eq!(heads(Lang::Nb), ["Status", "Versjon", "Modenhet", "Normeringsnivå"]);
+        assert_eq!(heads(Lang::En), ["Status", "Version", "Maturity", "Normative level"]);
     }
 
     #[test]

@@ -1088,6 +1088,10 @@ export interface ExportOptions {
   lang?: "nb" | "en";
   layout?: LayoutOptions;
   /**
+   * Diagrams only: the overview, the whole pathway wrapped into rows of phases.
+   */
+  overview?: boolean;
+  /**
    * How a PDF is paged.
    */
   page?: "fit" | "a4" | "a3";
