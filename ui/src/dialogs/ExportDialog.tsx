@@ -29,6 +29,11 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
   const [scale, setScale] = useState("2");
   const [reveal, setReveal] = useState(false);
   const [page, setPage] = useState<Page>("fit");
+  // which part of the pathway a diagram draws: all of it, the wrapped overview, or some phases
+  const [part, setPart] = useState<"whole" | "overview" | "phases">("whole");
+  const phases = [...doc.phases].sort((a, b) => a.order - b.order);
+  const [phaseFrom, setPhaseFrom] = useState(phases[0]?.id ?? "");
+  const [phaseTo, setPhaseTo] = useState(phases[0]?.id ?? "");
   const [path, setPath] = useState("");
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -83,6 +88,8 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           lang,
           // none ticked means all, as for `carepath export` without --variant
           variants: several ? (chosen.length > 0 ? chosen : doc.variants.map((v) => v.id)) : [],
+          overview: diagram && part === "overview",
+          phases: diagram && part === "phases" ? [phaseFrom, phaseTo] : [],
         },
         target,
       );
@@ -152,6 +159,42 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
                 <option value="en">English</option>
               </select>
             </label>
+          )}
+          {diagram && (
+            <label>
+              {t("export.part")}
+              <select name="part" value={part} onChange={(e) => setPart(e.target.value as typeof part)}>
+                <option value="whole">{t("export.parts.whole")}</option>
+                <option value="overview">{t("export.parts.overview")}</option>
+                <option value="phases" disabled={phases.length === 0}>
+                  {t("export.parts.phases")}
+                </option>
+              </select>
+            </label>
+          )}
+          {diagram && part === "phases" && (
+            <span className="phase-range">
+              <label>
+                {t("export.phaseFrom")}
+                <select name="phaseFrom" value={phaseFrom} onChange={(e) => setPhaseFrom(e.target.value)}>
+                  {phases.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t("export.phaseTo")}
+                <select name="phaseTo" value={phaseTo} onChange={(e) => setPhaseTo(e.target.value)}>
+                  {phases.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </span>
           )}
           <label className="check">
             <input type="checkbox" name="needs" checked={needs} disabled={!diagram} onChange={(e) => setNeeds(e.target.checked)} />

@@ -54,6 +54,10 @@ export const en: Resources = {
     scaleHint: "Pixels per diagram unit, e.g. 0.5, 1 or 2",
     badScale: "The scale must be a positive number, not “{{scale}}”.",
     revealAfter: "Open the folder afterwards",
+    part: "Part",
+    parts: { whole: "The whole pathway", overview: "Overview (phases in rows)", phases: "Some phases only" },
+    phaseFrom: "From phase",
+    phaseTo: "To phase",
   },
   import: {
     reportTitle: "Import report",

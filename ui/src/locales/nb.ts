@@ -53,6 +53,10 @@ export const nb = {
     scaleHint: "Piksler per diagramenhet, f.eks. 0,5, 1 eller 2",
     badScale: "Skalaen må være et positivt tall, ikke «{{scale}}».",
     revealAfter: "Åpne mappen etterpå",
+    part: "Utsnitt",
+    parts: { whole: "Hele forløpet", overview: "Oversikt (fasene i rader)", phases: "Bare noen faser" },
+    phaseFrom: "Fra fase",
+    phaseTo: "Til og med fase",
   },
   import: {
     reportTitle: "Importrapport",
