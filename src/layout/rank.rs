@@ -12,21 +12,6 @@ struct Forward {
     next: HashMap<StepId, Vec<StepId>>,
 }
 
-/// Rank of every step of the variant.
-#[cfg(test)]
-pub(super) fn ranks(v: &Variant) -> HashMap<StepId, usize> {
-    let f = forward(v);
-    let mut rank: HashMap<StepId, usize> = f.order.iter().map(|s| (*s, 0)).collect();
-    for node in &f.order {
-        let r = rank[node];
-        for to in f.next.get(node).into_iter().flatten() {
-            let e = rank.get_mut(to).expect("every step has a rank");
-            *e = (*e).max(r + 1);
-        }
-    }
-    rank
-}
-
 fn forward(v: &Variant) -> Forward {
     let steps = v.steps_sorted();
     let out: HashMap<StepId, Vec<StepId>> = steps

@@ -267,7 +267,9 @@ pub fn overview(doc: &Document, variant: &Variant, l: &Layout, lang: Lang) -> Sl
 
 /// The size of the overview, without drawing it.
 pub fn overview_size(l: &Layout) -> (f64, f64) {
-    size(l, &overview_rows(l, Lang::Nb))
+    let (along, across) = size(l, &overview_rows(l, Lang::Nb));
+    let [_, _, w, h] = Axes { horizontal: l.orientation == Orientation::Horizontal }.rect(0.0, along, 0.0, across);
+    (w, h)
 }
 
 fn overview_rows(l: &Layout, lang: Lang) -> Vec<Row> {

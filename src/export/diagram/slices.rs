@@ -99,12 +99,25 @@ pub fn legend(l: &Layout, lang: Lang, width: f64) -> Slice {
     Slice { svg: out, width, height: h, phase: String::new(), part: 1, parts: 1, start: 0.0, len: width, png: Vec::new() }
 }
 
-/// Fills in the parts' PNG pictures at `scale` pixels per unit.
+/// Fills in the parts' PNG pictures at `scale` pixels per unit, on every core: each part is
+/// its own small drawing.
 pub fn with_pngs(parts: &mut [Slice], scale: f64) -> crate::Result<()> {
-    for p in parts.iter_mut() {
-        p.png = super::raster::png(&p.svg, scale)?;
-    }
-    Ok(())
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let per = parts.len().div_ceil(cores).max(1);
+    std::thread::scope(|s| {
+        let work: Vec<_> = parts
+            .chunks_mut(per)
+            .map(|chunk| {
+                s.spawn(move || {
+                    for p in chunk.iter_mut() {
+                        p.png = super::raster::png(&p.svg, scale)?;
+                    }
+                    Ok::<(), crate::error::CoreError>(())
+                })
+            })
+            .collect();
+        work.into_iter().try_for_each(|h| h.join().expect("a picture thread"))
+    })
 }
 
 #[cfg(test)]

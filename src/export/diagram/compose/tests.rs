@@ -77,6 +77,18 @@ fn a_marker_names_the_step_at_the_other_end() {
 }
 
 #[test]
+fn a_vertical_overview_is_the_pathway_in_one_column_and_its_size_is_the_figure_s() {
+    let doc = crate::template::load("copd").unwrap();
+    let v = &doc.variants[0];
+    let opts = crate::layout::LayoutOptions { orientation: Orientation::Vertical, needs: true };
+    let l = crate::layout::layout_with(&doc, v.id, &opts).unwrap();
+    let o = overview(&doc, v, &l, Lang::Nb);
+    assert_eq!((o.width, o.height), overview_size(&l));
+    assert!(o.height > o.width, "the flow runs downwards: {} × {}", o.width, o.height);
+    crate::export::diagram::raster::tree(&o.svg).unwrap();
+}
+
+#[test]
 fn split_makes_contiguous_groups_with_the_shortest_longest() {
     let units: Vec<Stretch> = [0.0, 100.0, 150.0, 400.0, 500.0].windows(2).map(|w| Stretch { start: w[0], end: w[1] }).collect();
     assert_eq!(split(&units, 2), vec![(0.0, 150.0), (150.0, 500.0)]);
