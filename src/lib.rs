@@ -21,5 +21,6 @@ pub mod store;
 pub mod summary;
 pub mod template;
 pub mod walkthrough;
+pub mod xmltext;
 
 pub use error::{CoreError, ErrorCode, Result};

@@ -23,6 +23,8 @@ const HEADER_FILL: &str = "E4E7EB";
 /// A run of text with its newlines as line breaks.
 fn run(text: &str) -> Run {
     let mut r = Run::new();
+    // docx-rs escapes markup but not the characters XML 1.0 forbids
+    let text = crate::xmltext::safe(text);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             r = r.add_break(BreakType::TextWrapping);

@@ -3,39 +3,11 @@
 //! and line feed as character references so they survive attribute-value normalisation, and
 //! characters XML 1.0 cannot carry at all (most C0 controls) become U+FFFD.
 
-/// Text escaped for element content.
-pub fn escape_text(s: &str) -> String {
-    escape(s, false)
-}
-
-/// Text escaped for a double-quoted attribute value.
-pub fn escape_attr(s: &str) -> String {
-    escape(s, true)
-}
-
-fn escape(s: &str, attr: bool) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attr => out.push_str("&quot;"),
-            '\'' if attr => out.push_str("&apos;"),
-            '\n' if attr => out.push_str("&#10;"),
-            '\t' if attr => out.push_str("&#9;"),
-            '\r' => out.push_str("&#13;"),
-            '\n' | '\t' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::xmltext::{escape_attr, escape_text};
 
 /// What a name looks like after a trip through XML (for comparing with a read-back value).
 pub fn xml_safe(s: &str) -> String {
-    s.chars().map(|c| if ((c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' { '\u{FFFD}' } else { c }).collect()
+    crate::xmltext::safe(s).into_owned()
 }
 
 /// Builds an XML document into a string.

@@ -50,20 +50,7 @@ pub fn form_key(form: InteractionForm) -> usize {
 
 /// Text escaped for XML content and attribute values.
 pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // characters XML 1.0 does not allow are dropped
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::xmltext::escape_markup(text)
 }
 
 /// A number with at most two decimals and no trailing zeros, the same on every machine.
@@ -91,7 +78,7 @@ mod tests {
 
     #[test]
     fn escaping_and_numbers() {
-        assert_eq!(esc("<a & \"b\" 'c'>\u{1}æ"), "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;æ");
+        assert_eq!(esc("<a & \"b\" 'c'>\u{1}æ"), "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;\u{FFFD}æ");
         assert_eq!(num(1.0), "1");
         assert_eq!(num(1.004), "1");
         assert_eq!(num(2.25), "2.25");

@@ -1,0 +1,90 @@
+//! Text made safe for XML 1.0, the one place every XML writer goes through: the BPMN writer,
+//! the SVG diagrams, the Word report (through docx-rs and its package parts) and the XLSX
+//! register. XML 1.0 cannot carry most C0 control characters (a vertical tab pasted from
+//! PowerPoint, U+0001 …) or U+FFFE / U+FFFF, not even as character references; they become
+//! U+FFFD, the replacement character, so the reader sees that something was there.
+
+use std::borrow::Cow;
+
+/// Whether XML 1.0 can carry the character.
+pub fn allowed(c: char) -> bool {
+    !(((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}')
+}
+
+/// The text with every character XML 1.0 forbids replaced by U+FFFD; borrowed when there is
+/// none (the usual case).
+pub fn safe(s: &str) -> Cow<'_, str> {
+    if s.chars().all(allowed) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().map(|c| if allowed(c) { c } else { '\u{FFFD}' }).collect())
+    }
+}
+
+/// Text escaped for element content.
+pub fn escape_text(s: &str) -> String {
+    escape(s, false)
+}
+
+/// Text escaped for a double- or single-quoted attribute value: quotes too, and tab, line
+/// feed and carriage return as character references so they survive attribute-value
+/// normalisation.
+pub fn escape_attr(s: &str) -> String {
+    escape(s, true)
+}
+
+/// Text escaped for content or an attribute value alike (both quotes escaped), its tabs and
+/// newlines kept as they are: for SVG and HTML, where the writer breaks lines itself.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if !allowed(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn escape(s: &str, attr: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attr => out.push_str("&quot;"),
+            '\'' if attr => out.push_str("&apos;"),
+            '\n' if attr => out.push_str("&#10;"),
+            '\t' if attr => out.push_str("&#9;"),
+            '\r' => out.push_str("&#13;"),
+            c if !allowed(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_characters_become_the_replacement_character_and_markup_is_escaped() {
+        let s = "a\u{0b}b\u{01}c\u{1f}d\u{FFFF}e\tf\ng\rh";
+        assert_eq!(safe(s), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\tf\ng\rh");
+        assert!(matches!(safe("plain æøå"), Cow::Borrowed(_)));
+        assert_eq!(escape_text("<a & \"b\"\u{0b}>"), "&lt;a &amp; \"b\"\u{FFFD}&gt;");
+        assert_eq!(escape_attr("'x'\n\t\u{01}"), "&apos;x&apos;&#10;&#9;\u{FFFD}");
+        assert_eq!(escape_markup("'x'\n\t\u{01}<"), "&apos;x&apos;\n\t\u{FFFD}&lt;");
+        for text in [escape_text(s), escape_attr(s)] {
+            let xml = format!("<r a=\"{}\">{}</r>", escape_attr(s), text);
+            roxmltree::Document::parse(&xml).unwrap();
+        }
+    }
+}
