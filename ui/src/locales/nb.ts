@@ -87,7 +87,7 @@ export const nb = {
     none: "Ingen problemer funnet.",
     error: "Feil",
     warning: "Advarsel",
-    info: "Info",
+    info: "Merknad",
   },
   error: { title: "Noe gikk galt", dismiss: "Lukk" },
   ...panelsNb,
