@@ -23,46 +23,43 @@ pub fn safe(s: &str) -> Cow<'_, str> {
 
 /// Text escaped for element content.
 pub fn escape_text(s: &str) -> String {
-    escape(s, false)
+    escape(s, Place::Text)
 }
 
 /// Text escaped for a double- or single-quoted attribute value: quotes too, and tab, line
 /// feed and carriage return as character references so they survive attribute-value
 /// normalisation.
 pub fn escape_attr(s: &str) -> String {
-    escape(s, true)
+    escape(s, Place::Attr)
 }
 
 /// Text escaped for content or an attribute value alike (both quotes escaped), its tabs and
 /// newlines kept as they are: for SVG and HTML, where the writer breaks lines itself.
 pub fn escape_markup(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if !allowed(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    escape(s, Place::Markup)
 }
 
-fn escape(s: &str, attr: bool) -> String {
+/// Where escaped text goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Text,
+    Attr,
+    Markup,
+}
+
+fn escape(s: &str, place: Place) -> String {
+    let quotes = place != Place::Text;
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' if attr => out.push_str("&quot;"),
-            '\'' if attr => out.push_str("&apos;"),
-            '\n' if attr => out.push_str("&#10;"),
-            '\t' if attr => out.push_str("&#9;"),
-            '\r' => out.push_str("&#13;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&apos;"),
+            '\n' if place == Place::Attr => out.push_str("&#10;"),
+            '\t' if place == Place::Attr => out.push_str("&#9;"),
+            '\r' if place != Place::Markup => out.push_str("&#13;"),
             c if !allowed(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }

@@ -232,7 +232,7 @@ fn phase_names(doc: &Document, l: &Layout, rows: &[Row]) -> String {
 }
 
 /// Where each column runs along the flow (the last one to the diagram's end).
-fn column_stretches(l: &Layout) -> Vec<Stretch> {
+pub(super) fn column_stretches(l: &Layout) -> Vec<Stretch> {
     let horizontal = l.orientation == Orientation::Horizontal;
     let along = if horizontal { l.width } else { l.height };
     let n = l.columns.len();
@@ -273,8 +273,9 @@ pub fn overview_size(l: &Layout) -> (f64, f64) {
 }
 
 fn overview_rows(l: &Layout, lang: Lang) -> Vec<Row> {
-    let whole = || column_stretches(l).first().zip(column_stretches(l).last()).map(|(a, b)| Stretch { start: a.start, end: b.end });
-    let one: Vec<Row> = whole().and_then(|s| row(l, s, lang)).into_iter().collect();
+    let columns = column_stretches(l);
+    let whole = columns.first().zip(columns.last()).map(|(a, b)| Stretch { start: a.start, end: b.end });
+    let one: Vec<Row> = whole.and_then(|s| row(l, s, lang)).into_iter().collect();
     if l.orientation == Orientation::Vertical || one.is_empty() {
         return one;
     }
@@ -287,10 +288,10 @@ fn overview_rows(l: &Layout, lang: Lang) -> Vec<Row> {
     }
     // units: the phases, and a phase longer than a row should be cut between its steps
     let full = one[0].thickness(l.column_header_height);
-    let total: f64 = column_stretches(l).iter().map(|s| s.end - s.start).sum();
+    let total: f64 = columns.iter().map(|s| s.end - s.start).sum();
     let target = (AIM_ASPECT * total * full).sqrt().max(300.0);
     let mut units = Vec::new();
-    for s in column_stretches(l) {
+    for s in columns {
         if s.end - s.start > target * 1.1 {
             let k = ((s.end - s.start) / target).ceil();
             units.extend(super::tiles::cuts(l, s.start, s.end, (s.end - s.start) / k * 1.1).into_iter().map(|(a, n)| Stretch { start: a, end: a + n }));

@@ -33,11 +33,9 @@ pub struct Slice {
 pub fn slices(doc: &Document, variant: &Variant, l: &Layout, max_along: f64, lang: Lang) -> Vec<Slice> {
     let horizontal = l.orientation == Orientation::Horizontal;
     let band = l.lane_header_width;
-    let along = if horizontal { l.width } else { l.height };
     let mut out = Vec::new();
-    for (c, col) in l.columns.iter().enumerate() {
-        let (from, to) = if horizontal { (col.x, col.x + col.width) } else { (col.y, col.y + col.height) };
-        let to = if c + 1 == l.columns.len() { along } else { to };
+    for (col, stretch) in l.columns.iter().zip(super::compose::column_stretches(l)) {
+        let (from, to) = (stretch.start, stretch.end);
         let name = col.phase.and_then(|p| doc.phase(p)).map(|p| p.name.clone()).unwrap_or_default();
         // the room for markers and labels at the cuts is known once a part is drawn: where a
         // part comes out too long, the phase is cut again with that much less

@@ -11,11 +11,27 @@ import { revealItemInDir } from "@tauri-apps/plugin-opener";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, asCoreError, type CoreError } from "../api";
-import type { Document, ExportFormat, Lang, Page } from "../generated/carepath";
+import type { Document, ExportFormat, Lang, Page, Phase } from "../generated/carepath";
 import { FORMATS, REPORTS, SEVERAL, parseScale, suggestedName, withExtension } from "./exportPath";
 import { Modal } from "./Modal";
 
 const DIAGRAM: ExportFormat[] = ["svg", "png", "pdf"];
+
+/** One end of the range of phases a diagram draws. */
+function PhaseSelect(props: { name: string; label: string; phases: Phase[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.phases.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export function ExportDialog(props: { doc: Document; variantId: string | null; onClose: () => void }) {
   const { doc, onClose } = props;
@@ -174,26 +190,8 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
           )}
           {diagram && part === "phases" && (
             <span className="phase-range">
-              <label>
-                {t("export.phaseFrom")}
-                <select name="phaseFrom" value={phaseFrom} onChange={(e) => setPhaseFrom(e.target.value)}>
-                  {phases.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t("export.phaseTo")}
-                <select name="phaseTo" value={phaseTo} onChange={(e) => setPhaseTo(e.target.value)}>
-                  {phases.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <PhaseSelect name="phaseFrom" label={t("export.phaseFrom")} phases={phases} value={phaseFrom} onChange={setPhaseFrom} />
+              <PhaseSelect name="phaseTo" label={t("export.phaseTo")} phases={phases} value={phaseTo} onChange={setPhaseTo} />
             </span>
           )}
           <label className="check">
