@@ -16,6 +16,7 @@ fn main() {
         "save_as",
         "close_document",
         "document_path",
+        "document_read_only",
         "recent_documents",
         "copy",
         "paste",

@@ -33,6 +33,8 @@ pub enum ErrorCode {
     Corrupt,
     /// The file could not be read or written.
     Io,
+    /// The file cannot be written by this user or on this drive (it can still be read).
+    ReadOnly,
     /// Input that is not valid Carepath JSON.
     InvalidJson,
     /// A file already exists where a new one was to be written.

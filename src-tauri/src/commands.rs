@@ -105,7 +105,7 @@ fn switch(app: &AppHandle, state: &AppState, open: impl FnOnce() -> Result<Sessi
             Ok(doc)
         }
         Err(e) => {
-            *slot = previous.and_then(|p| Session::open(&p).ok());
+            *slot = previous.and_then(|p| Session::open_or_read_only(&p).ok());
             Err(e)
         }
     }
@@ -119,7 +119,7 @@ fn set_title(app: &AppHandle, doc: &Document) {
 
 #[tauri::command]
 pub fn open_document(app: AppHandle, state: State<AppState>, path: PathBuf) -> Result<Document> {
-    switch(&app, &state, || Session::open(&path))
+    switch(&app, &state, || Session::open_or_read_only(&path))
 }
 
 #[tauri::command]
@@ -218,6 +218,13 @@ pub fn close_document(app: AppHandle, state: State<AppState>) -> Result<()> {
 #[tauri::command]
 pub fn document_path(state: State<AppState>) -> Result<String> {
     state.with(|s| Ok(s.path().display().to_string()))
+}
+
+/// Whether the open document is open for reading only (this user or drive may not write its
+/// file): the window then shows a banner offering "save as".
+#[tauri::command]
+pub fn document_read_only(state: State<AppState>) -> Result<bool> {
+    state.with(|s| Ok(s.is_read_only()))
 }
 
 /// The recently opened documents that still exist, most recent first.

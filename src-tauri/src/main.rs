@@ -63,6 +63,7 @@ fn main() {
             commands::save_as,
             commands::close_document,
             commands::document_path,
+            commands::document_read_only,
             commands::recent_documents,
             commands::copy,
             commands::paste,

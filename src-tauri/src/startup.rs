@@ -130,7 +130,7 @@ pub fn open_start_document(app: &AppHandle) -> Result<Session> {
         // a window of this app that was just closed may still be letting go of the file
         let mut tries = 0;
         loop {
-            match Session::open(&path) {
+            match Session::open_or_read_only(&path) {
                 Err(e) if e.code == ErrorCode::FileInUse && tries < 20 => {
                     tries += 1;
                     std::thread::sleep(std::time::Duration::from_millis(250));

@@ -3,13 +3,14 @@
 //! and moving them into place whole, and turning SQLite and I/O failures into errors that name
 //! the file and the cause.
 
+use super::readonly;
 use crate::error::{CoreError, ErrorCode, Result};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// How long a statement waits for a lock held briefly by a reader in another process.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An SQLite failure on `path` as a Carepath error.
 pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> CoreError {
@@ -21,7 +22,8 @@ pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> CoreError {
             S::DatabaseCorrupt => (ErrorCode::Corrupt, format!("the file is damaged ({e})")),
             S::DiskFull => (ErrorCode::Io, "could not write: the disk is full".to_string()),
             S::CannotOpen => (ErrorCode::Io, format!("could not open the file ({e})")),
-            S::ReadOnly | S::PermissionDenied => (ErrorCode::Io, format!("could not write: the file is read-only ({e})")),
+            S::ReadOnly => (ErrorCode::ReadOnly, format!("could not write: the file is read-only ({e})")),
+            S::PermissionDenied => (ErrorCode::Io, format!("permission denied ({e})")),
             S::DatabaseBusy | S::DatabaseLocked => (ErrorCode::Io, format!("the file is busy in another process ({e})")),
             _ => (ErrorCode::Io, format!("could not read or write the file ({e})")),
         },
@@ -45,6 +47,15 @@ pub(crate) fn check_existing(path: &Path) -> Result<()> {
     })?;
     if meta.is_dir() {
         return Err(CoreError::new(ErrorCode::NotCarepath, format!("{}: is a folder, not a Carepath document", path.display())));
+    }
+    if let Err(e) = std::fs::File::open(path) {
+        return Err(match e.kind() {
+            std::io::ErrorKind::PermissionDenied => CoreError::new(
+                ErrorCode::Io,
+                format!("{}: permission denied: this user may not read the file (check its permissions)", path.display()),
+            ),
+            _ => io_error(path, "read the file", e),
+        });
     }
     if meta.len() == 0 {
         return Err(CoreError::new(ErrorCode::NotCarepath, format!("{}: the file is empty; it is not a Carepath document", path.display())));
@@ -79,19 +90,21 @@ pub(crate) fn name_target(e: CoreError, tmp: &Path, path: &Path) -> CoreError {
     CoreError { message: e.message.replace(&tmp, &path), ..e }
 }
 
-/// A read-only connection to an existing file; it cannot change the file.
+/// A read-only connection to an existing file; it cannot change the file and creates nothing
+/// beside it ([`readonly::connect`]).
 pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_error(path, e))?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| sql_error(path, e))?;
-    Ok(conn)
+    readonly::connect(path)
 }
 
 /// A connection for reading a recognised file without the write lock: writable underneath,
 /// so that closing it tidies away the `-wal` and `-shm` files SQLite makes beside a WAL
 /// database when no other connection still uses them, but refusing every write (`query_only`).
-/// A file this process may not write is read through a read-only connection instead.
+/// A file this process may not write, or whose folder it may not write, is read through a
+/// read-only connection instead.
 pub(crate) fn open_reader(path: &Path) -> Result<Connection> {
+    if !readonly::can_write_database(path) {
+        return open_read_only(path);
+    }
     match Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX) {
         Ok(conn) => {
             conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| sql_error(path, e))?;

@@ -20,6 +20,7 @@ mod journal;
 mod load;
 mod lock;
 mod open;
+mod readonly;
 mod rows;
 mod schema;
 
@@ -35,14 +36,17 @@ pub const FILE_VERSION: u32 = schema::SCHEMA_VERSION;
 /// `PRAGMA application_id` of every `.carepath` file.
 pub const APPLICATION_ID: i32 = schema::APPLICATION_ID;
 
-/// An open document, writable; every accepted edit is committed before the call returns.
+/// An open document; every accepted edit is committed before the call returns. A session
+/// opened with [`Session::open_read_only`] refuses edits (`read_only`) until "save as" has
+/// moved it to a file it may write.
 pub struct Session {
     path: PathBuf,
     doc: Document,
     history: History,
     // the connection closes before the lock is released (fields drop in this order)
     conn: Connection,
-    _lock: FileLock,
+    // None: open for reading only
+    _lock: Option<FileLock>,
 }
 
 impl Session {
@@ -55,8 +59,37 @@ impl Session {
     pub fn open(path: &Path) -> Result<Session> {
         Ok(Session::from(path, open::open(path)?))
     }
+    /// Opens a file for reading only, for a file this user or drive does not let it write
+    /// (`read_only` from [`Session::open`]): the document and its history can be read,
+    /// exported and saved as a copy; edits, undo and redo are refused. Nothing is created
+    /// beside the file.
+    pub fn open_read_only(path: &Path) -> Result<Session> {
+        let (conn, doc, history) = open::open_read_only(path)?;
+        Ok(Session { path: path.to_path_buf(), doc, history, conn, _lock: None })
+    }
+    /// Opens a file for writing, or for reading only when this user or drive may not write
+    /// it ([`Session::is_read_only`] tells which); every other failure is returned as it is.
+    pub fn open_or_read_only(path: &Path) -> Result<Session> {
+        match Session::open(path) {
+            Err(e) if e.code == ErrorCode::ReadOnly => Session::open_read_only(path),
+            other => other,
+        }
+    }
     fn from(path: &Path, o: open::Opened) -> Session {
-        Session { path: path.to_path_buf(), doc: o.doc, history: o.history, conn: o.conn, _lock: o.lock }
+        Session { path: path.to_path_buf(), doc: o.doc, history: o.history, conn: o.conn, _lock: Some(o.lock) }
+    }
+    /// Whether edits are refused because the file was opened for reading only.
+    pub fn is_read_only(&self) -> bool {
+        self._lock.is_none()
+    }
+    fn check_writable(&self) -> Result<()> {
+        if self.is_read_only() {
+            return Err(CoreError::new(
+                ErrorCode::ReadOnly,
+                format!("{}: the file is open for reading only; use Save as to keep changes in a copy. The edit was not made.", self.path.display()),
+            ));
+        }
+        Ok(())
     }
     pub fn path(&self) -> &Path {
         &self.path
@@ -85,6 +118,7 @@ impl Session {
     /// Applies an edit and commits it durably; returns what changed. If the file cannot be
     /// written, the document is left as it was and the error is `io`.
     pub fn apply(&mut self, edit: Edit) -> Result<Vec<Changed>> {
+        self.check_writable()?;
         let inverse = edit::apply(&mut self.doc, edit.clone())?;
         let changed = Changed::of_applied(&edit, &inverse);
         let written = self.commit(&changed, |conn, now| journal::record(conn, &edit, &inverse, now));
@@ -103,6 +137,9 @@ impl Session {
     /// Flushes every committed edit to the disk (a WAL checkpoint with fsync), so the edits
     /// survive a power failure too. Cheap when nothing changed since the last call.
     pub fn sync(&mut self) -> Result<()> {
+        if self.is_read_only() {
+            return Ok(());
+        }
         self.conn
             .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
             .map_err(|e| CoreError::new(ErrorCode::Io, format!("{}: could not flush to disk: {e}", self.path.display())))
@@ -110,6 +147,7 @@ impl Session {
 
     /// Undoes the last edit (`nothing_to_undo` when there is none).
     pub fn undo(&mut self) -> Result<Vec<Changed>> {
+        self.check_writable()?;
         let entry = self.history.done.last().ok_or_else(|| nothing("undo"))?;
         let inverse = entry.inverse.clone();
         let redo = edit::apply(&mut self.doc, inverse.clone())?;
@@ -146,6 +184,7 @@ impl Session {
 
     /// Redoes the last undone edit (`nothing_to_undo` when there is none).
     pub fn redo(&mut self) -> Result<Vec<Changed>> {
+        self.check_writable()?;
         let entry = self.history.undone.last().ok_or_else(|| nothing("redo"))?;
         let edit = entry.edit.clone();
         let inverse = edit::apply(&mut self.doc, edit.clone())?;
@@ -192,12 +231,15 @@ impl Session {
     /// it is and is released.
     pub fn save_as(&mut self, path: &Path) -> Result<()> {
         if same_file(&self.path, path) {
+            if self.is_read_only() {
+                return Err(readonly::refused(path));
+            }
             return Ok(());
         }
         let (conn, lock) = open::copy_to(&self.conn, &self.path, path)?;
         // the old connection closes before its lock goes
         self.conn = conn;
-        self._lock = lock;
+        self._lock = Some(lock);
         self.path = path.to_path_buf();
         Ok(())
     }
@@ -207,6 +249,7 @@ impl std::fmt::Debug for Session {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Session")
             .field("path", &self.path)
+            .field("read_only", &self.is_read_only())
             .field("steps", &self.doc.step_count())
             .field("done", &self.history.done.len())
             .field("undone", &self.history.undone.len())

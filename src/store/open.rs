@@ -10,7 +10,7 @@
 use super::file::{self, sql_error};
 use super::lock::FileLock;
 use super::schema::{self, SCHEMA_VERSION};
-use super::{journal, load, rows};
+use super::{journal, load, readonly, rows};
 use crate::edit::History;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::Document;
@@ -32,22 +32,13 @@ fn identify(path: &Path) -> Result<u32> {
     schema::identify(&conn, path)
 }
 
-/// The `-wal` and `-shm` files SQLite keeps beside a WAL database.
-fn side_files(path: &Path) -> [std::path::PathBuf; 2] {
-    ["-wal", "-shm"].map(|suffix| {
-        let mut name = path.as_os_str().to_os_string();
-        name.push(suffix);
-        std::path::PathBuf::from(name)
-    })
-}
-
 /// Runs `f` on a file; when it fails because the file is not one this build can use, removes
 /// the empty `-wal` and its `-shm` that opening it made beside it (a read-only connection to a
 /// file marked as WAL creates them and cannot remove them). Side files that were there before,
 /// or a `-wal` that holds anything, are never touched; neither are files someone may be
 /// writing (the failure is then `file_in_use` or an I/O error, not one of these).
 fn leaving_nothing_behind<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    let [wal, shm] = side_files(path);
+    let [wal, shm] = readonly::side_files(path);
     let existed = (wal.exists(), shm.exists());
     let result = f();
     if let Err(e) = &result {
@@ -67,7 +58,11 @@ pub(super) fn open(path: &Path) -> Result<Opened> {
 
 fn open_locked(path: &Path) -> Result<Opened> {
     identify(path)?;
+    if !readonly::can_write_database(path) {
+        return Err(readonly::refused(path));
+    }
     let lock = FileLock::acquire(path)?;
+    readonly::clear_stale_side_files(path)?;
     let mut conn = file::open_writable(path)?;
     // identify again under the lock: the file may have been replaced in between
     let version = schema::identify(&conn, path)?;
@@ -84,6 +79,24 @@ fn open_locked(path: &Path) -> Result<Opened> {
     };
     file::use_wal(&conn, path)?;
     Ok(Opened { conn, lock, doc, history })
+}
+
+/// Opens a file this process may not write for reading only: the document, its history and
+/// a read-only connection to copy it from ("save as"). Creates nothing beside the file.
+pub(super) fn open_read_only(path: &Path) -> Result<(Connection, Document, History)> {
+    leaving_nothing_behind(path, || {
+        let version = identify(path)?;
+        let conn = file::open_read_only(path)?;
+        if version < SCHEMA_VERSION {
+            let doc = read_migrated(&conn, path, version)?;
+            return Ok((conn, doc, History::default()));
+        }
+        let (doc, history) = {
+            let tx = conn.unchecked_transaction().map_err(|e| sql_error(path, e))?;
+            (load::document(&tx, path)?, journal::load(&tx, path)?)
+        };
+        Ok((conn, doc, history))
+    })
 }
 
 /// Reads a document through a read-only connection; takes no lock.

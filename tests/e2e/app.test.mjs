@@ -1147,6 +1147,51 @@ test("a locked or foreign file gives a clear message and leaves the document ope
   }
 });
 
+test("a file on a read-only drive opens read-only: a banner, no edit reaches it, a saved copy is editable", async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-ro-"));
+  const drive = path.join(dir, "stasjon");
+  mkdirSync(drive);
+  // a read-only tmpfs (root ignores file modes, not a read-only mount); elsewhere said and left
+  if (spawnSync("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", drive]).status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    t.skip("mounting a tmpfs is not allowed here; tests/store_read_only.rs covers read-only files and folders");
+    return;
+  }
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const file = path.join(drive, "skrivebeskyttet.carepath");
+    const elsewhere = path.join(dir, "annet.carepath");
+    assert.ok(!(await invoke(browser, "save_as", { path: file })).error);
+    // move on, so the file on the drive is closed before the drive becomes read-only
+    assert.ok(!(await invoke(browser, "save_as", { path: elsewhere })).error);
+    assert.equal(spawnSync("mount", ["-o", "remount,ro", drive]).status, 0, "remount read-only");
+    await menu(browser, "recent", { path: file });
+    const banner = await eventually(async () => (await texts(browser, ".file-read-only-banner"))[0], "the read-only banner");
+    assert.match(banner, /skrivebeskyttet/);
+    assert.equal((await invoke(browser, "document_path")).ok, file);
+    assert.equal((await invoke(browser, "document_read_only")).ok, true);
+    const labels = await texts(browser, ".step-label-text");
+    // an edit from the canvas is refused in the window with a note, and never reaches the file
+    await clickAt(browser, await eventually(() => findEmptyCell(browser), "an empty cell"));
+    await browser.keys(["n"]);
+    await eventually(async () => (await texts(browser, ".statusbar"))[0]?.includes("Lagre som"), "the read-only note");
+    assert.deepEqual(await texts(browser, ".step-label-text"), labels, "no step was added");
+    await shot(browser, "read-only-banner.png");
+    assert.deepEqual(readdirSync(drive), ["skrivebeskyttet.carepath"], "nothing beside the file on the drive");
+    // the banner's Save as: a writable copy, and the banner goes
+    const copy = path.join(dir, "kopi.carepath");
+    assert.ok(!(await invoke(browser, "save_as", { path: copy })).error);
+    await menu(browser, "recent", { path: copy });
+    await eventually(async () => (await texts(browser, ".file-read-only-banner")).length === 0, "the banner to go");
+    assert.equal((await invoke(browser, "document_read_only")).ok, false);
+  } finally {
+    await browser.deleteSession();
+    spawnSync("umount", [drive]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("keyboard: arrows select the nearest step, Alt+arrow moves it to the next lane, C connects", async () => {
   const browser = await startApp();
   try {

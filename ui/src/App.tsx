@@ -40,11 +40,16 @@ export function App() {
   const [pending, setPending] = useState(0);
   // review mode: only comments and decisions reach the core (ui/src/review)
   const readOnly = useRef(false);
+  // the file itself may not be written (shell: Session::open_read_only): no edit reaches the core
+  const [fileReadOnly, setFileReadOnly] = useState(false);
+  const fileLocked = useRef(false);
   const [note, setNote] = useState<string | null>(null);
 
   const refresh = useCallback(async (wanted: string | null) => {
     try {
-      const [doc, findings] = await Promise.all([api.currentDocument(), api.validate()]);
+      const [doc, findings, locked] = await Promise.all([api.currentDocument(), api.validate(), api.documentReadOnly()]);
+      fileLocked.current = locked;
+      setFileReadOnly(locked);
       const vid = doc.variants.find((v) => v.id === wanted)?.id ?? doc.variants[0]?.id ?? null;
       const layout = vid ? await api.layout(vid) : null;
       setState({ doc, findings, layout, variantId: vid });
@@ -60,6 +65,10 @@ export function App() {
 
   const onEdit = useCallback(
     async (edit: Edit) => {
+      if (fileLocked.current) {
+        setNote(t("files.readOnlyNote"));
+        return false;
+      }
       if (readOnly.current && !isReviewEdit(edit)) {
         setNote(t("review.readOnly"));
         return false;
@@ -83,6 +92,10 @@ export function App() {
 
   const undoRedo = useCallback(
     async (which: "undo" | "redo") => {
+      if (fileLocked.current) {
+        setNote(t("files.readOnlyNote"));
+        return;
+      }
       try {
         const reviewOnly = readOnly.current;
         await (which === "undo" ? api.undo(reviewOnly) : api.redo(reviewOnly));
@@ -212,7 +225,7 @@ export function App() {
           {needLayerVisible ? "☑" : "☐"} {t("layer.toggle")}
         </button>
         <ModeToggles modes={review} disabled={!doc || showStart} />
-        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart || review.on}>
+        <button onClick={() => void autoArrange()} title={t("toolbar.arrangeHint")} disabled={!variantId || showStart || review.on || fileReadOnly}>
           {t("toolbar.arrange")}
         </button>
         <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc || showStart}>
@@ -234,10 +247,15 @@ export function App() {
           <button onClick={() => setError(null)}>{t("error.dismiss")}</button>
         </div>
       )}
+      {fileReadOnly && !showStart && (
+        <div className="review-banner file-read-only-banner" role="note">
+          {t("files.readOnly")} <button onClick={() => void frame.run("save_as")}>{t("files.saveCopy")}</button>
+        </div>
+      )}
       {review.on && !showStart && <div className="review-banner" role="note">{t("review.modeOn")}</div>}
       <main className="workspace">
         {!showStart && doc && !review.comparing && (
-          <fieldset className="read-only-panel" disabled={review.on} aria-label={review.on ? t("review.readOnlyCaption") : undefined}>
+          <fieldset className="read-only-panel" disabled={review.on || fileReadOnly} aria-label={review.on ? t("review.readOnlyCaption") : fileReadOnly ? t("files.readOnlyNote") : undefined}>
           {review.on && <div className="read-only-caption">{t("review.readOnlyCaption")}</div>}
           <Sidebar
             doc={doc}

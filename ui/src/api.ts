@@ -42,6 +42,8 @@ export const api = {
   saveAs: (path: string) => invoke<null>("save_as", { path }),
   closeDocument: () => invoke<null>("close_document"),
   documentPath: () => invoke<string>("document_path"),
+  /** The file could not be opened for writing (permissions, read-only folder or drive). */
+  documentReadOnly: () => invoke<boolean>("document_read_only"),
   recentDocuments: () => invoke<string[]>("recent_documents"),
   copy: (variant: string, steps: string[]) => invoke<Fragment>("copy", { variant, steps }),
   paste: (variant: string, offset: Position) => invoke<Edit>("paste", { variant, offset }),

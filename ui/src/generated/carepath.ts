@@ -268,6 +268,7 @@ export type ErrorCode =
   | "newer_version"
   | "corrupt"
   | "io"
+  | "read_only"
   | "invalid_json"
   | "already_exists";
 /**

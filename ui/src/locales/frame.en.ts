@@ -15,6 +15,9 @@ export const frameEn: FrameResources = {
     notCarepath: "The file is not a Carepath document, or it is damaged.",
     newer: "The file was made by a newer Carepath.",
     path: "File: {{path}}",
+    readOnly: "The file is read-only (permissions, folder or drive): you can read and export it. Save a copy to make changes.",
+    readOnlyNote: "The file is read-only. Use “Save as …” to change a copy.",
+    saveCopy: "Save as …",
   },
   start: {
     title: "Carepath",

@@ -14,6 +14,9 @@ export const frameNb = {
     notCarepath: "Filen er ikke et Carepath-dokument, eller den er skadet.",
     newer: "Filen er laget av en nyere Carepath.",
     path: "Fil: {{path}}",
+    readOnly: "Filen er skrivebeskyttet (rettigheter, mappe eller stasjon): du kan lese og eksportere den. Lagre en kopi for å endre.",
+    readOnlyNote: "Filen er skrivebeskyttet. Bruk «Lagre som …» for å endre en kopi.",
+    saveCopy: "Lagre som …",
   },
   start: {
     title: "Carepath",
