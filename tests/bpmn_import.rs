@@ -107,16 +107,21 @@ fn hostile_and_broken_input_gives_errors_naming_the_file() {
 }
 
 #[test]
-fn duplicate_ids_and_dangling_references_do_not_break_the_import() {
+fn duplicate_ids_are_refused_with_both_places_and_dangling_references_are_reported() {
     let xml = r#"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
       <process id="p"><task id="t" name="A"/><task id="t" name="B"/>
       <sequenceFlow id="f" sourceRef="t" targetRef="nowhere"/>
       <laneSet><lane id="l" name="L"><flowNodeRef>ghost</flowNodeRef></lane></laneSet></process>
     </definitions>"#;
-    let (doc, report) = from_bpmn(xml.as_bytes(), "dup.bpmn").unwrap();
+    let e = from_bpmn(xml.as_bytes(), "dup.bpmn").unwrap_err();
+    assert_eq!(e.message, "dup.bpmn: line 2, column 46: the id 't' is already used by the element at line 2, column 23; BPMN ids must be unique");
+    let (doc, report) = from_bpmn(xml.replacen(r#"id="t" name="B""#, r#"id="u" name="B""#, 1).as_bytes(), "dup.bpmn").unwrap();
     assert_eq!(doc.variants[0].step_count(), 2);
     assert_eq!(doc.variants[0].transition_count(), 0);
     assert!(report.skipped.iter().any(|e| e.element == "sequenceFlow"));
+    // a raw '<' in an attribute is malformed XML, with its place
+    let e = from_bpmn(xml.replacen(r#"name="A""#, r#"name="A<B""#, 1).as_bytes(), "lt.bpmn").unwrap_err();
+    assert!(e.message.starts_with("lt.bpmn: line 2, column 23: attribute 'name' holds a raw '<'"), "{}", e.message);
 }
 
 /// What other tools write: a Camunda Modeler file with its own attributes and extensions and

@@ -521,6 +521,8 @@ impl<'t> Builder<'t> {
 
     fn steps_of(&mut self, pr: u32) {
         let t = self.t;
+        // once per process: finding it scans the process's children
+        let frame = self.carepath_frame(pr);
         for i in t.get(pr).children.clone() {
             let e = t.get(i);
             let Some(kind) = (if e.ns == Ns::Model { step_kind(&e.name) } else { None }) else { continue };
@@ -539,14 +541,14 @@ impl<'t> Builder<'t> {
                 s.description = self.documentation(i);
                 s.phase = self.phase_at(i);
                 s.position = None;
-            } else if let Some(p) = self.moved(pr, i) {
+            } else if let Some(p) = self.moved(frame, i) {
                 s.position = Some(p);
             }
             let lane = self.node_actor.get(&i).or_else(|| self.pool_actor.get(&pr)).copied();
             if lane.is_some() || s.actor.is_some_and(|a| self.doc.actor(a).is_none()) {
                 s.actor = lane;
             }
-            if let (false, Some(((x, y, _, _), 0)), Some(dy)) = (from_json, self.drawn_at(i), self.carepath_frame(pr)) {
+            if let (false, Some(((x, y, _, _), 0)), Some(dy)) = (from_json, self.drawn_at(i), frame) {
                 // a step added in another tool to a pool Carepath drew: the file's frame is
                 // Carepath's own
                 s.position = Some(Position { x, y: y - dy });
@@ -565,15 +567,16 @@ impl<'t> Builder<'t> {
 
     /// Where a step Carepath exported now is, when another tool moved its shape: the shape's
     /// top-left differs from the place recorded on its `cp:step`. In the layout's frame (the
-    /// pools of further variants are drawn `dy` lower, as recorded on `cp:variant`).
-    fn moved(&self, pr: u32, i: u32) -> Option<Position> {
+    /// pools of further variants are drawn `dy` lower, as recorded on `cp:variant`: `frame`,
+    /// from [`Builder::carepath_frame`]).
+    fn moved(&self, frame: Option<f64>, i: u32) -> Option<Position> {
         let ((x, y, _, _), diagram) = self.drawn_at(i)?;
         let step = self.cp_element(i, "step")?;
         let (wx, wy) = (self.num_attr(step, "x")?, self.num_attr(step, "y")?);
         if diagram != 0 || ((x - wx).abs() < 0.5 && (y - wy).abs() < 0.5) {
             return None;
         }
-        Some(Position { x, y: y - self.carepath_frame(pr)? })
+        Some(Position { x, y: y - frame? })
     }
 
     /// An element's Carepath extension element `cp:TAG`.

@@ -167,6 +167,9 @@ pub fn parse(bytes: &[u8]) -> Result<Tree, String> {
                             continue;
                         }
                         let key = a.key.as_ref().to_string();
+                        if a.value.contains('<') {
+                            return Err(format!("{}: attribute '{key}' holds a raw '<', which XML forbids (write &lt;)", at(&reader, pos)));
+                        }
                         let value = a
                             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                             .map_err(|e| format!("{}: attribute '{key}': {e}", at(&reader, pos)))?;
@@ -231,12 +234,46 @@ pub fn parse(bytes: &[u8]) -> Result<Tree, String> {
     if elements.is_empty() {
         return Err("the file has no XML element".into());
     }
+    check_unique_ids(&elements, &text)?;
     Ok(Tree { elements, text })
+}
+
+/// Every `id` of a BPMN element is unique in the file (an XML ID): a second element with an
+/// id already used is refused with both places. Other tools' extension elements are not
+/// checked: their `id` is theirs (an ADONIS file repeats a process id in its own target).
+fn check_unique_ids(elements: &[Element], text: &str) -> Result<(), String> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(elements.len());
+    for e in elements.iter().filter(|e| !matches!(e.ns, Ns::Other | Ns::Carepath)) {
+        let Some((_, id)) = e.attrs.iter().find(|(k, _)| k == "id") else { continue };
+        if let Some(&first) = seen.get(id.as_str()) {
+            let (line, col) = line_col(text, e.offset);
+            let (l1, c1) = line_col(text, first);
+            return Err(format!("line {line}, column {col}: the id '{id}' is already used by the element at line {l1}, column {c1}; BPMN ids must be unique"));
+        }
+        seen.insert(id.as_str(), e.offset);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refuses_a_second_element_with_the_same_id_naming_both_places() {
+        let xml = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n<process id=\"p\">\n  <task id=\"a\"/>\n  <task id=\"a\"/>\n</process></definitions>";
+        let err = parse(xml.as_bytes()).unwrap_err();
+        assert_eq!(err, "line 4, column 3: the id 'a' is already used by the element at line 3, column 3; BPMN ids must be unique");
+        assert!(parse(xml.replacen("id=\"a\"", "id=\"b\"", 1).as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_raw_less_than_in_an_attribute() {
+        let xml = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n  <task id=\"a\" name=\"x < y\"/></definitions>";
+        let err = parse(xml.as_bytes()).unwrap_err();
+        assert!(err.starts_with("line 2, column 3: attribute 'name' holds a raw '<'"), "{err}");
+        assert_eq!(parse(xml.replace(" < ", " &lt; ").as_bytes()).unwrap().attr(1, "name"), Some("x < y"));
+    }
 
     #[test]
     fn reads_namespaces_entities_and_text() {
