@@ -59,4 +59,15 @@ impl CoreError {
     }
 }
 
+/// An I/O error in words for people: "the disk is full" and "permission denied" said plainly,
+/// otherwise the system's text.
+pub fn io_cause(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => "the disk is full".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the drive is read-only".into(),
+        _ => e.to_string(),
+    }
+}
+
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;

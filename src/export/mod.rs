@@ -164,11 +164,12 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, format!("{shown}: not a file name")))?;
-    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    crate::tempfiles::sweep(dir);
+    let tmp = crate::tempfiles::beside(&dir.join(name));
     let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        CoreError::new(ErrorCode::Io, format!("{shown}: cannot write: {e}"))
+        CoreError::new(ErrorCode::Io, format!("{shown}: cannot write: {}", crate::error::io_cause(&e)))
     })
 }
 

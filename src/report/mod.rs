@@ -145,20 +145,46 @@ pub fn render(doc: &Document, opts: &ReportOptions) -> Result<Rendered> {
 }
 
 /// Renders the report and writes it to `path`, the pictures beside it; returns every path
-/// written, the main file first. Each file is written atomically.
+/// written, the main file first. A report of several files is written whole or not at all:
+/// every file first goes into a temporary folder beside `path`, and only when all are
+/// written are they moved into place (the pictures first, the page last); a failure, such as
+/// a full disk, leaves nothing behind and the files that were there as they were.
 pub fn write(doc: &Document, opts: &ReportOptions, path: &Path) -> Result<Vec<PathBuf>> {
     let r = render(doc, opts)?;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut written = vec![path.to_path_buf()];
-    for (rel, bytes) in &r.beside {
-        let file = dir.join(rel);
-        if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| CoreError::new(ErrorCode::Io, format!("{}: cannot create the folder: {e}", parent.display())))?;
-        }
-        crate::export::write_file(&file, bytes)?;
-        written.push(file);
+    if r.beside.is_empty() {
+        crate::export::write_file(path, &r.main)?;
+        return Ok(vec![path.to_path_buf()]);
     }
-    crate::export::write_file(path, &r.main)?;
+    let dir = crate::tempfiles::folder_of(path);
+    crate::tempfiles::sweep(dir);
+    let stage = crate::tempfiles::beside(path);
+    let result = write_staged(&r, &stage, dir, path);
+    let _ = std::fs::remove_dir_all(&stage);
+    result
+}
+
+fn write_staged(r: &Rendered, stage: &Path, dir: &Path, path: &Path) -> Result<Vec<PathBuf>> {
+    let fail = |p: &Path, what: &str, e: std::io::Error| {
+        CoreError::new(ErrorCode::Io, format!("{}: cannot {what}: {}", p.display(), crate::error::io_cause(&e)))
+    };
+    let main_name = path.file_name().ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, format!("{}: not a file name", path.display())))?;
+    let mut files: Vec<(PathBuf, &[u8])> = r.beside.iter().map(|(rel, b)| (PathBuf::from(rel), b.as_slice())).collect();
+    files.push((PathBuf::from(main_name), &r.main));
+    for (rel, bytes) in &files {
+        let staged = stage.join(rel);
+        let parent = staged.parent().unwrap_or(stage);
+        std::fs::create_dir_all(parent).map_err(|e| fail(&dir.join(rel), "write", e))?;
+        std::fs::write(&staged, bytes).map_err(|e| fail(&dir.join(rel), "write", e))?;
+    }
+    let mut written = vec![path.to_path_buf()];
+    for (rel, _) in &files[..files.len() - 1] {
+        let target = dir.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| fail(parent, "create the folder", e))?;
+        }
+        std::fs::rename(stage.join(rel), &target).map_err(|e| fail(&target, "move into place", e))?;
+        written.push(target);
+    }
+    std::fs::rename(stage.join(main_name), path).map_err(|e| fail(path, "move into place", e))?;
     Ok(written)
 }

@@ -25,6 +25,8 @@ pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> CoreError {
             S::ReadOnly => (ErrorCode::ReadOnly, format!("could not write: the file is read-only ({e})")),
             S::PermissionDenied => (ErrorCode::Io, format!("permission denied ({e})")),
             S::DatabaseBusy | S::DatabaseLocked => (ErrorCode::Io, format!("the file is busy in another process ({e})")),
+            // a write that found no room comes back as an I/O error from the WAL
+            S::SystemIoFailure if disk_full(path) => (ErrorCode::Io, "could not write: the disk is full".to_string()),
             _ => (ErrorCode::Io, format!("could not read or write the file ({e})")),
         },
         // a value that does not fit its column: only a damaged file has those
@@ -33,9 +35,15 @@ pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> CoreError {
     CoreError::new(code, format!("{p}: {text}"))
 }
 
+/// Whether the drive holding `path` has no room left for another page.
+fn disk_full(path: &Path) -> bool {
+    let folder = crate::tempfiles::folder_of(path);
+    fs4::available_space(folder).map(|free| free < 64 * 1024).unwrap_or(false)
+}
+
 /// An I/O failure on `path` while doing `what`.
 pub(crate) fn io_error(path: &Path, what: &str, e: std::io::Error) -> CoreError {
-    CoreError::new(ErrorCode::Io, format!("{}: could not {what}: {e}", path.display()))
+    CoreError::new(ErrorCode::Io, format!("{}: could not {what}: {}", path.display(), crate::error::io_cause(&e)))
 }
 
 /// Checks that `path` is an existing, non-empty file, before SQLite sees it (SQLite would
@@ -147,13 +155,11 @@ pub(crate) fn use_wal(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A fresh path in the folder of `path`, for building a file before it is moved into place.
+/// A fresh path in the folder of `path`, for building a file before it is moved into place;
+/// first removes what killed processes left there ([`crate::tempfiles::sweep`]).
 pub(crate) fn temp_beside(path: &Path) -> PathBuf {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "carepath".into());
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()))
+    crate::tempfiles::sweep(crate::tempfiles::folder_of(path));
+    crate::tempfiles::beside(path)
 }
 
 /// Removes a temporary file and what SQLite may have left beside it; errors are ignored.
