@@ -284,3 +284,21 @@ fn export_draws_one_phase_or_a_range_with_the_lane_names() {
     let wrong = run(&["--format", "json", "--phase", "Oppstart"]);
     assert_eq!(wrong.status.code(), Some(2));
 }
+
+/// Too large a picture is refused from the layout's size or the step count, before anything
+/// is drawn, with what to do instead; a picture of the same pathway at a scale that fits is made.
+#[test]
+fn huge_pictures_are_refused_before_they_are_drawn() {
+    use carepath::export::diagram::{to_pdf, to_png, DiagramOptions, MAX_PDF_STEPS};
+    let doc = carepath::sample::generate(MAX_PDF_STEPS + 1);
+    let v = doc.variants[0].id;
+    let e = to_pdf(&doc, v, &DiagramOptions::default()).unwrap_err();
+    assert!(e.message.contains("too many for one PDF picture") && e.message.contains("--phase"), "{}", e.message);
+    let small = carepath::sample::generate(300);
+    let sv = small.variants[0].id;
+    let l = carepath::layout::layout(&small, sv).unwrap();
+    let too_big = 32_001.0 / l.width.max(l.height);
+    let e = to_png(&small, sv, &DiagramOptions { scale: too_big, ..DiagramOptions::default() }).unwrap_err();
+    assert!(e.message.contains("too large for a PNG") && e.message.contains("at most"), "{}", e.message);
+    assert!(to_png(&small, sv, &DiagramOptions { scale: 0.2, ..DiagramOptions::default() }).unwrap().starts_with(b"\x89PNG"));
+}

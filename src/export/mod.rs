@@ -111,6 +111,9 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
         ExportFormat::Bpmn => bpmn::to_bpmn_variants(doc, &opts.variants).map(String::into_bytes),
         ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf if opts.overview || !opts.phases.is_empty() => {
             let v = doc.variant(opts.variant).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {}", opts.variant)))?;
+            if opts.format == ExportFormat::Pdf && opts.overview {
+                diagram::check_pdf(v)?;
+            }
             let l = crate::layout::layout_with(doc, v.id, &opts.layout)?;
             let part = if opts.overview {
                 diagram::compose::overview(doc, v, &l, opts.lang)

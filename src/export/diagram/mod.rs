@@ -56,9 +56,28 @@ pub fn to_svg(doc: &Document, variant_id: VariantId, opts: &DiagramOptions) -> R
     Ok(svg::document(doc, variant(doc, variant_id)?, &l, opts.lang))
 }
 
-/// The diagram as PNG bytes at `opts.scale`.
+/// The diagram as PNG bytes at `opts.scale`. Too large a picture is refused from the layout's
+/// size, before it is drawn.
 pub fn to_png(doc: &Document, variant_id: VariantId, opts: &DiagramOptions) -> Result<Vec<u8>> {
-    raster::png(&to_svg(doc, variant_id, opts)?, opts.scale)
+    let l = layout_with(doc, variant_id, &opts.layout)?;
+    raster::check(l.width, l.height, opts.scale)?;
+    raster::png(&svg::document(doc, variant(doc, variant_id)?, &l, opts.lang), opts.scale)
+}
+
+/// The most steps one PDF picture draws: beyond, making it takes minutes and gigabytes (a
+/// 100,000-step pathway took 51 s and 1.8 GB) and no page shows it legibly.
+pub const MAX_PDF_STEPS: usize = 20_000;
+
+/// Refuses a PDF of a variant with more steps than [`MAX_PDF_STEPS`], before anything is drawn.
+pub(crate) fn check_pdf(v: &Variant) -> Result<()> {
+    let n = v.step_count();
+    if n > MAX_PDF_STEPS {
+        return Err(CoreError::new(
+            ErrorCode::InvalidValue,
+            format!("the variant '{}' has {n} steps, too many for one PDF picture (at most {MAX_PDF_STEPS}); draw a part (--phase), or export SVG", v.name),
+        ));
+    }
+    Ok(())
 }
 
 /// One SVG drawing as a one-page vector PDF the size of the drawing.
@@ -68,6 +87,7 @@ pub fn one_page_pdf(svg: &str) -> Result<Vec<u8>> {
 
 /// The diagram as vector PDF bytes, paged as `opts.page` says.
 pub fn to_pdf(doc: &Document, variant_id: VariantId, opts: &DiagramOptions) -> Result<Vec<u8>> {
+    check_pdf(variant(doc, variant_id)?)?;
     let l = layout_with(doc, variant_id, &opts.layout)?;
     pdf::pdf(doc, variant(doc, variant_id)?, &l, opts.lang, opts.page)
 }

@@ -31,6 +31,21 @@ pub fn tree(svg: &str) -> Result<usvg::Tree> {
     usvg::Tree::from_str(svg, &opt).map_err(|e| CoreError::new(ErrorCode::InvalidValue, format!("the diagram's SVG could not be read: {e}")))
 }
 
+/// Refuses a picture of `width` × `height` diagram units that would be too large a PNG at
+/// `scale`; called with the layout's size before anything is drawn, and again with the
+/// drawing's own size.
+pub fn check(width: f64, height: f64, scale: f64) -> Result<()> {
+    let (w, h) = ((width * scale).ceil(), (height * scale).ceil());
+    if w > MAX_SIDE || h > MAX_SIDE || w * h > MAX_PIXELS {
+        let most = (MAX_SIDE / width.max(height)).min((MAX_PIXELS / (width * height)).sqrt());
+        return Err(CoreError::new(
+            ErrorCode::InvalidValue,
+            format!("the diagram would be {w} × {h} pixels at scale {scale}, too large for a PNG; use a scale of at most {:.3}, draw a part (--phase), or export SVG", (most * 1000.0).floor() / 1000.0),
+        ));
+    }
+    Ok(())
+}
+
 /// Renders SVG text to PNG bytes at `scale` pixels per diagram unit.
 pub fn png(svg: &str, scale: f64) -> Result<Vec<u8>> {
     if !(scale.is_finite() && scale > 0.0) {
@@ -38,14 +53,8 @@ pub fn png(svg: &str, scale: f64) -> Result<Vec<u8>> {
     }
     let tree = tree(svg)?;
     let size = tree.size();
+    check(size.width() as f64, size.height() as f64, scale)?;
     let (w, h) = ((size.width() as f64 * scale).ceil(), (size.height() as f64 * scale).ceil());
-    if w > MAX_SIDE || h > MAX_SIDE || w * h > MAX_PIXELS {
-        let most = (MAX_SIDE / size.width().max(size.height()) as f64).min((MAX_PIXELS / (size.width() as f64 * size.height() as f64)).sqrt());
-        return Err(CoreError::new(
-            ErrorCode::InvalidValue,
-            format!("the diagram would be {w} × {h} pixels at scale {scale}, too large for a PNG; use a scale of at most {:.3}, or SVG or PDF", (most * 1000.0).floor() / 1000.0),
-        ));
-    }
     let mut pixmap = tiny_skia::Pixmap::new(w as u32, h as u32)
         .ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, format!("cannot make a {w} × {h} image")))?;
     pixmap.fill(tiny_skia::Color::WHITE);
