@@ -173,3 +173,18 @@ fn a_ten_megabyte_label_is_refused_and_a_start_less_cycle_imports() {
     let doc = from_json(&serde_json::to_string(&value).unwrap()).unwrap();
     assert_eq!(doc.variants[0].transition_count(), 3);
 }
+
+/// A position of any finite value reads back from JSON as exactly the same number.
+#[test]
+fn positions_read_back_exactly() {
+    let mut doc = carepath::sample::generate(3);
+    let v = doc.variants[0].id;
+    let id = doc.variants[0].steps().next().unwrap().id;
+    let mut step = doc.variants[0].step(id).unwrap().clone();
+    step.position = Some(carepath::model::Position { x: 3.6919162048650923e-236, y: 8e-323 });
+    carepath::edit::apply(&mut doc, carepath::edit::Edit::UpdateStep { variant: v, step }).unwrap();
+    let text = carepath::export::json::to_json(&doc);
+    let again = carepath::import::json::from_json(&text).unwrap();
+    assert_eq!(again.variants[0].step(id).unwrap().position.unwrap().x, 3.6919162048650923e-236);
+    assert_eq!(carepath::export::json::to_json(&again), text);
+}
