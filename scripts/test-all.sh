@@ -31,3 +31,6 @@ if [[ -x scripts/test-e2e.sh ]]; then
   echo "== Desktop: real window end to end" >&2
   scripts/test-e2e.sh
 fi
+
+echo "== Fuzzing: every target of fuzz/ for a short while (the long runs: docs/reliability.md)" >&2
+scripts/fuzz.sh "${CAREPATH_FUZZ_SECONDS:-30}"
