@@ -2,6 +2,8 @@ fn main() {
     // Declaring the app's commands makes each one need a permission in capabilities/, so the
     // window can call only what capabilities/default.json grants.
     let commands = &[
+        "choose_save",
+        "choose_open",
         "open_document",
         "create_from_template",
         "current_document",

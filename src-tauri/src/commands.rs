@@ -119,11 +119,13 @@ fn set_title(app: &AppHandle, doc: &Document) {
 
 #[tauri::command]
 pub fn open_document(app: AppHandle, state: State<AppState>, path: PathBuf) -> Result<Document> {
+    crate::files::check(&app, &path)?;
     switch(&app, &state, || Session::open_or_read_only(&path))
 }
 
 #[tauri::command]
 pub fn create_from_template(app: AppHandle, state: State<AppState>, name: String, path: PathBuf) -> Result<Document> {
+    crate::files::check(&app, &path)?;
     let doc = crate::startup::template(&name)?;
     switch(&app, &state, || Session::create(&path, doc))
 }
@@ -181,6 +183,7 @@ pub fn redo(window: WebviewWindow, state: State<AppState>, review_only: bool) ->
 /// copy; the old file stays as it was.
 #[tauri::command]
 pub fn save_as(app: AppHandle, state: State<AppState>, path: PathBuf) -> Result<()> {
+    crate::files::check(&app, &path)?;
     state.sync_if_dirty();
     state.with(|s| {
         s.save_as(&path)?;
@@ -282,7 +285,8 @@ pub fn auto_arrange(state: State<AppState>, variant: VariantId) -> Result<Edit> 
 /// Exports the open document to `path` (atomically) with the core's exporters, the same
 /// ones the CLI uses; the work runs off the main thread so the window stays responsive.
 #[tauri::command]
-pub async fn export_document(state: State<'_, AppState>, options: ExportOptions, path: PathBuf) -> Result<()> {
+pub async fn export_document(app: AppHandle, state: State<'_, AppState>, options: ExportOptions, path: PathBuf) -> Result<()> {
+    crate::files::check(&app, &path)?;
     let (doc, open) = state.with(|s| Ok((s.document().clone(), s.path().to_path_buf())))?;
     if let (Ok(a), Ok(b)) = (std::fs::canonicalize(&open), std::fs::canonicalize(&path)) {
         if a == b {
@@ -299,6 +303,10 @@ pub async fn export_document(state: State<'_, AppState>, options: ExportOptions,
 /// it. Returns what a BPMN import left out or approximated (empty for JSON).
 #[tauri::command]
 pub fn import_document(app: AppHandle, state: State<AppState>, source: PathBuf, target: Option<PathBuf>) -> Result<ImportReport> {
+    crate::files::check(&app, &source)?;
+    if let Some(t) = &target {
+        crate::files::check(&app, t)?;
+    }
     let (doc, report) = read_import(&source)?;
     let target = target.unwrap_or_else(|| beside(&source));
     switch(&app, &state, || Session::create(&target, doc))?;

@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod files;
 mod menu;
 mod review_commands;
 mod startup;
@@ -22,6 +23,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::default())
+        .manage(files::Chosen::default())
         .manage(menu::MenuHolder::default())
         .on_menu_event(|app, event| menu::on_event(app, &event.id().0))
         .setup(|app| {
@@ -49,6 +51,8 @@ fn main() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            files::choose_save,
+            files::choose_open,
             commands::open_document,
             commands::create_from_template,
             commands::current_document,

@@ -42,7 +42,8 @@ pub fn diff_variants(state: State<AppState>, source: VariantId, target: VariantI
 
 /// The differences from a variant in another .carepath file to a variant of the open document.
 #[tauri::command]
-pub fn diff_with_file(state: State<AppState>, path: PathBuf, source: VariantId, target: VariantId, lang: Lang) -> Result<Diff> {
+pub fn diff_with_file(app: tauri::AppHandle, state: State<AppState>, path: PathBuf, source: VariantId, target: VariantId, lang: Lang) -> Result<Diff> {
+    crate::files::check(&app, &path)?;
     let doc = document(&state)?;
     let other = carepath::store::read(&path)?;
     let from = side(&other, source).map_err(|e| e.context(path.display()))?;
@@ -52,14 +53,16 @@ pub fn diff_with_file(state: State<AppState>, path: PathBuf, source: VariantId, 
 /// The variants of another `.carepath` file (read only, never locked), to choose the one to
 /// compare with.
 #[tauri::command]
-pub fn file_variants(path: PathBuf) -> Result<Vec<VariantSummary>> {
+pub fn file_variants(app: tauri::AppHandle, path: PathBuf) -> Result<Vec<VariantSummary>> {
+    crate::files::check(&app, &path)?;
     let other = carepath::store::read(&path)?;
     Ok(carepath::summary::summary(&other).variants)
 }
 
 /// Exports the diff picture from `source` to `options.variant` (SVG, PNG or PDF) to `path`.
 #[tauri::command]
-pub async fn export_compare(state: State<'_, AppState>, source: VariantId, options: ExportOptions, path: PathBuf) -> Result<()> {
+pub async fn export_compare(app: tauri::AppHandle, state: State<'_, AppState>, source: VariantId, options: ExportOptions, path: PathBuf) -> Result<()> {
+    crate::files::check(&app, &path)?;
     let doc = document(&state)?;
     tauri::async_runtime::spawn_blocking(move || {
         let bytes = carepath::export::render_compare(side(&doc, source)?, side(&doc, options.variant)?, &options)?;
@@ -104,14 +107,16 @@ pub fn review_decide(state: State<AppState>, target: ElementRef, reviewer: Strin
 
 /// Writes a copy of the open document to a new file for reviewers.
 #[tauri::command]
-pub fn send_for_review(state: State<AppState>, path: PathBuf) -> Result<()> {
+pub fn send_for_review(app: tauri::AppHandle, state: State<AppState>, path: PathBuf) -> Result<()> {
+    crate::files::check(&app, &path)?;
     review::send_for_review(&document(&state)?, &path)
 }
 
 /// Brings the comments and decisions of a reviewed copy into the open document (one
 /// undoable edit, flushed to disk) and reports what could not be placed.
 #[tauri::command]
-pub fn merge_review(state: State<AppState>, path: PathBuf) -> Result<MergeReport> {
+pub fn merge_review(app: tauri::AppHandle, state: State<AppState>, path: PathBuf) -> Result<MergeReport> {
+    crate::files::check(&app, &path)?;
     with_session(&state, |s| {
         let (report, _) = review::merge_file(s, &path)?;
         s.sync()?;
@@ -146,7 +151,10 @@ pub fn set_review_author(app: tauri::AppHandle, name: String) {
 /// The diff picture as SVG text, for the window's compare mode: from `source` (in the .carepath
 /// file at `path`, or in the open document) to `options.variant` of the open document.
 #[tauri::command]
-pub async fn compare_picture(state: State<'_, AppState>, path: Option<PathBuf>, source: VariantId, options: ExportOptions) -> Result<String> {
+pub async fn compare_picture(app: tauri::AppHandle, state: State<'_, AppState>, path: Option<PathBuf>, source: VariantId, options: ExportOptions) -> Result<String> {
+    if let Some(p) = &path {
+        crate::files::check(&app, p)?;
+    }
     let doc = document(&state)?;
     tauri::async_runtime::spawn_blocking(move || {
         let other = match &path {

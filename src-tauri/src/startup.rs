@@ -105,7 +105,7 @@ fn file_argument() -> Option<PathBuf> {
 }
 
 /// The document to open at start, and whether it is the default example.
-fn chosen(app: &AppHandle) -> Result<PathBuf> {
+pub fn start_path(app: &AppHandle) -> Result<PathBuf> {
     if let Some(p) = file_argument() {
         return Ok(p);
     }
@@ -125,7 +125,7 @@ fn chosen(app: &AppHandle) -> Result<PathBuf> {
 
 /// Opens the start document, creating the COPD example if it does not exist yet.
 pub fn open_start_document(app: &AppHandle) -> Result<Session> {
-    let path = chosen(app)?;
+    let path = start_path(app)?;
     if path.exists() {
         // a window of this app that was just closed may still be letting go of the file
         let mut tries = 0;

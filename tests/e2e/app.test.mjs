@@ -41,6 +41,9 @@ const appEnv = {
   XDG_CONFIG_HOME: path.join(home, "config"),
   XDG_CACHE_HOME: path.join(home, "cache"),
   CAREPATH_FILE: "",
+  // WebDriver cannot click a native file dialog: the tests' own folders may be written
+  // without one (src-tauri/src/files.rs); everywhere else only a file chosen in a dialog
+  CAREPATH_ALLOW_PATHS: tmpdir(),
   // the user interface picks bokmål from the OS locale
   LANGUAGE: "nb_NO:nb",
 };
@@ -1185,6 +1188,22 @@ test("a file on a read-only drive opens read-only: a banner, no edit reaches it,
     await menu(browser, "recent", { path: copy });
     await eventually(async () => (await texts(browser, ".file-read-only-banner")).length === 0, "the banner to go");
     assert.equal((await invoke(browser, "document_read_only")).ok, false);
+    // the page cannot make the app write a file the user did not choose
+    const elsewhereFile = path.join(path.dirname(APP), "ikke-valgt.carepath");
+    // (the refusal comes back as `refusal`: WebDriver takes a result with an `error` key for its own)
+    const refusal = (cmd, args) =>
+      browser.executeAsync(
+        (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then(() => done({ refusal: null }), (e) => done({ refusal: String(e?.message ?? e) })),
+        cmd,
+        args,
+      );
+    const refused = await refusal("save_as", { path: elsewhereFile });
+    assert.match(refused.refusal ?? "", /not a file chosen in this session/);
+    assert.ok(!existsSync(elsewhereFile));
+    const variant = (await invoke(browser, "current_document")).ok.variants[0].id;
+    const exportRefused = await refusal("export_document", { options: { format: "json", variant }, path: "/etc/carepath.json" });
+    assert.match(exportRefused.refusal ?? "", /not a file chosen/);
+    assert.ok(!existsSync("/etc/carepath.json"));
   } finally {
     await browser.deleteSession();
     spawnSync("umount", [drive]);

@@ -3,7 +3,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { open } from "@tauri-apps/plugin-dialog";
+import { open } from "./dialogs/files";
 import { api, asCoreError, type CoreError } from "./api";
 import { Diagram, type Selection } from "./canvas/Diagram";
 import { FlowHandle, type Flow } from "./canvas/FlowHandle";

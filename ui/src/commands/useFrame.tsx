@@ -4,7 +4,7 @@
 // data-need layer switches, keyboard connect mode, and the file commands (new, open, recent,
 // save as, close).
 import { listen } from "@tauri-apps/api/event";
-import { open, save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "../dialogs/files";
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api, asCoreError, type CoreError } from "../api";

@@ -4,7 +4,7 @@
 // picture to the element and rings it; an element the target variant has can be selected on
 // the canvas.
 import { invoke } from "@tauri-apps/api/core";
-import { open, save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "../dialogs/files";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asCoreError, type CoreError } from "../api";

@@ -6,7 +6,7 @@
 // (at once when asked to, or with a button). Reports (Markdown with its img/ folder, HTML,
 // Word), the needs register (CSV, XLSX) and BPMN (one pool per variant) take several
 // variants, every one at first.
-import { save } from "@tauri-apps/plugin-dialog";
+import { save } from "./files";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";

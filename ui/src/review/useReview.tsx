@@ -3,7 +3,7 @@
 // File → Merge review …, and their dialogs. Menu ids: review_mode, send_review,
 // merge_review, settings, compare_mode for compare mode and walk_mode for the walk-through (src-tauri/src/menu.rs).
 import { listen } from "@tauri-apps/api/event";
-import { open, save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "../dialogs/files";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asCoreError, type CoreError } from "../api";

@@ -1,0 +1,149 @@
+//! Which files the window may have written or opened: only those the user chose in a native
+//! dialog during this session (the dialogs are opened here, not by the page), the open
+//! document, the recent documents and the start document. So a compromised page cannot make
+//! the app write anywhere. A chosen file may get another extension (the export dialog swaps
+//! it with the format). `CAREPATH_ALLOW_PATHS` (folders, separated like `PATH`) allows more,
+//! for automated tests that cannot click a native dialog; the page cannot set it.
+
+use carepath::{CoreError, ErrorCode, Result};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+/// The files chosen in this session's dialogs.
+#[derive(Default)]
+pub struct Chosen(Mutex<HashSet<PathBuf>>);
+
+#[derive(Deserialize)]
+pub struct Filter {
+    name: String,
+    extensions: Vec<String>,
+}
+
+/// What the page asks a dialog to show.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DialogOptions {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    filters: Vec<Filter>,
+    #[serde(default)]
+    default_path: Option<PathBuf>,
+}
+
+fn builder(app: &AppHandle, o: &DialogOptions) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+    let mut b = app.dialog().file();
+    if let Some(t) = &o.title {
+        b = b.set_title(t);
+    }
+    for f in &o.filters {
+        let ext: Vec<&str> = f.extensions.iter().map(String::as_str).collect();
+        b = b.add_filter(&f.name, &ext);
+    }
+    if let Some(p) = &o.default_path {
+        match (p.parent().filter(|d| d.is_dir()), p.file_name()) {
+            (Some(dir), Some(name)) => b = b.set_directory(dir).set_file_name(name.to_string_lossy()),
+            (None, Some(name)) => b = b.set_file_name(name.to_string_lossy()),
+            _ => {}
+        }
+    }
+    b
+}
+
+impl Chosen {
+    fn remember(&self, path: &Path) {
+        if let Ok(mut set) = self.0.lock() {
+            set.insert(path.to_path_buf());
+        }
+    }
+}
+
+/// The native "save" dialog; the file chosen may then be written.
+#[tauri::command]
+pub async fn choose_save(app: AppHandle, chosen: tauri::State<'_, Chosen>, options: DialogOptions) -> Result<Option<PathBuf>> {
+    let path = builder(&app, &options).blocking_save_file().and_then(|p| p.into_path().ok());
+    if let Some(p) = &path {
+        chosen.remember(p);
+    }
+    Ok(path)
+}
+
+/// The native "open" dialog for one file; the file chosen may then be opened.
+#[tauri::command]
+pub async fn choose_open(app: AppHandle, chosen: tauri::State<'_, Chosen>, options: DialogOptions) -> Result<Option<PathBuf>> {
+    let path = builder(&app, &options).blocking_pick_file().and_then(|p| p.into_path().ok());
+    if let Some(p) = &path {
+        chosen.remember(p);
+    }
+    Ok(path)
+}
+
+/// `path` without its extension.
+fn stem_path(path: &Path) -> PathBuf {
+    path.with_extension("")
+}
+
+/// Whether `path` is `chosen`, or `chosen` with an extension added or swapped.
+fn same_choice(path: &Path, chosen: &Path) -> bool {
+    path == chosen || stem_path(path) == stem_path(chosen) || stem_path(path) == chosen
+}
+
+fn allowed_folders() -> Vec<PathBuf> {
+    std::env::var_os("CAREPATH_ALLOW_PATHS").map(|v| std::env::split_paths(&v).filter(|p| p.is_absolute()).collect()).unwrap_or_default()
+}
+
+/// Refuses a path the user did not choose (see the module doc); `known` are the open
+/// document, the recent documents and the start document.
+pub fn permit(chosen: &Chosen, known: &[PathBuf], path: &Path) -> Result<()> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let ok = chosen.0.lock().map(|set| set.iter().any(|c| same_choice(&absolute, c))).unwrap_or(false)
+        || known.iter().any(|k| k == &absolute || same_file(k, &absolute))
+        || allowed_folders().iter().any(|f| absolute.starts_with(f));
+    if ok {
+        return Ok(());
+    }
+    Err(CoreError::new(
+        ErrorCode::InvalidValue,
+        format!("{}: not a file chosen in this session; choose it with Open, Save as or Export", path.display()),
+    ))
+}
+
+/// Refuses a path the user did not choose in this window (see the module doc).
+pub fn check(app: &AppHandle, path: &Path) -> Result<()> {
+    use tauri::Manager;
+    let mut known = crate::startup::recent(app);
+    if let Ok(guard) = app.state::<crate::commands::AppState>().session.lock() {
+        known.extend(guard.as_ref().map(|s| s.path().to_path_buf()));
+    }
+    known.extend(crate::startup::start_path(app).ok());
+    permit(&app.state::<Chosen>(), &known, path)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_chosen_files_and_their_other_extensions_are_permitted() {
+        let chosen = Chosen::default();
+        chosen.remember(Path::new("/home/a/rapport.svg"));
+        chosen.remember(Path::new("/home/a/Nytt forløp"));
+        let known = vec![PathBuf::from("/home/a/kols.carepath")];
+        assert!(permit(&chosen, &known, Path::new("/home/a/rapport.svg")).is_ok());
+        assert!(permit(&chosen, &known, Path::new("/home/a/rapport.pdf")).is_ok());
+        assert!(permit(&chosen, &known, Path::new("/home/a/Nytt forløp.carepath")).is_ok());
+        assert!(permit(&chosen, &known, Path::new("/home/a/kols.carepath")).is_ok());
+        for bad in ["/home/a/annet.svg", "/home/b/rapport.svg", "/etc/passwd", "/home/a/.bashrc"] {
+            let e = permit(&chosen, &known, Path::new(bad)).unwrap_err();
+            assert!(e.message.contains("not a file chosen"), "{bad}: {}", e.message);
+        }
+    }
+}
