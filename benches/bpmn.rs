@@ -1,9 +1,11 @@
 //! BPMN export and import of generated pathways of 1,000 and 10,000 steps.
 //!
 //! `cargo bench --bench bpmn` runs the criterion benchmarks. With `BPMN_BENCH_DIR=DIR` set it
-//! instead writes `DIR/generated-N.bpmn` and prints one line per size with the median import
-//! time in milliseconds (`import N MS`), for `scripts/bpmn/bench.sh` to compare with
-//! bpmn-moddle on the same files in the same run.
+//! instead writes `DIR/generated-N-KIND.bpmn` for 10,000, 20,000 and 40,000 steps, KIND
+//! `diagram` (as Carepath exports) or `plain` (the same without its BPMNDiagram), and prints one
+//! line per file with the median import time in milliseconds (`import N KIND MS PATH`), for
+//! `scripts/bpmn/bench.sh` to compare with bpmn-moddle on the same files in the same run and
+//! to print the growth per doubling.
 
 use carepath::export::bpmn::to_bpmn;
 use carepath::import::bpmn::from_bpmn;
@@ -30,13 +32,22 @@ fn bpmn(c: &mut Criterion) {
     group.finish();
 }
 
+/// The file without its diagram: what a process-only tool writes.
+fn without_diagram(xml: &str) -> String {
+    match (xml.find("<bpmndi:BPMNDiagram"), xml.rfind("</bpmndi:BPMNDiagram>")) {
+        (Some(a), Some(b)) => format!("{}{}", &xml[..a], &xml[b + "</bpmndi:BPMNDiagram>".len()..]),
+        _ => xml.to_string(),
+    }
+}
+
 /// Writes the files and prints the median import time of each.
 fn compare(dir: &str) {
-    for n in SIZES {
-        let xml = bpmn_xml(n);
-        let path = std::path::Path::new(dir).join(format!("generated-{n}.bpmn"));
+    for n in [10_000, 20_000, 40_000] {
+      let full = bpmn_xml(n);
+      for (kind, xml) in [("diagram", full.clone()), ("plain", without_diagram(&full))] {
+        let path = std::path::Path::new(dir).join(format!("generated-{n}-{kind}.bpmn"));
         std::fs::write(&path, &xml).expect("bench directory is writable");
-        let runs = if n >= 10_000 { 7 } else { 15 };
+        let runs = 5;
         let bytes = std::fs::read(&path).unwrap();
         from_bpmn(&bytes, "warm-up").unwrap();
         let mut times: Vec<f64> = (0..runs)
@@ -48,7 +59,8 @@ fn compare(dir: &str) {
             })
             .collect();
         times.sort_by(f64::total_cmp);
-        println!("import {n} {:.2} {}", times[times.len() / 2], path.display());
+        println!("import {n} {kind} {:.2} {}", times[times.len() / 2], path.display());
+      }
     }
 }
 
