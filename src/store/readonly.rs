@@ -37,13 +37,6 @@ pub(crate) fn may_write(path: &Path) -> bool {
     }
 }
 
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
 /// Whether a writable SQLite connection could work on `path`: the file writable, and the
 /// folder writable for the side files, unless both are already there and writable.
 pub(crate) fn can_write_database(path: &Path) -> bool {
@@ -51,7 +44,7 @@ pub(crate) fn can_write_database(path: &Path) -> bool {
         return false;
     }
     let [wal, shm] = side_files(path);
-    may_write(folder_of(path)) || (wal.exists() && shm.exists() && may_write(&wal) && may_write(&shm))
+    may_write(crate::tempfiles::folder_of(path)) || (wal.exists() && shm.exists() && may_write(&wal) && may_write(&shm))
 }
 
 /// A read-only connection that creates nothing beside the file (see the module doc).
