@@ -10,7 +10,7 @@ use crate::export::bpmn::DocumentHeader;
 use crate::model::limits::MAX_LABEL_CHARS;
 use crate::model::*;
 use serde::de::DeserializeOwned;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 const TASKS: &[&str] = &["task", "userTask", "serviceTask", "sendTask", "receiveTask", "manualTask", "scriptTask", "businessRuleTask"];
 const SUBS: &[&str] = &["subProcess", "transaction", "adHocSubProcess", "callActivity"];
@@ -40,9 +40,8 @@ struct Link {
 }
 
 struct Builder<'t> {
-    t: &'t Tree,
+    t: &'t Tree<'t>,
     used: Vec<bool>,
-    ids: HashMap<&'t str, u32>,
     /// Each drawn element's box and the diagram it is drawn in (the first that has it).
     bounds: HashMap<&'t str, (Bounds, usize)>,
     /// Shapes drawn with `isHorizontal="false"` (vertical pools and lanes).
@@ -76,7 +75,7 @@ fn clip(s: &str) -> String {
 }
 
 /// Builds the document and the report from a parsed file.
-pub fn build(t: &Tree, title: &str) -> Result<(Document, ImportReport), String> {
+pub fn build<'t>(t: &'t Tree<'t>, title: &str) -> Result<(Document, ImportReport), String> {
     let root = t.get(0);
     if root.ns != Ns::Model || root.name != "definitions" {
         return Err(format!("not a BPMN 2.0 file: the root element is '{}', not BPMN 'definitions'", root.name));
@@ -84,35 +83,27 @@ pub fn build(t: &Tree, title: &str) -> Result<(Document, ImportReport), String> 
     let mut b = Builder {
         t,
         used: vec![false; t.elements.len()],
-        ids: HashMap::new(),
-        bounds: HashMap::new(),
-        vertical: HashSet::new(),
-        pool_of: HashMap::new(),
-        actor_from: HashMap::new(),
+        bounds: HashMap::default(),
+        vertical: HashSet::default(),
+        pool_of: HashMap::default(),
+        actor_from: HashMap::default(),
         drawn: Vec::new(),
         current_pool: None,
         report: ImportReport::default(),
         doc: Document::new(clip(t.attr(0, "name").filter(|n| !n.trim().is_empty()).unwrap_or(title))),
         carepath: false,
-        node_actor: HashMap::new(),
-        pool_actor: HashMap::new(),
+        node_actor: HashMap::default(),
+        pool_actor: HashMap::default(),
         groups: Vec::new(),
-        step_of: HashMap::new(),
+        step_of: HashMap::default(),
         steps: Vec::new(),
         transitions: Vec::new(),
         needs: Vec::new(),
-        info_of: HashMap::new(),
-        taken: HashSet::new(),
-        local: HashSet::new(),
+        info_of: HashMap::default(),
+        taken: HashSet::default(),
+        local: HashSet::default(),
     };
     b.used[0] = true;
-    for (i, e) in t.elements.iter().enumerate() {
-        if e.ns != Ns::Other {
-            if let Some((_, id)) = e.attrs.iter().find(|(k, _)| k == "id") {
-                b.ids.entry(id.as_str()).or_insert(i as u32);
-            }
-        }
-    }
     b.diagrams();
     b.document_header();
     let (pools, processes) = b.pools();
@@ -169,14 +160,14 @@ impl<'t> Builder<'t> {
         let mut stack = vec![i];
         while let Some(c) = stack.pop() {
             self.used[c as usize] = true;
-            stack.extend_from_slice(&self.t.get(c).children);
+            stack.extend_from_slice(self.t.kids(c));
         }
     }
 
     /// The element an id reference names (a QName prefix is ignored).
     fn lookup(&self, r: &str) -> Option<u32> {
         let r = r.trim();
-        self.ids.get(r).or_else(|| r.split_once(':').and_then(|(_, l)| self.ids.get(l))).copied()
+        self.t.ids.get(r).or_else(|| r.split_once(':').and_then(|(_, l)| self.t.ids.get(l))).copied()
     }
 
     fn ref_attr(&self, i: u32, name: &str) -> Option<u32> {
@@ -217,7 +208,8 @@ impl<'t> Builder<'t> {
         let ext = self.t.child(i, Ns::Model, "extensionElements")?;
         let mut found = None;
         let mut foreign = false;
-        for &c in &self.t.get(ext).children.clone() {
+        let t = self.t;
+        for &c in t.kids(ext) {
             let e = self.t.get(c);
             if e.ns != Ns::Carepath {
                 foreign = true;
@@ -243,12 +235,13 @@ impl<'t> Builder<'t> {
     /// Marks the plain parts of a mapped element: documentation, incoming/outgoing, Carepath
     /// extensions.
     fn mark_plain_children(&mut self, i: u32) {
-        for &c in &self.t.get(i).children.clone() {
-            let e = self.t.get(c);
-            if e.ns == Ns::Model && matches!(e.name.as_str(), "documentation" | "incoming" | "outgoing") {
+        let t = self.t;
+        for &c in t.kids(i) {
+            let e = t.get(c);
+            if e.ns == Ns::Model && matches!(e.name.as_ref(), "documentation" | "incoming" | "outgoing") {
                 self.used[c as usize] = true;
             }
-            if e.ns == Ns::Model && e.name == "extensionElements" && e.children.iter().all(|&g| self.t.get(g).ns == Ns::Carepath) {
+            if e.ns == Ns::Model && e.name == "extensionElements" && t.kids(c).iter().all(|&g| t.get(g).ns == Ns::Carepath) {
                 self.mark_tree(c);
             }
         }
@@ -401,7 +394,7 @@ impl<'t> Builder<'t> {
             self.mark_plain_children(i);
             let e = t.get(i);
             if e.name == "laneSet" || e.name == "childLaneSet" {
-                for &l in e.children.iter().rev() {
+                for &l in t.kids(i).iter().rev() {
                     if t.get(l).ns == Ns::Model && t.get(l).name == "lane" {
                         stack.push(l);
                     }
@@ -480,7 +473,7 @@ impl<'t> Builder<'t> {
             }
         }
         for cat in t.children(0, Ns::Model, "category").collect::<Vec<_>>() {
-            if t.get(cat).children.iter().any(|&c| self.used[c as usize]) {
+            if t.kids(cat).iter().any(|&c| self.used[c as usize]) {
                 self.used[cat as usize] = true;
             }
         }
@@ -523,7 +516,7 @@ impl<'t> Builder<'t> {
         let t = self.t;
         // once per process: finding it scans the process's children
         let frame = self.carepath_frame(pr);
-        for i in t.get(pr).children.clone() {
+        for &i in t.kids(pr) {
             let e = t.get(i);
             let Some(kind) = (if e.ns == Ns::Model { step_kind(&e.name) } else { None }) else { continue };
             self.used[i as usize] = true;
@@ -610,7 +603,7 @@ impl<'t> Builder<'t> {
         if let Some(n) = note {
             self.report.approximated.push(ImportReport::entry(t, i, n));
         }
-        for c in t.get(i).children.clone() {
+        for &c in t.kids(i) {
             let name = &t.get(c).name;
             if t.get(c).ns == Ns::Model && name.ends_with("EventDefinition") {
                 self.mark_tree(c);
@@ -658,15 +651,15 @@ impl<'t> Builder<'t> {
         let t = self.t;
         let mut links: Vec<Link> = Vec::new();
         for &pr in processes {
-            for &i in &t.get(pr).children {
+            for &i in t.kids(pr) {
                 let e = t.get(i);
                 if e.ns != Ns::Model {
                     continue;
                 }
                 if self.step_of.contains_key(&i) {
-                    for c in t.get(i).children.iter().copied() {
+                    for c in t.kids(i).iter().copied() {
                         let ce = t.get(c);
-                        let out = match ce.name.as_str() {
+                        let out = match ce.name.as_ref() {
                             "dataOutputAssociation" => true,
                             "dataInputAssociation" => false,
                             _ => continue,
@@ -707,7 +700,7 @@ impl<'t> Builder<'t> {
                 self.info_of.insert(i, id);
             }
         }
-        let mut links_of: HashMap<u32, Vec<&Link>> = HashMap::new();
+        let mut links_of: HashMap<u32, Vec<&Link>> = HashMap::default();
         for l in &links {
             links_of.entry(l.data).or_default().push(l);
         }
@@ -720,7 +713,7 @@ impl<'t> Builder<'t> {
                 let mine: Vec<&Link> = links_of.get(&r).cloned().unwrap_or_default();
                 for l in &mine {
                     self.mark_tree(l.via);
-                    if let Some(p) = t.get(l.node).children.iter().find(|&&c| t.attr(c, "name") == Some("__targetRef_placeholder")) {
+                    if let Some(p) = t.kids(l.node).iter().find(|&&c| t.attr(c, "name") == Some("__targetRef_placeholder")) {
                         self.used[*p as usize] = true;
                     }
                 }

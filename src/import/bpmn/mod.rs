@@ -40,7 +40,8 @@ use std::path::Path;
 /// Imports BPMN from bytes; `name` (usually the file name) prefixes every error.
 pub fn from_bpmn(bytes: &[u8], name: &str) -> Result<(Document, ImportReport)> {
     let fail = |m: String| CoreError::new(ErrorCode::NotCarepath, format!("{name}: {m}"));
-    let tree = tree::parse(bytes).map_err(fail)?;
+    let text = tree::decode(bytes).map_err(fail)?;
+    let tree = tree::parse(&text).map_err(fail)?;
     let title = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (doc, report) = build::build(&tree, &title).map_err(fail)?;
     let doc = crate::import::json::rebuild(doc).map_err(|e| e.context(name))?;

@@ -37,7 +37,7 @@ impl ImportReport {
     pub(super) fn entry(tree: &Tree, i: u32, note: impl Into<String>) -> ReportEntry {
         let (line, column) = tree.line_col(i);
         ReportEntry {
-            element: tree.get(i).name.clone(),
+            element: tree.get(i).name.to_string(),
             id: tree.attr(i, "id").map(str::to_string),
             name: tree.attr(i, "name").filter(|n| !n.is_empty()).map(str::to_string),
             line,
@@ -67,7 +67,7 @@ pub(super) fn unused(tree: &Tree, used: &[bool], report: &mut ImportReport) {
         if !used[i as usize] {
             let e = tree.get(i);
             let inside = count_inside(tree, i);
-            let what = match (e.ns, e.name.as_str()) {
+            let what = match (e.ns, e.name.as_ref()) {
                 (Ns::Model, "extensionElements") => "extension data of another tool".to_string(),
                 (Ns::BpmnDi, "BPMNDiagram") => "an additional diagram; its positions were used where the first diagram has none".to_string(),
                 (Ns::Other, _) => "an element of another tool's namespace".to_string(),
@@ -77,7 +77,7 @@ pub(super) fn unused(tree: &Tree, used: &[bool], report: &mut ImportReport) {
             report.skipped.push(ImportReport::entry(tree, i, note));
             continue;
         }
-        for &c in tree.get(i).children.iter().rev() {
+        for &c in tree.kids(i).iter().rev() {
             stack.push(c);
         }
     }
@@ -85,10 +85,10 @@ pub(super) fn unused(tree: &Tree, used: &[bool], report: &mut ImportReport) {
 
 fn count_inside(tree: &Tree, i: u32) -> usize {
     let mut n = 0;
-    let mut stack: Vec<u32> = tree.get(i).children.clone();
+    let mut stack: Vec<u32> = tree.kids(i).to_vec();
     while let Some(c) = stack.pop() {
         n += 1;
-        stack.extend_from_slice(&tree.get(c).children);
+        stack.extend_from_slice(tree.kids(c));
     }
     n
 }

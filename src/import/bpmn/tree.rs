@@ -11,6 +11,7 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
+use std::borrow::Cow;
 
 /// Largest BPMN file read, in bytes.
 pub const MAX_BYTES: usize = 128 << 20;
@@ -33,14 +34,19 @@ pub enum Ns {
     Other,
 }
 
-/// One element: namespace, local name, attributes, children and direct text.
+/// An attribute: unprefixed by local name, prefixed as written (`xsi:type`), and its value.
+/// Both are slices of the file's text unless an entity had to be resolved: a file of 40,000
+/// steps holds some 900,000 of them, and copying each doubled the import's memory.
+pub type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+/// One element: namespace, local name and direct text; its attributes and children are ranges
+/// of the tree's shared arrays (see [`Tree::attrs`], [`Tree::kids`]), not a vector each.
 #[derive(Debug)]
-pub struct Element {
+pub struct Element<'a> {
     pub ns: Ns,
-    pub name: String,
-    /// Unprefixed attributes by local name; prefixed ones as written (`xsi:type`).
-    pub attrs: Vec<(String, String)>,
-    pub children: Vec<u32>,
+    pub name: Cow<'a, str>,
+    attrs: (u32, u32),
+    children: (u32, u32),
     pub text: String,
     /// Byte offset of the start tag in the (UTF-8) text.
     pub offset: usize,
@@ -48,22 +54,38 @@ pub struct Element {
 
 /// The parsed file. Element 0 is the root element.
 #[derive(Debug)]
-pub struct Tree {
-    pub elements: Vec<Element>,
-    text: String,
+pub struct Tree<'a> {
+    pub elements: Vec<Element<'a>>,
+    attrs: Vec<Attr<'a>>,
+    /// Every element's children, element by element, in document order.
+    children: Vec<u32>,
+    /// Each `id` to its element: BPMN's own elements and Carepath's extension elements, the
+    /// first where an extension element repeats a BPMN id.
+    pub ids: foldhash::HashMap<Cow<'a, str>, u32>,
+    text: &'a str,
 }
 
-impl Tree {
-    pub fn get(&self, i: u32) -> &Element {
+impl<'a> Tree<'a> {
+    pub fn get(&self, i: u32) -> &Element<'a> {
         &self.elements[i as usize]
+    }
+    /// An element's attributes in the order written.
+    pub fn attrs(&self, i: u32) -> &[Attr<'a>] {
+        let (start, len) = self.get(i).attrs;
+        &self.attrs[start as usize..(start + len) as usize]
     }
     /// An attribute's value.
     pub fn attr(&self, i: u32, name: &str) -> Option<&str> {
-        self.get(i).attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs(i).iter().find(|(k, _)| k == name).map(|(_, v)| v.as_ref())
+    }
+    /// An element's children in document order.
+    pub fn kids(&self, i: u32) -> &[u32] {
+        let (start, len) = self.get(i).children;
+        &self.children[start as usize..(start + len) as usize]
     }
     /// Children in a namespace with a local name.
-    pub fn children<'a>(&'a self, i: u32, ns: Ns, name: &'a str) -> impl Iterator<Item = u32> + 'a {
-        self.get(i).children.iter().copied().filter(move |&c| {
+    pub fn children<'s>(&'s self, i: u32, ns: Ns, name: &'s str) -> impl Iterator<Item = u32> + 's {
+        self.kids(i).iter().copied().filter(move |&c| {
             let e = self.get(c);
             e.ns == ns && e.name == name
         })
@@ -74,7 +96,7 @@ impl Tree {
     }
     /// 1-based line and column (in characters) of an element's start tag.
     pub fn line_col(&self, i: u32) -> (usize, usize) {
-        line_col(&self.text, self.get(i).offset)
+        line_col(self.text, self.get(i).offset)
     }
 }
 
@@ -88,8 +110,8 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Decodes the bytes to text: UTF-8, or ISO-8859-1 when the declaration says so.
-fn decode(bytes: &[u8]) -> Result<String, String> {
+/// Decodes the bytes to text: UTF-8 (not copied), or ISO-8859-1 when the declaration says so.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     if bytes.len() > MAX_BYTES {
         return Err(format!("the file is {} bytes; at most {MAX_BYTES} are read", bytes.len()));
     }
@@ -106,11 +128,11 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
         .map(str::trim)
         .unwrap_or("utf-8");
     match declared {
-        "utf-8" | "utf8" | "us-ascii" | "ascii" => String::from_utf8(bytes.to_vec()).map_err(|e| {
-            let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..e.utf8_error().valid_up_to()]), usize::MAX);
+        "utf-8" | "utf8" | "us-ascii" | "ascii" => std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
+            let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), usize::MAX);
             format!("line {line}, column {col}: not valid UTF-8 text")
         }),
-        "iso-8859-1" | "latin1" | "latin-1" | "iso_8859-1" | "l1" => Ok(bytes.iter().map(|&b| b as char).collect()),
+        "iso-8859-1" | "latin1" | "latin-1" | "iso_8859-1" | "l1" => Ok(Cow::Owned(bytes.iter().map(|&b| b as char).collect())),
         other => Err(format!("encoding '{other}' is not supported; save the file as UTF-8")),
     }
 }
@@ -129,15 +151,30 @@ fn namespace(r: &ResolveResult) -> Ns {
     }
 }
 
-/// Parses a whole file into a tree.
-pub fn parse(bytes: &[u8]) -> Result<Tree, String> {
-    let text = decode(bytes)?;
-    let mut elements: Vec<Element> = Vec::new();
+/// `part` as a slice of `text` when it lies inside it (no copy), else a copy of it.
+fn within<'a>(text: &'a str, part: &[u8]) -> Cow<'a, str> {
+    let (base, at) = (text.as_ptr() as usize, part.as_ptr() as usize);
+    if at >= base && at - base + part.len() <= text.len() {
+        if let Some(s) = text.get(at - base..at - base + part.len()) {
+            return Cow::Borrowed(s);
+        }
+    }
+    Cow::Owned(String::from_utf8_lossy(part).into_owned())
+}
+
+/// Parses a whole file's text (see [`decode`]) into a tree that borrows from it.
+pub fn parse(text: &str) -> Result<Tree<'_>, String> {
+    // sized once from the start tags (at most one per '<' not opening an end tag, comment or
+    // declaration): growing a vector of 50 MB by doubling copied it a dozen times
+    let tags = memchr::memchr_iter(b'<', text.as_bytes()).filter(|&p| !matches!(text.as_bytes().get(p + 1), Some(b'/' | b'?' | b'!'))).count();
+    let mut elements: Vec<Element> = Vec::with_capacity(tags.min(MAX_ELEMENTS));
+    let mut parents: Vec<u32> = Vec::with_capacity(tags.min(MAX_ELEMENTS));
+    let mut attrs: Vec<Attr> = Vec::with_capacity(tags.min(MAX_ELEMENTS));
     let mut stack: Vec<u32> = Vec::new();
     {
-        let mut reader = NsReader::from_str(&text);
+        let mut reader = NsReader::from_str(text);
         let at = |reader: &NsReader<&[u8]>, pos: u64| {
-            let (line, col) = line_col(&text, pos as usize);
+            let (line, col) = line_col(text, pos as usize);
             let _ = reader;
             format!("line {line}, column {col}")
         };
@@ -159,27 +196,30 @@ pub fn parse(bytes: &[u8]) -> Result<Tree, String> {
                         return Err(format!("{}: a second root element", at(&reader, pos)));
                     }
                     let ns = namespace(&res);
-                    let name = s.local_name().as_ref().to_string();
-                    let mut attrs = Vec::new();
+                    let name = within(text, s.local_name().into_inner().as_bytes());
+                    let first = attrs.len() as u32;
                     for a in s.attributes() {
                         let a = a.map_err(|e| format!("{}: malformed attribute: {e}", at(&reader, pos)))?;
                         if a.key.as_namespace_binding().is_some() {
                             continue;
                         }
-                        let key = a.key.as_ref().to_string();
+                        let key = within(text, a.key.into_inner().as_bytes());
                         if a.value.contains('<') {
                             return Err(format!("{}: attribute '{key}' holds a raw '<', which XML forbids (write &lt;)", at(&reader, pos)));
                         }
                         let value = a
                             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                             .map_err(|e| format!("{}: attribute '{key}': {e}", at(&reader, pos)))?;
-                        attrs.push((key, value.into_owned()));
+                        let value = match value {
+                            Cow::Borrowed(v) => within(text, v.as_bytes()),
+                            Cow::Owned(v) => Cow::Owned(v),
+                        };
+                        attrs.push((key, value));
                     }
                     let idx = elements.len() as u32;
-                    elements.push(Element { ns, name, attrs, children: Vec::new(), text: String::new(), offset: pos as usize });
-                    if let Some(&parent) = stack.last() {
-                        elements[parent as usize].children.push(idx);
-                    }
+                    let own = (first, attrs.len() as u32 - first);
+                    elements.push(Element { ns, name, attrs: own, children: (0, 0), text: String::new(), offset: pos as usize });
+                    parents.push(stack.last().copied().unwrap_or(u32::MAX));
                     if matches!(event, Event::Start(_)) {
                         stack.push(idx);
                     }
@@ -234,50 +274,118 @@ pub fn parse(bytes: &[u8]) -> Result<Tree, String> {
     if elements.is_empty() {
         return Err("the file has no XML element".into());
     }
-    check_unique_ids(&elements, &text)?;
-    Ok(Tree { elements, text })
+    let children = sibling_runs(&mut elements, &parents);
+    let mut tree = Tree { elements, attrs, children, ids: Default::default(), text };
+    tree.ids = unique_ids(&tree)?;
+    Ok(tree)
 }
 
-/// Every `id` of a BPMN element is unique in the file (an XML ID): a second element with an
-/// id already used is refused with both places. Other tools' extension elements are not
-/// checked: their `id` is theirs (an ADONIS file repeats a process id in its own target).
-fn check_unique_ids(elements: &[Element], text: &str) -> Result<(), String> {
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(elements.len());
-    for e in elements.iter().filter(|e| !matches!(e.ns, Ns::Other | Ns::Carepath)) {
-        let Some((_, id)) = e.attrs.iter().find(|(k, _)| k == "id") else { continue };
-        if let Some(&first) = seen.get(id.as_str()) {
-            let (line, col) = line_col(text, e.offset);
-            let (l1, c1) = line_col(text, first);
-            return Err(format!("line {line}, column {col}: the id '{id}' is already used by the element at line {l1}, column {c1}; BPMN ids must be unique"));
-        }
-        seen.insert(id.as_str(), e.offset);
+/// Lays the children out parent by parent (a counting sort of the elements by parent, which
+/// keeps document order) and gives each element its range.
+fn sibling_runs(elements: &mut [Element], parents: &[u32]) -> Vec<u32> {
+    for &p in parents.iter().filter(|&&p| p != u32::MAX) {
+        elements[p as usize].children.1 += 1;
     }
-    Ok(())
+    let mut next = 0;
+    for e in elements.iter_mut() {
+        e.children.0 = next;
+        next += e.children.1;
+    }
+    let mut filled: Vec<u32> = elements.iter().map(|e| e.children.0).collect();
+    let mut children = vec![0; next as usize];
+    for (i, &p) in parents.iter().enumerate().filter(|(_, &p)| p != u32::MAX) {
+        children[filled[p as usize] as usize] = i as u32;
+        filled[p as usize] += 1;
+    }
+    children
+}
+
+/// The map of ids, checking that every `id` of a BPMN element is unique in the file (an XML
+/// ID): a second element with an id already used is refused with both places. Other tools'
+/// extension elements are neither checked nor mapped: their `id` is theirs (an ADONIS file
+/// repeats a process id in its own target). The map is built once and used by the import
+/// (foldhash: the ids of a 40,000-step file are hashed twice as fast as with SipHash, and
+/// it is seeded per process, so a hostile file cannot choose colliding ids).
+fn unique_ids<'a>(tree: &Tree<'a>) -> Result<foldhash::HashMap<Cow<'a, str>, u32>, String> {
+    let (elements, text) = (&tree.elements, tree.text);
+    let mut ids: foldhash::HashMap<Cow<'a, str>, u32> = foldhash::HashMap::with_capacity_and_hasher(elements.len() / 2, Default::default());
+    // BPMN elements whose id an extension element took first (rare): checked among themselves
+    let mut shadowed: foldhash::HashMap<Cow<'a, str>, u32> = Default::default();
+    for (i, e) in elements.iter().enumerate().filter(|(_, e)| e.ns != Ns::Other) {
+        let Some(id) = tree.attrs(i as u32).iter().find(|(k, _)| k == "id").map(|(_, v)| v) else { continue };
+        let Some(&first) = ids.get(id.as_ref()) else {
+            ids.insert(id.clone(), i as u32);
+            continue;
+        };
+        if e.ns == Ns::Carepath {
+            continue;
+        }
+        let first = if elements[first as usize].ns == Ns::Carepath {
+            match shadowed.insert(id.clone(), i as u32) {
+                Some(f) => f,
+                None => continue,
+            }
+        } else {
+            first
+        };
+        let (line, col) = line_col(text, e.offset);
+        let (l1, c1) = line_col(text, elements[first as usize].offset);
+        return Err(format!("line {line}, column {col}: the id '{id}' is already used by the element at line {l1}, column {c1}; BPMN ids must be unique"));
+    }
+    Ok(ids)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Decodes and parses as the import does (the text is leaked: tests only).
+    fn read(bytes: &[u8]) -> Result<Tree<'static>, String> {
+        let text: &'static str = Box::leak(decode(bytes)?.into_owned().into_boxed_str());
+        parse(text)
+    }
+
     #[test]
     fn refuses_a_second_element_with_the_same_id_naming_both_places() {
         let xml = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n<process id=\"p\">\n  <task id=\"a\"/>\n  <task id=\"a\"/>\n</process></definitions>";
-        let err = parse(xml.as_bytes()).unwrap_err();
+        let err = read(xml.as_bytes()).unwrap_err();
         assert_eq!(err, "line 4, column 3: the id 'a' is already used by the element at line 3, column 3; BPMN ids must be unique");
-        assert!(parse(xml.replacen("id=\"a\"", "id=\"b\"", 1).as_bytes()).is_ok());
+        assert!(read(xml.replacen("id=\"a\"", "id=\"b\"", 1).as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn names_and_plain_values_are_slices_of_the_text() {
+        let text = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><task id=\"a\" name=\"x &amp; y\"/></definitions>";
+        let t = parse(text).unwrap();
+        let task = t.get(1);
+        assert!(matches!(task.name, Cow::Borrowed("task")));
+        let attrs = t.attrs(1);
+        assert!(matches!(attrs[0], (Cow::Borrowed("id"), Cow::Borrowed("a"))), "{attrs:?}");
+        assert!(matches!(&attrs[1].1, Cow::Owned(v) if v == "x & y"), "{attrs:?}");
+    }
+
+    #[test]
+    fn an_extension_element_taking_an_id_first_does_not_hide_a_repeated_bpmn_id() {
+        let xml = format!(
+            "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:cp=\"{NS_CAREPATH}\">\n<cp:x id=\"a\"/>\n<task id=\"a\"/>\n<task id=\"a\"/></definitions>"
+        );
+        let err = read(xml.as_bytes()).unwrap_err();
+        assert!(err.starts_with("line 4, column 1: the id 'a' is already used by the element at line 3, column 1"), "{err}");
+        let once = read(xml.replacen("<task id=\"a\"/>\n", "", 1).as_bytes()).unwrap();
+        assert_eq!(once.ids.get("a"), Some(&1), "the first element keeps the id");
     }
 
     #[test]
     fn refuses_a_raw_less_than_in_an_attribute() {
         let xml = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n  <task id=\"a\" name=\"x < y\"/></definitions>";
-        let err = parse(xml.as_bytes()).unwrap_err();
+        let err = read(xml.as_bytes()).unwrap_err();
         assert!(err.starts_with("line 2, column 3: attribute 'name' holds a raw '<'"), "{err}");
-        assert_eq!(parse(xml.replace(" < ", " &lt; ").as_bytes()).unwrap().attr(1, "name"), Some("x < y"));
+        assert_eq!(read(xml.replace(" < ", " &lt; ").as_bytes()).unwrap().attr(1, "name"), Some("x < y"));
     }
 
     #[test]
     fn reads_namespaces_entities_and_text() {
-        let t = parse(
+        let t = read(
             br#"<?xml version="1.0"?><b:definitions xmlns:b="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><b:task name="A &amp; &#xE6;&#10;b"><b:documentation>x &lt; y &#248;</b:documentation></b:task></b:definitions>"#,
         )
         .unwrap();
@@ -290,34 +398,34 @@ mod tests {
 
     #[test]
     fn refuses_doctype_and_unknown_entities() {
-        let e = parse(b"<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<x>&e;</x>").unwrap_err();
+        let e = read(b"<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<x>&e;</x>").unwrap_err();
         assert!(e.contains("DOCTYPE") && e.starts_with("line 2"), "{e}");
-        let e = parse(b"<x>&e;</x>").unwrap_err();
+        let e = read(b"<x>&e;</x>").unwrap_err();
         assert!(e.contains("unknown entity"), "{e}");
     }
 
     #[test]
     fn malformed_xml_names_line_and_column() {
-        let e = parse(b"<a>\n  <b></c>\n</a>").unwrap_err();
+        let e = read(b"<a>\n  <b></c>\n</a>").unwrap_err();
         assert!(e.starts_with("line 2, column"), "{e}");
-        let e = parse(b"<a>\n<b>").unwrap_err();
+        let e = read(b"<a>\n<b>").unwrap_err();
         assert!(e.contains("ends inside"), "{e}");
     }
 
     #[test]
     fn bounds_the_number_of_elements() {
         let many = format!("<a>{}</a>", "<x/>".repeat(MAX_ELEMENTS));
-        let e = parse(many.as_bytes()).unwrap_err();
+        let e = read(many.as_bytes()).unwrap_err();
         assert!(e.contains("more than 1000000 elements") && e.starts_with("line 1, column"), "{e}");
     }
 
     #[test]
     fn bounds_depth_and_reads_latin1() {
         let deep = "<a>".repeat(MAX_DEPTH + 1);
-        assert!(parse(deep.as_bytes()).unwrap_err().contains("deeper"));
+        assert!(read(deep.as_bytes()).unwrap_err().contains("deeper"));
         let latin = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a n=\"\xe6\xf8\xe5\"/>";
-        let t = parse(latin).unwrap();
+        let t = read(latin).unwrap();
         assert_eq!(t.attr(0, "n"), Some("æøå"));
-        assert!(parse(b"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><a/>").unwrap_err().contains("Shift_JIS".to_ascii_lowercase().as_str()));
+        assert!(read(b"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><a/>").unwrap_err().contains("Shift_JIS".to_ascii_lowercase().as_str()));
     }
 }
