@@ -13,15 +13,9 @@ use carepath::store::{read, Session};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
-fn folder() -> &'static std::path::Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let shm = std::path::PathBuf::from("/dev/shm");
-        let base = if shm.is_dir() { shm } else { std::env::temp_dir() };
-        tempfile::Builder::new().prefix("carepath-fuzz").tempdir_in(base).unwrap()
-    })
-    .path()
-}
+#[path = "../common/scratch.rs"]
+mod scratch;
+use scratch::folder;
 
 fn base() -> &'static Document {
     static DOC: OnceLock<Document> = OnceLock::new();

@@ -3,18 +3,10 @@
 //! beside it.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
 
-fn folder() -> &'static std::path::Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    // on tmpfs where there is one: each run writes a file
-    DIR.get_or_init(|| tempfile::Builder::new().prefix("carepath-fuzz").tempdir_in(shm()).unwrap()).path()
-}
-
-fn shm() -> std::path::PathBuf {
-    let p = std::path::PathBuf::from("/dev/shm");
-    if p.is_dir() { p } else { std::env::temp_dir() }
-}
+#[path = "../common/scratch.rs"]
+mod scratch;
+use scratch::folder;
 
 fuzz_target!(|data: &[u8]| {
     let path = folder().join("f.carepath");

@@ -55,31 +55,26 @@ fn builder(app: &AppHandle, o: &DialogOptions) -> tauri_plugin_dialog::FileDialo
 }
 
 impl Chosen {
-    fn remember(&self, path: &Path) {
+    /// Remembers the file a dialog returned, if any, and hands it on.
+    fn remember(&self, picked: Option<tauri_plugin_dialog::FilePath>) -> Option<PathBuf> {
+        let path = picked.and_then(|p| p.into_path().ok())?;
         if let Ok(mut set) = self.0.lock() {
-            set.insert(path.to_path_buf());
+            set.insert(path.clone());
         }
+        Some(path)
     }
 }
 
 /// The native "save" dialog; the file chosen may then be written.
 #[tauri::command]
 pub async fn choose_save(app: AppHandle, chosen: tauri::State<'_, Chosen>, options: DialogOptions) -> Result<Option<PathBuf>> {
-    let path = builder(&app, &options).blocking_save_file().and_then(|p| p.into_path().ok());
-    if let Some(p) = &path {
-        chosen.remember(p);
-    }
-    Ok(path)
+    Ok(chosen.remember(builder(&app, &options).blocking_save_file()))
 }
 
 /// The native "open" dialog for one file; the file chosen may then be opened.
 #[tauri::command]
 pub async fn choose_open(app: AppHandle, chosen: tauri::State<'_, Chosen>, options: DialogOptions) -> Result<Option<PathBuf>> {
-    let path = builder(&app, &options).blocking_pick_file().and_then(|p| p.into_path().ok());
-    if let Some(p) = &path {
-        chosen.remember(p);
-    }
-    Ok(path)
+    Ok(chosen.remember(builder(&app, &options).blocking_pick_file()))
 }
 
 /// `path` without its extension.
@@ -101,7 +96,7 @@ fn allowed_folders() -> Vec<PathBuf> {
 pub fn permit(chosen: &Chosen, known: &[PathBuf], path: &Path) -> Result<()> {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let ok = chosen.0.lock().map(|set| set.iter().any(|c| same_choice(&absolute, c))).unwrap_or(false)
-        || known.iter().any(|k| k == &absolute || same_file(k, &absolute))
+        || known.iter().any(|k| k == &absolute || carepath::store::same_file(k, &absolute))
         || allowed_folders().iter().any(|f| absolute.starts_with(f));
     if ok {
         return Ok(());
@@ -123,10 +118,6 @@ pub fn check(app: &AppHandle, path: &Path) -> Result<()> {
     permit(&app.state::<Chosen>(), &known, path)
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,8 +125,8 @@ mod tests {
     #[test]
     fn only_chosen_files_and_their_other_extensions_are_permitted() {
         let chosen = Chosen::default();
-        chosen.remember(Path::new("/home/a/rapport.svg"));
-        chosen.remember(Path::new("/home/a/Nytt forløp"));
+        chosen.remember(Some(tauri_plugin_dialog::FilePath::Path("/home/a/rapport.svg".into())));
+        chosen.remember(Some(tauri_plugin_dialog::FilePath::Path("/home/a/Nytt forløp".into())));
         let known = vec![PathBuf::from("/home/a/kols.carepath")];
         assert!(permit(&chosen, &known, Path::new("/home/a/rapport.svg")).is_ok());
         assert!(permit(&chosen, &known, Path::new("/home/a/rapport.pdf")).is_ok());

@@ -268,7 +268,8 @@ fn nothing(what: &str) -> CoreError {
     CoreError::new(ErrorCode::NothingToUndo, format!("there is nothing to {what}"))
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+/// Whether two paths name the same existing file (links and `..` resolved).
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

@@ -87,7 +87,8 @@ pub fn one_page_pdf(svg: &str) -> Result<Vec<u8>> {
 
 /// The diagram as vector PDF bytes, paged as `opts.page` says.
 pub fn to_pdf(doc: &Document, variant_id: VariantId, opts: &DiagramOptions) -> Result<Vec<u8>> {
-    check_pdf(variant(doc, variant_id)?)?;
+    let v = variant(doc, variant_id)?;
+    check_pdf(v)?;
     let l = layout_with(doc, variant_id, &opts.layout)?;
-    pdf::pdf(doc, variant(doc, variant_id)?, &l, opts.lang, opts.page)
+    pdf::pdf(doc, v, &l, opts.lang, opts.page)
 }
