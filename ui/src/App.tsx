@@ -277,7 +277,8 @@ export function App() {
         ) : !variant || !state?.layout ? (
           <p className="loading">{t("app.noVariants")}</p>
         ) : (
-          <ReactFlowProvider>
+          // a fresh canvas per document and variant, so each opens on its pathway
+          <ReactFlowProvider key={`${doc.id}/${variant.id}`}>
             <FlowHandle into={flowRef} />
             <Diagram
               doc={doc}
@@ -295,7 +296,7 @@ export function App() {
               renameRequest={frame.renameRequest}
               needLayerVisible={needLayerVisible}
               findings={state?.findings ?? []}
-              readOnly={review.on}
+              readOnly={review.on || fileReadOnly}
               overlay={review.on && <ReviewMarkers doc={doc} variant={variant.id} layout={state.layout} needsShown={needLayerVisible} onSelect={setSelection} onPick={review.setPick} />}
             />
           </ReactFlowProvider>

@@ -20,6 +20,7 @@ import { uuidv7 } from "../uuid";
 import { cellAt, clampInto } from "./geometry";
 import { Legend } from "./Legend";
 import { NeedLayer, type NeedLayerNodeType } from "./NeedLayer";
+import { openingView } from "./opening";
 import { SIGNAL_STYLE, TRANSITION_STYLE } from "./needStyle";
 import { Palette, STEP_KIND_MIME } from "./Palette";
 import { ProblemBadges } from "./ProblemBadges";
@@ -423,10 +424,9 @@ export function Diagram(props: Props) {
         panActivationKeyCode={null}
         zoomOnDoubleClick={false}
         onInit={(inst) => {
+          // open on the pathway: the whole when readable, else its first phase
           const el = document.querySelector(".diagram");
-          const h = el ? el.clientHeight : 800;
-          const zoom = Math.min(1, Math.max(0.55, (h - 16) / layout.height));
-          void inst.setViewport({ x: 0, y: 0, zoom });
+          void inst.setViewport(openingView(layout, el ? el.clientWidth : 1200, el ? el.clientHeight : 800));
         }}
         // a large pathway draws only what is in view (smooth dragging and zooming with 1,000
         // steps); a small one keeps every step in the page, where find and the keyboard reach it

@@ -1,0 +1,43 @@
+import type { Layout } from "../generated/carepath";
+
+/** The smallest zoom at which step labels stay readable (12 px text shown at about 7 px). */
+export const READABLE_ZOOM = 0.55;
+/** Room left around the pathway when it is fitted, in screen pixels. */
+const MARGIN = 16;
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/**
+ * The view a document opens in, for a pane of `width` × `height` pixels: the whole pathway,
+ * fitted and centred, when it is readable that small; otherwise the first phase (with the
+ * lane names) fitted from the top-left corner, and never below the readable zoom.
+ */
+export function openingView(layout: Layout, width: number, height: number): Viewport {
+  const w = Math.max(1, width - 2 * MARGIN);
+  const h = Math.max(1, height - 2 * MARGIN);
+  const whole = Math.min(1, w / layout.width, h / layout.height);
+  if (whole >= READABLE_ZOOM) {
+    return {
+      x: (width - layout.width * whole) / 2,
+      y: (height - layout.height * whole) / 2,
+      zoom: whole,
+    };
+  }
+  const first = layout.columns[0];
+  const horizontal = layout.orientation !== "vertical";
+  // the first phase's far edge along the flow; the lane headers come before it
+  const along = first ? (horizontal ? first.x + first.width : first.y + first.height) : horizontal ? layout.width : layout.height;
+  const across = horizontal ? layout.height : layout.width;
+  const zoom = Math.max(
+    READABLE_ZOOM,
+    Math.min(1, horizontal ? Math.min(w / along, h / across) : Math.min(h / along, w / across)),
+  );
+  // centred across the lanes when they fit, else from the first lane
+  const spare = (horizontal ? height : width) - across * zoom;
+  const offset = spare > 0 ? spare / 2 : 0;
+  return horizontal ? { x: 0, y: offset, zoom } : { x: offset, y: 0, zoom };
+}
