@@ -1174,6 +1174,9 @@ test("a file on a read-only drive opens read-only: a banner, no edit reaches it,
     assert.match(banner, /skrivebeskyttet/);
     assert.equal((await invoke(browser, "document_path")).ok, file);
     assert.equal((await invoke(browser, "document_read_only")).ok, true);
+    // every field of the properties panel is shown but cannot be edited
+    const fields = await browser.execute(() => [...document.querySelectorAll(".properties input, .properties textarea, .properties select")].map((e) => e.matches(":disabled")));
+    assert.ok(fields.length > 3 && fields.every(Boolean), `properties fields disabled: ${fields}`);
     const labels = await texts(browser, ".step-label-text");
     // an edit from the canvas is refused in the window with a note, and never reaches the file
     await clickAt(browser, await eventually(() => findEmptyCell(browser), "an empty cell"));

@@ -305,7 +305,14 @@ export function App() {
         {doc && !showStart && <ModeSidePanel modes={review} doc={doc} variantId={variantId} selection={selection} onEdit={onEdit} setError={setError} goTo={goTo} />}
         {doc && !showStart && !review.comparing && !review.walking && !review.on && (
           <div className="right-column">
-            <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
+            {fileReadOnly ? (
+              // a file that cannot be written: every field shown, none editable
+              <fieldset className="read-only-panel" disabled aria-label={t("files.readOnlyNote")}>
+                <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
+              </fieldset>
+            ) : (
+              <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
+            )}
             <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />
           </div>
         )}
