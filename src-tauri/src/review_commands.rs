@@ -10,9 +10,9 @@ use carepath::compare::{self, Diff, Side};
 use carepath::edit::Edit;
 use carepath::export::ExportOptions;
 use carepath::model::{CommentId, Document, ElementRef, Lang, ReviewStatus, VariantId};
-use carepath::review::{self, MergeReport, ReviewFilter, ReviewListing, ReviewSummary};
+use carepath::review::{self, MergeReport};
 use carepath::summary::VariantSummary;
-use carepath::walkthrough::{self, Walk, WalkOptions, WalkTable};
+use carepath::walkthrough::{self, Walk, WalkOptions};
 use carepath::{CoreError, ErrorCode, Result};
 use std::path::PathBuf;
 use tauri::State;
@@ -72,17 +72,6 @@ pub async fn export_compare(app: tauri::AppHandle, state: State<'_, AppState>, s
     .map_err(|e| CoreError::new(ErrorCode::Io, format!("the export stopped: {e}")))?
 }
 
-/// Threads and decisions that pass the filter.
-#[tauri::command]
-pub fn review_list(state: State<AppState>, filter: ReviewFilter, lang: Lang) -> Result<ReviewListing> {
-    Ok(review::list(&document(&state)?, &filter, lang))
-}
-
-#[tauri::command]
-pub fn review_summary(state: State<AppState>, lang: Lang) -> Result<ReviewSummary> {
-    Ok(review::summary(&document(&state)?, lang))
-}
-
 /// A new thread (`reply_to` absent) or a reply; returns the edit to apply.
 #[tauri::command]
 pub fn review_comment(state: State<AppState>, target: ElementRef, reply_to: Option<CommentId>, author: String, text: String) -> Result<Edit> {
@@ -128,12 +117,6 @@ pub fn merge_review(app: tauri::AppHandle, state: State<AppState>, path: PathBuf
 #[tauri::command]
 pub fn walk_variant(state: State<AppState>, variant: VariantId, options: WalkOptions) -> Result<Walk> {
     walkthrough::walk(&document(&state)?, variant, &options)
-}
-
-/// A walk through a variant as the table the report shows.
-#[tauri::command]
-pub fn walk_table(state: State<AppState>, variant: VariantId, options: WalkOptions, lang: Lang) -> Result<WalkTable> {
-    Ok(walkthrough::table(&walkthrough::walk(&document(&state)?, variant, &options)?, lang))
 }
 
 /// The reviewer's name from the app's settings ("" until it is set).

@@ -3,11 +3,11 @@
 // by element kind with each field's change "from → to". A click on an entry scrolls the
 // picture to the element and rings it; an element the target variant has can be selected on
 // the canvas.
-import { invoke } from "@tauri-apps/api/core";
 import { open, save } from "../dialogs/files";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asCoreError, type CoreError } from "../api";
+import { compareApi } from "../review/api";
 import type { Diff, DiffEntry, Document, ElementRef, VariantSummary } from "../generated/carepath";
 import { CHANGE_SYMBOL, defaultPair, fileName, groupEntries, pictureId, selectable } from "./logic";
 import "./compare.css";
@@ -67,7 +67,7 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas, fileRequ
       if (!path) return;
       const ext = path.toLowerCase().split(".").pop();
       const format = ext === "png" || ext === "pdf" ? ext : "svg";
-      await invoke("export_compare", { source, options: { format, variant: target, lang }, path });
+      await compareApi.exportPicture(source, { format, variant: target, lang }, path);
       setSaved(path);
     } catch (e) {
       setError(asCoreError(e));
@@ -83,9 +83,9 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas, fileRequ
     let stale = false;
     setBusy(true);
     const diffCall = otherFile
-      ? invoke<Diff>("diff_with_file", { path: otherFile, source: from, target, lang })
-      : invoke<Diff>("diff_variants", { source: from, target, lang });
-    const picture = invoke<string>("compare_picture", { path: otherFile, source: from, options: { format: "svg", variant: target, lang } });
+      ? compareApi.diffWithFile(otherFile, from, target, lang)
+      : compareApi.diffVariants(from, target, lang);
+    const picture = compareApi.picture(otherFile, from, { format: "svg", variant: target, lang });
     Promise.all([diffCall, picture])
       .then(([d, s]) => {
         if (stale) return;
@@ -146,7 +146,7 @@ export function CompareView({ doc, variantId, setError, selectOnCanvas, fileRequ
     const path = given ?? (await open({ title: t("compare.otherFile"), multiple: false, directory: false, filters: [{ name: "Carepath", extensions: ["carepath"] }] }));
     if (typeof path !== "string") return;
     try {
-      const variants = await invoke<VariantSummary[]>("file_variants", { path });
+      const variants = await compareApi.fileVariants(path);
       if (variants.length === 0) return;
       // a copy keeps its ids: the same variant there is the natural start
       setOtherSource((variants.find((v) => v.id === target) ?? variants[0]).id);

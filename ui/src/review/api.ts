@@ -1,7 +1,21 @@
-// Typed calls into the shell's review commands (src-tauri/src/review_commands.rs). Comment,
-// resolve and decide return an Edit for apply_edit, so they are undone like any edit.
+// Typed calls into the shell's review commands (src-tauri/src/review_commands.rs): review,
+// compare and walk-through. Comment, resolve and decide return an Edit for apply_edit, so they
+// are undone like any edit.
 import { invoke } from "@tauri-apps/api/core";
-import type { CommentId, Edit, ElementRef, MergeReport, ReviewStatus } from "../generated/carepath";
+import type {
+  CommentId,
+  Diff,
+  Edit,
+  ElementRef,
+  ExportOptions,
+  Lang,
+  MergeReport,
+  ReviewStatus,
+  VariantId,
+  VariantSummary,
+  Walk,
+  WalkOptions,
+} from "../generated/carepath";
 
 export const reviewApi = {
   comment: (target: ElementRef, replyTo: CommentId | null, author: string, text: string) =>
@@ -13,4 +27,18 @@ export const reviewApi = {
   merge: (path: string) => invoke<MergeReport>("merge_review", { path }),
   author: () => invoke<string>("review_author"),
   setAuthor: (name: string) => invoke<null>("set_review_author", { name }),
+};
+
+export const compareApi = {
+  diffVariants: (source: VariantId, target: VariantId, lang: Lang) => invoke<Diff>("diff_variants", { source, target, lang }),
+  diffWithFile: (path: string, source: VariantId, target: VariantId, lang: Lang) =>
+    invoke<Diff>("diff_with_file", { path, source, target, lang }),
+  fileVariants: (path: string) => invoke<VariantSummary[]>("file_variants", { path }),
+  /** The diff picture of `source` against `options.variant` (of the file at `path`, else of this one). */
+  picture: (path: string | null, source: VariantId, options: ExportOptions) => invoke<string>("compare_picture", { path, source, options }),
+  exportPicture: (source: VariantId, options: ExportOptions, path: string) => invoke<null>("export_compare", { source, options, path }),
+};
+
+export const walkApi = {
+  walk: (variant: VariantId, options: WalkOptions) => invoke<Walk>("walk_variant", { variant, options }),
 };

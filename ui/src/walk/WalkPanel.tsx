@@ -3,10 +3,10 @@
 // Previous (buttons, or ← → / PageUp PageDown while the panel has focus). The current step is
 // selected on the canvas; the panel shows who acts, what every actor has received so far
 // along the path, and the needs at this step that are unmet or handled manually.
-import { invoke } from "@tauri-apps/api/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asCoreError, type CoreError } from "../api";
+import { walkApi } from "../review/api";
 import type { Document, Walk } from "../generated/carepath";
 import { choose } from "./logic";
 import "./walk.css";
@@ -33,7 +33,8 @@ export function WalkPanel({ doc, variantId, setError, showStep }: Props) {
 
   useEffect(() => {
     let stale = false;
-    invoke<Walk>("walk_variant", { variant: variantId, options: { choices, loops } })
+    walkApi
+      .walk(variantId, { choices, loops })
       .then((w) => {
         if (stale) return;
         setWalk(w);
