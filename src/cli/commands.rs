@@ -252,11 +252,12 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
 }
 
 fn import_file(file: &Path, output: &Path) -> Outcome {
-    let ext = file.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    if !matches!(ext.as_str(), "bpmn" | "bpmn2" | "xml") {
-        return import_json(file, output);
+    let (doc, report) = import::read(file).map_err(|e| e.message)?;
+    if import::format_of(file) == import::Format::Json {
+        Session::create(output, doc).map_err(|e| e.message)?;
+        eprintln!("imported {} into {}", shown(file), shown(output));
+        return Ok(ExitCode::SUCCESS);
     }
-    let (doc, report) = import::bpmn::read(file).map_err(|e| e.message)?;
     eprint!("{}", report.to_text(&shown(file)));
     Session::create(output, doc).map_err(|e| e.message)?;
     eprintln!(
@@ -266,17 +267,6 @@ fn import_file(file: &Path, output: &Path) -> Outcome {
         report.skipped.len(),
         report.approximated.len()
     );
-    Ok(ExitCode::SUCCESS)
-}
-
-fn import_json(file: &Path, output: &Path) -> Outcome {
-    let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", shown(file)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!("{}: not UTF-8 text (invalid byte at offset {})", shown(file), e.utf8_error().valid_up_to())
-    })?;
-    let doc = import::json::from_json(&text).map_err(|e| format!("{}: {}", shown(file), e.message))?;
-    Session::create(output, doc).map_err(|e| e.message)?;
-    eprintln!("imported {} into {}", shown(file), shown(output));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,4 +1,70 @@
 //! Importers: bytes to a checked document, or a clear error naming the place and the cause.
+//! [`read`] picks the importer for a file the same way for the CLI and the desktop shell.
 
 pub mod bpmn;
 pub mod json;
+
+use crate::error::{io_cause, CoreError, ErrorCode, Result};
+use crate::model::Document;
+use bpmn::ImportReport;
+use std::path::Path;
+
+/// The file formats [`read`] imports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// BPMN 2.0 XML: `.bpmn`, `.bpmn2` or `.xml`.
+    Bpmn,
+    /// Carepath JSON: any other name.
+    Json,
+}
+
+/// The format of a file, by its extension (case does not matter).
+pub fn format_of(path: &Path) -> Format {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    if matches!(ext.as_str(), "bpmn" | "bpmn2" | "xml") {
+        Format::Bpmn
+    } else {
+        Format::Json
+    }
+}
+
+/// Imports a BPMN or Carepath JSON file (see [`format_of`]); every error names the file. The
+/// report lists what a BPMN import left out or approximated (empty for JSON).
+pub fn read(path: &Path) -> Result<(Document, ImportReport)> {
+    if format_of(path) == Format::Bpmn {
+        return bpmn::read(path);
+    }
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {}", io_cause(&e))))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        CoreError::new(ErrorCode::InvalidValue, format!("{shown}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    })?;
+    let doc = json::from_json(&text).map_err(|e| e.context(&shown))?;
+    Ok((doc, ImportReport::default()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_follows_the_extension_in_any_case() {
+        for bpmn in ["a.bpmn", "b.BPMN2", "dir.x/c.Xml"] {
+            assert_eq!(format_of(Path::new(bpmn)), Format::Bpmn, "{bpmn}");
+        }
+        for json in ["a.json", "b", "c.bpmn.json", "d.carepath"] {
+            assert_eq!(format_of(Path::new(json)), Format::Json, "{json}");
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_named_with_the_offset() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("forløp.json");
+        std::fs::write(&path, b"{\"a\": \"\xff\"}").unwrap();
+        let e = read(&path).unwrap_err();
+        assert_eq!(e.message, format!("{}: not UTF-8 text (invalid byte at offset 7)", path.display()));
+        let e = read(&dir.path().join("mangler.json")).unwrap_err();
+        assert!(e.message.contains("mangler.json: cannot read"), "{}", e.message);
+    }
+}
