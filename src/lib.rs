@@ -20,6 +20,7 @@ pub mod sample;
 pub mod store;
 pub mod summary;
 pub mod template;
+pub mod traverse;
 mod tempfiles;
 pub mod walkthrough;
 pub mod xmltext;

@@ -3,6 +3,7 @@
 //! roots and transitions are visited in a fixed order (starts first, then by id).
 
 use crate::model::*;
+use crate::traverse::{depth_first, EdgeKind};
 use std::collections::{HashMap, HashSet};
 
 /// The forward edges (every transition but loops and back edges) and a topological order of
@@ -27,38 +28,17 @@ fn forward(v: &Variant) -> Forward {
     roots.extend(steps.iter().filter(|s| s.kind != StepKind::Start && !has_incoming.contains(&s.id)).map(|s| s.id));
     roots.extend(steps.iter().map(|s| s.id));
 
-    // depth-first search: an edge to a step still on the stack is a back edge
+    // an edge to a step still on the stack is a back edge, left out of the ranking
     let mut forward: HashMap<StepId, Vec<StepId>> = HashMap::new();
-    let mut state: HashMap<StepId, u8> = HashMap::new(); // 1 = on stack, 2 = done
-    let mut order = Vec::with_capacity(steps.len()); // post-order
-    for root in roots {
-        if state.contains_key(&root) {
-            continue;
-        }
-        state.insert(root, 1);
-        let mut stack: Vec<(StepId, usize)> = vec![(root, 0)];
-        while let Some((node, i)) = stack.pop() {
-            let next = out[&node].get(i).copied();
-            match next {
-                Some(to) => {
-                    stack.push((node, i + 1));
-                    match state.get(&to) {
-                        Some(1) => {} // back edge: ignored for ranking
-                        Some(_) => forward.entry(node).or_default().push(to),
-                        None => {
-                            forward.entry(node).or_default().push(to);
-                            state.insert(to, 1);
-                            stack.push((to, 0));
-                        }
-                    }
-                }
-                None => {
-                    state.insert(node, 2);
-                    order.push(node);
-                }
+    let mut order = depth_first(
+        roots,
+        |node, i| out[&node].get(i).map(|&to| ((), to)),
+        |from, (), to, kind| {
+            if kind != EdgeKind::Back {
+                forward.entry(from).or_default().push(to);
             }
-        }
-    }
+        },
+    );
     // reverse post-order is a topological order of the forward edges
     order.reverse();
     Forward { order, next: forward }

@@ -3,6 +3,7 @@
 //! loop can still be reached. All linear in steps plus transitions.
 
 use crate::model::*;
+use crate::traverse::{depth_first, EdgeKind};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 pub(super) struct Flow<'a> {
@@ -111,34 +112,14 @@ fn loop_rounds(steps: &[&Step], out: &HashMap<StepId, Vec<&Transition>>) -> Hash
     let mut loops: HashSet<TransitionId> = HashSet::new();
     let mut roots: Vec<StepId> = steps.iter().filter(|s| s.kind == StepKind::Start).map(|s| s.id).collect();
     roots.extend(steps.iter().map(|s| s.id));
-    let mut state: HashMap<StepId, u8> = HashMap::new(); // 1 on the stack, 2 done
-    for root in roots {
-        if state.contains_key(&root) {
-            continue;
-        }
-        state.insert(root, 1);
-        let mut stack: Vec<(StepId, usize)> = vec![(root, 0)];
-        while let Some((node, i)) = stack.pop() {
-            let next = out.get(&node).and_then(|ts| ts.get(i)).copied();
-            match next {
-                Some(t) => {
-                    stack.push((node, i + 1));
-                    match state.get(&t.to) {
-                        Some(1) => {
-                            loops.insert(t.id);
-                        }
-                        Some(_) => {}
-                        None => {
-                            state.insert(t.to, 1);
-                            stack.push((t.to, 0));
-                        }
-                    }
-                }
-                None => {
-                    state.insert(node, 2);
-                }
+    depth_first(
+        roots,
+        |node, i| out.get(&node).and_then(|ts| ts.get(i)).map(|t| (t.id, t.to)),
+        |_, t, _, kind| {
+            if kind == EdgeKind::Back {
+                loops.insert(t);
             }
-        }
-    }
+        },
+    );
     loops
 }
