@@ -6,12 +6,12 @@ import { en } from "./locales/en";
 import { frameEn } from "./locales/frame.en";
 import { frameNb } from "./locales/frame.nb";
 import { nb } from "./locales/nb";
+import type { Lang } from "./generated/carepath";
 
-export type Language = "nb" | "en";
 const STORAGE_KEY = "carepath.language";
 
 /** The first of the user's preferred languages that Carepath speaks; bokmål otherwise. */
-export function pickLanguage(preferred: readonly string[]): Language {
+export function pickLanguage(preferred: readonly string[]): Lang {
   for (const tag of preferred) {
     const base = tag.toLowerCase().split("-")[0];
     if (base === "nb" || base === "no" || base === "nn") return "nb";
@@ -20,14 +20,14 @@ export function pickLanguage(preferred: readonly string[]): Language {
   return "nb";
 }
 
-function initialLanguage(): Language {
+function initialLanguage(): Lang {
   const saved = typeof localStorage !== "undefined" ? localStorage.getItem(STORAGE_KEY) : null;
   if (saved === "nb" || saved === "en") return saved;
   const nav = typeof navigator !== "undefined" ? navigator : undefined;
   return pickLanguage(nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : []);
 }
 
-export function setLanguage(lang: Language) {
+export function setLanguage(lang: Lang) {
   localStorage.setItem(STORAGE_KEY, lang);
   void i18n.changeLanguage(lang);
   document.documentElement.lang = lang;

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Modal } from "../dialogs/Modal";
-import { setLanguage, type Language } from "../i18n";
+import type { Lang } from "../generated/carepath";
+import { setLanguage } from "../i18n";
 
 export function SettingsDialog(props: { author: string; onSave: (name: string) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -23,7 +24,7 @@ export function SettingsDialog(props: { author: string; onSave: (name: string) =
           </label>
           <label>
             {t("app.language")}
-            <select name="language" value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            <select name="language" value={i18n.language} onChange={(e) => setLanguage(e.target.value as Lang)}>
               <option value="nb">Norsk bokmål</option>
               <option value="en">English</option>
             </select>
