@@ -307,21 +307,10 @@ pub fn import_document(app: AppHandle, state: State<AppState>, source: PathBuf, 
     if let Some(t) = &target {
         crate::files::check(&app, t)?;
     }
-    let (doc, report) = read_import(&source)?;
+    let (doc, report) = carepath::import::read(&source)?;
     let target = target.unwrap_or_else(|| beside(&source));
     switch(&app, &state, || Session::create(&target, doc))?;
     Ok(report)
-}
-
-fn read_import(source: &Path) -> Result<(Document, ImportReport)> {
-    let ext = source.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    if matches!(ext.as_str(), "bpmn" | "bpmn2" | "xml") {
-        return carepath::import::bpmn::read(source);
-    }
-    let shown = source.display();
-    let text = std::fs::read_to_string(source).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {e}")))?;
-    let doc = carepath::import::json::from_json(&text).map_err(|e| e.context(&shown.to_string()))?;
-    Ok((doc, ImportReport::default()))
 }
 
 /// `NAME.carepath` beside `source`, or `NAME-2.carepath` ... when that exists.
