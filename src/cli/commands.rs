@@ -253,20 +253,17 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
 
 fn import_file(file: &Path, output: &Path) -> Outcome {
     let (doc, report) = import::read(file).map_err(|e| e.message)?;
-    if import::format_of(file) == import::Format::Json {
-        Session::create(output, doc).map_err(|e| e.message)?;
-        eprintln!("imported {} into {}", shown(file), shown(output));
-        return Ok(ExitCode::SUCCESS);
+    let bpmn = import::format_of(file) == import::Format::Bpmn;
+    if bpmn {
+        eprint!("{}", report.to_text(&shown(file)));
     }
-    eprint!("{}", report.to_text(&shown(file)));
     Session::create(output, doc).map_err(|e| e.message)?;
-    eprintln!(
-        "imported {} into {} ({} not imported, {} approximated)",
-        shown(file),
-        shown(output),
-        report.skipped.len(),
-        report.approximated.len()
-    );
+    if bpmn {
+        let (skipped, approximated) = (report.skipped.len(), report.approximated.len());
+        eprintln!("imported {} into {} ({skipped} not imported, {approximated} approximated)", shown(file), shown(output));
+    } else {
+        eprintln!("imported {} into {}", shown(file), shown(output));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -190,6 +190,8 @@ export function App() {
     document.title = doc && !showStart ? `${doc.metadata.title} — Carepath` : "Carepath";
   }, [doc, showStart]);
 
+  const properties = doc && <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />;
+
   return (
     <div className="app" aria-busy={pending > 0 || undefined}>
       <header className="toolbar">
@@ -308,10 +310,10 @@ export function App() {
             {fileReadOnly ? (
               // a file that cannot be written: every field shown, none editable
               <fieldset className="read-only-panel" disabled aria-label={t("files.readOnlyNote")}>
-                <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
+                {properties}
               </fieldset>
             ) : (
-              <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />
+              properties
             )}
             <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />
           </div>
