@@ -7,11 +7,13 @@
 //! one line: `carepath NAME: median MS ms over RUNS runs | width W height H area A
 //! crossings C bends B length L overlaps O`.
 //!
-//! The ELK graph has Carepath's node sizes; phases are partitions (columns, in order) and each
-//! node carries its lane index as a layer-internal order hint; ELK has no swimlanes, so the
-//! comparison favours it on area and crossings.
+//! The ELK graph (`tests/support/elk_graph.rs`) has Carepath's node sizes, phases as
+//! partitions and Carepath's lanes as constraints; both sides leave out the need layer.
 
-use carepath::layout::{layout, measure::measure};
+#[path = "../tests/support/elk_graph.rs"]
+mod elk_graph;
+
+use carepath::layout::measure::measure;
 use carepath::sample::generate;
 use std::time::Instant;
 
@@ -33,58 +35,20 @@ fn main() {
         }
     };
     let v = &doc.variants[index];
-    let l = layout(&doc, v.id).expect("the variant exists");
-
-    // the same graph for ELK: nodes with Carepath's measured sizes, partitioned by phase
-    let phase_index = |s: &carepath::model::Step| doc.phases.iter().position(|p| Some(p.id) == s.phase).unwrap_or(doc.phases.len());
-    let lane_index = |s: &carepath::model::Step| doc.actors.iter().position(|a| Some(a.id) == s.actor).unwrap_or(doc.actors.len());
-    let nodes: Vec<serde_json::Value> = l
-        .steps
-        .iter()
-        .map(|b| {
-            let s = v.step(b.id).expect("laid-out step exists");
-            serde_json::json!({
-                "id": b.id.to_string(), "width": b.w, "height": b.h,
-                "layoutOptions": {
-                    "elk.partitioning.partition": phase_index(s),
-                    "elk.layered.crossingMinimization.positionId": lane_index(s)
-                }
-            })
-        })
-        .collect();
-    let edges: Vec<serde_json::Value> = v
-        .transitions_sorted()
-        .iter()
-        .map(|t| serde_json::json!({ "id": t.id.to_string(), "sources": [t.from.to_string()], "targets": [t.to.to_string()] }))
-        .collect();
-    let graph = serde_json::json!({
-        "id": "root",
-        "name": name,
-        "layoutOptions": {
-            "elk.algorithm": "layered",
-            "elk.direction": "RIGHT",
-            "elk.edgeRouting": "ORTHOGONAL",
-            "elk.partitioning.activate": "true",
-            "elk.spacing.nodeNode": "26",
-            "elk.layered.spacing.nodeNodeBetweenLayers": "32"
-        },
-        "children": nodes,
-        "edges": edges
-    });
+    let (l, graph) = elk_graph::build(&doc, v, &name);
     std::fs::write(&out, serde_json::to_string(&graph).expect("json")).expect("write the ELK graph");
 
     let mut times: Vec<f64> = (0..runs)
         .map(|_| {
             let t = Instant::now();
-            let l = layout(&doc, v.id).expect("layout");
+            let l = carepath::layout::layout_with(&doc, v.id, &carepath::layout::LayoutOptions { needs: false, ..Default::default() })
+                .expect("layout");
             std::hint::black_box(&l);
             t.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    // transitions only, as ELK lays out no need connectors
-    let no_needs = carepath::layout::layout_with(&doc, v.id, &carepath::layout::LayoutOptions { needs: false, ..Default::default() }).expect("layout");
-    let m = measure(&no_needs);
+    let m = measure(&l);
     println!(
         "carepath {name}: median {:.3} ms over {runs} runs | width {:.0} height {:.0} area {:.0} crossings {} bends {} length {:.0} overlaps {}",
         times[runs / 2],

@@ -19,6 +19,7 @@ fi
 echo "== Node helpers the Rust tests call (bpmn-moddle, bpmn-js, playwright-core)" >&2
 (cd scripts/bpmn && npm ci --no-audit --no-fund --loglevel=error)
 (cd scripts/report && npm ci --no-audit --no-fund --loglevel=error)
+(cd scripts/elk && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== Rust: core, CLI, store, desktop shell" >&2
 if cargo nextest --version >/dev/null 2>&1; then
