@@ -5,7 +5,7 @@
 
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::import::json::from_json;
-use crate::model::{Document, DocumentId, Timestamp};
+use crate::model::{Actor, ActorId, ActorKind, Document, DocumentId, Lang, Phase, PhaseId, Timestamp, Variant, VariantId};
 
 /// A template's short name and title.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +47,65 @@ pub fn load(name: &str) -> Result<Document> {
     Ok(doc)
 }
 
+/// Lane colours, in the order new actors take them.
+pub const LANE_COLOURS: &[&str] = &["#8064a2", "#4f81bd", "#4bacc6", "#9bbb59", "#f79646", "#c0504d", "#7f7f7f"];
+
+/// The lanes of the skeleton: the parties most pathways have.
+const SKELETON_ACTORS: &[(ActorKind, &str, &str)] = &[
+    (ActorKind::Patient, "Pasient og pårørende", "Patient and next of kin"),
+    (ActorKind::Municipal, "Kommunen", "Municipality"),
+    (ActorKind::Gp, "Fastlege", "GP"),
+    (ActorKind::Hospital, "Sykehus", "Hospital"),
+];
+
+/// The phases of the skeleton.
+const SKELETON_PHASES: &[(&str, &str)] =
+    &[("Henvisning", "Referral"), ("Oppstart", "Start"), ("Oppfølging", "Follow-up"), ("Avslutning", "Closing")];
+
+/// A blank document: the title, the default information catalogue and one empty variant for
+/// the pathway as it runs today, named in the given language; with `skeleton`, also four
+/// lanes (patient and next of kin, municipality, GP, hospital) and four phases (referral,
+/// start, follow-up, closing) to rename or delete. Nothing of any template comes along.
+pub fn blank(title: &str, lang: Lang, skeleton: bool) -> Document {
+    let title = title.trim();
+    let mut doc = Document::new(if title.is_empty() { default_title(lang) } else { title });
+    let nb = lang == Lang::Nb;
+    doc.variants.push(Variant::new(VariantId::new(), if nb { "Nå-situasjon" } else { "Current pathway" }));
+    if skeleton {
+        doc.actors = SKELETON_ACTORS
+            .iter()
+            .enumerate()
+            .map(|(i, &(kind, name_nb, name_en))| Actor {
+                id: ActorId::new(),
+                name: (if nb { name_nb } else { name_en }).to_string(),
+                kind,
+                organisation: String::new(),
+                colour: Some(LANE_COLOURS[i % LANE_COLOURS.len()].to_string()),
+                order: i as u32,
+            })
+            .collect();
+        doc.phases = SKELETON_PHASES
+            .iter()
+            .enumerate()
+            .map(|(i, &(name_nb, name_en))| Phase {
+                id: PhaseId::new(),
+                name: (if nb { name_nb } else { name_en }).to_string(),
+                description: String::new(),
+                order: i as u32,
+            })
+            .collect();
+    }
+    doc
+}
+
+/// The title a new document has when the user gives none.
+pub fn default_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "Nytt tjenesteforløp",
+        Lang::En => "New service pathway",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +116,38 @@ mod tests {
             let doc = load(info.name).unwrap();
             assert_eq!(doc.metadata.title, info.title);
         }
+    }
+
+    #[test]
+    fn a_blank_document_has_the_catalogue_one_empty_variant_and_nothing_of_a_template() {
+        let doc = blank("  Hjertesvikt – nå  ", Lang::Nb, false);
+        assert_eq!(doc.metadata.title, "Hjertesvikt – nå");
+        let entry = |t: &crate::model::InfoType| (t.name.clone(), t.code.clone());
+        assert_eq!(doc.info_types.iter().map(entry).collect::<Vec<_>>(), crate::model::catalogue::default_catalogue().iter().map(entry).collect::<Vec<_>>());
+        assert!(!doc.info_types.is_empty());
+        assert_eq!(doc.variants.len(), 1);
+        let v = &doc.variants[0];
+        assert_eq!((v.name.as_str(), v.step_count(), v.needs().count()), ("Nå-situasjon", 0, 0));
+        assert!(v.description.is_empty() && doc.actors.is_empty() && doc.phases.is_empty() && doc.comments.is_empty());
+        assert_eq!(blank("", Lang::En, false).metadata.title, "New service pathway");
+        // all an empty pathway lacks is its start and its end
+        let rules: Vec<String> = crate::rules::validate(&doc).into_iter().map(|f| f.rule).collect();
+        assert_eq!(rules, ["no-start", "no-end"]);
+    }
+
+    #[test]
+    fn the_skeleton_brings_lanes_and_phases_in_the_chosen_language() {
+        let nb = blank("x", Lang::Nb, true);
+        let names = |d: &Document| (d.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>(), d.phases.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
+        assert_eq!(names(&nb).0, ["Pasient og pårørende", "Kommunen", "Fastlege", "Sykehus"]);
+        assert_eq!(names(&nb).1, ["Henvisning", "Oppstart", "Oppfølging", "Avslutning"]);
+        let en = blank("x", Lang::En, true);
+        assert_eq!(names(&en).0[0], "Patient and next of kin");
+        assert_eq!(en.variants[0].name, "Current pathway");
+        assert!(nb.actors.iter().enumerate().all(|(i, a)| a.order == i as u32 && a.colour.is_some()));
+        // a skeleton document is a valid file
+        let text = crate::export::json::to_json(&nb);
+        assert_eq!(crate::import::json::from_json(&text).unwrap().actors.len(), 4);
     }
 
     #[test]

@@ -215,3 +215,27 @@ fn info_layout_measures_every_variant_with_no_overlaps() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("kols.carepath"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn new_without_a_template_is_blank_with_an_optional_skeleton() {
+    let d = dir();
+    let blank = p(d.path(), "blank.carepath");
+    assert!(carepath(&["new", blank.to_str().unwrap(), "--title", "Hjertesvikt"]).status.success());
+    let doc = carepath::store::read(&blank).unwrap();
+    assert_eq!(doc.metadata.title, "Hjertesvikt");
+    assert_eq!((doc.actors.len(), doc.phases.len(), doc.variants.len()), (0, 0, 1));
+    assert_eq!(doc.variants[0].step_count(), 0);
+    assert!(!doc.info_types.is_empty(), "the default information catalogue");
+
+    let skeleton = p(d.path(), "skeleton.carepath");
+    let out = carepath(&["new", skeleton.to_str().unwrap(), "--skeleton", "--lang", "en"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let doc = carepath::store::read(&skeleton).unwrap();
+    assert_eq!((doc.actors.len(), doc.phases.len()), (4, 4));
+    assert_eq!((doc.metadata.title.as_str(), doc.variants[0].name.as_str()), ("New service pathway", "Current pathway"));
+
+    // a skeleton is for blank documents only
+    let out = carepath(&["new", p(d.path(), "x.carepath").to_str().unwrap(), "--template", "copd", "--skeleton"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!p(d.path(), "x.carepath").exists());
+}

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// Runs one command.
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
-        Command::New { file, template, title } => new(&file, template.as_deref(), title),
+        Command::New { file, template, title, skeleton, lang } => new(&file, template.as_deref(), title, skeleton, lang),
         Command::Info { file, format, layout: false, .. } => info(&file, format),
         Command::Info { file, format, variant, vertical, no_needs, .. } => layout_info(&file, format, variant.as_deref(), vertical, no_needs),
         Command::Validate { file, format, lang } => validate_cmd(&file, format, lang),
@@ -48,14 +48,17 @@ fn read(file: &Path) -> Result<Document, String> {
     store::read(file).map_err(|e| e.message)
 }
 
-fn new(file: &Path, template_name: Option<&str>, title: Option<String>) -> Outcome {
-    let mut doc = match template_name {
-        Some(name) => template::load(name).map_err(|e| e.message)?,
-        None => Document::new("Nytt tjenesteforløp"),
+fn new(file: &Path, template_name: Option<&str>, title: Option<String>, skeleton: bool, lang: Lang) -> Outcome {
+    let doc = match template_name {
+        Some(name) => {
+            let mut doc = template::load(name).map_err(|e| e.message)?;
+            if let Some(t) = title {
+                doc.metadata.title = t;
+            }
+            doc
+        }
+        None => template::blank(title.as_deref().unwrap_or(""), lang, skeleton),
     };
-    if let Some(t) = title {
-        doc.metadata.title = t;
-    }
     let session = Session::create(file, doc).map_err(|e| e.message)?;
     eprintln!("created {} ({})", shown(file), session.document().metadata.title);
     Ok(ExitCode::SUCCESS)

@@ -32,6 +32,12 @@ pub enum Command {
         /// The document title.
         #[arg(long)]
         title: Option<String>,
+        /// A blank document with four lanes and four phases to rename (no template).
+        #[arg(long, conflicts_with = "template")]
+        skeleton: bool,
+        /// Language of a blank document's variant, lane and phase names (nb or en).
+        #[arg(long, default_value = "nb", conflicts_with = "template")]
+        lang: Lang,
     },
     /// Show a document's metadata and counts.
     Info {
