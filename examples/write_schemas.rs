@@ -32,6 +32,8 @@ fn main() {
     generator.subschema_for::<ImportReport>();
     generator.subschema_for::<carepath::summary::VariantSummary>();
     generator.subschema_for::<Fragment>();
+    generator.subschema_for::<carepath::template::NewDocument>();
+    generator.subschema_for::<carepath::template::TemplateCard>();
     generator.subschema_for::<carepath::compare::Diff>();
     generator.subschema_for::<carepath::review::ReviewFilter>();
     generator.subschema_for::<carepath::review::ReviewListing>();

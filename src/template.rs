@@ -5,6 +5,8 @@
 
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::import::json::from_json;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use crate::model::{Actor, ActorId, ActorKind, Document, DocumentId, Lang, Phase, PhaseId, Timestamp, Variant, VariantId};
 
 /// A template's short name and title.
@@ -12,6 +14,74 @@ use crate::model::{Actor, ActorId, ActorKind, Document, DocumentId, Lang, Phase,
 pub struct TemplateInfo {
     pub name: &'static str,
     pub title: &'static str,
+}
+
+/// A template as File -> New offers it: its name, title, patient group and what it holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TemplateCard {
+    pub name: String,
+    pub title: String,
+    pub patient_group: String,
+    pub description: String,
+    pub lanes: usize,
+    pub phases: usize,
+    /// Steps and needs of the first variant, and the names of all variants.
+    pub steps: usize,
+    pub needs: usize,
+    pub variants: Vec<String>,
+}
+
+/// The built-in templates with what each holds, in display order.
+pub fn cards() -> Result<Vec<TemplateCard>> {
+    list()
+        .into_iter()
+        .map(|info| {
+            let doc = load(info.name)?;
+            let first = doc.variants.first();
+            Ok(TemplateCard {
+                name: info.name.to_string(),
+                title: doc.metadata.title.clone(),
+                patient_group: doc.metadata.patient_group.clone(),
+                description: doc.metadata.description.clone(),
+                lanes: doc.actors.len(),
+                phases: doc.phases.len(),
+                steps: first.map_or(0, |v| v.step_count()),
+                needs: first.map_or(0, |v| v.needs().count()),
+                variants: doc.variants.iter().map(|v| v.name.clone()).collect(),
+            })
+        })
+        .collect()
+}
+
+/// What File -> New creates: a copy of a template, or a blank document (optionally with the
+/// lane and phase skeleton), under the title asked for up front.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NewDocument {
+    /// A built-in template's name; `None` for a blank document.
+    pub template: Option<String>,
+    /// The title; empty keeps the template's, or gives a blank document the default one.
+    pub title: String,
+    /// For a blank document: four lanes and four phases to rename.
+    #[serde(default)]
+    pub skeleton: bool,
+    /// The language a blank document's variant, lanes and phases are named in.
+    pub lang: Lang,
+}
+
+impl NewDocument {
+    /// The document to create.
+    pub fn build(&self) -> Result<Document> {
+        match &self.template {
+            Some(name) => {
+                let mut doc = load(name)?;
+                if !self.title.trim().is_empty() {
+                    doc.metadata.title = self.title.trim().to_string();
+                }
+                Ok(doc)
+            }
+            None => Ok(blank(&self.title, self.lang, self.skeleton)),
+        }
+    }
 }
 
 /// (name, title, canonical JSON) of every built-in template, in display order.
@@ -148,6 +218,21 @@ mod tests {
         // a skeleton document is a valid file
         let text = crate::export::json::to_json(&nb);
         assert_eq!(crate::import::json::from_json(&text).unwrap().actors.len(), 4);
+    }
+
+    #[test]
+    fn new_document_takes_the_title_for_a_template_copy_and_a_blank_one() {
+        let req = |template: Option<&str>, title: &str| NewDocument { template: template.map(String::from), title: title.into(), skeleton: false, lang: Lang::En };
+        let copd = req(Some("copd"), " KOLS Ålesund ").build().unwrap();
+        assert_eq!((copd.metadata.title.as_str(), copd.variants.len()), ("KOLS Ålesund", 2));
+        assert_eq!(req(Some("copd"), "").build().unwrap().metadata.title, "Digital hjemmeoppfølging – KOLS");
+        let blank = req(None, "Hjertesvikt").build().unwrap();
+        assert_eq!((blank.metadata.title.as_str(), blank.variants[0].step_count()), ("Hjertesvikt", 0));
+        assert_eq!(req(Some("nope"), "x").build().unwrap_err().code, ErrorCode::InvalidValue);
+        let cards = cards().unwrap();
+        assert_eq!(cards[0].name, "copd");
+        assert_eq!((cards[0].lanes, cards[0].phases, cards[0].variants.len()), (copd.actors.len(), copd.phases.len(), 2));
+        assert!(cards[0].steps > 30 && cards[0].needs > 10);
     }
 
     #[test]

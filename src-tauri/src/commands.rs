@@ -11,6 +11,7 @@ use carepath::import::bpmn::ImportReport;
 use carepath::layout::Layout;
 use carepath::model::{Document, Position, StepId, VariantId};
 use carepath::rules::Finding;
+use carepath::template::{NewDocument, TemplateCard};
 use carepath::{CoreError, ErrorCode, Result};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -123,11 +124,18 @@ pub fn open_document(app: AppHandle, state: State<AppState>, path: PathBuf) -> R
     switch(&app, &state, || Session::open_or_read_only(&path))
 }
 
+/// File -> New: a blank document or a template's copy, created at `path` and opened.
 #[tauri::command]
-pub fn create_from_template(app: AppHandle, state: State<AppState>, name: String, path: PathBuf) -> Result<Document> {
+pub fn create_document(app: AppHandle, state: State<AppState>, new: NewDocument, path: PathBuf) -> Result<Document> {
     crate::files::check(&app, &path)?;
-    let doc = crate::startup::template(&name)?;
+    let doc = new.build()?;
     switch(&app, &state, || Session::create(&path, doc))
+}
+
+/// The templates File -> New offers.
+#[tauri::command]
+pub fn template_cards() -> Result<Vec<TemplateCard>> {
+    carepath::template::cards()
 }
 
 #[tauri::command]

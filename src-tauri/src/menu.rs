@@ -135,7 +135,7 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
         tr(e, "&Fil", "&File"),
         true,
         &[
-            &item(app, "new", tr(e, "Ny fra mal …", "New from template …"), true, Some("CmdOrCtrl+N"))?,
+            &item(app, "new", tr(e, "Nytt dokument …", "New document …"), true, Some("CmdOrCtrl+N"))?,
             &item(app, "open", tr(e, "Åpne …", "Open …"), true, Some("CmdOrCtrl+O"))?,
             &recent,
             &sep()?,

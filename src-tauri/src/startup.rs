@@ -86,11 +86,6 @@ pub fn title_of(doc: &Document) -> String {
     format!("{} — Carepath", doc.metadata.title)
 }
 
-/// A new document from a built-in template.
-pub fn template(name: &str) -> Result<Document> {
-    carepath::template::load(name)
-}
-
 fn file_argument() -> Option<PathBuf> {
     let mut args = std::env::args_os().skip(1);
     while let Some(a) = args.next() {
@@ -139,6 +134,6 @@ pub fn open_start_document(app: &AppHandle) -> Result<Session> {
             }
         }
     } else {
-        Session::create(&path, template("copd")?)
+        Session::create(&path, carepath::template::load("copd")?)
     }
 }

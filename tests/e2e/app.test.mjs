@@ -1093,6 +1093,52 @@ test("Save as continues in the copy; opening another document and coming back; c
   }
 });
 
+test("File → New offers a blank document, one with lanes and phases, and the COPD template, with the title first", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-new-"));
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    await menu(browser, "new");
+    assert.equal(await eventually(() => dialogTitle(browser), "the New dialog"), "Nytt dokument");
+    // the title field has the focus, so typing names the document at once
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute("name")), "title");
+    const cards = await texts(browser, ".new-document-dialog .new-card strong");
+    assert.deepEqual(cards, ["Tomt dokument", "Tomt med aktører og faser", "Digital hjemmeoppfølging – KOLS"]);
+    const copd = (await texts(browser, ".new-document-dialog .new-card .muted"))[2];
+    assert.match(copd, /6 aktører, 5 faser, 38 steg og 22 informasjonsbehov/);
+    await browser.keys("Hjertesvikt – nå");
+    // the choices are one radio group: Tab reaches it, arrows pick
+    await browser.keys(["Tab"]);
+    await browser.keys(["ArrowDown"]);
+    const picked = await browser.execute(() => document.querySelector(".new-card.picked strong")?.textContent);
+    assert.equal(picked, "Tomt med aktører og faser");
+    await shot(browser, "new-document.png");
+    await browser.keys(["Escape"]);
+    await eventually(async () => (await dialogTitle(browser)) === null, "the dialog to close");
+
+    // the native Save dialog cannot be driven here: create what the dialog asked for directly
+    const file = path.join(dir, "hjertesvikt.carepath");
+    const made = await invoke(browser, "create_document", { new: { template: null, title: "Hjertesvikt – nå", skeleton: true, lang: "nb" }, path: file });
+    assert.ok(!made.error, JSON.stringify(made.error));
+    await browser.refresh();
+    await eventually(async () => (await browser.getTitle()) === "Hjertesvikt – nå — Carepath", "the window title of the new document");
+    const lanes = await eventually(async () => {
+      const l = await texts(browser, ".lane-name");
+      return l.length === 4 && l;
+    }, "four lanes");
+    assert.deepEqual(lanes.map((l) => l.trim()), ["Pasient og pårørende", "Kommunen", "Fastlege", "Sykehus"]);
+    assert.equal((await texts(browser, ".step-label-text")).length, 0, "no step of any template");
+    const doc = (await invoke(browser, "current_document")).ok;
+    assert.equal(doc.variants.length, 1);
+    assert.equal(doc.variants[0].needs.length, 0);
+    assert.ok(doc.info_types.length > 0, "the default information catalogue");
+    await shot(browser, "new-skeleton.png");
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("a locked or foreign file gives a clear message and leaves the document open; Close shows the start screen", async () => {
   const browser = await startApp();
   const dir = mkdtempSync(path.join(tmpdir(), "carepath-bad-"));
@@ -1568,7 +1614,7 @@ const chooseOption = (browser, css, value) =>
 /** Opens a new copy of the COPD template at `file` in the running app. */
 async function openNewCopd(browser, file) {
   await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
-  const made = await invoke(browser, "create_from_template", { name: "copd", path: file });
+  const made = await invoke(browser, "create_document", { new: { template: "copd", title: "", skeleton: false, lang: "nb" }, path: file });
   assert.ok(!made.error, `creating ${file} failed: ${JSON.stringify(made.error)}`);
   await browser.refresh();
   await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the steps of the new document");

@@ -11,7 +11,9 @@ import type {
   Fragment,
   ImportReport,
   Layout,
+  NewDocument,
   Position,
+  TemplateCard,
 } from "./generated/carepath";
 
 export type { Changed, CoreError, Document, Edit, ExportOptions, Finding, Fragment, ImportReport, Layout };
@@ -29,7 +31,9 @@ export function asCoreError(e: unknown): CoreError {
 export const api = {
   currentDocument: () => invoke<Document>("current_document"),
   openDocument: (path: string) => invoke<Document>("open_document", { path }),
-  createFromTemplate: (name: string, path: string) => invoke<Document>("create_from_template", { name, path }),
+  /** A blank document or a template's copy, created at `path` and opened. */
+  createDocument: (request: NewDocument, path: string) => invoke<Document>("create_document", { new: request, path }),
+  templateCards: () => invoke<TemplateCard[]>("template_cards"),
   applyEdit: (edit: Edit) => invoke<Changed[]>("apply_edit", { edit }),
   /** In review mode (`reviewOnly`) only comments and decisions are undone and redone. */
   undo: (reviewOnly: boolean) => invoke<Changed[]>("undo", { reviewOnly }),

@@ -12,6 +12,8 @@ import type { Selection } from "../canvas/Diagram";
 import type { Flow } from "../canvas/FlowHandle";
 import { nearestInDirection, neighbourCell, type Direction } from "../canvas/nav";
 import { AboutDialog, ShortcutsDialog } from "../dialogs/ShortcutsDialog";
+import { NewDocumentDialog, fileName } from "../dialogs/NewDocument";
+import type { NewDocument } from "../generated/carepath";
 import { FindBar } from "../find/FindBar";
 import { findMatches, highlighted, stepIndex } from "../find/search";
 import type { Document, Edit, Layout, Step, Variant } from "../generated/carepath";
@@ -66,7 +68,7 @@ export function useFrame(d: FrameDeps) {
   const [findTick, setFindTick] = useState(0);
   const [query, setQuery] = useState("");
   const [findIndex, setFindIndex] = useState(-1);
-  const [dialog, setDialog] = useState<"shortcuts" | "about" | null>(null);
+  const [dialog, setDialog] = useState<"shortcuts" | "about" | "new" | null>(null);
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [renameRequest, setRenameRequest] = useState<{ id: string; tick: number } | null>(null);
@@ -132,6 +134,26 @@ export function useFrame(d: FrameDeps) {
     [afterOpen, d, t],
   );
 
+  /** File → New's choice made: where to save it, then create and open it. */
+  const createDocument = useCallback(
+    async (req: NewDocument) => {
+      const path = await save({
+        title: t("files.newTitle"),
+        defaultPath: fileName(req.title, t("files.newName").replace(/\.carepath$/, "")),
+        filters: carepathFilter(t("files.carepathKind")),
+      });
+      if (!path) return;
+      try {
+        await api.createDocument(req, path.endsWith(".carepath") ? path : `${path}.carepath`);
+        setDialog(null);
+        await afterOpen();
+      } catch (e) {
+        d.setError(asCoreError(e));
+      }
+    },
+    [afterOpen, d, t],
+  );
+
   const run = useCallback(
     async (id: CommandId, payload?: Partial<MenuEventPayload>) => {
       // with no document open only the commands that open one (and the window's own) run
@@ -141,13 +163,9 @@ export function useFrame(d: FrameDeps) {
       const flow = d.flow.current;
       try {
         switch (id) {
-          case "new": {
-            const path = await save({ title: t("files.newTitle"), defaultPath: t("files.newName"), filters: carepathFilter(t("files.carepathKind")) });
-            if (!path) return;
-            await api.createFromTemplate("copd", path.endsWith(".carepath") ? path : `${path}.carepath`);
-            await afterOpen();
+          case "new":
+            setDialog("new");
             return;
-          }
           case "open": {
             const path = await open({ title: t("files.openTitle"), multiple: false, directory: false, filters: carepathFilter(t("files.carepathKind")) });
             if (typeof path === "string") await openPath(path);
@@ -405,10 +423,11 @@ export function useFrame(d: FrameDeps) {
       )}
       {dialog === "shortcuts" && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === "about" && <AboutDialog onClose={() => setDialog(null)} />}
+      {dialog === "new" && <NewDocumentDialog onCreate={(req) => void createDocument(req)} onClose={() => setDialog(null)} />}
     </>
   );
   const startScreen: ReactNode = (
-    <StartScreen onNew={() => void run("new")} onOpen={() => void run("open")} onOpenPath={(p) => void openPath(p)} />
+    <StartScreen onCreate={(req) => void createDocument(req)} onOpen={() => void run("open")} onOpenPath={(p) => void openPath(p)} />
   );
 
   return {

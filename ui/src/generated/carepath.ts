@@ -1478,6 +1478,31 @@ export interface NotPlaced {
   text: string;
 }
 /**
+ * What File -> New creates: a copy of a template, or a blank document (optionally with the
+ * lane and phase skeleton), under the title asked for up front.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "NewDocument".
+ */
+export interface NewDocument {
+  /**
+   * The language a blank document's variant, lanes and phases are named in.
+   */
+  lang: "nb" | "en";
+  /**
+   * For a blank document: four lanes and four phases to rename.
+   */
+  skeleton?: boolean;
+  /**
+   * A built-in template's name; `None` for a blank document.
+   */
+  template?: string | null;
+  /**
+   * The title; empty keeps the template's, or gives a blank document the default one.
+   */
+  title: string;
+}
+/**
  * What one actor has received so far.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -1578,6 +1603,26 @@ export interface ReviewSummary {
 export interface StatusCount {
   count: number;
   status: ReviewStatus;
+}
+/**
+ * A template as File -> New offers it: its name, title, patient group and what it holds.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "TemplateCard".
+ */
+export interface TemplateCard {
+  description: string;
+  lanes: number;
+  name: string;
+  needs: number;
+  patient_group: string;
+  phases: number;
+  /**
+   * Steps and needs of the first variant, and the names of all variants.
+   */
+  steps: number;
+  title: string;
+  variants: string[];
 }
 /**
  * Counts for one variant.

@@ -4,7 +4,7 @@ import type { FrameResources } from "./frame.nb";
 export const frameEn: FrameResources = {
   files: {
     carepathKind: "Carepath document",
-    newTitle: "New from template: where should the document be saved?",
+    newTitle: "New document: where should it be saved?",
     newName: "New pathway.carepath",
     openTitle: "Open a Carepath document",
     saveAsTitle: "Save as",
@@ -19,10 +19,23 @@ export const frameEn: FrameResources = {
     readOnlyNote: "The file is read-only. Use “Save as …” to change a copy.",
     saveCopy: "Save as …",
   },
+  newDocument: {
+    heading: "New document",
+    title: "Title",
+    titlePlaceholder: "For example “Heart failure – current pathway”",
+    startFrom: "Start from",
+    blank: "Blank document",
+    blankDetail: "Only the information catalogue. You add actors and phases yourself.",
+    skeleton: "Blank with actors and phases",
+    skeletonDetail: "Patient and next of kin, municipality, GP and hospital; referral, start, follow-up and closing. Rename or delete them.",
+    templateDetail: "Template: {{lanes}} actors, {{phases}} phases, {{steps}} steps and {{needs}} data needs ({{variants}}).",
+    create: "Create …",
+    cancel: "Cancel",
+  },
   start: {
     title: "Carepath",
     lead: "No document is open.",
-    new: "New from the COPD template …",
+    new: "New document",
     open: "Open …",
     recent: "Recently opened",
     noRecent: "No recently opened documents.",

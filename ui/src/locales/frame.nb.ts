@@ -3,7 +3,7 @@
 export const frameNb = {
   files: {
     carepathKind: "Carepath-dokument",
-    newTitle: "Ny fra mal: hvor skal dokumentet lagres?",
+    newTitle: "Nytt dokument: hvor skal det lagres?",
     newName: "Nytt forløp.carepath",
     openTitle: "Åpne et Carepath-dokument",
     saveAsTitle: "Lagre som",
@@ -18,10 +18,23 @@ export const frameNb = {
     readOnlyNote: "Filen er skrivebeskyttet. Bruk «Lagre som …» for å endre en kopi.",
     saveCopy: "Lagre som …",
   },
+  newDocument: {
+    heading: "Nytt dokument",
+    title: "Tittel",
+    titlePlaceholder: "For eksempel «Hjertesvikt – nå-situasjon»",
+    startFrom: "Start med",
+    blank: "Tomt dokument",
+    blankDetail: "Bare informasjonskatalogen. Du legger til aktører og faser selv.",
+    skeleton: "Tomt med aktører og faser",
+    skeletonDetail: "Pasient og pårørende, kommunen, fastlege og sykehus; henvisning, oppstart, oppfølging og avslutning. Gi dem nye navn eller slett dem.",
+    templateDetail: "Mal: {{lanes}} aktører, {{phases}} faser, {{steps}} steg og {{needs}} informasjonsbehov ({{variants}}).",
+    create: "Opprett …",
+    cancel: "Avbryt",
+  },
   start: {
     title: "Carepath",
     lead: "Ingen dokument er åpent.",
-    new: "Nytt fra KOLS-malen …",
+    new: "Nytt dokument",
     open: "Åpne …",
     recent: "Nylig åpnet",
     noRecent: "Ingen nylig åpnede dokumenter.",
