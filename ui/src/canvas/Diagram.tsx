@@ -114,8 +114,10 @@ export function Diagram(props: Props) {
   // stable, so that the step nodes (which carry it) stay the same objects across edits
   const latest = useRef({ steps, onEdit, variantId: variant.id });
   latest.current = { steps, onEdit, variantId: variant.id };
-  const rename = useCallback((id: string, label: string | null) => {
+  const rename = useCallback((id: string, label: string | null, byKey: boolean) => {
     setEditing(null);
+    // Enter or Escape leaves the keyboard on the step, to go on from there
+    if (byKey) setFocusStep(id);
     const { steps, onEdit, variantId } = latest.current;
     const step = steps.get(id);
     if (!step || label === null || label.trim() === "" || label === step.label) return;
@@ -264,13 +266,15 @@ export function Diagram(props: Props) {
     [steps, layout, onEdit, variant.id, built],
   );
 
+  /** Adds a step and opens its label for typing at once (Enter names it, Escape keeps the
+   * default name); the step keeps the focus afterwards. */
   const addStep = useCallback(
-    (kind: StepKind, actor: string | null, phase: string | null, focus = false) => {
-      const step = newStep(uuidv7(), kind, t("canvas.newStep"), actor, phase);
+    (kind: StepKind, actor: string | null, phase: string | null) => {
+      const step = newStep(uuidv7(), kind, t(`canvas.newLabel.${kind}`), actor, phase);
       void onEdit({ op: "add_step", variant: variant.id, step }).then((ok) => {
         if (!ok) return;
         onSelect({ kind: "step", id: step.id });
-        if (focus) setFocusStep(step.id);
+        setEditing(step.id);
       });
     },
     [onEdit, onSelect, t, variant.id],
@@ -355,7 +359,7 @@ export function Diagram(props: Props) {
       onArm={setArmed}
       onAddHere={(kind) => {
         const cell = paletteCell(layout, variant, selection?.kind === "step" ? selection.id : null);
-        addStep(kind, cell.actor, cell.phase, true);
+        addStep(kind, cell.actor, cell.phase);
       }}
     />}
     <div

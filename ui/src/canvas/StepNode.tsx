@@ -11,7 +11,9 @@ export type StepNodeData = {
   /** The step's number and where its disc sits, relative to the node's top left. */
   number: { n: number; x: number; y: number; r: number };
   editing: boolean;
-  onRename: (id: string, label: string | null) => void;
+  /** The label editor closed: the new label (null when cancelled); `byKey` for Enter or
+   * Escape, after which the step itself takes the focus. */
+  onRename: (id: string, label: string | null, byKey: boolean) => void;
 };
 export type StepNodeType = Node<StepNodeData, "step">;
 
@@ -21,7 +23,14 @@ function LabelEditor({ step, onRename }: { step: Step; onRename: StepNodeData["o
     ref.current?.focus();
     ref.current?.select();
   }, []);
-  const finish = (value: string | null) => onRename(step.id, value);
+  // the editor closes once: the blur that follows Enter or Escape (the input leaves the page)
+  // must not send the label a second time
+  const done = useRef(false);
+  const finish = (value: string | null, byKey = false) => {
+    if (done.current) return;
+    done.current = true;
+    onRename(step.id, value, byKey);
+  };
   return (
     <input
       ref={ref}
@@ -29,8 +38,8 @@ function LabelEditor({ step, onRename }: { step: Step; onRename: StepNodeData["o
       defaultValue={step.label}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === "Enter") finish(e.currentTarget.value);
-        if (e.key === "Escape") finish(null);
+        if (e.key === "Enter") finish(e.currentTarget.value, true);
+        if (e.key === "Escape") finish(null, true);
       }}
       onBlur={(e) => finish(e.currentTarget.value)}
     />

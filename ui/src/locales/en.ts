@@ -78,7 +78,14 @@ export const en: Resources = {
     sub_pathway: "Sub-pathway",
   },
   canvas: {
-    newStep: "New step",
+    newLabel: {
+      activity: "New step",
+      decision: "New decision?",
+      start: "Start",
+      end: "End",
+      event: "New event",
+      sub_pathway: "New sub-pathway",
+    },
     unassignedLane: "No actor",
     unassignedColumn: "No phase",
     hint: "Double-click a cell to add a step · double-click a name to rename it · Delete removes",

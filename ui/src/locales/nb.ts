@@ -77,7 +77,15 @@ export const nb = {
     sub_pathway: "Delforløp",
   },
   canvas: {
-    newStep: "Nytt steg",
+    /** What a new step of each kind is called until it is named (the label editor opens at once). */
+    newLabel: {
+      activity: "Nytt steg",
+      decision: "Ny beslutning?",
+      start: "Start",
+      end: "Slutt",
+      event: "Ny hendelse",
+      sub_pathway: "Nytt delforløp",
+    },
     unassignedLane: "Uten aktør",
     unassignedColumn: "Uten fase",
     hint: "Dobbeltklikk i en celle for å legge til et steg · dobbeltklikk på et navn for å endre det · Delete sletter",
