@@ -117,9 +117,6 @@ pub fn load(name: &str) -> Result<Document> {
     Ok(doc)
 }
 
-/// Lane colours, in the order new actors take them.
-pub const LANE_COLOURS: &[&str] = &["#8064a2", "#4f81bd", "#4bacc6", "#9bbb59", "#f79646", "#c0504d", "#7f7f7f"];
-
 /// The lanes of the skeleton: the parties most pathways have.
 const SKELETON_ACTORS: &[(ActorKind, &str, &str)] = &[
     (ActorKind::Patient, "Pasient og pårørende", "Patient and next of kin"),
@@ -150,7 +147,7 @@ pub fn blank(title: &str, lang: Lang, skeleton: bool) -> Document {
                 name: (if nb { name_nb } else { name_en }).to_string(),
                 kind,
                 organisation: String::new(),
-                colour: Some(LANE_COLOURS[i % LANE_COLOURS.len()].to_string()),
+                colour: Some(crate::model::document::LANE_COLOURS[i % crate::model::document::LANE_COLOURS.len()].to_string()),
                 order: i as u32,
             })
             .collect();

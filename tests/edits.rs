@@ -186,3 +186,29 @@ fn edits_serialise_as_tagged_json_and_back() {
     assert_eq!(serde_json::from_str::<Edit>(&text).unwrap(), e);
     assert!(serde_json::from_str::<Edit>("{\"op\":\"fly_away\"}").is_err());
 }
+
+#[test]
+fn a_new_actor_without_a_colour_takes_the_next_free_lane_colour() {
+    use carepath::model::document::LANE_COLOURS;
+    let mut doc = Document::new("x");
+    let actor = |colour: Option<&str>| Actor {
+        id: ActorId::new(),
+        name: "Aktør".into(),
+        kind: ActorKind::Other,
+        organisation: String::new(),
+        colour: colour.map(String::from),
+        order: 99,
+    };
+    apply(&mut doc, Edit::AddActor { actor: actor(None) }).unwrap();
+    apply(&mut doc, Edit::AddActor { actor: actor(Some(LANE_COLOURS[1])) }).unwrap();
+    apply(&mut doc, Edit::AddActor { actor: actor(None) }).unwrap();
+    let colours: Vec<&str> = doc.actors.iter().map(|a| a.colour.as_deref().unwrap()).collect();
+    // the first free one, skipping the colour the second actor was given
+    assert_eq!(colours, [LANE_COLOURS[0], LANE_COLOURS[1], LANE_COLOURS[2]]);
+    // with every colour taken, they go round
+    for _ in 3..LANE_COLOURS.len() + 2 {
+        apply(&mut doc, Edit::AddActor { actor: actor(None) }).unwrap();
+    }
+    assert!(doc.actors.iter().all(|a| a.colour.is_some()));
+    assert_eq!(doc.actors.last().unwrap().colour.as_deref(), Some(LANE_COLOURS[(doc.actors.len() - 1) % LANE_COLOURS.len()]));
+}

@@ -24,11 +24,16 @@ fn check_actor(a: &Actor) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn add_actor(doc: &mut Document, actor: Actor) -> Result<Edit> {
+/// Adds an actor; one without a colour takes the next colour of the lane palette, so lanes
+/// can be told apart from the start.
+pub(super) fn add_actor(doc: &mut Document, mut actor: Actor) -> Result<Edit> {
     if doc.actor(actor.id).is_some() {
         return Err(duplicate("actor", actor.id));
     }
     check_actor(&actor)?;
+    if actor.colour.is_none() {
+        actor.colour = Some(next_lane_colour(&doc.actors).to_string());
+    }
     let id = actor.id;
     let order = actor.order;
     place(&mut doc.actors, actor, order, |a, o| a.order = o);

@@ -68,6 +68,16 @@ pub struct Actor {
     pub order: u32,
 }
 
+/// Lane colours, in the order new actors take them.
+pub const LANE_COLOURS: &[&str] = &["#8064a2", "#4f81bd", "#4bacc6", "#9bbb59", "#f79646", "#c0504d", "#7f7f7f"];
+
+/// The colour a new actor takes: the first of [`LANE_COLOURS`] no actor has, or, when every
+/// one is taken, the next in turn.
+pub fn next_lane_colour(actors: &[Actor]) -> &'static str {
+    let taken = |c: &str| actors.iter().any(|a| a.colour.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(c)));
+    LANE_COLOURS.iter().copied().find(|c| !taken(c)).unwrap_or(LANE_COLOURS[actors.len() % LANE_COLOURS.len()])
+}
+
 /// A stage of the pathway, drawn as a column.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

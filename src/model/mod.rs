@@ -11,7 +11,7 @@ pub mod step;
 pub mod time;
 pub mod variant;
 
-pub use document::{Actor, Comment, Document, ElementRef, InfoType, Metadata, Phase, Review};
+pub use document::{next_lane_colour, Actor, Comment, Document, ElementRef, InfoType, Metadata, Phase, Review};
 pub use ids::*;
 pub use kinds::*;
 pub use step::{DataNeed, Position, Step, Transition};

@@ -1,5 +1,6 @@
 // Actors (lanes): add, rename, reorder, kind, organisation, colour, delete. A delete of an
 // actor that steps or needs use is refused with the counts (the core would refuse it too).
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Actor, Document, Edit } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
@@ -23,9 +24,11 @@ export function ActorsPanel({ doc, onEdit, ask }: Props) {
     if (inUse(u)) ask({ message: t("sidebar.actorInUse", { name: a.name, steps: u.steps, needs: u.needs }) });
     else ask({ message: t("sidebar.confirmActor", { name: a.name }), onYes: () => void onEdit({ op: "remove_actor", id: a.id }) });
   };
+  // the actor just added, whose name field takes the focus (the core gives it a lane colour)
+  const [fresh, setFresh] = useState<string | null>(null);
   const add = () => {
     const actor: Actor = { id: uuidv7(), name: t("sidebar.newActor"), kind: "other", organisation: "", order: nextOrder(doc.actors) };
-    void onEdit({ op: "add_actor", actor });
+    void onEdit({ op: "add_actor", actor }).then((ok) => ok && setFresh(actor.id));
   };
   return (
     <div className="list-panel">
@@ -33,6 +36,7 @@ export function ActorsPanel({ doc, onEdit, ask }: Props) {
         {actors.map((a, i) => (
           <ListRow
             key={a.id}
+            fresh={a.id === fresh}
             name={a.name}
             first={i === 0}
             last={i === actors.length - 1}

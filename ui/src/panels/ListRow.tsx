@@ -14,10 +14,14 @@ interface Props {
   removeDisabled?: string;
   swatch?: string;
   extra?: ReactNode;
+  /** A button of the row's own, before Delete. */
+  action?: ReactNode;
   children?: ReactNode;
+  /** The row was just added: its name field takes the focus, the name selected. */
+  fresh?: boolean;
 }
 
-export function ListRow({ name, first, last, onRename, onMove, onRemove, removeDisabled, swatch, extra, children }: Props) {
+export function ListRow({ name, first, last, onRename, onMove, onRemove, removeDisabled, swatch, extra, action, children, fresh }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -30,7 +34,7 @@ export function ListRow({ name, first, last, onRename, onMove, onRemove, removeD
         )}
         {swatch && <span className="swatch" style={{ background: swatch }} aria-hidden />}
         <div className="row-name">
-          <TextField label={`${t("sidebar.name")}: ${name}`} value={name} required onCommit={(v) => onRename(v.trim())} />
+          <TextField label={`${t("sidebar.name")}: ${name}`} value={name} required focusFirst={fresh} onCommit={(v) => onRename(v.trim())} />
         </div>
         {onMove && (
           <>
@@ -42,6 +46,7 @@ export function ListRow({ name, first, last, onRename, onMove, onRemove, removeD
             </button>
           </>
         )}
+        {action}
         <button
           type="button"
           className="icon danger"

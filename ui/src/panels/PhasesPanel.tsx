@@ -1,5 +1,6 @@
-// Phases (columns): add, rename, describe, reorder, delete (refused with the count when
-// steps use the phase).
+// Phases (columns): add at the end or insert after another, rename, describe, reorder, delete
+// (refused with the count when steps use the phase). A phase just added takes the focus.
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Document, Edit, Phase } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
@@ -17,12 +18,19 @@ export function PhasesPanel({ doc, onEdit, ask }: { doc: Document; onEdit: (edit
     if (inUse(u)) ask({ message: t("sidebar.phaseInUse", { name: p.name, steps: u.steps }) });
     else ask({ message: t("sidebar.confirmPhase", { name: p.name }), onYes: () => void onEdit({ op: "remove_phase", id: p.id }) });
   };
+  const [fresh, setFresh] = useState<string | null>(null);
+  /** A new phase at `order` (the core moves the later ones along). */
+  const add = (order: number) => {
+    const phase: Phase = { id: uuidv7(), name: t("sidebar.newPhase"), description: "", order };
+    void onEdit({ op: "add_phase", phase }).then((ok) => ok && setFresh(phase.id));
+  };
   return (
     <div className="list-panel">
       <ul>
         {phases.map((p, i) => (
           <ListRow
             key={p.id}
+            fresh={p.id === fresh}
             name={p.name}
             first={i === 0}
             last={i === phases.length - 1}
@@ -32,6 +40,11 @@ export function PhasesPanel({ doc, onEdit, ask }: { doc: Document; onEdit: (edit
               if (e) void onEdit(e);
             }}
             onRemove={() => remove(p)}
+            action={
+              <button type="button" className="icon" onClick={() => add(p.order + 1)} aria-label={`${t("sidebar.insertPhaseAfter")}: ${p.name}`} title={t("sidebar.insertPhaseAfter")}>
+                +
+              </button>
+            }
           >
             <TextField name="phase-description" label={t("props.description")} value={p.description ?? ""} multiline onCommit={(v) => set(p, { description: v })} />
           </ListRow>
@@ -40,7 +53,7 @@ export function PhasesPanel({ doc, onEdit, ask }: { doc: Document; onEdit: (edit
       <button
         type="button"
         className="add"
-        onClick={() => void onEdit({ op: "add_phase", phase: { id: uuidv7(), name: t("sidebar.newPhase"), description: "", order: nextOrder(doc.phases) } })}
+        onClick={() => add(nextOrder(doc.phases))}
       >
         + {t("sidebar.addPhase")}
       </button>

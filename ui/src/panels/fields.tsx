@@ -1,7 +1,7 @@
 // Form fields of the panels. Text commits on blur or Enter (Ctrl+Enter in a multi-line
 // field), never per keystroke, so one change is one Edit; Escape puts the stored value back.
 // Lists commit at once. Every field is labelled.
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, useCallback } from "react";
 
 export function TextField(props: {
   label: string;
@@ -11,8 +11,10 @@ export function TextField(props: {
   hint?: string;
   name?: string;
   required?: boolean;
+  /** Take the focus with the text selected when first shown (a name just added). */
+  focusFirst?: boolean;
 }) {
-  const { label, value, onCommit, multiline, hint, name, required } = props;
+  const { label, value, onCommit, multiline, hint, name, required, focusFirst } = props;
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = (v: string) => {
@@ -40,10 +42,20 @@ export function TextField(props: {
     onBlur: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => commit(e.currentTarget.value),
     onKeyDown,
   };
+  const focusRef = useCallback(
+    (el: HTMLInputElement | HTMLTextAreaElement | null) => {
+      if (el && focusFirst) {
+        el.focus();
+        el.select();
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   return (
     <label className="field">
       <span>{label}</span>
-      {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+      {multiline ? <textarea rows={3} ref={focusRef} {...common} /> : <input type="text" ref={focusRef} {...common} />}
     </label>
   );
 }
