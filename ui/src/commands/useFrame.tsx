@@ -58,6 +58,9 @@ const hasMenu = () => typeof window !== "undefined" && "__TAURI_INTERNALS__" in 
 
 const carepathFilter = (name: string) => [{ name, extensions: ["carepath"] }];
 
+/** How long a status message stays in the status bar. */
+const STATUS_FADE_MS = 8_000;
+
 export function useFrame(d: FrameDeps) {
   const { t, i18n } = useTranslation();
   const [multi, setMultiState] = useState<ReadonlySet<string>>(new Set());
@@ -71,6 +74,12 @@ export function useFrame(d: FrameDeps) {
   const [dialog, setDialog] = useState<"shortcuts" | "about" | "new" | null>(null);
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  // a status message fades after a while; the bar shows its hint again
+  useEffect(() => {
+    if (!status) return;
+    const timer = window.setTimeout(() => setStatus(null), STATUS_FADE_MS);
+    return () => window.clearTimeout(timer);
+  }, [status]);
   const [renameRequest, setRenameRequest] = useState<{ id: string; tick: number } | null>(null);
 
   /** Sets the multi-selection, leaving the state alone when the ids are the same. */
@@ -321,7 +330,7 @@ export function useFrame(d: FrameDeps) {
             const step: Step = {
               id: uuidv7(),
               kind: "activity",
-              label: t("canvas.newStep"),
+              label: t("canvas.newLabel.activity"),
               description: "",
               actor: from ? from.actor : (lane?.actor ?? null),
               phase: from ? from.phase : (col?.phase ?? null),
