@@ -330,10 +330,22 @@ test("opens the COPD example, adds a step by double-click, keeps it after a rest
       .down()
       .up()
       .perform();
+    // the new step's label is open for typing at once, its default name selected
+    const editor = await eventually(
+      () => browser.execute(() => {
+        const e = document.activeElement;
+        return e?.classList.contains("step-label-input") && { value: e.value, selected: e.selectionEnd - e.selectionStart };
+      }),
+      "the new step's label editor",
+    );
+    assert.deepEqual(editor, { value: added, selected: added.length });
+    // Escape keeps the default name and leaves the focus on the step
+    await browser.keys(["Escape"]);
     await eventually(
       async () => (await texts(browser, ".step-label-text")).filter((t) => t === added).length === before + 1,
       `a new step labelled '${added}'`,
     );
+    assert.ok(await browser.execute(() => !!document.activeElement?.closest(".react-flow__node.selected")), "the focus on the new step");
     const count = (await texts(browser, ".step-label-text")).length;
     assert.equal(count, labels.length + 1);
   } finally {
@@ -1062,6 +1074,9 @@ test("Save as continues in the copy; opening another document and coming back; c
     const added = "Steg bare i kopien";
     const cell = await eventually(() => findEmptyCell(browser), "an empty cell");
     await doubleClickAt(browser, cell);
+    // the new step opens its label editor; Escape keeps the default name, and F2 opens it again
+    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the new step's label editor");
+    await browser.keys(["Escape"]);
     await eventually(async () => (await selectedLabels(browser)).length === 1, "the new step selected");
     // F2 renames the selected step
     await browser.keys(["F2"]);
@@ -1102,7 +1117,10 @@ test("File → New offers a blank document, one with lanes and phases, and the C
     assert.equal(await eventually(() => dialogTitle(browser), "the New dialog"), "Nytt dokument");
     // the title field has the focus, so typing names the document at once
     assert.equal(await browser.execute(() => document.activeElement?.getAttribute("name")), "title");
-    const cards = await texts(browser, ".new-document-dialog .new-card strong");
+    const cards = await eventually(async () => {
+      const c = await texts(browser, ".new-document-dialog .new-card strong");
+      return c.length === 3 && c;
+    }, "the three choices (the templates come from the core)");
     assert.deepEqual(cards, ["Tomt dokument", "Tomt med aktører og faser", "Digital hjemmeoppfølging – KOLS"]);
     const copd = (await texts(browser, ".new-document-dialog .new-card .muted"))[2];
     assert.match(copd, /6 aktører, 5 faser, 38 steg og 22 informasjonsbehov/);
@@ -1133,6 +1151,17 @@ test("File → New offers a blank document, one with lanes and phases, and the C
     assert.equal(doc.variants[0].needs.length, 0);
     assert.ok(doc.info_types.length > 0, "the default information catalogue");
     await shot(browser, "new-skeleton.png");
+
+    // a phase inserted after the first: it comes second, its name field has the focus
+    await clickButton(browser, ["Faser", "Phases"]);
+    await eventually(() => browser.execute(() => !!document.querySelector('button[aria-label="Sett inn en fase etter: Henvisning"]')), "the phases tab");
+    await browser.execute(() => document.querySelector('button[aria-label="Sett inn en fase etter: Henvisning"]').click());
+    await eventually(async () => (await texts(browser, ".column-name")).length === 5, "five phases");
+    await eventually(() => browser.execute(() => document.activeElement?.value === "Ny fase"), "the focus in the new phase's name");
+    await (await browser.$(":focus")).addValue("Utredning");
+    await browser.keys(["Enter"]);
+    await eventually(async () => (await texts(browser, ".column-name"))[1]?.trim() === "Utredning", "the new phase second");
+    assert.deepEqual((await texts(browser, ".column-name")).map((c) => c.trim()), ["Henvisning", "Utredning", "Oppstart", "Oppfølging", "Avslutning"]);
   } finally {
     await browser.deleteSession();
     rmSync(dir, { recursive: true, force: true });
@@ -1395,22 +1424,24 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     await eventually(async () => (await texts(browser, ".lane-name")).length > 0, "the lanes");
     const lanesBefore = (await texts(browser, ".lane-name")).length;
 
-    // an actor from the side panel: add, then rename it there (Enter commits)
+    // an actor from the side panel: add; its name field takes the focus with the name selected,
+    // so typing names it (Enter commits); the core gives it a lane colour of its own
     await clickButton(browser, ["+ Legg til aktør", "+ Add actor"]);
     await eventually(async () => (await texts(browser, ".lane-name")).length === lanesBefore + 1, "a new lane");
-    const nameField = await eventually(
+    const focused = await eventually(
       () => browser.execute(() => {
-        const inputs = Array.from(document.querySelectorAll(".sidebar .list-row input[type=text]"));
-        const last = inputs[inputs.length - 1];
-        if (!last) return false;
-        last.setAttribute("data-e2e", "new-actor");
-        return true;
+        const e = document.activeElement;
+        return e?.closest(".sidebar .list-row") && e.selectionEnd - e.selectionStart === e.value.length && e.value;
       }),
-      "the new actor's name field",
+      "the focus in the new actor's name, selected",
     );
-    assert.ok(nameField);
-    await setField(browser, '[data-e2e="new-actor"]', actorName);
+    assert.match(focused, /Ny aktør|New actor/);
+    await (await browser.$(":focus")).addValue(actorName);
+    await browser.keys(["Enter"]);
     await eventually(async () => (await texts(browser, ".lane-name")).some((t) => t.trim() === actorName), "the lane named after the actor");
+    const colours = (await invoke(browser, "current_document")).ok.actors.map((a) => a.colour);
+    assert.equal(new Set(colours).size, colours.length, `every lane a colour of its own: ${colours}`);
+    assert.ok(colours.every(Boolean));
     // move its lane to the top with the side panel's "move up"
     for (let i = 0; i < lanesBefore; i++) {
       await browser.execute((n) => document.querySelector(`button[aria-label="Flytt opp: ${n}"], button[aria-label="Move up: ${n}"]`)?.click(), actorName);
@@ -1423,23 +1454,28 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     await eventually(() => browser.execute(() => !!document.querySelector(".palette-item.armed")), "the armed palette kind");
     const stepsBefore = (await texts(browser, ".step-label-text")).length;
     await clickAt(browser, p1);
-    await eventually(async () => (await texts(browser, ".step-label-text")).length === stepsBefore + 1, "the step from the palette");
-    // the new step is selected: name it in the properties panel
-    await setField(browser, 'input[name="step-label"]', stepA);
+    // the new step opens its label for typing: type the name, Enter
+    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the label editor of the step from the palette");
+    await (await browser.$(".step-label-input")).addValue(stepA);
+    await browser.keys(["Enter"]);
     await eventually(() => hasLabel(browser, stepA), `the step '${stepA}'`);
+    assert.equal((await texts(browser, ".step-label-text")).length, stepsBefore + 1, "one step from the palette");
     // the place is looked up again now that the first step is there (the lane may have moved),
     // and a double-click a loaded machine split into two clicks is given again
     const place = (await freeInFirstLane(browser))?.[1] ?? p2;
     let added = false;
     for (let i = 0; i < 3 && !added; i++) {
       await doubleClickAt(browser, place);
-      added = await eventually(async () => (await texts(browser, ".step-label-text")).length === stepsBefore + 2, "the step from the double-click", 10_000).then(
+      added = await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the step from the double-click", 10_000).then(
         () => true,
         () => false,
       );
     }
-    assert.ok(added, "a double-click in a free cell adds a step");
-    await setField(browser, 'input[name="step-label"]', stepB);
+    assert.ok(added, "a double-click in a free cell adds a step, open for naming");
+    await (await browser.$(".step-label-input")).addValue(stepB);
+    await browser.keys(["Enter"]);
+    await eventually(() => hasLabel(browser, stepB), `the step '${stepB}'`);
+    assert.equal((await texts(browser, ".step-label-text")).length, stepsBefore + 2);
     await eventually(() => hasLabel(browser, stepB), `the step '${stepB}'`);
     const lanesOf = await browser.execute(
       (a, b) =>
@@ -1564,6 +1600,11 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
         }),
       "the focus on the new decision step",
     );
+    // its label editor has the focus; Escape keeps "Ny beslutning?" and the focus on the step
+    assert.ok(await browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the decision's label open for typing");
+    await browser.keys(["Escape"]);
+    await eventually(() => hasLabel(browser, "Ny beslutning?"), "the decision's default name");
+    assert.ok(await browser.execute(() => !!document.activeElement?.closest(".react-flow__node")?.querySelector(".step-decision")), "the focus back on the decision");
     assert.equal((await texts(browser, ".step-label-text")).length, countBefore + 1);
     assert.equal(await laneIndexAt(browser, { x: 0, y: focused }), 0, "the new step is in step B's lane");
 
