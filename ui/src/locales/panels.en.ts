@@ -104,6 +104,7 @@ export const panelsEn: typeof panelsNb = {
     newActor: "New actor",
     addPhase: "Add phase",
     newPhase: "New phase",
+    insertPhaseAfter: "Insert a phase after",
     addInfoType: "Add information type",
     newInfoType: "New information type",
     switchTo: "Show",

@@ -103,6 +103,7 @@ export const panelsNb = {
     newActor: "Ny aktør",
     addPhase: "Legg til fase",
     newPhase: "Ny fase",
+    insertPhaseAfter: "Sett inn en fase etter",
     addInfoType: "Legg til informasjonstype",
     newInfoType: "Ny informasjonstype",
     switchTo: "Vis",
