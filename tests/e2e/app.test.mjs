@@ -1168,6 +1168,77 @@ test("File → New offers a blank document, one with lanes and phases, and the C
   }
 });
 
+test("the context pad types a flow: A, B, S append after the selected step, named at once; its connect takes a click", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-pad-"));
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const made = await invoke(browser, "create_document", { new: { template: null, title: "Hjertesvikt", skeleton: true, lang: "nb" }, path: path.join(dir, "pad.carepath") });
+    assert.ok(!made.error, JSON.stringify(made.error));
+    await browser.refresh();
+    await eventually(async () => (await texts(browser, ".lane-name")).length === 4, "the skeleton's lanes");
+    const editorOpen = () => eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "a label editor");
+    const name = async (label) => {
+      await editorOpen();
+      await (await browser.$(".step-label-input")).addValue(label);
+      await browser.keys(["Enter"]);
+      await eventually(() => hasLabel(browser, label), `the step '${label}'`);
+    };
+    // a first step by double-click, named at once; it stays selected with the pad beside it
+    let added = false;
+    for (let i = 0; i < 3 && !added; i++) {
+      await doubleClickAt(browser, await eventually(() => findEmptyCell(browser), "an empty cell"));
+      added = await editorOpen().then(() => true, () => false);
+    }
+    assert.ok(added, "a double-click adds a step");
+    await (await browser.$(".step-label-input")).addValue("Pasienten får diagnosen");
+    await browser.keys(["Enter"]);
+    await eventually(() => browser.execute(() => !!document.querySelector('.context-pad button[data-pad="append_activity"]')), "the context pad");
+    await shot(browser, "context-pad.png");
+    // A: an activity after it, connected; named by typing
+    await browser.keys(["a"]);
+    await name("Henvises til oppfølging");
+    // B: a decision after that one
+    await browser.keys(["b"]);
+    await name("Egnet?");
+    // the pad's own button: an end after the decision
+    const padClick = (cmd) =>
+      eventually(
+        () => browser.execute((c) => {
+          const b = document.querySelector(`.context-pad button[data-pad="${c}"]`);
+          b?.click();
+          return !!b;
+        }, cmd),
+        `the pad's ${cmd}`,
+      );
+    await padClick("append_end");
+    await name("Avsluttet");
+    const flow = async () => {
+      const v = (await invoke(browser, "current_document")).ok.variants[0];
+      const label = (id) => v.steps.find((s) => s.id === id)?.label;
+      return v.transitions.map((t) => `${label(t.from)} → ${label(t.to)}`).sort();
+    };
+    assert.deepEqual(await flow(), ["Egnet? → Avsluttet", "Henvises til oppfølging → Egnet?", "Pasienten får diagnosen → Henvises til oppfølging"]);
+    const kinds = (await invoke(browser, "current_document")).ok.variants[0].steps.map((s) => s.kind).sort();
+    assert.deepEqual(kinds, ["activity", "activity", "decision", "end"]);
+    // an end has only the pad's connect; it connects to the step clicked next
+    assert.deepEqual(await browser.execute(() => Array.from(document.querySelectorAll(".context-pad button"), (b) => b.dataset.pad)), ["connect"]);
+    await clickAt(browser, await stepCentre(browser, "Egnet?"));
+    await eventually(() => browser.execute(() => !!document.querySelector('.context-pad button[data-pad="connect"]') && document.querySelectorAll(".context-pad button").length === 5), "the decision's pad");
+    await padClick("connect");
+    await eventually(async () => (await texts(browser, ".connect-hint")).length === 1, "the connect hint");
+    await clickAt(browser, await stepCentre(browser, "Henvises til oppfølging"));
+    await eventually(async () => (await flow()).includes("Egnet? → Henvises til oppfølging"), "the transition made by clicking");
+    assert.equal((await flow()).length, 4);
+    // the whole append is one edit: one undo takes the step and its transition away
+    await chord(browser, "z");
+    await eventually(async () => (await flow()).length === 3, "the connection undone");
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("a locked or foreign file gives a clear message and leaves the document open; Close shows the start screen", async () => {
   const browser = await startApp();
   const dir = mkdtempSync(path.join(tmpdir(), "carepath-bad-"));

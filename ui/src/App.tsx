@@ -7,6 +7,7 @@ import { open } from "./dialogs/files";
 import { api, asCoreError, type CoreError } from "./api";
 import { Diagram, type Selection } from "./canvas/Diagram";
 import { FlowHandle, type Flow } from "./canvas/FlowHandle";
+import type { CommandId } from "./commands/ids";
 import { useFrame } from "./commands/useFrame";
 import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
@@ -173,7 +174,16 @@ export function App() {
     importFile,
     flow: flowRef,
   });
-  const { needLayerVisible } = frame;
+  const { needLayerVisible, connectFrom, connectTo, run } = frame;
+  // a click on the canvas selects; in connect mode a click on another step connects to it
+  const onCanvasSelect = useCallback(
+    (s: Selection) => {
+      if (connectFrom && s?.kind === "step" && s.id !== connectFrom) void connectTo(s.id);
+      setSelection(s);
+    },
+    [connectFrom, connectTo],
+  );
+  const onCommand = useCallback((cmd: CommandId) => void run(cmd), [run]);
   const review = useReview({ hasDocument: !!doc && !frame.closed, refresh: () => refresh(variantId), setError, setStatus: setNote });
   readOnly.current = review.on;
   /** Selects and reveals a step, transition or need (from compare, review and walk-through). */
@@ -287,8 +297,9 @@ export function App() {
               variant={variant}
               layout={state.layout}
               selection={selection}
-              onSelect={setSelection}
+              onSelect={onCanvasSelect}
               onEdit={onEdit}
+              onCommand={onCommand}
               focusTick={focusTick}
               multi={frame.multi}
               onMulti={frame.setMulti}

@@ -25,6 +25,7 @@ import { SIGNAL_STYLE, TRANSITION_STYLE } from "./needStyle";
 import { Palette, STEP_KIND_MIME } from "./Palette";
 import { ProblemBadges } from "./ProblemBadges";
 import { Reuser, signatureOf } from "./reuse";
+import type { PadCommand } from "./ContextPad";
 import { RouteEdge } from "./RouteEdge";
 import { StepNode, type StepNodeType } from "./StepNode";
 import { StickyHeaders } from "./StickyHeaders";
@@ -61,6 +62,8 @@ interface Props {
   readOnly?: boolean;
   /** Drawn over the canvas, in diagram coordinates (review markers). */
   overlay?: ReactNode;
+  /** Runs a command of the window: the context pad's append and connect. */
+  onCommand?: (cmd: PadCommand) => void;
 }
 
 type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
@@ -94,7 +97,8 @@ function nodeSignature(n: AnyNode): string {
     const d = n.data;
     return signatureOf([d.variant.needs, d.layout.needs, d.layout.width, d.layout.height, d.doc.actors, d.doc.info_types, d.selection]);
   }
-  return signatureOf(n);
+  // functions do not show in a signature: whether the step shows the context pad must
+  return signatureOf([n, !!n.data.pad]);
 }
 
 export function Diagram(props: Props) {
@@ -112,8 +116,12 @@ export function Diagram(props: Props) {
   const steps = useMemo(() => new Map(variant.steps.map((s) => [s.id, s])), [variant]);
 
   // stable, so that the step nodes (which carry it) stay the same objects across edits
-  const latest = useRef({ steps, onEdit, variantId: variant.id });
-  latest.current = { steps, onEdit, variantId: variant.id };
+  const latest = useRef({ steps, onEdit, variantId: variant.id, onCommand: props.onCommand });
+  latest.current = { steps, onEdit, variantId: variant.id, onCommand: props.onCommand };
+  const pad = useCallback((cmd: PadCommand) => latest.current.onCommand?.(cmd), []);
+  // the pad shows beside the one selected step of an editable diagram
+  const single = selection?.kind === "step" && (!multi?.size || (multi.size === 1 && multi.has(selection.id)));
+  const padFor = !props.readOnly && props.onCommand && single ? selection.id : null;
   const rename = useCallback((id: string, label: string | null, byKey: boolean) => {
     setEditing(null);
     // Enter or Escape leaves the keyboard on the step, to go on from there
@@ -158,6 +166,7 @@ export function Diagram(props: Props) {
             step,
             editing: editing === b.id,
             onRename: rename,
+            pad: padFor === b.id ? pad : undefined,
             number: { n: b.number, x: b.number_at.x - b.x, y: b.number_at.y - b.y, r: b.number_r },
           },
           selected: (selection?.kind === "step" && selection.id === b.id) || !!multi?.has(b.id),
@@ -174,7 +183,7 @@ export function Diagram(props: Props) {
     };
     const all = needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
     return nodeReuse.current.share(all, nodeSignature);
-  }, [layout, steps, editing, rename, selection, multi, highlights, current, needLayerVisible, doc, variant, onSelect]);
+  }, [layout, steps, editing, rename, selection, multi, highlights, current, needLayerVisible, doc, variant, onSelect, padFor, pad]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
   // while a step is dragged, a new selection (React Flow selects on drag start) must not put

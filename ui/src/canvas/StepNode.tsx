@@ -4,6 +4,7 @@
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo, useEffect, useRef } from "react";
 import type { Step } from "../generated/carepath";
+import { ContextPad, type PadCommand } from "./ContextPad";
 import { countRender } from "./renderCount";
 
 export type StepNodeData = {
@@ -14,6 +15,8 @@ export type StepNodeData = {
   /** The label editor closed: the new label (null when cancelled); `byKey` for Enter or
    * Escape, after which the step itself takes the focus. */
   onRename: (id: string, label: string | null, byKey: boolean) => void;
+  /** The context pad's commands, when the pad shows (the one selected step, editable). */
+  pad?: (cmd: PadCommand) => void;
 };
 export type StepNodeType = Node<StepNodeData, "step">;
 
@@ -92,6 +95,7 @@ export const StepNode = memo(function StepNode({ data, width, height, selected }
         {editing ? <LabelEditor step={step} onRename={onRename} /> : <span className="step-label-text">{step.label}</span>}
       </div>
       {step.kind === "sub_pathway" && <div className="subpathway-mark">⊞</div>}
+      {data.pad && !editing && <ContextPad step={step} onCommand={data.pad} />}
       {number.n > 0 && (
         <div
           className="step-number"

@@ -13,6 +13,15 @@ const k = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({
 });
 
 describe("keyToCommand", () => {
+  it("maps the context pad's keys, but not in a text field or with a modifier", () => {
+    expect(keyToCommand(k("a"), false)).toBe("append_activity");
+    expect(keyToCommand(k("B"), false)).toBe("append_decision");
+    expect(keyToCommand(k("h"), false)).toBe("append_event");
+    expect(keyToCommand(k("s"), false)).toBe("append_end");
+    expect(keyToCommand(k("a"), true)).toBeNull();
+    expect(keyToCommand(k("s", { altKey: true }), false)).toBeNull();
+    expect(keyToCommand(k("a", { ctrlKey: true }), false)).toBe("select_all");
+  });
   it("maps the text-editing keys the page owns", () => {
     expect(keyToCommand(k("z", { ctrlKey: true }), false)).toBe("undo");
     expect(keyToCommand(k("Z", { ctrlKey: true, shiftKey: true }), false)).toBe("redo");

@@ -54,6 +54,9 @@ export function keyToCommand(e: KeyLike, inText: boolean, menu = true): CommandI
   if (e.key === "F2") return "rename";
   if (e.key === "Enter") return "confirm";
   if (e.key === "Insert" || key === "n") return "add_step";
+  // the context pad's keys: A activity, B decision (beslutning), H event (hendelse), S end (slutt)
+  const append: Record<string, CommandId> = { a: "append_activity", b: "append_decision", h: "append_event", s: "append_end" };
+  if (append[key]) return append[key];
   if (key === "c") return "connect";
   if (e.key === "?") return "shortcuts";
   return null;
@@ -102,6 +105,10 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ["Shift+drag"], action: "rubberBand" },
       { keys: ["Enter", "F2"], action: "rename" },
       { keys: ["N", "Insert"], action: "addStep" },
+      { keys: ["A"], action: "appendActivity" },
+      { keys: ["B"], action: "appendDecision" },
+      { keys: ["H"], action: "appendEvent" },
+      { keys: ["S"], action: "appendEnd" },
       { keys: ["C"], action: "connect" },
       { keys: ["Alt+←", "Alt+→"], action: "movePhase" },
       { keys: ["Alt+↑", "Alt+↓"], action: "moveLane" },

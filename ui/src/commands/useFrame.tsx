@@ -13,10 +13,9 @@ import type { Flow } from "../canvas/FlowHandle";
 import { nearestInDirection, neighbourCell, type Direction } from "../canvas/nav";
 import { AboutDialog, ShortcutsDialog } from "../dialogs/ShortcutsDialog";
 import { NewDocumentDialog, fileName } from "../dialogs/NewDocument";
-import type { NewDocument } from "../generated/carepath";
 import { FindBar } from "../find/FindBar";
 import { findMatches, highlighted, stepIndex } from "../find/search";
-import type { Document, Edit, Layout, Step, Variant } from "../generated/carepath";
+import type { Document, Edit, Layout, NewDocument, Step, Variant } from "../generated/carepath";
 import { setLanguage } from "../i18n";
 import { StartScreen } from "../StartScreen";
 import { uuidv7 } from "../uuid";
@@ -141,6 +140,20 @@ export function useFrame(d: FrameDeps) {
       }
     },
     [afterOpen, d, t],
+  );
+
+  /** In connect mode, a click on a step connects to it (as choosing it and Enter would). */
+  const connectTo = useCallback(
+    async (to: string) => {
+      const v = d.variant;
+      if (!v || !connectFrom) return;
+      const from = connectFrom;
+      setConnectFrom(null);
+      if (from !== to) {
+        await d.onEdit({ op: "add_transition", variant: v.id, transition: { id: uuidv7(), from, to, label: "", kind: "normal" } });
+      }
+    },
+    [d, connectFrom],
   );
 
   /** File → New's choice made: where to save it, then create and open it. */
@@ -342,6 +355,30 @@ export function useFrame(d: FrameDeps) {
             }
             return;
           }
+          case "append_activity":
+          case "append_decision":
+          case "append_event":
+          case "append_end": {
+            // the context pad: a new step after the selected one, in its lane and phase,
+            // connected to it, in one undoable edit; its label opens for typing
+            const from = d.selection?.kind === "step" ? v?.steps.find((s) => s.id === d.selection?.id) : undefined;
+            if (!v || !from || from.kind === "end") return;
+            const kind = id.slice("append_".length) as Step["kind"];
+            const step: Step = { id: uuidv7(), kind, label: t(`canvas.newLabel.${kind}`), description: "", actor: from.actor, phase: from.phase };
+            const edit: Edit = {
+              op: "batch",
+              label: "append step",
+              edits: [
+                { op: "add_step", variant: v.id, step },
+                { op: "add_transition", variant: v.id, transition: { id: uuidv7(), from: from.id, to: step.id, label: "", kind: "normal" } },
+              ],
+            };
+            if (await d.onEdit(edit)) {
+              selectStep(step.id, false, false);
+              setRenameRequest((r) => ({ id: step.id, tick: (r?.tick ?? 0) + 1 }));
+            }
+            return;
+          }
           case "connect":
             if (d.selection?.kind === "step") setConnectFrom(d.selection.id);
             return;
@@ -452,6 +489,7 @@ export function useFrame(d: FrameDeps) {
     currentMatch: findIndex >= 0 ? (matches[findIndex]?.step ?? null) : null,
     renameRequest,
     connectFrom,
+    connectTo,
     status,
     overlays,
     startScreen,

@@ -77,6 +77,14 @@ export const en: Resources = {
     end: "End",
     sub_pathway: "Sub-pathway",
   },
+  pad: {
+    title: "Next step after “{{label}}”",
+    activity: "New activity after this step",
+    decision: "New decision after this step",
+    event: "New event after this step",
+    end: "End after this step",
+    connect: "Connect to another step: click it",
+  },
   canvas: {
     newLabel: {
       activity: "New step",

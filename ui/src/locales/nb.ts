@@ -76,6 +76,14 @@ export const nb = {
     end: "Slutt",
     sub_pathway: "Delforløp",
   },
+  pad: {
+    title: "Neste steg etter «{{label}}»",
+    activity: "Ny aktivitet etter dette steget",
+    decision: "Ny beslutning etter dette steget",
+    event: "Ny hendelse etter dette steget",
+    end: "Slutt etter dette steget",
+    connect: "Koble til et annet steg: klikk det",
+  },
   canvas: {
     /** What a new step of each kind is called until it is named (the label editor opens at once). */
     newLabel: {
