@@ -274,8 +274,12 @@ pub fn set_menu_state(app: AppHandle, english: bool, minimap: bool, need_layer: 
 }
 
 #[tauri::command]
-pub fn validate(state: State<AppState>) -> Result<Vec<Finding>> {
-    state.with(|s| Ok(carepath::rules::validate(s.document())))
+/// The findings; `drawing`: those that only say the pathway is unfinished come as notes.
+pub fn validate(state: State<AppState>, drawing: bool) -> Result<Vec<Finding>> {
+    state.with(|s| {
+        let doc = s.document();
+        Ok(if drawing { carepath::rules::validate_while_drawing(doc) } else { carepath::rules::validate(doc) })
+    })
 }
 
 #[tauri::command]

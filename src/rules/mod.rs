@@ -161,6 +161,22 @@ pub fn validate(doc: &Document) -> Vec<Finding> {
     findings
 }
 
+/// The rules whose errors only say that a pathway is not drawn to the end yet: no start or
+/// end, a step not connected yet, a decision without its branches yet.
+pub const UNFINISHED: &[&str] = &["no-start", "no-end", "unreachable-step", "dead-end", "decision-branches"];
+
+/// [`validate`] for the canvas while the user draws: the errors of the [`UNFINISHED`] rules
+/// come as notes, so a step just added is not a red problem before it is connected. Every
+/// other finding is as [`validate`] gives it; the CLI, reports and an explicit check use the
+/// full severities.
+pub fn validate_while_drawing(doc: &Document) -> Vec<Finding> {
+    let mut findings = validate(doc);
+    for f in findings.iter_mut().filter(|f| f.severity == Severity::Error && UNFINISHED.contains(&f.rule.as_str())) {
+        f.severity = Severity::Info;
+    }
+    findings
+}
+
 /// Runs the variant rules on one variant; `None` if the document has no such variant.
 pub fn validate_variant(doc: &Document, variant: VariantId) -> Option<Vec<Finding>> {
     let v = doc.variant(variant)?;
@@ -193,6 +209,33 @@ mod tests {
         }
         assert_eq!(rule_info("no-start").map(|r| r.severity), Some(Severity::Error));
         assert!(rule_info("no-such-rule").is_none());
+    }
+
+    #[test]
+    fn while_drawing_an_unfinished_pathway_is_notes_but_other_problems_stay() {
+        let mut doc = crate::template::blank("x", Lang::Nb, true);
+        let v = doc.variants[0].id;
+        let lane = doc.actors[0].id;
+        let step = crate::model::Step::new(crate::model::StepKind::Activity, "Ny", Some(lane), None);
+        crate::edit::apply(&mut doc, crate::edit::Edit::AddStep { variant: v, step }).unwrap();
+        let full = validate(&doc);
+        let drawing = validate_while_drawing(&doc);
+        assert_eq!(full.len(), drawing.len(), "the same findings, only quieter");
+        assert!(full.iter().any(|f| f.rule == "no-start" && f.severity == Severity::Error));
+        for (a, b) in full.iter().zip(&drawing) {
+            assert_eq!(a.rule, b.rule);
+            if UNFINISHED.contains(&a.rule.as_str()) {
+                assert_eq!(b.severity, Severity::Info, "{}", a.rule);
+            } else {
+                assert_eq!(a.severity, b.severity, "{}", a.rule);
+            }
+        }
+        // a step without a phase is a warning while drawing too
+        assert!(drawing.iter().any(|f| f.rule == "step-without-phase" && f.severity == Severity::Warning));
+        assert!(!drawing.iter().any(|f| f.severity == Severity::Error));
+        for id in UNFINISHED {
+            assert!(rule_info(id).is_some(), "{id} is a rule");
+        }
     }
 
     #[test]

@@ -1233,6 +1233,14 @@ test("the context pad types a flow: A, B, S append after the selected step, name
     // the whole append is one edit: one undo takes the step and its transition away
     await chord(browser, "z");
     await eventually(async () => (await flow()).length === 3, "the connection undone");
+
+    // while drawing, a pathway without a start is a quiet note; checking it all makes it an error
+    const errors = () => browser.execute(() => document.querySelectorAll(".problems .finding.error").length);
+    assert.equal(await errors(), 0, "no red problems while drawing");
+    assert.ok(await browser.execute(() => document.querySelectorAll(".problems .finding.info").length > 0), "notes instead");
+    await clickButton(browser, ["Sjekk hele forløpet", "Check the whole pathway"]);
+    await eventually(async () => (await errors()) > 0, "the errors of the full check");
+    assert.match((await texts(browser, ".problems .finding.error .message")).join(" "), /startsteg/);
   } finally {
     await browser.deleteSession();
     rmSync(dir, { recursive: true, force: true });

@@ -45,10 +45,12 @@ export function App() {
   const [fileReadOnly, setFileReadOnly] = useState(false);
   const fileLocked = useRef(false);
   const [note, setNote] = useState<string | null>(null);
+  // while drawing, unfinished-pathway errors are notes, until the user checks it all or exports
+  const drawing = useRef(true);
 
   const refresh = useCallback(async (wanted: string | null) => {
     try {
-      const [doc, findings, locked] = await Promise.all([api.currentDocument(), api.validate(), api.documentReadOnly()]);
+      const [doc, findings, locked] = await Promise.all([api.currentDocument(), api.validate(drawing.current), api.documentReadOnly()]);
       fileLocked.current = locked;
       setFileReadOnly(locked);
       const vid = doc.variants.find((v) => v.id === wanted)?.id ?? doc.variants[0]?.id ?? null;
@@ -159,6 +161,14 @@ export function App() {
 
   // menu, keys, files, multi-selection, find and dialogs (ui/src/commands)
   const flowRef = useRef<Flow | null>(null);
+  /** Exporting means the pathway should be complete: from then on every error counts fully. */
+  const startExport = () => {
+    if (drawing.current) {
+      drawing.current = false;
+      void refresh(variantId);
+    }
+    setExporting(true);
+  };
   const frame = useFrame({
     doc: doc ?? null,
     variant: variant ?? null,
@@ -170,7 +180,7 @@ export function App() {
     undoRedo,
     refresh,
     setError,
-    openExport: () => setExporting(true),
+    openExport: () => startExport(),
     importFile,
     flow: flowRef,
   });
@@ -243,7 +253,7 @@ export function App() {
         <button onClick={() => void frame.run("find")} title={t("find.label") + " (Ctrl+F)"} disabled={!doc || showStart}>
           {t("find.label")}
         </button>
-        <button onClick={() => setExporting(true)} title={t("toolbar.exportHint")} disabled={!doc || showStart} aria-haspopup="dialog">
+        <button onClick={() => startExport()} title={t("toolbar.exportHint")} disabled={!doc || showStart} aria-haspopup="dialog">
           {t("toolbar.export")}
         </button>
         <button className="icon" onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")} aria-label={t("toolbar.undo")} disabled={showStart}>
@@ -326,7 +336,16 @@ export function App() {
             ) : (
               properties
             )}
-            <ProblemsPanel doc={doc} findings={state?.findings ?? []} onPick={pickFinding} />
+            <ProblemsPanel
+              doc={doc}
+              findings={state?.findings ?? []}
+              onPick={pickFinding}
+              drawing={drawing.current}
+              onCheckAll={() => {
+                drawing.current = false;
+                void refresh(variantId);
+              }}
+            />
           </div>
         )}
       </main>

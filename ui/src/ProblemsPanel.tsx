@@ -1,4 +1,6 @@
 // The findings of the core's validation, in the chosen language; a click selects the element.
+// While drawing, what only says the pathway is unfinished comes as notes (the core's
+// validate_while_drawing); "Check the whole pathway" shows every error at full severity.
 import { useTranslation } from "react-i18next";
 import type { Document, Finding } from "./generated/carepath";
 
@@ -6,9 +8,12 @@ interface Props {
   doc: Document;
   findings: Finding[];
   onPick: (f: Finding) => void;
+  /** Findings are the quiet ones of drawing; `onCheckAll` asks for the full check. */
+  drawing: boolean;
+  onCheckAll: () => void;
 }
 
-export function ProblemsPanel({ doc, findings, onPick }: Props) {
+export function ProblemsPanel({ doc, findings, onPick, drawing, onCheckAll }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
   return (
@@ -16,6 +21,16 @@ export function ProblemsPanel({ doc, findings, onPick }: Props) {
       <h2>
         {t("problems.title")} <span className="count">{findings.length}</span>
       </h2>
+      {drawing ? (
+        <p className="drawing-note">
+          {t("problems.drawing")}{" "}
+          <button type="button" className="link" onClick={onCheckAll} title={t("problems.checkAllHint")}>
+            {t("problems.checkAll")}
+          </button>
+        </p>
+      ) : (
+        <p className="drawing-note">{t("problems.checking")}</p>
+      )}
       {findings.length === 0 ? (
         <p className="none">{t("problems.none")}</p>
       ) : (

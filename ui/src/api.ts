@@ -38,7 +38,8 @@ export const api = {
   /** In review mode (`reviewOnly`) only comments and decisions are undone and redone. */
   undo: (reviewOnly: boolean) => invoke<Changed[]>("undo", { reviewOnly }),
   redo: (reviewOnly: boolean) => invoke<Changed[]>("redo", { reviewOnly }),
-  validate: () => invoke<Finding[]>("validate"),
+  /** `drawing`: errors that only say the pathway is unfinished come as notes. */
+  validate: (drawing: boolean) => invoke<Finding[]>("validate", { drawing }),
   layout: (variant: string) => invoke<Layout>("layout", { variant }),
   autoArrange: (variant: string) => invoke<Edit>("auto_arrange", { variant }),
   exportDocument: (options: ExportOptions, path: string) => invoke<null>("export_document", { options, path }),
