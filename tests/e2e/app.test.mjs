@@ -1241,6 +1241,39 @@ test("the context pad types a flow: A, B, S append after the selected step, name
     await clickButton(browser, ["Sjekk hele forløpet", "Check the whole pathway"]);
     await eventually(async () => (await errors()) > 0, "the errors of the full check");
     assert.match((await texts(browser, ".problems .finding.error .message")).join(" "), /startsteg/);
+
+    // a hand-over: Alt+↓ moves the second step to the next lane; the warning about its
+    // missing need selects the transition, whose panel adds the need with both ends filled in
+    await clickAt(browser, await stepCentre(browser, "Henvises til oppfølging"));
+    await eventually(async () => (await selectedLabels(browser))[0] === "Henvises til oppfølging", "the second step selected");
+    await browser.action("key").down("\uE00A").down("\uE015").up("\uE015").up("\uE00A").perform();
+    await eventually(async () => {
+      const v = (await invoke(browser, "current_document")).ok.variants[0];
+      const doc = (await invoke(browser, "current_document")).ok;
+      return v.steps.find((x) => x.label === "Henvises til oppfølging")?.actor === doc.actors[1].id;
+    }, "the step in the second lane");
+    const warning = await eventually(
+      () => browser.execute(() => {
+        const b = Array.from(document.querySelectorAll(".problems .finding")).find((f) => f.title === "handover-without-need");
+        b?.click();
+        return !!b;
+      }),
+      "the hand-over warning",
+    );
+    assert.ok(warning);
+    await clickButton(browser, ["Legg til behovet for overleveringen", "Add the need for this hand-over"]);
+    await (await browser.$(".need-dialog")).waitForDisplayed({ timeout: 10_000 });
+    const ends = await browser.execute(() =>
+      ["need-provider", "need-consumer"].map((n) => {
+        const s = document.querySelector(`.need-dialog select[name="${n}"]`);
+        return s.options[s.selectedIndex].textContent;
+      }),
+    );
+    assert.deepEqual(ends, ["Pasient og pårørende", "Kommunen"]);
+    await setField(browser, '.need-dialog input[name="need-title"]', "Henvisning til kommunen");
+    await eventually(() => browser.execute(() => !document.querySelector(".need-dialog")), "Enter to send the need");
+    const need = (await invoke(browser, "current_document")).ok.variants[0].needs.find((n) => n.title === "Henvisning til kommunen");
+    assert.equal(need?.steps.length, 2, "the need is at both steps of the hand-over");
   } finally {
     await browser.deleteSession();
     rmSync(dir, { recursive: true, force: true });
@@ -1601,9 +1634,11 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
       return s.options[s.selectedIndex].textContent;
     });
     assert.equal(provider, actorName, "the step's actor provides by default");
-    await setField(browser, '.need-dialog input[name="need-title"]', needTitle);
     assert.ok(await choose(browser, '.need-dialog select[name="need-consumer"]', ["Fastlege"]), "the GP can consume");
     assert.ok(await choose(browser, '.need-dialog select[name="need-form"]', ["Sende og motta", "Messaging"]));
+    // the short form first: priority, horizon, status and the steps are behind More
+    assert.equal(await browser.execute(() => document.querySelector(".need-dialog details.need-more")?.open), false, "More starts folded");
+    await browser.execute(() => document.querySelector(".need-dialog details.need-more > summary").click());
     assert.ok(await choose(browser, '.need-dialog select[name="need-priority"]', ["Høy", "High"]));
     assert.ok(await choose(browser, '.need-dialog select[name="need-horizon"]', ["Kort (0–1 år)", "Short (0–1 years)"]));
     assert.ok(await choose(browser, '.need-dialog select[name="need-status"]', ["Ikke dekket", "Unmet"]));
@@ -1616,14 +1651,18 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     // it arises at step A and at the GP's step where the list is read
     const gpStep = "Foreslår digital hjemmeoppfølging";
     const atBoth = await browser.execute((label) => {
-      const box = Array.from(document.querySelectorAll('.need-dialog [data-name="need-steps"] label')).find((l) => l.textContent === label);
+      // steps are listed in flow order with their numbers from the picture: "3 · Foreslår …"
+      const box = Array.from(document.querySelectorAll('.need-dialog [data-name="need-steps"] label')).find((l) => / · /.test(l.textContent) && l.textContent.endsWith(` · ${label}`));
       box?.querySelector("input")?.click();
       return Array.from(document.querySelectorAll('.need-dialog [data-name="need-steps"] input:checked')).length;
     }, gpStep);
     assert.equal(atBoth, 2, "the need is at step A (by default) and the GP's step");
+    const numbered = await browser.execute(() => Array.from(document.querySelectorAll('.need-dialog [data-name="need-steps"] label'), (l) => Number(l.textContent.split(" · ")[0])));
+    assert.deepEqual(numbered.filter(Number.isFinite), [...numbered.filter(Number.isFinite)].sort((a, b) => a - b), "the steps in flow order");
     await browser.saveScreenshot(path.join(artefacts(), "need-form.png"));
-    await (await browser.$('.need-dialog button[type="submit"]')).click();
-    await eventually(() => browser.execute(() => !document.querySelector(".need-dialog")), "the need form to close");
+    // the title last: Enter in it sends the form
+    await setField(browser, '.need-dialog input[name="need-title"]', needTitle);
+    await eventually(() => browser.execute(() => !document.querySelector(".need-dialog")), "Enter to send the need form");
     needId = await eventually(
       () => browser.execute((n) => (document.querySelectorAll(".need-layer [data-need-id]").length === n + 1 ? document.querySelector(".need.selected")?.getAttribute("data-need-id") : null), needsBefore),
       "the need on the canvas, selected",

@@ -1,7 +1,7 @@
 // The window: a toolbar (variant switcher, undo/redo, language), the canvas and the problems
 // panel. The document lives in the core; after each edit the app re-reads it.
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { open } from "./dialogs/files";
 import { api, asCoreError, type CoreError } from "./api";
@@ -210,7 +210,10 @@ export function App() {
     document.title = doc && !showStart ? `${doc.metadata.title} — Carepath` : "Carepath";
   }, [doc, showStart]);
 
-  const properties = doc && <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} />;
+  // the step numbers the diagram shows, for lists of steps in flow order
+  const stepLayout = state?.layout;
+  const stepNumbers = useMemo(() => new Map((stepLayout?.steps ?? []).map((b) => [b.id, b.number])), [stepLayout]);
+  const properties = doc && <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} numbers={stepNumbers} />;
 
   return (
     <div className="app" aria-busy={pending > 0 || undefined}>

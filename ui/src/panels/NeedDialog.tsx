@@ -1,26 +1,32 @@
-// "Add data need" at a step: the need form in a dialog, filled with sensible defaults (the
-// step's actor provides; the actor of the next step in another lane consumes). Add sends one
-// AddNeed; Cancel or Escape sends nothing.
+// "Add data need" at a step or for a hand-over: the short need form in a dialog (the rest
+// behind More), filled with sensible defaults — at a step, the step's actor provides and the
+// actor of the next step in another lane consumes; for a hand-over, from the first step's
+// actor to the second's, at both steps. Enter in a field or Add sends one AddNeed; Cancel or
+// Escape sends nothing. The buttons stay in view however long the form grows.
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Modal } from "../dialogs/Modal";
 import type { DataNeed, Document, Edit, Variant } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
-import { needDefaults } from "./logic";
+import { handoverNeedDefaults, needDefaults } from "./logic";
 import { NeedFields } from "./NeedFields";
 
 interface Props {
   doc: Document;
   variant: Variant;
-  stepId: string;
+  /** Where the need is made: at a step, or for the hand-over a transition makes. */
+  at: { step: string } | { transition: string };
+  numbers?: ReadonlyMap<string, number>;
   onEdit: (edit: Edit) => Promise<boolean>;
   onAdded: (id: string) => void;
   onClose: () => void;
 }
 
-export function NeedDialog({ doc, variant, stepId, onEdit, onAdded, onClose }: Props) {
+export function NeedDialog({ doc, variant, at, numbers, onEdit, onAdded, onClose }: Props) {
   const { t } = useTranslation();
-  const [need, setNeed] = useState<DataNeed>(() => needDefaults(variant, stepId, uuidv7(), t("need.newTitle")));
+  const [need, setNeed] = useState<DataNeed>(() =>
+    "step" in at ? needDefaults(variant, at.step, uuidv7(), t("need.newTitle")) : handoverNeedDefaults(variant, at.transition, uuidv7(), t("need.newTitle")),
+  );
   // the latest draft, also when a blur's commit and the submit click come in one go
   const latest = useRef(need);
   const change = (patch: Partial<DataNeed>) => {
@@ -38,8 +44,8 @@ export function NeedDialog({ doc, variant, stepId, onEdit, onAdded, onClose }: P
   };
   return (
     <Modal title={t("need.formTitle")} onClose={onClose} className="need-dialog">
-      <form onSubmit={(e) => void submit(e)}>
-        <NeedFields doc={doc} variant={variant} need={need} onChange={change} />
+      <form onSubmit={(e) => void submit(e)} data-enter-submits>
+        <NeedFields doc={doc} variant={variant} need={need} onChange={change} numbers={numbers} />
         <div className="actions">
           <button type="button" onClick={onClose}>
             {t("need.cancel")}

@@ -1,18 +1,28 @@
-// Every field of a data-sharing need: title, steps, provider and consumer, information types
-// from the catalogue, what / why / where / how produced, interaction form, when, how long,
-// relations, priority, horizon, status, requirements and notes. Used by the properties panel
-// (each change one UpdateNeed) and by the new-need dialog (changes a draft).
+// Every field of a data-sharing need. First the short form a need is made with — title, from,
+// to, interaction form, information types — then, behind "More", the steps it is at (in flow
+// order, with their numbers from the picture), what / why / where / how produced, when, how
+// long, relations, priority, horizon, status, requirements and notes. Used by the properties
+// panel (each change one UpdateNeed; More open) and by the new-need dialog (changes a draft).
 import { useTranslation } from "react-i18next";
 import type { DataNeed, Document, Variant } from "../generated/carepath";
 import { CheckList, SelectField, TextField, VOCAB, vocabulary } from "./fields";
 import { toggled } from "./logic";
 
-export function NeedFields({ doc, variant, need, onChange }: { doc: Document; variant: Variant; need: DataNeed; onChange: (patch: Partial<DataNeed>) => void }) {
+interface Props {
+  doc: Document;
+  variant: Variant;
+  need: DataNeed;
+  onChange: (patch: Partial<DataNeed>) => void;
+  /** The step numbers the diagram shows (the core's layout), for the flow order. */
+  numbers?: ReadonlyMap<string, number>;
+  /** Whether the fields beyond the short form start unfolded. */
+  moreOpen?: boolean;
+}
+
+export function NeedFields({ doc, variant, need, onChange, numbers, moreOpen = false }: Props) {
   const { t } = useTranslation();
   const actors = doc.actors.map((a) => ({ value: a.id, label: a.name }));
-  const steps = variant.steps
-    .map((s) => ({ value: s.id, label: s.label }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const steps = stepChoices(variant, numbers);
   const infoTypes = doc.info_types.map((it) => ({ value: it.id, label: it.code ? `${it.code} ${it.name}` : it.name }));
   const text = (key: keyof DataNeed, multiline = false) => (
     <TextField
@@ -26,8 +36,8 @@ export function NeedFields({ doc, variant, need, onChange }: { doc: Document; va
   return (
     <div className="need-fields">
       <TextField name="need-title" label={t("need.title")} value={need.title} required onCommit={(v) => onChange({ title: v.trim() })} />
-      <SelectField name="need-provider" label={t("need.provider")} value={need.provider} choices={actors} noneLabel={t("props.none")} onChange={(v) => onChange({ provider: v })} />
-      <SelectField name="need-consumer" label={t("need.consumer")} value={need.consumer} choices={actors} noneLabel={t("props.none")} onChange={(v) => onChange({ consumer: v })} />
+      <SelectField name="need-provider" label={t("need.provider")} hint={t("need.providerTerm")} value={need.provider} choices={actors} noneLabel={t("props.none")} onChange={(v) => onChange({ provider: v })} />
+      <SelectField name="need-consumer" label={t("need.consumer")} hint={t("need.consumerTerm")} value={need.consumer} choices={actors} noneLabel={t("props.none")} onChange={(v) => onChange({ consumer: v })} />
       <SelectField
         name="need-form"
         label={t("need.form")}
@@ -42,6 +52,8 @@ export function NeedFields({ doc, variant, need, onChange }: { doc: Document; va
         selected={need.info_types}
         onToggle={(id, on) => onChange({ info_types: toggled(need.info_types, id, on) })}
       />
+      <details className="need-more" open={moreOpen}>
+        <summary>{t("need.more")}</summary>
       <CheckList name="need-steps" label={t("need.steps")} choices={steps} selected={need.steps} onToggle={(id, on) => onChange({ steps: toggled(need.steps, id, on) })} />
       {text("what", true)}
       {text("why", true)}
@@ -81,6 +93,16 @@ export function NeedFields({ doc, variant, need, onChange }: { doc: Document; va
       {text("relations", true)}
       {text("requirements", true)}
       {text("notes", true)}
+      </details>
     </div>
   );
+}
+
+/** The steps to pick from: in the diagram's flow order with its numbers ("3 · Ringer pasienten"),
+ * steps without a number after them by name. */
+export function stepChoices(variant: Variant, numbers?: ReadonlyMap<string, number>): { value: string; label: string }[] {
+  const n = (id: string) => numbers?.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return [...variant.steps]
+    .sort((a, b) => n(a.id) - n(b.id) || a.label.localeCompare(b.label))
+    .map((s) => ({ value: s.id, label: numbers?.has(s.id) ? `${numbers.get(s.id)} · ${s.label}` : s.label }));
 }

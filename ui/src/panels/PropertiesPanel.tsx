@@ -16,9 +16,11 @@ interface Props {
   selection: Selection;
   onSelect: (s: Selection) => void;
   onEdit: (edit: Edit) => Promise<boolean>;
+  /** The step numbers the diagram shows, for lists of steps in flow order. */
+  numbers?: ReadonlyMap<string, number>;
 }
 
-export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit }: Props) {
+export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, numbers }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   const step = selection?.kind === "step" ? variant?.steps.find((s) => s.id === selection.id) : undefined;
@@ -35,9 +37,9 @@ export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit }: P
       </h2>
       {open && (
         <div className="properties-body">
-          {variant && step && <StepForm key={step.id} doc={doc} variant={variant} step={step} onEdit={onEdit} onSelect={onSelect} />}
-          {variant && transition && <TransitionForm key={transition.id} variant={variant} transition={transition} onEdit={onEdit} onSelect={onSelect} />}
-          {variant && need && <NeedForm key={need.id} doc={doc} variant={variant} need={need} onEdit={onEdit} onSelect={onSelect} />}
+          {variant && step && <StepForm key={step.id} doc={doc} variant={variant} step={step} onEdit={onEdit} onSelect={onSelect} numbers={numbers} />}
+          {variant && transition && <TransitionForm key={transition.id} doc={doc} variant={variant} transition={transition} onEdit={onEdit} onSelect={onSelect} numbers={numbers} />}
+          {variant && need && <NeedForm key={need.id} doc={doc} variant={variant} need={need} onEdit={onEdit} onSelect={onSelect} numbers={numbers} />}
           {!step && !transition && !need && <MetadataForm doc={doc} onEdit={onEdit} />}
         </div>
       )}
@@ -45,9 +47,9 @@ export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit }: P
   );
 }
 
-type FormProps = { variant: Variant; onEdit: Props["onEdit"]; onSelect: Props["onSelect"] };
+type FormProps = { variant: Variant; onEdit: Props["onEdit"]; onSelect: Props["onSelect"]; numbers?: Props["numbers"] };
 
-function StepForm({ doc, variant, step, onEdit, onSelect }: FormProps & { doc: Document; step: Step }) {
+function StepForm({ doc, variant, step, onEdit, onSelect, numbers }: FormProps & { doc: Document; step: Step }) {
   const { t } = useTranslation();
   const [annotating, setAnnotating] = useState(false);
   const set = (patch: Partial<Step>) => void onEdit(updateStep(variant.id, step, patch));
@@ -110,7 +112,8 @@ function StepForm({ doc, variant, step, onEdit, onSelect }: FormProps & { doc: D
         <NeedDialog
           doc={doc}
           variant={variant}
-          stepId={step.id}
+          at={{ step: step.id }}
+          numbers={numbers}
           onEdit={onEdit}
           onAdded={(id) => onSelect({ kind: "need", id })}
           onClose={() => setAnnotating(false)}
@@ -120,8 +123,12 @@ function StepForm({ doc, variant, step, onEdit, onSelect }: FormProps & { doc: D
   );
 }
 
-function TransitionForm({ variant, transition, onEdit, onSelect }: FormProps & { transition: Transition }) {
+function TransitionForm({ doc, variant, transition, onEdit, onSelect, numbers }: FormProps & { doc: Document; transition: Transition }) {
   const { t } = useTranslation();
+  const [annotating, setAnnotating] = useState(false);
+  const actorOf = (id: string) => variant.steps.find((s) => s.id === id)?.actor ?? null;
+  // a hand-over: the steps are in different lanes; its need goes from one lane to the other
+  const handover = actorOf(transition.from) !== actorOf(transition.to);
   const set = (patch: Partial<Transition>) => void onEdit(updateTransition(variant.id, transition, patch));
   const name = (id: string) => variant.steps.find((s) => s.id === id)?.label ?? "?";
   return (
@@ -147,6 +154,17 @@ function TransitionForm({ variant, transition, onEdit, onSelect }: FormProps & {
         choices={vocabulary(t, "signal", VOCAB.signal)}
         onChange={(v) => v && set({ signal: v as Transition["signal"] })}
       />
+      {handover && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setAnnotating(true)}
+          aria-haspopup="dialog"
+          title={t("need.forHandoverHint", { from: name(transition.from), to: name(transition.to) })}
+        >
+          {t("need.forHandover")}
+        </button>
+      )}
       <div className="danger-row">
         <button
           type="button"
@@ -156,15 +174,26 @@ function TransitionForm({ variant, transition, onEdit, onSelect }: FormProps & {
           {t("props.deleteTransition")}
         </button>
       </div>
+      {annotating && (
+        <NeedDialog
+          doc={doc}
+          variant={variant}
+          at={{ transition: transition.id }}
+          numbers={numbers}
+          onEdit={onEdit}
+          onAdded={(id) => onSelect({ kind: "need", id })}
+          onClose={() => setAnnotating(false)}
+        />
+      )}
     </div>
   );
 }
 
-function NeedForm({ doc, variant, need, onEdit, onSelect }: FormProps & { doc: Document; need: DataNeed }) {
+function NeedForm({ doc, variant, need, onEdit, onSelect, numbers }: FormProps & { doc: Document; need: DataNeed }) {
   const { t } = useTranslation();
   return (
     <div className="form need-form">
-      <NeedFields doc={doc} variant={variant} need={need} onChange={(patch) => void onEdit(updateNeed(variant.id, need, patch))} />
+      <NeedFields doc={doc} variant={variant} need={need} numbers={numbers} moreOpen onChange={(patch) => void onEdit(updateNeed(variant.id, need, patch))} />
       <div className="danger-row">
         <button
           type="button"

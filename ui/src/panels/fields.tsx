@@ -32,6 +32,9 @@ export function TextField(props: {
     } else if (e.key === "Enter" && (!multiline || e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       commit(e.currentTarget.value);
+      // in a form made to be sent by Enter (the new-need dialog), Enter also sends it
+      const form = e.currentTarget.form;
+      if (form?.hasAttribute("data-enter-submits")) form.requestSubmit();
     }
   };
   const common = {
@@ -73,10 +76,12 @@ export function SelectField(props: {
   onChange: (value: string | null) => void;
   noneLabel?: string;
   name?: string;
+  /** A tooltip: the formal term behind a plain label. */
+  hint?: string;
 }) {
-  const { label, value, choices, onChange, noneLabel, name } = props;
+  const { label, value, choices, onChange, noneLabel, name, hint } = props;
   return (
-    <label className="field">
+    <label className="field" title={hint}>
       <span>{label}</span>
       <select name={name} value={value ?? ""} onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}>
         {noneLabel !== undefined && <option value="">{noneLabel}</option>}

@@ -140,6 +140,15 @@ export function needDefaults(variant: Variant, stepId: string, id: string, title
   };
 }
 
+/** A need for the hand-over a transition makes: from the first step's actor to the second's,
+ * at both steps. */
+export function handoverNeedDefaults(variant: Variant, transitionId: string, id: string, title: string): DataNeed {
+  const tr = variant.transitions.find((x) => x.id === transitionId);
+  const actor = (step: string | undefined) => variant.steps.find((s) => s.id === step)?.actor ?? null;
+  const base = needDefaults(variant, tr?.from ?? "", id, title);
+  return { ...base, steps: tr ? [tr.from, tr.to] : [], provider: actor(tr?.from), consumer: actor(tr?.to) };
+}
+
 /** The lane x phase a palette step goes to from the keyboard: the selected step's, else the first cell. */
 export function paletteCell(layout: Layout, variant: Variant, selectedStep: string | null): { actor: string | null; phase: string | null } {
   const s = selectedStep ? variant.steps.find((x) => x.id === selectedStep) : undefined;
