@@ -1274,6 +1274,23 @@ test("the context pad types a flow: A, B, S append after the selected step, name
     await eventually(() => browser.execute(() => !document.querySelector(".need-dialog")), "Enter to send the need");
     const need = (await invoke(browser, "current_document")).ok.variants[0].needs.find((n) => n.title === "Henvisning til kommunen");
     assert.equal(need?.steps.length, 2, "the need is at both steps of the hand-over");
+
+    // deleting both its steps asks whether the need goes too; it does, in one undoable edit
+    await clickAt(browser, await stillCentre(browser, "Pasienten får diagnosen"));
+    await eventually(async () => (await selectedLabels(browser))[0] === "Pasienten får diagnosen", "the first step selected");
+    const second = await stillCentre(browser, "Henvises til oppfølging");
+    await browser.action("key").down("\uE008").perform(true);
+    await clickAt(browser, second);
+    await browser.action("key").up("\uE008").perform();
+    await eventually(async () => (await selectedLabels(browser)).length === 2, "both steps selected");
+    await browser.keys(["Delete"]);
+    assert.equal(await eventually(() => dialogTitle(browser), "the question about the needs"), "Slette informasjonsbehovene også?");
+    assert.deepEqual(await texts(browser, ".orphan-needs li"), ["Henvisning til kommunen"]);
+    await clickButton(browser, ["Slett steg og behov", "Delete steps and needs"]);
+    const needsNow = async () => (await invoke(browser, "current_document")).ok.variants[0].needs.length;
+    await eventually(async () => !(await hasLabel(browser, "Pasienten får diagnosen")) && (await needsNow()) === 0, "the steps and the need gone");
+    await chord(browser, "z");
+    await eventually(async () => (await hasLabel(browser, "Pasienten får diagnosen")) && (await needsNow()) === 1, "steps and need back after one undo");
   } finally {
     await browser.deleteSession();
     rmSync(dir, { recursive: true, force: true });

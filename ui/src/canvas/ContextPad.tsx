@@ -24,7 +24,7 @@ export function ContextPad(props: { step: Step; onCommand: (cmd: PadCommand) => 
   // nothing comes after an end
   const items = props.step.kind === "end" ? ITEMS.filter((i) => i.cmd === "connect") : ITEMS;
   return (
-    <NodeToolbar isVisible position={Position.Right} align="start" offset={10} className="context-pad nodrag nopan" aria-label={t("pad.title", { label: props.step.label })}>
+    <NodeToolbar isVisible position={Position.Right} align="start" offset={6} className="context-pad nodrag nopan" aria-label={t("pad.title", { label: props.step.label })}>
       {items.map((i) => (
         <button
           key={i.cmd}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Edit, Variant } from "../generated/carepath";
-import { deleteEdit, pastedSteps } from "./selection";
+import { deletedSteps, deleteEdit, orphanedNeeds, pastedSteps } from "./selection";
 
 const variant = {
   id: "v",
@@ -72,5 +72,32 @@ describe("pastedSteps", () => {
       ],
     } as unknown as Edit;
     expect(pastedSteps(edit)).toEqual(["n1", "n2"]);
+  });
+});
+
+describe("needs left without a step", () => {
+  const withNeeds = {
+    ...variant,
+    needs: [
+      { id: "n1", steps: ["a"] },
+      { id: "n2", steps: ["a", "b"] },
+      { id: "n3", steps: [] },
+    ],
+  } as unknown as Variant;
+  it("are those whose every step goes", () => {
+    expect(orphanedNeeds(withNeeds, ["a"])).toEqual(["n1"]);
+    expect(orphanedNeeds(withNeeds, ["a", "b"])).toEqual(["n1", "n2"]);
+    expect(deletedSteps(withNeeds, { kind: "step", id: "a" }, new Set(["c", "ab"]))).toEqual(["a", "c"]);
+  });
+  it("go in the same one edit when asked", () => {
+    const e = deleteEdit(withNeeds, { kind: "step", id: "a" }, new Set(), ["n1"]);
+    expect(e).toEqual({
+      op: "batch",
+      label: "delete",
+      edits: [
+        { op: "remove_need", variant: "v", id: "n1" },
+        { op: "remove_step", variant: "v", id: "a" },
+      ],
+    });
   });
 });

@@ -3,12 +3,26 @@
 import type { Selection } from "../canvas/Diagram";
 import type { Edit, Variant } from "../generated/carepath";
 
+/** The needs that would be at no step once these steps are gone (needs at no step are left out:
+ * they were so before). */
+export function orphanedNeeds(variant: Variant, steps: readonly string[]): string[] {
+  const gone = new Set(steps);
+  return (variant.needs ?? []).filter((n) => n.steps.length > 0 && n.steps.every((s) => gone.has(s))).map((n) => n.id);
+}
+
+/** The steps a delete of this selection removes. */
+export function deletedSteps(variant: Variant, primary: Selection, multi: ReadonlySet<string>): string[] {
+  const ids = new Set(multi);
+  if (primary) ids.add(primary.id);
+  return variant.steps.filter((s) => ids.has(s.id)).map((s) => s.id);
+}
+
 /**
- * The edit that deletes the primary selection and every selected element: one edit for one
- * element, else a batch (needs and transitions first, so none is removed twice with its step).
- * Null when nothing that exists is selected.
+ * The edit that deletes the primary selection and every selected element, and the needs in
+ * `alsoNeeds`: one edit for one element, else a batch (needs and transitions first, so none is
+ * removed twice with its step). Null when nothing that exists is selected.
  */
-export function deleteEdit(variant: Variant, primary: Selection, multi: ReadonlySet<string>): Edit | null {
+export function deleteEdit(variant: Variant, primary: Selection, multi: ReadonlySet<string>, alsoNeeds: readonly string[] = []): Edit | null {
   const ids = new Set(multi);
   if (primary) ids.add(primary.id);
   const steps = variant.steps.filter((s) => ids.has(s.id)).map((s) => s.id);
@@ -16,7 +30,7 @@ export function deleteEdit(variant: Variant, primary: Selection, multi: Readonly
   const transitions = variant.transitions
     .filter((t) => ids.has(t.id) && !gone.has(t.from) && !gone.has(t.to))
     .map((t) => t.id);
-  const needs = (variant.needs ?? []).filter((n) => ids.has(n.id)).map((n) => n.id);
+  const needs = (variant.needs ?? []).filter((n) => ids.has(n.id) || alsoNeeds.includes(n.id)).map((n) => n.id);
   const edits: Edit[] = [
     ...needs.map((id): Edit => ({ op: "remove_need", variant: variant.id, id })),
     ...transitions.map((id): Edit => ({ op: "remove_transition", variant: variant.id, id })),

@@ -22,7 +22,8 @@ import { uuidv7 } from "../uuid";
 import type { CommandId, MenuEventPayload } from "./ids";
 import { keyToCommand } from "./keys";
 import "../frame.css";
-import { deleteEdit, pastedSteps } from "./selection";
+import { deletedSteps, deleteEdit, orphanedNeeds, pastedSteps } from "./selection";
+import { OrphanNeedsDialog } from "../dialogs/OrphanNeedsDialog";
 
 /** How far pasted copies of pinned steps sit from the originals (diagram units). */
 const PASTE_OFFSET = { x: 40, y: 40 };
@@ -142,6 +143,24 @@ export function useFrame(d: FrameDeps) {
     [afterOpen, d, t],
   );
 
+  // a delete that would leave needs at no step waits for the user's answer
+  const [orphans, setOrphans] = useState<{ steps: number; needs: string[] } | null>(null);
+  const removeSelection = useCallback(
+    async (alsoNeeds: string[]) => {
+      const v = d.variant;
+      if (!v) return;
+      const edit = deleteEdit(v, d.selection, multi, alsoNeeds);
+      if (!edit) return;
+      const n = edit.op === "batch" ? edit.edits.length : 1;
+      if (await d.onEdit(edit)) {
+        d.setSelection(null);
+        setMulti([]);
+        if (n > 1) setStatus(t("keyboard.deleted", { n }));
+      }
+    },
+    [d, multi, setMulti, t],
+  );
+
   /** In connect mode, a click on a step connects to it (as choosing it and Enter would). */
   const connectTo = useCallback(
     async (to: string) => {
@@ -253,14 +272,11 @@ export function useFrame(d: FrameDeps) {
           }
           case "delete": {
             if (!v) return;
-            const edit = deleteEdit(v, d.selection, multi);
-            if (!edit) return;
-            const n = edit.op === "batch" ? edit.edits.length : 1;
-            if (await d.onEdit(edit)) {
-              d.setSelection(null);
-              setMulti([]);
-              if (n > 1) setStatus(t("keyboard.deleted", { n }));
-            }
+            const steps = deletedSteps(v, d.selection, multi);
+            const orphans = orphanedNeeds(v, steps);
+            // needs whose every step goes: ask whether they go too
+            if (orphans.length > 0) setOrphans({ steps: steps.length, needs: orphans });
+            else await removeSelection([]);
             return;
           }
           case "select_all":
@@ -412,7 +428,7 @@ export function useFrame(d: FrameDeps) {
         if (err.code !== "nothing_to_undo") d.setError(err);
       }
     },
-    [d, t, closed, afterOpen, openPath, selectedSteps, multi, findOpen, matches, findIndex, connectFrom, selectStep, setMulti],
+    [d, t, closed, afterOpen, openPath, selectedSteps, multi, findOpen, matches, findIndex, connectFrom, selectStep, setMulti, removeSelection],
   );
 
   // the latest `run`, for listeners that subscribe once
@@ -469,6 +485,18 @@ export function useFrame(d: FrameDeps) {
       )}
       {dialog === "shortcuts" && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === "about" && <AboutDialog onClose={() => setDialog(null)} />}
+      {orphans && (
+        <OrphanNeedsDialog
+          steps={orphans.steps}
+          needs={orphans.needs.map((id) => d.variant?.needs?.find((n) => n.id === id)?.title ?? id)}
+          onChoose={(both) => {
+            const needs = orphans.needs;
+            setOrphans(null);
+            void removeSelection(both ? needs : []);
+          }}
+          onClose={() => setOrphans(null)}
+        />
+      )}
       {dialog === "new" && <NewDocumentDialog onCreate={(req) => void createDocument(req)} onClose={() => setDialog(null)} />}
     </>
   );

@@ -32,6 +32,13 @@ export const frameEn: FrameResources = {
     create: "Create …",
     cancel: "Cancel",
   },
+  deleteNeeds: {
+    title: "Delete the data needs too?",
+    question: "{{needs}} data needs are only at the steps you delete ({{steps}} steps). Without them they are at no step.",
+    both: "Delete steps and needs",
+    keep: "Keep the needs",
+    cancel: "Cancel",
+  },
   start: {
     title: "Carepath",
     lead: "No document is open.",

@@ -31,6 +31,13 @@ export const frameNb = {
     create: "Opprett …",
     cancel: "Avbryt",
   },
+  deleteNeeds: {
+    title: "Slette informasjonsbehovene også?",
+    question: "{{needs}} informasjonsbehov er bare ved stegene du sletter ({{steps}} steg). Uten stegene er de ikke ved noe steg.",
+    both: "Slett steg og behov",
+    keep: "Behold behovene",
+    cancel: "Avbryt",
+  },
   start: {
     title: "Carepath",
     lead: "Ingen dokument er åpent.",
