@@ -1297,6 +1297,81 @@ test("the context pad types a flow: A, B, S append after the selected step, name
   }
 });
 
+/** axe-core's WCAG 2.1 A and AA checks on the page as it is now: the serious and critical
+ * violations, each as "rule: target" for the message. */
+const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+const axeViolations = async (browser) => {
+  await browser.execute(axeSource);
+  const found = await browser.executeAsync((done) => {
+    window.axe
+      .run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+      .then((r) => done(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)))
+      .catch((e) => done([`axe failed: ${e.message}`]));
+  });
+  return found;
+};
+
+/** Closes the open dialog with Escape, from inside it (axe may leave the focus elsewhere). */
+const closeDialog = async (browser, what) => {
+  await browser.execute(() => document.querySelector('[role="dialog"] button, [role="dialog"] input, [role="dialog"] select')?.focus());
+  await browser.keys(["Escape"]);
+  await eventually(async () => (await dialogTitle(browser)) === null, `${what} closed`);
+};
+
+test("universal design: axe-core finds no serious or critical WCAG 2.1 AA violation in the main views", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-axe-"));
+  const browser = await startApp();
+  try {
+    await eventually(() => browser.execute(() => !!document.querySelector(".step-label-text, .start-screen")), "the window");
+    const made = await invoke(browser, "create_document", { new: { template: "copd", title: "", skeleton: false, lang: "nb" }, path: path.join(dir, "kols.carepath") });
+    assert.ok(!made.error, JSON.stringify(made.error));
+    await browser.refresh();
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const views = {};
+    // the canvas with a selected step (its context pad shown)
+    await clickAt(browser, await stillCentre(browser, "Foreslår digital hjemmeoppfølging"));
+    await eventually(() => browser.execute(() => !!document.querySelector(".context-pad")), "the context pad");
+    views["canvas with a selection"] = await axeViolations(browser);
+    // the need form
+    await clickButton(browser, ["Legg til informasjonsbehov", "Add data need"]);
+    await (await browser.$(".need-dialog")).waitForDisplayed({ timeout: 10_000 });
+    views["need form"] = await axeViolations(browser);
+    await closeDialog(browser, "the need form");
+    // the export dialog
+    await menu(browser, "export");
+    await eventually(() => dialogTitle(browser), "the export dialog");
+    views["export dialog"] = await axeViolations(browser);
+    await closeDialog(browser, "the export dialog");
+    // File → New
+    await menu(browser, "new");
+    await eventually(() => dialogTitle(browser), "the New dialog");
+    views["new document"] = await axeViolations(browser);
+    await closeDialog(browser, "the New dialog");
+    // review and compare modes
+    await menu(browser, "review_mode");
+    await eventually(() => browser.execute(() => !!document.querySelector(".review-panel")), "review mode");
+    views["review mode"] = await axeViolations(browser);
+    await menu(browser, "review_mode");
+    await menu(browser, "compare_mode");
+    await eventually(() => browser.execute(() => !!document.querySelector(".compare-picture svg")), "compare mode");
+    views["compare mode"] = await axeViolations(browser);
+    await menu(browser, "compare_mode");
+    // the start screen
+    await menu(browser, "close");
+    await eventually(() => browser.execute(() => !!document.querySelector(".start-screen")), "the start screen");
+    views["start screen"] = await axeViolations(browser);
+    const report = Object.entries(views)
+      .filter(([, v]) => v.length > 0)
+      .map(([k, v]) => `${k}:\n  ${v.join("\n  ")}`)
+      .join("\n");
+    console.log(`axe-core: ${Object.entries(views).map(([k, v]) => `${k} ${v.length}`).join(", ")}`);
+    assert.equal(report, "", `serious or critical violations:\n${report}`);
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("a locked or foreign file gives a clear message and leaves the document open; Close shows the start screen", async () => {
   const browser = await startApp();
   const dir = mkdtempSync(path.join(tmpdir(), "carepath-bad-"));

@@ -83,7 +83,8 @@ export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNo
                   className="need-badge"
                   tabIndex={0}
                   role="button"
-                  aria-label={name}
+                  // the name says first what the badge shows (its number and short title)
+                  aria-label={badgeName(b.lines, name)}
                   aria-pressed={selected}
                   onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && select(e)}
                 >
@@ -92,6 +93,8 @@ export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNo
                     {b.lines.map((line, i) => (
                       <tspan key={i} x={b.x + b.w / 2} y={b.y + i * (b.h / b.lines.length) + 0.97 * b.size} textAnchor="middle">
                         {line}
+                        {/* a space between the lines, so the text reads as the words it is (screen readers, axe) */}
+                        {i < b.lines.length - 1 && <tspan className="line-gap"> </tspan>}
                       </tspan>
                     ))}
                   </text>
@@ -103,3 +106,9 @@ export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNo
       </svg>
   );
 });
+
+/** A badge's accessible name: its visible text, then the need's full title where that says more. */
+export function badgeName(lines: readonly string[], title: string): string {
+  const shown = lines.join(" ").replace(/\s*…$/, "").trim();
+  return title && !shown.includes(title) ? `${lines.join(" ")} – ${title}` : lines.join(" ");
+}

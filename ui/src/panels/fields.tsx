@@ -25,6 +25,9 @@ export function TextField(props: {
     if (v !== value) onCommit(v);
   };
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    // Escape with nothing to take back closes the dialog the field is in
+    const unchanged = e.currentTarget.value === value;
+    if (e.key === "Escape" && unchanged && e.currentTarget.closest('[role="dialog"]')) return;
     e.stopPropagation();
     if (e.key === "Escape") {
       e.preventDefault();
