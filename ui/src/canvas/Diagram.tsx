@@ -177,6 +177,9 @@ export function Diagram(props: Props) {
     });
     const needLayer: NeedLayerNodeType = {
       ...wholeDiagram(layout),
+      // above the pane (a layer at -1 lies under it, and its lines and badges took no click),
+      // below the steps, which come after it
+      zIndex: 0,
       id: "need-layer",
       type: "needs",
       data: { doc, variant, layout, selection, onSelect },
@@ -314,6 +317,12 @@ export function Diagram(props: Props) {
   // a step added from the palette by keyboard takes the focus once it is drawn
   useEffect(() => {
     if (!focusStep) return;
+    // a label being typed keeps the focus: a focus request still pending from an earlier step
+    // must not take it (the editor would close)
+    if (document.activeElement?.classList.contains("step-label-input")) {
+      setFocusStep(null);
+      return;
+    }
     const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${focusStep}"]`);
     if (el) {
       el.focus();

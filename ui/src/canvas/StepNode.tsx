@@ -44,7 +44,12 @@ function LabelEditor({ step, onRename }: { step: Step; onRename: StepNodeData["o
         if (e.key === "Enter") finish(e.currentTarget.value, true);
         if (e.key === "Escape") finish(null, true);
       }}
-      onBlur={(e) => finish(e.currentTarget.value)}
+      onBlur={(e) => {
+        // a blur because the input left the page (the node drawn anew, a fresh editor taking
+        // over) is no answer; a blur because the user went elsewhere keeps what was typed
+        const input = e.currentTarget;
+        window.setTimeout(() => input.isConnected && finish(input.value), 0);
+      }}
     />
   );
 }

@@ -101,7 +101,12 @@ export function useFrame(d: FrameDeps) {
       setMulti([id]);
       if (reveal) d.reveal();
       // keyboard focus follows, so focus is visible where the selection is
-      if (focus) requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus({ preventScroll: true }));
+      // (never away from a label being typed: the editor would close with its default name)
+      if (focus)
+        requestAnimationFrame(() => {
+          if (document.activeElement?.classList.contains("step-label-input")) return;
+          document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus({ preventScroll: true });
+        });
     },
     [d, setMulti],
   );
