@@ -345,7 +345,7 @@ test("opens the COPD example, adds a step by double-click, keeps it after a rest
       async () => (await texts(browser, ".step-label-text")).filter((t) => t === added).length === before + 1,
       `a new step labelled '${added}'`,
     );
-    assert.ok(await browser.execute(() => !!document.activeElement?.closest(".react-flow__node.selected")), "the focus on the new step");
+    await eventually(() => browser.execute(() => !!document.activeElement?.closest(".react-flow__node.selected")), "the focus on the new step");
     const count = (await texts(browser, ".step-label-text")).length;
     assert.equal(count, labels.length + 1);
   } finally {
@@ -1222,7 +1222,10 @@ test("the context pad types a flow: A, B, S append after the selected step, name
     const kinds = (await invoke(browser, "current_document")).ok.variants[0].steps.map((s) => s.kind).sort();
     assert.deepEqual(kinds, ["activity", "activity", "decision", "end"]);
     // an end has only the pad's connect; it connects to the step clicked next
-    assert.deepEqual(await browser.execute(() => Array.from(document.querySelectorAll(".context-pad button"), (b) => b.dataset.pad)), ["connect"]);
+    await eventually(
+      async () => JSON.stringify(await browser.execute(() => Array.from(document.querySelectorAll(".context-pad button"), (b) => b.dataset.pad))) === '["connect"]',
+      "the end's pad: connect only",
+    );
     await clickAt(browser, await stepCentre(browser, "Egnet?"));
     await eventually(() => browser.execute(() => !!document.querySelector('.context-pad button[data-pad="connect"]') && document.querySelectorAll(".context-pad button").length === 5), "the decision's pad");
     await padClick("connect");
@@ -1593,20 +1596,26 @@ test("a new team maps the heart-failure pathway: blank start, actors, 12 steps b
     await clickButton(browser, ["+ Lag «Ønsket forløp» som kopi"]);
     await eventually(async () => (await invoke(browser, "current_document")).ok.variants.length === 2, "the desired copy");
     act();
-    const badge = await eventually(() => browser.execute(() => {
-      // a badge in view on the canvas
-      const pane = document.querySelector(".react-flow").getBoundingClientRect();
-      const inView = (r) => r.left > pane.left + 200 && r.right < pane.right - 10 && r.top > pane.top + 60 && r.bottom < pane.bottom - 10;
-      // (the badge's box, its rect: a group's own bounds are not where it is drawn in WebKit)
-      const b = Array.from(document.querySelectorAll(".need-badge rect")).find((e) => inView(e.getBoundingClientRect()));
-      if (!b) return null;
-      const r = b.getBoundingClientRect();
-      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-    }), "a need badge in view");
-    // the badge is what a click there hits (not the pane under the need layer)
-    assert.ok(await browser.execute((x, y) => !!document.elementFromPoint(x, y)?.closest(".need-badge"), badge.x, badge.y), "the badge takes the click");
-    await clickAt(browser, badge);
-    await eventually(() => browser.execute(() => !!document.querySelector('.properties select[name="need-status"]')), "the need's fields");
+    // a badge in view that nothing lies on (a step, the sticky lane names); the view may still
+    // be settling after the switch, so a click that missed is given again
+    const findBadge = () =>
+      browser.execute(() => {
+        const pane = document.querySelector(".react-flow").getBoundingClientRect();
+        const inView = (c) => c.x > pane.left + 200 && c.x < pane.right - 10 && c.y > pane.top + 60 && c.y < pane.bottom - 10;
+        // (a badge's rect: a group's own bounds are not where it is drawn in WebKit)
+        const centre = (r) => ({ x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) });
+        return (
+          Array.from(document.querySelectorAll(".need-badge rect"))
+            .map((e) => centre(e.getBoundingClientRect()))
+            .find((c) => inView(c) && document.elementFromPoint(c.x, c.y)?.closest(".need-badge")) ?? null
+        );
+      });
+    const needFields = () => browser.execute(() => !!document.querySelector('.properties select[name="need-status"]'));
+    for (let i = 0; i < 3 && !(await needFields()); i++) {
+      await clickAt(browser, await eventually(findBadge, "a need badge in view that takes a click"));
+      await eventually(needFields, "the need's fields", 5_000).catch(() => undefined);
+    }
+    assert.ok(await needFields(), "a click on a need badge selects the need");
     act();
     assert.ok(await choose(browser, '.properties select[name="need-status"]', ["Dekket"]));
     await eventually(async () => (await invoke(browser, "current_document")).ok.variants.find((v) => v.kind === "desired").needs.some((n) => n.status === "met"), "the changed need");
@@ -2092,7 +2101,7 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     assert.ok(await browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the decision's label open for typing");
     await browser.keys(["Escape"]);
     await eventually(() => hasLabel(browser, "Ny beslutning?"), "the decision's default name");
-    assert.ok(await browser.execute(() => !!document.activeElement?.closest(".react-flow__node")?.querySelector(".step-decision")), "the focus back on the decision");
+    await eventually(() => browser.execute(() => !!document.activeElement?.closest(".react-flow__node")?.querySelector(".step-decision")), "the focus back on the decision");
     assert.equal((await texts(browser, ".step-label-text")).length, countBefore + 1);
     assert.equal(await laneIndexAt(browser, { x: 0, y: focused }), 0, "the new step is in step B's lane");
 
@@ -2333,6 +2342,12 @@ test("Send for review writes a copy; Merge review brings its comments and decisi
     await clickAt(browser, await stillCentre(browser, gone.label));
     await eventually(() => browser.execute((l) => document.querySelector(".react-flow__node.selected .step-label-text")?.textContent === l, gone.label), "the step selected");
     await browser.keys(["Delete"]);
+    // a step whose needs are at it alone: asked whether they go too; they stay here
+    const asked = await eventually(
+      async () => ((await dialogTitle(browser)) === "Slette informasjonsbehovene også?" ? "asked" : !(await texts(browser, ".step-label-text")).includes(gone.label) && "deleted"),
+      "the delete or its question",
+    );
+    if (asked === "asked") await clickButton(browser, ["Behold behovene", "Keep the needs"]);
     await settled(browser);
     await eventually(async () => !(await texts(browser, ".step-label-text")).includes(gone.label), "the step deleted");
 

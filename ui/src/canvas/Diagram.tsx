@@ -319,7 +319,10 @@ export function Diagram(props: Props) {
     if (!focusStep) return;
     // a label being typed keeps the focus: a focus request still pending from an earlier step
     // must not take it (the editor would close)
-    if (document.activeElement?.classList.contains("step-label-input")) {
+    // (the editor of this very step is closing: then the step takes the focus)
+    const active = document.activeElement;
+    const typing = active?.classList.contains("step-label-input") && active.isConnected;
+    if (typing && active?.closest("[data-step-id]")?.getAttribute("data-step-id") !== focusStep) {
       setFocusStep(null);
       return;
     }

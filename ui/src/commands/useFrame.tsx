@@ -104,7 +104,9 @@ export function useFrame(d: FrameDeps) {
       // (never away from a label being typed: the editor would close with its default name)
       if (focus)
         requestAnimationFrame(() => {
-          if (document.activeElement?.classList.contains("step-label-input")) return;
+          const active = document.activeElement;
+          const typing = active?.classList.contains("step-label-input") && active.isConnected;
+          if (typing && active?.closest("[data-step-id]")?.getAttribute("data-step-id") !== id) return;
           document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus({ preventScroll: true });
         });
     },
