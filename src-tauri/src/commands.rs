@@ -31,6 +31,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The open document's file, if one is open.
+    pub fn document_path(&self) -> Option<std::path::PathBuf> {
+        self.session.lock().ok()?.as_ref().map(|s| s.path().to_path_buf())
+    }
+
     /// Flushes committed edits to the disk if there are any (called shortly after edits and
     /// at exit); an edit is already committed when its command returns.
     pub fn sync_if_dirty(&self) {

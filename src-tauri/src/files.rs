@@ -10,7 +10,7 @@ use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 /// The files chosen in this session's dialogs.
@@ -44,14 +44,26 @@ fn builder(app: &AppHandle, o: &DialogOptions) -> tauri_plugin_dialog::FileDialo
         let ext: Vec<&str> = f.extensions.iter().map(String::as_str).collect();
         b = b.add_filter(&f.name, &ext);
     }
-    if let Some(p) = &o.default_path {
-        match (p.parent().filter(|d| d.is_dir()), p.file_name()) {
-            (Some(dir), Some(name)) => b = b.set_directory(dir).set_file_name(name.to_string_lossy()),
-            (None, Some(name)) => b = b.set_file_name(name.to_string_lossy()),
-            _ => {}
-        }
+    let asked = o.default_path.as_deref().and_then(Path::parent).filter(|d| !d.as_os_str().is_empty());
+    let document = app.try_state::<crate::commands::AppState>().and_then(|s| s.document_path());
+    let documents = app.path().document_dir().ok().or_else(|| app.path().home_dir().ok());
+    if let Some(dir) = start_folder(asked, document.as_deref(), documents) {
+        b = b.set_directory(dir);
+    }
+    if let Some(name) = o.default_path.as_deref().and_then(Path::file_name) {
+        b = b.set_file_name(name.to_string_lossy());
     }
     b
+}
+
+/// The folder a file dialog starts in: the one the page asked for, else the open document's,
+/// else the user's documents folder (never the program's working folder).
+fn start_folder(asked: Option<&Path>, document: Option<&Path>, documents: Option<PathBuf>) -> Option<PathBuf> {
+    asked
+        .filter(|d| d.is_dir())
+        .map(Path::to_path_buf)
+        .or_else(|| document.and_then(Path::parent).filter(|d| d.is_dir()).map(Path::to_path_buf))
+        .or_else(|| documents.filter(|d| d.is_dir()))
 }
 
 impl Chosen {
@@ -121,6 +133,23 @@ pub fn check(app: &AppHandle, path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dialogs_start_beside_the_document_else_in_the_documents_folder() {
+        let root = std::env::temp_dir().join(format!("carepath-dialog-{}", std::process::id()));
+        let dir = &root;
+        let (docs, project) = (dir.join("Dokumenter"), dir.join("prosjekt"));
+        std::fs::create_dir_all(&docs).unwrap();
+        std::fs::create_dir_all(&project).unwrap();
+        let doc = project.join("kols.carepath");
+        assert_eq!(start_folder(None, Some(&doc), Some(docs.clone())), Some(project.clone()));
+        assert_eq!(start_folder(Some(&docs), Some(&doc), None), Some(docs.clone()), "the folder asked for wins");
+        assert_eq!(start_folder(None, None, Some(docs.clone())), Some(docs.clone()));
+        let gone = dir.join("slettet").join("x.carepath");
+        assert_eq!(start_folder(Some(&dir.join("finnes-ikke")), Some(&gone), Some(docs.clone())), Some(docs));
+        assert_eq!(start_folder(None, None, None), None);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 
     #[test]
     fn only_chosen_files_and_their_other_extensions_are_permitted() {
