@@ -213,7 +213,7 @@ export function App() {
   // the step numbers the diagram shows, for lists of steps in flow order
   const stepLayout = state?.layout;
   const stepNumbers = useMemo(() => new Map((stepLayout?.steps ?? []).map((b) => [b.id, b.number])), [stepLayout]);
-  const properties = doc && <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} numbers={stepNumbers} />;
+  const properties = doc && <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} numbers={stepNumbers} onDelete={() => void run("delete")} />;
 
   return (
     <div className="app" aria-busy={pending > 0 || undefined}>

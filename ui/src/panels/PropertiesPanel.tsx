@@ -18,9 +18,11 @@ interface Props {
   onEdit: (edit: Edit) => Promise<boolean>;
   /** The step numbers the diagram shows, for lists of steps in flow order. */
   numbers?: ReadonlyMap<string, number>;
+  /** Deletes the selection as the Delete key does (asking about needs left at no step). */
+  onDelete?: () => void;
 }
 
-export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, numbers }: Props) {
+export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, numbers, onDelete }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   const step = selection?.kind === "step" ? variant?.steps.find((s) => s.id === selection.id) : undefined;
@@ -37,7 +39,7 @@ export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, num
       </h2>
       {open && (
         <div className="properties-body">
-          {variant && step && <StepForm key={step.id} doc={doc} variant={variant} step={step} onEdit={onEdit} onSelect={onSelect} numbers={numbers} />}
+          {variant && step && <StepForm key={step.id} doc={doc} variant={variant} step={step} onEdit={onEdit} onSelect={onSelect} numbers={numbers} onDelete={onDelete} />}
           {variant && transition && <TransitionForm key={transition.id} doc={doc} variant={variant} transition={transition} onEdit={onEdit} onSelect={onSelect} numbers={numbers} />}
           {variant && need && <NeedForm key={need.id} doc={doc} variant={variant} need={need} onEdit={onEdit} onSelect={onSelect} numbers={numbers} />}
           {!step && !transition && !need && <MetadataForm doc={doc} onEdit={onEdit} />}
@@ -49,7 +51,7 @@ export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, num
 
 type FormProps = { variant: Variant; onEdit: Props["onEdit"]; onSelect: Props["onSelect"]; numbers?: Props["numbers"] };
 
-function StepForm({ doc, variant, step, onEdit, onSelect, numbers }: FormProps & { doc: Document; step: Step }) {
+function StepForm({ doc, variant, step, onEdit, onSelect, numbers, onDelete }: FormProps & { doc: Document; step: Step; onDelete?: () => void }) {
   const { t } = useTranslation();
   const [annotating, setAnnotating] = useState(false);
   const set = (patch: Partial<Step>) => void onEdit(updateStep(variant.id, step, patch));
@@ -103,7 +105,7 @@ function StepForm({ doc, variant, step, onEdit, onSelect, numbers }: FormProps &
         <button
           type="button"
           className="danger"
-          onClick={() => void onEdit({ op: "remove_step", variant: variant.id, id: step.id }).then((ok) => ok && onSelect(null))}
+          onClick={() => (onDelete ? onDelete() : void onEdit({ op: "remove_step", variant: variant.id, id: step.id }).then((ok) => ok && onSelect(null)))}
         >
           {t("props.deleteStep")}
         </button>
