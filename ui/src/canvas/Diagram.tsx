@@ -201,7 +201,8 @@ export function Diagram(props: Props) {
         const next = applyNodeChanges(changes, ns);
         // measured sizes only: remember the measured copies, so the next edit hands React
         // Flow the objects it already knows (else it measures every step again)
-        if (changes.every((c) => c.type === "dimensions")) nodeReuse.current.adopt(next);
+        // (a measured copy keeps the data object of the node it copies)
+        if (changes.every((c) => c.type === "dimensions")) nodeReuse.current.adopt(next, (a, b) => a.data === b.data);
         return next;
       }),
     [],

@@ -21,11 +21,24 @@ describe("Reuser", () => {
     const r = new Reuser<{ id: string; x: number; measured?: number }>();
     const [a] = r.share([{ id: "a", x: 1 }], (i) => signatureOf({ x: i.x }));
     const measured = { ...a, measured: 40 };
-    r.adopt([measured, { id: "b", x: 0 }]);
+    const copyOf = (item: { x: number }, remembered: { x: number }) => item.x === remembered.x;
+    r.adopt([measured, { id: "b", x: 0 }], copyOf);
     const [again] = r.share([{ id: "a", x: 1 }], (i) => signatureOf({ x: i.x }));
     expect(again).toBe(measured);
     // a changed element still comes as the new object
     expect(r.share([{ id: "a", x: 2 }], (i) => signatureOf({ x: i.x }))[0]).not.toBe(measured);
+  });
+  it("does not adopt a measured copy of an older object: it would come back stale", () => {
+    type N = { id: string; data: { pad: boolean }; measured?: number };
+    const r = new Reuser<N>();
+    const sig = (n: N) => signatureOf(n.data);
+    const [old] = r.share([{ id: "a", data: { pad: true } }], sig);
+    const [fresh] = r.share([{ id: "a", data: { pad: false } }], sig);
+    // the canvas measures the node it still shows: the old one
+    r.adopt([{ ...old, measured: 40 }], (a, b) => a.data === b.data);
+    const [again] = r.share([{ id: "a", data: { pad: false } }], sig);
+    expect(again).toBe(fresh);
+    expect(again.data.pad).toBe(false);
   });
   it("signatures leave callbacks out", () => {
     expect(signatureOf({ a: 1, f: () => 1 })).toBe(signatureOf({ a: 1, f: () => 2 }));

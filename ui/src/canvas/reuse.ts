@@ -21,11 +21,14 @@ export class Reuser<T extends { id: string }> {
   }
 
   /** Puts `items` in place of the remembered objects of the same ids, keeping their
-   * signatures: for copies that differ only in what the signature leaves out. */
-  adopt(items: readonly T[]): void {
+   * signatures: for copies that differ only in what the signature leaves out. `copyOf` says
+   * whether an item is a copy of the remembered one; a copy of an older object (the canvas
+   * measured nodes it had before the latest share) is not adopted, or it would come back
+   * under the newer signature, stale. */
+  adopt(items: readonly T[], copyOf: (item: T, remembered: T) => boolean): void {
     for (const item of items) {
       const old = this.last.get(item.id);
-      if (old && old.item !== item) this.last.set(item.id, { item, sig: old.sig });
+      if (old && old.item !== item && copyOf(item, old.item)) this.last.set(item.id, { item, sig: old.sig });
     }
   }
 }
