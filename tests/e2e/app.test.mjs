@@ -1247,6 +1247,8 @@ test("the context pad types a flow: A, B, S append after the selected step, name
 
     // a hand-over: Alt+↓ moves the second step to the next lane; the warning about its
     // missing need selects the transition, whose panel adds the need with both ends filled in
+    // (a pause first: the last real click was on this step, and two would make a double-click)
+    await browser.pause(700);
     await clickAt(browser, await stepCentre(browser, "Henvises til oppfølging"));
     await eventually(async () => (await selectedLabels(browser))[0] === "Henvises til oppfølging", "the second step selected");
     await browser.action("key").down("\uE00A").down("\uE015").up("\uE015").up("\uE00A").perform();
@@ -1555,13 +1557,17 @@ test("a new team maps the heart-failure pathway: blank start, actors, 12 steps b
     await stage("twelve steps and transitions");
 
     // 4. the decision's branches named: each warning leads to its transition
+    const unlabelled = () => browser.execute(() => Array.from(document.querySelectorAll(".problems .finding")).filter((f) => f.title === "unlabelled-branch").length);
     for (const label of ["ja", "nei"]) {
+      const left = await unlabelled();
       await clickFinding("unlabelled-branch");
       act();
       await eventually(() => browser.execute(() => !!document.querySelector('input[name="transition-label"]')), "the transition's fields");
       await browser.execute(() => document.querySelector('input[name="transition-label"]').focus());
       await typeAndEnter('input[name="transition-label"]', label);
       await eventually(async () => (await current()).transitions.some((t) => t.label === label), `the branch '${label}'`);
+      // the problems panel has caught up before the next warning is picked
+      await eventually(async () => (await unlabelled()) === left - 1, "one unnamed branch fewer");
     }
     await stage("branches named");
 
