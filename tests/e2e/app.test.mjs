@@ -1116,7 +1116,7 @@ test("File → New offers a blank document, one with lanes and phases, and the C
     await menu(browser, "new");
     assert.equal(await eventually(() => dialogTitle(browser), "the New dialog"), "Nytt dokument");
     // the title field has the focus, so typing names the document at once
-    assert.equal(await browser.execute(() => document.activeElement?.getAttribute("name")), "title");
+    await eventually(async () => (await browser.execute(() => document.activeElement?.getAttribute("name"))) === "title", "the focus in the title field");
     const cards = await eventually(async () => {
       const c = await texts(browser, ".new-document-dialog .new-card strong");
       return c.length === 3 && c;
