@@ -248,6 +248,21 @@ const settled = (browser) =>
 
 const hasLabel = async (browser, text) => (await texts(browser, ".step-label-text")).includes(text);
 
+/**
+ * Creates a document through the shell, as File → New does once its native Save dialog (which
+ * WebDriver cannot drive) has a path, and shows it. `request` is the core's NewDocument, from a
+ * blank one in bokmål.
+ */
+async function createAndShow(browser, request, file) {
+  const made = await invoke(browser, "create_document", { new: { template: null, title: "", skeleton: false, lang: "nb", ...request }, path: file });
+  assert.ok(!made.error, `creating ${file} failed: ${JSON.stringify(made.error)}`);
+  await browser.refresh();
+}
+
+/** Waits for the focus to be in a step's label editor. */
+const labelEditorOpen = (browser, what = "a label editor") =>
+  eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), what);
+
 // tauri-driver and the app instances it starts write here, not to our stdout: an app that
 // outlived its session would otherwise hold the test runner's pipe open and hang the run
 const driverLog = path.join(tmpdir(), `carepath-e2e-driver-${process.pid}.log`);
@@ -379,7 +394,7 @@ test("renames in place, deletes, and undoes and redoes through the core", async 
     // rename: double-click the label, type, Enter
     const renamed = "Samtale på legekontoret – æøå";
     await doubleClickAt(browser, await stepCentre(browser, added));
-    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the label editor");
+    await labelEditorOpen(browser, "the label editor");
     // the editor opens with its text selected, so typing replaces it
     await (await browser.$(".step-label-input")).addValue(renamed);
     await browser.keys(["Enter"]);
@@ -1075,12 +1090,12 @@ test("Save as continues in the copy; opening another document and coming back; c
     const cell = await eventually(() => findEmptyCell(browser), "an empty cell");
     await doubleClickAt(browser, cell);
     // the new step opens its label editor; Escape keeps the default name, and F2 opens it again
-    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the new step's label editor");
+    await labelEditorOpen(browser, "the new step's label editor");
     await browser.keys(["Escape"]);
     await eventually(async () => (await selectedLabels(browser)).length === 1, "the new step selected");
     // F2 renames the selected step
     await browser.keys(["F2"]);
-    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "F2 opens the editor");
+    await labelEditorOpen(browser, "F2 opens the editor");
     await (await browser.$(".step-label-input")).addValue(added);
     await browser.keys(["Enter"]);
     await eventually(() => hasLabel(browser, added), `the step '${added}'`);
@@ -1136,9 +1151,7 @@ test("File → New offers a blank document, one with lanes and phases, and the C
 
     // the native Save dialog cannot be driven here: create what the dialog asked for directly
     const file = path.join(dir, "hjertesvikt.carepath");
-    const made = await invoke(browser, "create_document", { new: { template: null, title: "Hjertesvikt – nå", skeleton: true, lang: "nb" }, path: file });
-    assert.ok(!made.error, JSON.stringify(made.error));
-    await browser.refresh();
+    await createAndShow(browser, { title: "Hjertesvikt – nå", skeleton: true }, file);
     await eventually(async () => (await browser.getTitle()) === "Hjertesvikt – nå — Carepath", "the window title of the new document");
     const lanes = await eventually(async () => {
       const l = await texts(browser, ".lane-name");
@@ -1173,13 +1186,10 @@ test("the context pad types a flow: A, B, S append after the selected step, name
   const browser = await startApp();
   try {
     await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
-    const made = await invoke(browser, "create_document", { new: { template: null, title: "Hjertesvikt", skeleton: true, lang: "nb" }, path: path.join(dir, "pad.carepath") });
-    assert.ok(!made.error, JSON.stringify(made.error));
-    await browser.refresh();
+    await createAndShow(browser, { title: "Hjertesvikt", skeleton: true }, path.join(dir, "pad.carepath"));
     await eventually(async () => (await texts(browser, ".lane-name")).length === 4, "the skeleton's lanes");
-    const editorOpen = () => eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "a label editor");
     const name = async (label) => {
-      await editorOpen();
+      await labelEditorOpen(browser);
       await (await browser.$(".step-label-input")).addValue(label);
       await browser.keys(["Enter"]);
       await eventually(() => hasLabel(browser, label), `the step '${label}'`);
@@ -1188,7 +1198,7 @@ test("the context pad types a flow: A, B, S append after the selected step, name
     let added = false;
     for (let i = 0; i < 3 && !added; i++) {
       await doubleClickAt(browser, await eventually(() => findEmptyCell(browser), "an empty cell"));
-      added = await editorOpen().then(() => true, () => false);
+      added = await labelEditorOpen(browser).then(() => true, () => false);
     }
     assert.ok(added, "a double-click adds a step");
     await (await browser.$(".step-label-input")).addValue("Pasienten får diagnosen");
@@ -1328,9 +1338,7 @@ test("universal design: axe-core finds no serious or critical WCAG 2.1 AA violat
   const browser = await startApp();
   try {
     await eventually(() => browser.execute(() => !!document.querySelector(".step-label-text, .start-screen")), "the window");
-    const made = await invoke(browser, "create_document", { new: { template: "copd", title: "", skeleton: false, lang: "nb" }, path: path.join(dir, "kols.carepath") });
-    assert.ok(!made.error, JSON.stringify(made.error));
-    await browser.refresh();
+    await createAndShow(browser, { template: "copd" }, path.join(dir, "kols.carepath"));
     await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
     const views = {};
     // the canvas with a selected step (its context pad shown)
@@ -1408,9 +1416,8 @@ test("a new team maps the heart-failure pathway: blank start, actors, 12 steps b
     await (await browser.$(css)).addValue(text);
     await browser.keys(["Enter"]);
   };
-  const editor = () => eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "a label editor");
   const name = async (label) => {
-    await editor();
+    await labelEditorOpen(browser);
     await typeAndEnter(".step-label-input", label);
     await eventually(() => hasLabel(browser, label), `the step '${label}'`);
   };
@@ -1448,17 +1455,6 @@ test("a new team maps the heart-failure pathway: blank start, actors, 12 steps b
     await eventually(async () => (await phaseOf()) !== before, `${label} in the next phase`);
   };
   const current = async () => (await invoke(browser, "current_document")).ok.variants.find((v) => v.kind === "current");
-  const padClick = async (cmd) => {
-    act();
-    await eventually(
-      () => browser.execute((c) => {
-        const b = document.querySelector(`.context-pad button[data-pad="${c}"]`);
-        b?.click();
-        return !!b;
-      }, cmd),
-      `the pad's ${cmd}`,
-    );
-  };
   const clickFinding = async (rule) => {
     act();
     const ok = await eventually(
@@ -1486,9 +1482,7 @@ test("a new team maps the heart-failure pathway: blank start, actors, 12 steps b
     await browser.execute(() => document.querySelectorAll(".new-document-dialog .new-card")[1].click());
     act(2);
     await closeDialog(browser, "the New dialog");
-    const made = await invoke(browser, "create_document", { new: { template: null, title: "Hjertesvikt – nå-situasjon", skeleton: true, lang: "nb" }, path: file });
-    assert.ok(!made.error, JSON.stringify(made.error));
-    await browser.refresh();
+    await createAndShow(browser, { title: "Hjertesvikt – nå-situasjon", skeleton: true }, file);
     await eventually(async () => (await texts(browser, ".lane-name")).length === 4, "the skeleton");
     await stage("blank document with lanes and phases");
 
@@ -1699,7 +1693,7 @@ test("a locked or foreign file gives a clear message and leaves the document ope
     // and it is still usable: an edit works
     await clickAt(browser, await eventually(() => findEmptyCell(browser), "an empty cell"));
     await browser.keys(["n"]);
-    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "N adds a step to rename");
+    await labelEditorOpen(browser, "N adds a step to rename");
     await browser.keys(["Escape"]);
 
     await menu(browser, "close");
@@ -1952,7 +1946,7 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     const stepsBefore = (await texts(browser, ".step-label-text")).length;
     await clickAt(browser, p1);
     // the new step opens its label for typing: type the name, Enter
-    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the label editor of the step from the palette");
+    await labelEditorOpen(browser, "the label editor of the step from the palette");
     await (await browser.$(".step-label-input")).addValue(stepA);
     await browser.keys(["Enter"]);
     await eventually(() => hasLabel(browser, stepA), `the step '${stepA}'`);
@@ -2158,9 +2152,7 @@ const chooseOption = (browser, css, value) =>
 /** Opens a new copy of the COPD template at `file` in the running app. */
 async function openNewCopd(browser, file) {
   await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
-  const made = await invoke(browser, "create_document", { new: { template: "copd", title: "", skeleton: false, lang: "nb" }, path: file });
-  assert.ok(!made.error, `creating ${file} failed: ${JSON.stringify(made.error)}`);
-  await browser.refresh();
+  await createAndShow(browser, { template: "copd" }, file);
   await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the steps of the new document");
 }
 
@@ -2183,7 +2175,7 @@ test("review mode: a comment on a step, a reply, resolved, still resolved after 
     const original = "Foreslår digital hjemmeoppfølging";
     assert.ok(before.includes(original), "the step to rename");
     await doubleClickAt(browser, await stillCentre(browser, original));
-    await eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), "the label editor");
+    await labelEditorOpen(browser, "the label editor");
     await (await browser.$(".step-label-input")).addValue(renamed);
     await browser.keys(["Enter"]);
     await eventually(() => hasLabel(browser, renamed), "the new name");

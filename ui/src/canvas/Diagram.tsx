@@ -27,7 +27,7 @@ import { ProblemBadges } from "./ProblemBadges";
 import { Reuser, signatureOf } from "./reuse";
 import type { PadCommand } from "./ContextPad";
 import { RouteEdge } from "./RouteEdge";
-import { StepNode, type StepNodeType } from "./StepNode";
+import { StepNode, typingAnotherLabel, type StepNodeType } from "./StepNode";
 import { StickyHeaders } from "./StickyHeaders";
 import { Swimlanes, type SwimlanesNodeType } from "./Swimlanes";
 
@@ -321,9 +321,7 @@ export function Diagram(props: Props) {
     // a label being typed keeps the focus: a focus request still pending from an earlier step
     // must not take it (the editor would close)
     // (the editor of this very step is closing: then the step takes the focus)
-    const active = document.activeElement;
-    const typing = active?.classList.contains("step-label-input") && active.isConnected;
-    if (typing && active?.closest("[data-step-id]")?.getAttribute("data-step-id") !== focusStep) {
+    if (typingAnotherLabel(focusStep)) {
       setFocusStep(null);
       return;
     }

@@ -20,6 +20,14 @@ export type StepNodeData = {
 };
 export type StepNodeType = Node<StepNodeData, "step">;
 
+/** Whether the focus is in the label editor of a step other than `stepId`, still on the page:
+ * a programmatic focus must then wait, or the editor closes with its default name. */
+export function typingAnotherLabel(stepId: string): boolean {
+  const active = document.activeElement;
+  if (!active?.classList.contains("step-label-input") || !active.isConnected) return false;
+  return active.closest("[data-step-id]")?.getAttribute("data-step-id") !== stepId;
+}
+
 function LabelEditor({ step, onRename }: { step: Step; onRename: StepNodeData["onRename"] }) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {

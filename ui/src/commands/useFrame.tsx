@@ -16,6 +16,8 @@ import { NewDocumentDialog, fileName } from "../dialogs/NewDocument";
 import { FindBar } from "../find/FindBar";
 import { findMatches, highlighted, stepIndex } from "../find/search";
 import type { Document, Edit, Layout, NewDocument, Step, Variant } from "../generated/carepath";
+import { newStep } from "../panels/logic";
+import { typingAnotherLabel } from "../canvas/StepNode";
 import { setLanguage } from "../i18n";
 import { StartScreen } from "../StartScreen";
 import { uuidv7 } from "../uuid";
@@ -104,9 +106,7 @@ export function useFrame(d: FrameDeps) {
       // (never away from a label being typed: the editor would close with its default name)
       if (focus)
         requestAnimationFrame(() => {
-          const active = document.activeElement;
-          const typing = active?.classList.contains("step-label-input") && active.isConnected;
-          if (typing && active?.closest("[data-step-id]")?.getAttribute("data-step-id") !== id) return;
+          if (typingAnotherLabel(id)) return;
           document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.focus({ preventScroll: true });
         });
     },
@@ -345,14 +345,7 @@ export function useFrame(d: FrameDeps) {
             const sel = d.selection;
             if (!v || sel?.kind !== "step") return;
             if (id === "confirm" && connectFrom) {
-              if (sel.id !== connectFrom) {
-                await d.onEdit({
-                  op: "add_transition",
-                  variant: v.id,
-                  transition: { id: uuidv7(), from: connectFrom, to: sel.id, label: "", kind: "normal" },
-                });
-              }
-              setConnectFrom(null);
+              await connectTo(sel.id);
               return;
             }
             setRenameRequest((r) => ({ id: sel.id, tick: (r?.tick ?? 0) + 1 }));
@@ -363,14 +356,7 @@ export function useFrame(d: FrameDeps) {
             const from = d.selection?.kind === "step" ? v.steps.find((s) => s.id === d.selection?.id) : undefined;
             const lane = d.layout?.lanes[0];
             const col = d.layout?.columns[0];
-            const step: Step = {
-              id: uuidv7(),
-              kind: "activity",
-              label: t("canvas.newLabel.activity"),
-              description: "",
-              actor: from ? from.actor : (lane?.actor ?? null),
-              phase: from ? from.phase : (col?.phase ?? null),
-            };
+            const step = newStep(uuidv7(), "activity", t("canvas.newLabel.activity"), from ? (from.actor ?? null) : (lane?.actor ?? null), from ? (from.phase ?? null) : (col?.phase ?? null));
             if (await d.onEdit({ op: "add_step", variant: v.id, step })) {
               // no focus on the node: the label editor takes it
               selectStep(step.id, false, false);
@@ -387,7 +373,7 @@ export function useFrame(d: FrameDeps) {
             const from = d.selection?.kind === "step" ? v?.steps.find((s) => s.id === d.selection?.id) : undefined;
             if (!v || !from || from.kind === "end") return;
             const kind = id.slice("append_".length) as Step["kind"];
-            const step: Step = { id: uuidv7(), kind, label: t(`canvas.newLabel.${kind}`), description: "", actor: from.actor, phase: from.phase };
+            const step = newStep(uuidv7(), kind, t(`canvas.newLabel.${kind}`), from.actor ?? null, from.phase ?? null);
             const edit: Edit = {
               op: "batch",
               label: "append step",
@@ -435,7 +421,7 @@ export function useFrame(d: FrameDeps) {
         if (err.code !== "nothing_to_undo") d.setError(err);
       }
     },
-    [d, t, closed, afterOpen, openPath, selectedSteps, multi, findOpen, matches, findIndex, connectFrom, selectStep, setMulti, removeSelection],
+    [d, t, closed, afterOpen, openPath, selectedSteps, multi, findOpen, matches, findIndex, connectFrom, connectTo, selectStep, setMulti, removeSelection],
   );
 
   // the latest `run`, for listeners that subscribe once

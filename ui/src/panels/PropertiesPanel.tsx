@@ -19,7 +19,7 @@ interface Props {
   /** The step numbers the diagram shows, for lists of steps in flow order. */
   numbers?: ReadonlyMap<string, number>;
   /** Deletes the selection as the Delete key does (asking about needs left at no step). */
-  onDelete?: () => void;
+  onDelete: () => void;
 }
 
 export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, numbers, onDelete }: Props) {
@@ -51,7 +51,7 @@ export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, num
 
 type FormProps = { variant: Variant; onEdit: Props["onEdit"]; onSelect: Props["onSelect"]; numbers?: Props["numbers"] };
 
-function StepForm({ doc, variant, step, onEdit, onSelect, numbers, onDelete }: FormProps & { doc: Document; step: Step; onDelete?: () => void }) {
+function StepForm({ doc, variant, step, onEdit, onSelect, numbers, onDelete }: FormProps & { doc: Document; step: Step; onDelete: () => void }) {
   const { t } = useTranslation();
   const [annotating, setAnnotating] = useState(false);
   const set = (patch: Partial<Step>) => void onEdit(updateStep(variant.id, step, patch));
@@ -105,7 +105,7 @@ function StepForm({ doc, variant, step, onEdit, onSelect, numbers, onDelete }: F
         <button
           type="button"
           className="danger"
-          onClick={() => (onDelete ? onDelete() : void onEdit({ op: "remove_step", variant: variant.id, id: step.id }).then((ok) => ok && onSelect(null)))}
+          onClick={onDelete}
         >
           {t("props.deleteStep")}
         </button>
