@@ -23,6 +23,7 @@ fn main() {
     generator.subschema_for::<Document>();
     generator.subschema_for::<Edit>();
     generator.subschema_for::<Changed>();
+    generator.subschema_for::<carepath::edit::UndoState>();
     generator.subschema_for::<CoreError>();
     generator.subschema_for::<Finding>();
     generator.subschema_for::<Layout>();

@@ -29,6 +29,9 @@ pub struct TemplateCard {
     pub steps: usize,
     pub needs: usize,
     pub variants: Vec<String>,
+    /// A picture of the first variant: its overview as SVG, without the need layer, to show
+    /// small on the start screen and in File -> New.
+    pub preview: String,
 }
 
 /// The built-in templates with what each holds, in display order.
@@ -48,9 +51,20 @@ pub fn cards() -> Result<Vec<TemplateCard>> {
                 steps: first.map_or(0, |v| v.step_count()),
                 needs: first.map_or(0, |v| v.needs().count()),
                 variants: doc.variants.iter().map(|v| v.name.clone()).collect(),
+                preview: match first {
+                    Some(v) => preview(&doc, v)?,
+                    None => String::new(),
+                },
             })
         })
         .collect()
+}
+
+/// The overview of a variant without its need layer, as SVG.
+fn preview(doc: &Document, v: &Variant) -> Result<String> {
+    let opts = crate::layout::LayoutOptions { needs: false, ..Default::default() };
+    let l = crate::layout::layout_with(doc, v.id, &opts)?;
+    Ok(crate::export::diagram::compose::overview(doc, v, &l, Lang::Nb).svg)
 }
 
 /// What File -> New creates: a copy of a template, or a blank document (optionally with the
@@ -230,6 +244,11 @@ mod tests {
         assert_eq!(cards[0].name, "copd");
         assert_eq!((cards[0].lanes, cards[0].phases, cards[0].variants.len()), (copd.actors.len(), copd.phases.len(), 2));
         assert!(cards[0].steps > 30 && cards[0].needs > 10);
+        // the preview is the first variant's overview: a picture with its steps' words, no needs
+        let p = &cards[0].preview;
+        assert!(p.starts_with("<svg") || p.starts_with("<?xml"), "{}", &p[..40.min(p.len())]);
+        let first_step = copd.variants[0].steps().find(|s| s.kind == crate::model::StepKind::Activity).unwrap();
+        assert!(first_step.label.split_whitespace().all(|w| p.contains(crate::xmltext::escape_text(w).as_str())), "{}", first_step.label);
     }
 
     #[test]

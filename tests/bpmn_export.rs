@@ -67,6 +67,7 @@ fn awkward() -> Document {
         text: "Stemmer dette?\n– ja".into(),
         resolved: false,
         reply_to: None,
+        accepts: None,
     });
     carepath::import::json::rebuild(s.doc).unwrap()
 }
@@ -112,6 +113,7 @@ fn whole_documents_round_trip_through_one_bpmn_file() {
         text: "Gjelder bare ønsket forløp".into(),
         resolved: true,
         reply_to: None,
+        accepts: None,
     });
     for doc in [copd, awkward()] {
         let ids: Vec<VariantId> = doc.variants.iter().map(|v| v.id).collect();

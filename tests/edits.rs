@@ -83,7 +83,7 @@ fn every_kind_of_edit_inverts_exactly() {
     let fresh = DataNeed::new("Plan", vec![s.start], Some(s.patient), None);
     round_trip(&mut doc, Edit::AddNeed { variant: v, need: fresh });
 
-    let c = Comment { id: CommentId::new(), target: ElementRef::Step { variant: v, id: s.measure }, author: "Lege".into(), created: Timestamp::now(), text: "Hvor ofte?".into(), resolved: false, reply_to: None };
+    let c = Comment { id: CommentId::new(), target: ElementRef::Step { variant: v, id: s.measure }, author: "Lege".into(), created: Timestamp::now(), text: "Hvor ofte?".into(), resolved: false, reply_to: None, accepts: None };
     round_trip(&mut doc, Edit::AddComment { comment: c.clone() });
     apply(&mut doc, Edit::AddComment { comment: c.clone() }).unwrap();
     let mut c2 = c.clone();

@@ -14,7 +14,7 @@ const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/schema/care
 fn rich_document() -> Document {
     let s = common::small();
     let mut doc = s.doc;
-    let c = Comment { id: CommentId::new(), target: ElementRef::Step { variant: s.variant, id: s.measure }, author: "Dr. Ærlig \"Ø\" <script>".into(), created: Timestamp::now(), text: "Linje 1\nLinje 2 | * _".into(), resolved: false, reply_to: None };
+    let c = Comment { id: CommentId::new(), target: ElementRef::Step { variant: s.variant, id: s.measure }, author: "Dr. Ærlig \"Ø\" <script>".into(), created: Timestamp::now(), text: "Linje 1\nLinje 2 | * _".into(), resolved: false, reply_to: None, accepts: None };
     let r = Review { id: ReviewId::new(), target: ElementRef::Document, reviewer: "Åse".into(), status: ReviewStatus::ChangesRequested, time: Timestamp::now(), note: "Se på fase 2".into() };
     apply(&mut doc, Edit::AddComment { comment: c }).unwrap();
     apply(&mut doc, Edit::AddReview { review: r }).unwrap();

@@ -45,6 +45,7 @@ fn comments_reviews_and_norwegian_text_round_trip() {
         text: "Hvem mottar målingene i helgene? «Sykepleier» på vakt?".into(),
         resolved: false,
         reply_to: None,
+        accepts: None,
     };
     let reply = Comment { id: CommentId::new(), reply_to: Some(first.id), text: "Legevakten – ærlig talt".into(), ..first.clone() };
     let review = Review {

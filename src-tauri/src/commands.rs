@@ -16,7 +16,7 @@ use carepath::{CoreError, ErrorCode, Result};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
-use tauri::{AppHandle, Manager, State, WebviewWindow};
+use tauri::{AppHandle, Emitter, Manager, State, WebviewWindow};
 
 /// The open document, if any, and why opening the first one failed, if it did.
 #[derive(Default)]
@@ -89,12 +89,14 @@ pub type History = (Option<String>, Option<String>);
 /// The menu for a document just opened: enabled items, recent list, undo and redo. Called
 /// without the document state locked (the menu lives on the main thread).
 pub fn show_opened(app: &AppHandle, (undo, redo): History) {
+    let words = menu::undo_state(app, undo.as_deref(), redo.as_deref());
     menu::update(app, |m| {
         m.open = true;
         m.recent = crate::startup::recent(app);
         m.undo = undo;
         m.redo = redo;
     });
+    let _ = app.emit("history", words);
 }
 
 /// Closes the open document (which flushes it and releases its lock) and opens another
@@ -170,6 +172,14 @@ pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit) -> 
         Ok((changed, after_edit(&window, s)))
     });
     show_history(&window, out)
+}
+
+/// What undo and redo would do now (the toolbar asks once; afterwards the "history" event
+/// tells it after every edit, undo and redo).
+#[tauri::command]
+pub fn undo_state(app: AppHandle, state: State<AppState>) -> Result<carepath::edit::UndoState> {
+    let (undo, redo) = state.with(|s| Ok((s.undo_label(), s.redo_label())))?;
+    Ok(menu::undo_state(&app, undo.as_deref(), redo.as_deref()))
 }
 
 /// Undo; in review mode (`review_only`) only a comment or a decision is undone.

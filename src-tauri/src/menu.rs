@@ -90,6 +90,14 @@ fn edit_name(english: bool, what: &str) -> String {
         "update need" => "endre behov",
         "remove need" => "slett behov",
         "paste" => "lim inn",
+        "append step" => "legg til neste steg",
+        "move" => "flytt steg",
+        "add comment" => "legg til kommentar",
+        "update comment" => "endre kommentar",
+        "remove comment" => "slett kommentar",
+        "add review" | "update review" => "vurdering",
+        "remove review" => "slett vurdering",
+        "merge review" => "hent inn gjennomgang",
         "delete" => "slett",
         "auto arrange" => "ordne automatisk",
         _ => return String::new(),
@@ -244,6 +252,19 @@ pub fn update(app: &AppHandle, f: impl FnOnce(&mut MenuState)) {
 }
 
 /// Shows what undo and redo would do now (after an edit, undo or redo), without a rebuild.
+fn undo_words(english: bool, undo: Option<&str>, redo: Option<&str>) -> carepath::edit::UndoState {
+    carepath::edit::UndoState {
+        undo: undo.map(|w| history_text(english, false, Some(w))),
+        redo: redo.map(|w| history_text(english, true, Some(w))),
+    }
+}
+
+/// What undo and redo would do, in the menu's language.
+pub fn undo_state(app: &AppHandle, undo: Option<&str>, redo: Option<&str>) -> carepath::edit::UndoState {
+    let english = app.state::<MenuHolder>().state.lock().map(|s| s.english).unwrap_or(false);
+    undo_words(english, undo, redo)
+}
+
 pub fn show_history(app: &AppHandle, undo: Option<String>, redo: Option<String>) {
     let holder = app.state::<MenuHolder>();
     let english = {
@@ -252,6 +273,8 @@ pub fn show_history(app: &AppHandle, undo: Option<String>, redo: Option<String>)
         s.redo = redo.clone();
         s.english
     };
+    // the toolbar shows the same: whether each can be done, and what it would do
+    let _ = app.emit("history", undo_words(english, undo.as_deref(), redo.as_deref()));
     let items = holder.history.lock().ok().and_then(|h| h.clone());
     if let Some((u, r)) = items {
         let _ = u.set_text(history_text(english, false, undo.as_deref()));
@@ -305,6 +328,9 @@ mod tests {
     #[test]
     fn history_items_name_the_edit_in_the_chosen_language() {
         assert_eq!(history_text(false, false, Some("add step")), "Angre legg til steg");
+        // the batches the window sends have their own names
+        assert_eq!(history_text(false, true, Some("append step")), "Gjør om legg til neste steg");
+        assert_eq!(history_text(false, false, Some("move")), "Angre flytt steg");
         assert_eq!(history_text(true, true, Some("add step")), "Redo add step");
         assert_eq!(history_text(false, false, Some("something new")), "Angre");
         assert_eq!(history_text(true, false, None), "Undo");

@@ -88,6 +88,18 @@ pub fn review_resolve(state: State<AppState>, comment: CommentId, resolved: bool
     review::resolve(&document(&state)?, comment, resolved)
 }
 
+/// Accepts a warning or note with a reason; returns the edit to apply.
+#[tauri::command]
+pub fn accept_finding(state: State<AppState>, finding: carepath::rules::Finding, author: String, reason: String) -> Result<Edit> {
+    review::accept(&document(&state)?, &finding, &author, &reason)
+}
+
+/// Withdraws an acceptance; returns the edit to apply.
+#[tauri::command]
+pub fn withdraw_acceptance(state: State<AppState>, comment: CommentId) -> Result<Edit> {
+    review::withdraw(&document(&state)?, comment)
+}
+
 /// The reviewer's decision on an element; returns the edit to apply.
 #[tauri::command]
 pub fn review_decide(state: State<AppState>, target: ElementRef, reviewer: String, status: ReviewStatus, note: String) -> Result<Edit> {

@@ -110,16 +110,17 @@ fn validate_cmd(file: &Path, format: TextOrJson, lang: Lang) -> Outcome {
     let doc = read(file)?;
     let findings = validate(&doc);
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let accepted = findings.iter().filter(|f| f.accepted.is_some()).count();
     let text = match format {
         TextOrJson::Json => serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())? + "\n",
         TextOrJson::Text => findings_text(&doc, &findings, lang),
     };
     write_out(None, text.as_bytes())?;
-    let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
-    let notes = findings.len() - errors - warnings;
+    let warnings = carepath::rules::open(&findings).filter(|f| f.severity == Severity::Warning).count();
+    let notes = findings.len() - errors - warnings - accepted;
     let summary = match lang {
-        Lang::Nb => format!("{errors} feil, {warnings} advarsel/advarsler, {notes} merknad(er)"),
-        Lang::En => format!("{errors} error(s), {warnings} warning(s), {notes} note(s)"),
+        Lang::Nb => format!("{errors} feil, {warnings} advarsel/advarsler, {notes} merknad(er), {accepted} godtatt"),
+        Lang::En => format!("{errors} error(s), {warnings} warning(s), {notes} note(s), {accepted} accepted"),
     };
     eprintln!("{}: {summary}", shown(file));
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -135,6 +136,10 @@ fn findings_text(doc: &Document, findings: &[Finding], lang: Lang) -> String {
             Severity::Info => "info",
         };
         out.push_str(&format!("{sev}: {}{variant}: {}\n", f.rule, f.message(lang)));
+        if let Some(a) = &f.accepted {
+            let word = if lang == Lang::Nb { "godtatt av" } else { "accepted by" };
+            out.push_str(&format!("  {word} {}: {}\n", a.author, a.reason.replace('\n', " ")));
+        }
     }
     out
 }

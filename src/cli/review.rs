@@ -108,6 +108,25 @@ pub enum ReviewCommand {
         #[arg(long)]
         reopen: bool,
     },
+    /// Accept a warning or note with a reason: `validate` and reports then list it as
+    /// accepted, not as a problem. Errors cannot be accepted.
+    Accept {
+        file: PathBuf,
+        /// The rule id, as `validate` prints it (e.g. handover-without-need).
+        #[arg(long)]
+        rule: String,
+        /// The finding's first element.
+        #[command(flatten)]
+        anchor: Anchor,
+        /// Why the finding is fine as it is.
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Withdraw an acceptance (by the comment id `accept` printed or `validate --format json`
+    /// gives).
+    Withdraw { file: PathBuf, comment: CommentId },
     /// Record your decision on an element.
     Decide {
         file: PathBuf,
@@ -172,6 +191,18 @@ pub fn run(cmd: ReviewCommand) -> Outcome {
             })
         }
         ReviewCommand::Resolve { file, comment, reopen } => edit(&file, |doc| review::resolve(doc, comment, !reopen).map_err(|e| e.message)),
+        ReviewCommand::Accept { file, rule, anchor, reason, author: who } => {
+            let who = author(who)?;
+            edit(&file, |doc| {
+                let target = element(doc, &anchor)?;
+                let findings = carepath::rules::validate(doc);
+                let f = findings.iter().find(|f| f.rule == rule && f.elements.first() == Some(&target)).ok_or_else(|| {
+                    format!("there is no '{rule}' finding on {} (run validate to see the findings)", anchor.on)
+                })?;
+                review::accept(doc, f, &who, &reason).map_err(|e| e.message)
+            })
+        }
+        ReviewCommand::Withdraw { file, comment } => edit(&file, |doc| review::withdraw(doc, comment).map_err(|e| e.message)),
         ReviewCommand::Decide { file, anchor, status, note, author: who } => {
             let who = author(who)?;
             edit(&file, |doc| review::decide(doc, element(doc, &anchor)?, &who, status.into(), &note).map_err(|e| e.message))

@@ -97,6 +97,17 @@ fn check_comment(doc: &Document, c: &Comment, before: Option<&Comment>) -> Resul
     if let Some(r) = c.reply_to {
         doc.comment(r).ok_or_else(|| unknown("comment", r))?;
     }
+    if let Some(rule) = &c.accepts {
+        if !crate::rules::acceptable(rule) {
+            return Err(CoreError::new(
+                ErrorCode::InvalidValue,
+                format!("\"{rule}\" is not a rule whose findings can be accepted: only warnings and notes can"),
+            ));
+        }
+        if c.text.trim().is_empty() {
+            return Err(CoreError::new(ErrorCode::InvalidValue, "accepting a warning needs a reason"));
+        }
+    }
     Ok(())
 }
 

@@ -15,6 +15,14 @@ pub struct HistoryEntry {
 /// file), so a document edited for months opens as fast as a new one.
 pub const HISTORY_LIMIT: usize = 1000;
 
+/// What undo and redo would do, in the user's words ("Angre legg til steg"), or nothing when
+/// there is nothing to undo or redo: the toolbar's buttons and the menu's items show it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct UndoState {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
 /// Done and undone edits, most recent last.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {

@@ -16,7 +16,7 @@ pub(crate) use apply::check_metadata;
 pub(crate) use check::short;
 pub(crate) use lanes::insert_variant;
 pub use changed::Changed;
-pub use history::{History, HistoryEntry, HISTORY_LIMIT};
+pub use history::{History, HistoryEntry, UndoState, HISTORY_LIMIT};
 
 use crate::model::*;
 use schemars::JsonSchema;

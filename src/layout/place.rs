@@ -179,7 +179,7 @@ pub(super) fn build(doc: &Document, var: &Variant, opts: &LayoutOptions) -> Layo
         .iter()
         .map(|n| {
             let circle = super::shape::is_circle(n.step.kind);
-            (n.step.id, rank::Seat { lane: n.lane, col: n.col, pinned: n.step.position.is_some(), circle })
+            (n.step.id, rank::Seat { lane: n.lane, col: n.col, pinned: n.step.position.is_some(), circle, main: n.main })
         })
         .collect();
     let ranks = rank::compact(var, &seats);

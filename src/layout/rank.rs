@@ -54,6 +54,8 @@ pub(super) struct Seat {
     pub col: usize,
     pub pinned: bool,
     pub circle: bool,
+    /// The footprint's extent along the flow.
+    pub main: f64,
 }
 
 /// Ranks that make the pathway compact: like [`ranks`], but a hand-over to another lane of
@@ -62,6 +64,11 @@ pub(super) struct Seat {
 /// line stays clear: the source is alone in its cell, the target's cell is empty, and no
 /// step lies in the lanes in between at that rank (those cells are then kept free). Every
 /// other step takes the smallest rank after its predecessors whose cell is not kept free.
+///
+/// A loose step — one no transition leads to that is not a start, such as a step just added
+/// and not connected yet — takes the first layer of its column whose cell in its lane is free,
+/// rather than a layer of its own at the column's start: adding a step moves no other step,
+/// and connecting it later moves only it (and what follows it).
 pub(super) fn compact(v: &Variant, seats: &HashMap<StepId, Seat>) -> HashMap<StepId, usize> {
     let f = forward(v);
     let mut prev: HashMap<StepId, Vec<StepId>> = HashMap::new();
@@ -70,6 +77,49 @@ pub(super) fn compact(v: &Variant, seats: &HashMap<StepId, Seat>) -> HashMap<Ste
             prev.entry(*to).or_default().push(*node);
         }
     }
+    let first = assign(&f, &prev, seats, &HashMap::new());
+    let starts: HashSet<StepId> = v.steps().filter(|s| s.kind == StepKind::Start).map(|s| s.id).collect();
+    let loose: Vec<StepId> = f
+        .order
+        .iter()
+        .filter(|n| !starts.contains(n) && !seats[n].pinned && prev.get(n).map_or(true, |p| p.is_empty()))
+        .copied()
+        .collect();
+    if loose.is_empty() {
+        return first;
+    }
+    // the layers the rest of each column uses, and the cells its steps fill
+    let is_loose: HashSet<StepId> = loose.iter().copied().collect();
+    // (with how wide each layer is)
+    let mut used: HashMap<usize, std::collections::BTreeMap<usize, f64>> = HashMap::new();
+    let mut filled: HashSet<(usize, usize, usize)> = HashSet::new();
+    for (id, &r) in &first {
+        let s = seats[id];
+        if !is_loose.contains(id) && !s.pinned {
+            let w = used.entry(s.col).or_default().entry(r).or_insert(0.0);
+            *w = w.max(s.main);
+            filled.insert((s.col, r, s.lane));
+        }
+    }
+    let mut floor: HashMap<StepId, usize> = HashMap::new();
+    for n in &loose {
+        let s = seats[n];
+        let layers = used.get(&s.col);
+        let free = |wide: bool| {
+            layers.and_then(|rs| rs.iter().find(|(r, w)| !filled.contains(&(s.col, **r, s.lane)) && (!wide || **w >= s.main)).map(|(r, _)| *r))
+        };
+        // a free cell in a layer as wide as the step keeps every other step in place
+        let r = free(true).or_else(|| free(false)).or_else(|| layers.and_then(|rs| rs.keys().last()).map(|r| r + 1)).unwrap_or(0);
+        filled.insert((s.col, r, s.lane));
+        let w = used.entry(s.col).or_default().entry(r).or_insert(0.0);
+        *w = w.max(s.main);
+        floor.insert(*n, r);
+    }
+    assign(&f, &prev, seats, &floor)
+}
+
+/// The ranks along the forward edges, each step at least at its `floor`.
+fn assign(f: &Forward, prev: &HashMap<StepId, Vec<StepId>>, seats: &HashMap<StepId, Seat>, floor: &HashMap<StepId, usize>) -> HashMap<StepId, usize> {
     #[derive(Default)]
     struct Cell {
         steps: Vec<StepId>,
@@ -81,7 +131,7 @@ pub(super) fn compact(v: &Variant, seats: &HashMap<StepId, Seat>) -> HashMap<Ste
     for node in &f.order {
         let seat = seats[node];
         let ps: &[StepId] = prev.get(node).map_or(&[], |p| p.as_slice());
-        let after = ps.iter().map(|p| rank[p] + 1).max().unwrap_or(0);
+        let after = ps.iter().map(|p| rank[p] + 1).max().unwrap_or(0).max(floor.get(node).copied().unwrap_or(0));
         if seat.pinned {
             rank.insert(*node, after);
             continue;
@@ -91,6 +141,7 @@ pub(super) fn compact(v: &Variant, seats: &HashMap<StepId, Seat>) -> HashMap<Ste
         let r = after.wrapping_sub(1);
         let setting: Vec<&StepId> = ps.iter().filter(|p| rank[*p] == r).collect();
         let straight = after > 0
+            && !setting.is_empty()
             && setting.iter().all(|p| {
                 let s = seats[*p];
                 // a circle's label lies towards the higher lanes

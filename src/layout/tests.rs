@@ -492,3 +492,80 @@ fn loops_back_to_one_step_share_one_trunk_and_arrowhead() {
         assert_eq!(last(e), last(group[0]), "{e:?}");
     }
 }
+
+/// Where each step's shape is: its top-left corner.
+fn places(l: &Layout) -> std::collections::HashMap<StepId, (f64, f64)> {
+    l.steps.iter().map(|b| (b.id, (b.x, b.y))).collect()
+}
+
+#[test]
+fn a_step_added_and_not_connected_yet_moves_no_other_step() {
+    // a skeleton with a short flow: Start, B and the end in the first lane, A and C in the second
+    let mut doc = crate::template::blank("t", Lang::Nb, true);
+    let v = doc.variants[0].id;
+    let (a0, a1) = (doc.actors[0].id, doc.actors[1].id);
+    let p0 = doc.phases[0].id;
+    let start = Step::new(StepKind::Start, "Start", Some(a0), Some(p0));
+    let a = Step::new(StepKind::Activity, "Henviser", Some(a1), Some(p0));
+    let b = Step::new(StepKind::Activity, "Vurderer", Some(a0), Some(p0));
+    let c = Step::new(StepKind::Activity, "Følger opp", Some(a1), Some(p0));
+    let end = Step::new(StepKind::End, "Slutt", Some(a0), Some(p0));
+    let ids = [start.id, a.id, b.id, c.id, end.id];
+    let mut edits: Vec<Edit> = [start, a, b, c, end].into_iter().map(|step| Edit::AddStep { variant: v, step }).collect();
+    for w in ids.windows(2) {
+        edits.push(Edit::AddTransition { variant: v, transition: Transition::new(w[0], w[1], "") });
+    }
+    apply(&mut doc, Edit::batch("flow", edits)).unwrap();
+    let before = places(&layout(&doc, v).unwrap());
+
+    // a step added in the first lane, not connected: it takes a free cell of a layer the phase
+    // has that is wide enough (C's), so nothing else moves (it used to open a layer of its own
+    // at the phase's start)
+    let loose = Step::new(StepKind::Activity, "Nytt steg", Some(a0), Some(p0));
+    let id = loose.id;
+    apply(&mut doc, Edit::AddStep { variant: v, step: loose }).unwrap();
+    let l = layout(&doc, v).unwrap();
+    check_cells(&doc, &l);
+    let after = places(&l);
+    for (s, p) in &before {
+        assert_eq!(after[s], *p, "a step moved when an unconnected one was added");
+    }
+    let xs: Vec<f64> = before.values().map(|p| p.0).collect();
+    let new = l.steps.iter().find(|b| b.id == id).unwrap();
+    assert!(l.steps.iter().any(|b| b.id != id && (b.x + b.w / 2.0 - (new.x + new.w / 2.0)).abs() < 1.0), "it shares a layer: {new:?} {xs:?}");
+
+    // connected after B, it moves to follow B; the steps before B stay
+    apply(&mut doc, Edit::AddTransition { variant: v, transition: Transition::new(ids[2], id, "") }).unwrap();
+    let connected = places(&layout(&doc, v).unwrap());
+    for s in &ids[..3] {
+        assert_eq!(connected[s].0, before[s].0, "a step before the new connection moved along the flow");
+    }
+    assert!(connected[&id].0 > connected[&ids[2]].0, "the new step comes after B");
+}
+
+#[test]
+fn appending_to_the_end_of_a_flow_leaves_the_steps_drawn_before_nearly_in_place() {
+    // a new team types a flow at its end, across lanes and phases, as with the context pad
+    let mut doc = crate::template::blank("t", Lang::Nb, true);
+    let v = doc.variants[0].id;
+    let actors: Vec<ActorId> = doc.actors.iter().map(|a| a.id).collect();
+    let phases: Vec<PhaseId> = doc.phases.iter().map(|p| p.id).collect();
+    let start = Step::new(StepKind::Start, "Start", Some(actors[0]), Some(phases[0]));
+    let mut last = start.id;
+    apply(&mut doc, Edit::AddStep { variant: v, step: start }).unwrap();
+    let lanes = [0, 0, 1, 1, 2, 0, 3, 3, 1, 0, 2, 2];
+    for (i, &lane) in lanes.iter().enumerate() {
+        let before = places(&layout(&doc, v).unwrap());
+        let s = Step::new(StepKind::Activity, format!("Steg nummer {i}"), Some(actors[lane]), Some(phases[(i / 3).min(phases.len() - 1)]));
+        let t = Transition::new(last, s.id, "");
+        last = s.id;
+        apply(&mut doc, Edit::batch("append", vec![Edit::AddStep { variant: v, step: s }, Edit::AddTransition { variant: v, transition: t }])).unwrap();
+        let after = places(&layout(&doc, v).unwrap());
+        for (id, (x, y)) in &before {
+            let (x1, y1) = after[id];
+            // no step changes lane row or order; a layer may narrow or widen a little
+            assert_eq!(y1, *y, "append {i}: a step moved across the lanes");
+            assert!((x1 - x).abs() <= 70.0, "append {i}: a step jumped {:.0} along the flow", x1 - x);
+        }
+    }
+}

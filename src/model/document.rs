@@ -131,6 +131,10 @@ pub struct Comment {
     /// The comment this one answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<CommentId>,
+    /// The rule (a warning or a note, never an error) whose finding on the target this comment
+    /// accepts; the text is the reason. Validation shows such a finding as accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepts: Option<String>,
 }
 
 /// A reviewer's verdict on an element.

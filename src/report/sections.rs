@@ -309,24 +309,38 @@ pub fn findings(cx: &Context) -> Result<Vec<Block>> {
         out.push(Block::Paragraph(cx.tr("Ingen funn.", "No findings.").into()));
         return Ok(out);
     }
-    let count = |s| found.iter().filter(|f| f.severity == s).count();
+    let (open, accepted): (Vec<&rules::Finding>, Vec<&rules::Finding>) = found.iter().partition(|f| f.accepted.is_none());
+    let count = |s| open.iter().filter(|f| f.severity == s).count();
     out.push(Block::Paragraph(format!(
-        "{} {}, {} {}, {} {}.",
+        "{} {}, {} {}, {} {}, {} {}.",
         count(Severity::Error),
         cx.tr("feil", "errors"),
         count(Severity::Warning),
         cx.tr("advarsler", "warnings"),
         count(Severity::Info),
-        cx.tr("merknader", "notes")
+        cx.tr("merknader", "notes"),
+        accepted.len(),
+        cx.tr("godtatt med begrunnelse", "accepted with a reason")
     )));
-    let mut t = Table::new(&[cx.tr("Alvorlighet", "Severity"), cx.tr("Regel", "Rule"), "Variant", cx.tr("Melding", "Message")]);
-    for f in &found {
-        let variant = f.variant.and_then(|v| cx.doc.variant(v)).map(|v| v.name.clone()).unwrap_or_default();
-        // the rule by its plain-language name; the id only for a rule this version does not know
-        let rule = rules::rule_info(&f.rule).map_or_else(|| f.rule.clone(), |r| r.title(cx.lang).to_string());
-        t.row(vec![f.severity.label(cx.lang).into(), rule, variant, f.message(cx.lang).into()]);
+    let variant = |f: &rules::Finding| f.variant.and_then(|v| cx.doc.variant(v)).map(|v| v.name.clone()).unwrap_or_default();
+    // the rule by its plain-language name; the id only for a rule this version does not know
+    let rule = |f: &rules::Finding| rules::rule_info(&f.rule).map_or_else(|| f.rule.clone(), |r| r.title(cx.lang).to_string());
+    if !open.is_empty() {
+        let mut t = Table::new(&[cx.tr("Alvorlighet", "Severity"), cx.tr("Regel", "Rule"), "Variant", cx.tr("Melding", "Message")]);
+        for f in &open {
+            t.row(vec![f.severity.label(cx.lang).into(), rule(f), variant(f), f.message(cx.lang).into()]);
+        }
+        out.push(Block::Table(t));
     }
-    out.push(Block::Table(t));
+    if !accepted.is_empty() {
+        out.push(h(3, cx.tr("Godtatte funn", "Accepted findings")));
+        let mut t = Table::new(&[cx.tr("Regel", "Rule"), "Variant", cx.tr("Melding", "Message"), cx.tr("Begrunnelse", "Reason"), cx.tr("Godtatt av", "Accepted by")]);
+        for f in &accepted {
+            let a = f.accepted.as_ref().expect("partitioned on accepted");
+            t.row(vec![rule(f), variant(f), f.message(cx.lang).into(), a.reason.clone(), a.author.clone()]);
+        }
+        out.push(Block::Table(t));
+    }
     Ok(out)
 }
 

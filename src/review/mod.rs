@@ -132,8 +132,48 @@ pub fn comment(doc: &Document, target: ElementRef, author: &str, text: &str) -> 
         text: text.to_string(),
         resolved: false,
         reply_to: None,
+        accepts: None,
     };
     Ok(Edit::AddComment { comment })
+}
+
+/// Accepts a warning or note with a reason: a comment on the finding's first element that
+/// names the rule, so validation shows the finding as accepted (in the problems panel's
+/// "accepted" filter and in reports) instead of as a problem. It starts resolved, as a
+/// decided matter; a reviewer can still answer or reopen it, and removing it withdraws the
+/// acceptance. Accepting the same finding again replaces the reason.
+pub fn accept(doc: &Document, finding: &crate::rules::Finding, author: &str, reason: &str) -> Result<Edit> {
+    if !crate::rules::acceptable(&finding.rule) {
+        return Err(CoreError::new(ErrorCode::InvalidValue, format!("an error cannot be accepted (\"{}\"): fix it instead", finding.rule)));
+    }
+    let target = *finding.elements.first().ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, "the finding names no element"))?;
+    anchored(doc, &target)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(CoreError::new(ErrorCode::InvalidValue, "give the reason the warning is accepted"));
+    }
+    let author = person("the author", author)?;
+    let earlier = doc.comments.iter().find(|c| c.target == target && c.accepts.as_deref() == Some(finding.rule.as_str()));
+    let comment = Comment {
+        id: earlier.map(|c| c.id).unwrap_or_default(),
+        target,
+        author,
+        created: earlier.map(|c| c.created).unwrap_or_else(Timestamp::now),
+        text: reason.to_string(),
+        resolved: true,
+        reply_to: None,
+        accepts: Some(finding.rule.clone()),
+    };
+    Ok(if earlier.is_some() { Edit::UpdateComment { comment } } else { Edit::AddComment { comment } })
+}
+
+/// Withdraws an acceptance: removes the comment that holds it (and nothing else).
+pub fn withdraw(doc: &Document, acceptance: CommentId) -> Result<Edit> {
+    let c = doc.comment(acceptance).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no comment with id {acceptance}")))?;
+    if c.accepts.is_none() {
+        return Err(CoreError::new(ErrorCode::InvalidValue, "the comment accepts no warning"));
+    }
+    Ok(Edit::RemoveComment { id: acceptance })
 }
 
 /// A reply to a comment; it is about the same element.
@@ -147,6 +187,7 @@ pub fn reply(doc: &Document, to: CommentId, author: &str, text: &str) -> Result<
         text: text.to_string(),
         resolved: false,
         reply_to: Some(to),
+        accepts: None,
     };
     Ok(Edit::AddComment { comment })
 }

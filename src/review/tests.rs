@@ -209,3 +209,69 @@ fn a_thread_on_a_deleted_element_can_still_be_answered_resolved_and_reopened() {
     assert!(apply(&mut doc, Edit::UpdateComment { comment: moved }).is_err());
     assert!(comment(&doc, target, "Kari", "x").is_err());
 }
+
+#[test]
+fn a_warning_accepted_with_a_reason_is_shown_as_accepted_until_withdrawn() {
+    let mut doc = copd();
+    // a need without information types: a warning
+    let v = doc.variants[0].id;
+    let need = doc.variants[0].needs().next().unwrap().clone();
+    apply(&mut doc, Edit::UpdateNeed { variant: v, need: DataNeed { info_types: vec![], ..need } }).unwrap();
+    let findings = crate::rules::validate(&doc);
+    let warning = findings.iter().find(|f| f.rule == "need-without-info-type").expect("the warning").clone();
+    let open_before = crate::rules::open(&findings).count();
+
+    run(&mut doc, |d| accept(d, &warning, "Kari Lege", "  Avtalt muntlig i teamet  "));
+    let after = crate::rules::validate(&doc);
+    let same = after.iter().find(|f| f.rule == warning.rule && f.elements == warning.elements).unwrap();
+    let a = same.accepted.as_ref().expect("accepted");
+    assert_eq!((a.author.as_str(), a.reason.as_str()), ("Kari Lege", "Avtalt muntlig i teamet"));
+    assert_eq!(crate::rules::open(&after).count(), open_before - 1);
+    // the acceptance is a resolved comment on the finding's first element, so reviewers see it
+    let c = doc.comment(a.comment).unwrap();
+    assert_eq!((c.target, c.accepts.as_deref(), c.resolved), (warning.elements[0], Some(warning.rule.as_str()), true));
+    assert_eq!(crate::rules::validate_variant(&doc, warning.variant.unwrap()).unwrap().iter().filter(|f| f.accepted.is_some()).count(), 1);
+
+    // accepting again replaces the reason instead of adding a second comment
+    run(&mut doc, |d| accept(d, &warning, "Ola", "Ny grunn"));
+    assert_eq!(doc.comments.len(), 1);
+    assert_eq!(crate::rules::validate(&doc).iter().find_map(|f| f.accepted.clone()).unwrap().reason, "Ny grunn");
+
+    // withdrawing is one undoable edit
+    let w = withdraw(&doc, a.comment).unwrap();
+    let inverse = apply(&mut doc, w).unwrap();
+    assert!(crate::rules::validate(&doc).iter().all(|f| f.accepted.is_none()));
+    apply(&mut doc, inverse).unwrap();
+    assert_eq!(crate::rules::validate(&doc).iter().filter(|f| f.accepted.is_some()).count(), 1);
+}
+
+#[test]
+fn errors_cannot_be_accepted_and_a_reason_is_required() {
+    let mut doc = copd();
+    let v = doc.variants[0].id;
+    let lone = crate::model::Step::new(crate::model::StepKind::Activity, "Ikke koblet", None, None);
+    apply(&mut doc, Edit::AddStep { variant: v, step: lone }).unwrap();
+    let findings = crate::rules::validate(&doc);
+    let error = findings.iter().find(|f| f.severity == crate::rules::Severity::Error).unwrap();
+    assert!(!error.acceptable);
+    assert!(accept(&doc, error, "Kari", "fordi").unwrap_err().message.contains("cannot be accepted"));
+    // shown as a note while drawing, it is still an error's finding: not acceptable
+    let drawing = crate::rules::validate_while_drawing(&doc);
+    let quiet = drawing.iter().find(|f| f.rule == error.rule && f.elements == error.elements).unwrap();
+    assert_eq!((quiet.severity, quiet.acceptable), (crate::rules::Severity::Info, false));
+    let warning = findings.iter().find(|f| f.severity == crate::rules::Severity::Warning).unwrap();
+    assert!(warning.acceptable);
+    assert!(accept(&doc, warning, "Kari", "   ").unwrap_err().message.contains("reason"));
+    // nor through a hand-made comment: the edit itself is checked
+    let forged = Comment {
+        id: CommentId::new(),
+        target: error.elements[0],
+        author: "Kari".into(),
+        created: Timestamp::now(),
+        text: "fordi".into(),
+        resolved: true,
+        reply_to: None,
+        accepts: Some(error.rule.clone()),
+    };
+    assert!(apply(&mut doc, Edit::AddComment { comment: forged }).is_err());
+}

@@ -80,6 +80,8 @@ impl<'o> Emit<'o> {
             elements,
             message_nb,
             message_en,
+            acceptable: self.rule.severity != super::Severity::Error,
+            accepted: None,
         });
     }
 }

@@ -63,6 +63,22 @@ pub struct Finding {
     pub message_nb: String,
     /// Message in English.
     pub message_en: String,
+    /// Whether it may be accepted with a reason: a warning or a note by its rule, not an error
+    /// (also not one shown as a note while drawing).
+    #[serde(default)]
+    pub acceptable: bool,
+    /// Set when someone accepted the finding with a reason (a comment on its first element).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<Acceptance>,
+}
+
+/// Who accepted a finding, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Acceptance {
+    /// The comment that holds the acceptance; removing it withdraws the acceptance.
+    pub comment: crate::model::CommentId,
+    pub author: String,
+    pub reason: String,
 }
 
 impl Finding {
@@ -158,7 +174,32 @@ pub fn validate(doc: &Document) -> Vec<Finding> {
     for v in &doc.variants {
         validate_one(doc, v, &mut findings);
     }
+    mark_accepted(doc, &mut findings);
     findings
+}
+
+/// Whether findings of this rule may be accepted with a reason: warnings and notes may,
+/// errors may not (a pathway with an error is not finished).
+pub fn acceptable(rule: &str) -> bool {
+    rule_info(rule).is_some_and(|r| r.severity != Severity::Error)
+}
+
+/// Marks every finding someone accepted: a comment on its first element that accepts its rule.
+fn mark_accepted(doc: &Document, findings: &mut [Finding]) {
+    if !doc.comments.iter().any(|c| c.accepts.is_some()) {
+        return;
+    }
+    for f in findings.iter_mut().filter(|f| acceptable(&f.rule)) {
+        let Some(first) = f.elements.first() else { continue };
+        if let Some(c) = doc.comments.iter().find(|c| c.target == *first && c.accepts.as_deref() == Some(f.rule.as_str())) {
+            f.accepted = Some(Acceptance { comment: c.id, author: c.author.clone(), reason: c.text.clone() });
+        }
+    }
+}
+
+/// The findings nobody accepted: what still needs attention.
+pub fn open(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
+    findings.iter().filter(|f| f.accepted.is_none())
 }
 
 /// The rules whose errors only say that a pathway is not drawn to the end yet: no start or
@@ -182,6 +223,7 @@ pub fn validate_variant(doc: &Document, variant: VariantId) -> Option<Vec<Findin
     let v = doc.variant(variant)?;
     let mut findings = Vec::new();
     validate_one(doc, v, &mut findings);
+    mark_accepted(doc, &mut findings);
     Some(findings)
 }
 

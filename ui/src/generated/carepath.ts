@@ -518,6 +518,20 @@ export type Signal = "none" | "green" | "yellow" | "red";
  */
 export interface CarepathTypes {}
 /**
+ * Who accepted a finding, and why.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Acceptance".
+ */
+export interface Acceptance {
+  author: string;
+  /**
+   * The comment that holds the acceptance; removing it withdraws the acceptance.
+   */
+  comment: string;
+  reason: string;
+}
+/**
  * A party in the pathway, drawn as a lane.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -611,6 +625,11 @@ export interface Document {
  * via the `definition` "Comment".
  */
 export interface Comment {
+  /**
+   * The rule (a warning or a note, never an error) whose finding on the target this comment
+   * accepts; the text is the reason. Validation shows such a finding as accepted.
+   */
+  accepts?: string | null;
   author: string;
   created: Timestamp;
   id: CommentId;
@@ -1136,6 +1155,15 @@ export interface LayoutOptions {
  */
 export interface Finding {
   /**
+   * Whether it may be accepted with a reason: a warning or a note by its rule, not an error
+   * (also not one shown as a note while drawing).
+   */
+  acceptable?: boolean;
+  /**
+   * Set when someone accepted the finding with a reason (a comment on its first element).
+   */
+  accepted?: Acceptance | null;
+  /**
    * The elements concerned.
    */
   elements: ElementRef[];
@@ -1618,11 +1646,27 @@ export interface TemplateCard {
   patient_group: string;
   phases: number;
   /**
+   * A picture of the first variant: its overview as SVG, without the need layer, to show
+   * small on the start screen and in File -> New.
+   */
+  preview: string;
+  /**
    * Steps and needs of the first variant, and the names of all variants.
    */
   steps: number;
   title: string;
   variants: string[];
+}
+/**
+ * What undo and redo would do, in the user's words ("Angre legg til steg"), or nothing when
+ * there is nothing to undo or redo: the toolbar's buttons and the menu's items show it.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "UndoState".
+ */
+export interface UndoState {
+  redo?: string | null;
+  undo?: string | null;
 }
 /**
  * Counts for one variant.
