@@ -11,8 +11,11 @@ import type { CommandId } from "./commands/ids";
 import { useFrame } from "./commands/useFrame";
 import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
-import type { Document, Edit, ElementRef, Finding, ImportReport, Layout } from "./generated/carepath";
+import type { Document, Edit, ElementRef, Finding, ImportReport, Layout, UndoState } from "./generated/carepath";
+import { listen } from "@tauri-apps/api/event";
+import { revealOf } from "./commands/reveal";
 import { PropertiesPanel } from "./panels/PropertiesPanel";
+import { NeedDialog } from "./panels/NeedDialog";
 import { Sidebar } from "./panels/Sidebar";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { CompareView } from "./compare/CompareView";
@@ -29,7 +32,7 @@ interface Loaded {
 }
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState<Loaded | null>(null);
   const [variantId, setVariantId] = useState<string | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
@@ -48,7 +51,7 @@ export function App() {
   // while drawing, unfinished-pathway errors are notes, until the user checks it all or exports
   const drawing = useRef(true);
 
-  const refresh = useCallback(async (wanted: string | null) => {
+  const refresh = useCallback(async (wanted: string | null): Promise<Document | null> => {
     try {
       const [doc, findings, locked] = await Promise.all([api.currentDocument(), api.validate(drawing.current), api.documentReadOnly()]);
       fileLocked.current = locked;
@@ -57,10 +60,27 @@ export function App() {
       const layout = vid ? await api.layout(vid) : null;
       setState({ doc, findings, layout, variantId: vid });
       setVariantId(vid);
+      return doc;
     } catch (e) {
       setError(asCoreError(e));
+      return null;
     }
   }, []);
+
+  // what undo and redo would do: asked once, then told by the shell after every change
+  const [history, setHistory] = useState<UndoState>({ undo: null, redo: null });
+  useEffect(() => {
+    let gone = false;
+    const un = listen<UndoState>("history", (e) => setHistory(e.payload));
+    void api.undoState().then((h) => gone || setHistory(h), () => undefined);
+    return () => {
+      gone = true;
+      void un.then((f) => f());
+    };
+  }, []);
+  useEffect(() => {
+    void api.undoState().then(setHistory, () => undefined);
+  }, [i18n.language]);
 
   useEffect(() => {
     void refresh(null);
@@ -101,15 +121,23 @@ export function App() {
       }
       try {
         const reviewOnly = readOnly.current;
-        await (which === "undo" ? api.undo(reviewOnly) : api.redo(reviewOnly));
-        await refresh(variantId);
+        const what = which === "undo" ? history.undo : history.redo;
+        const changed = await (which === "undo" ? api.undo(reviewOnly) : api.redo(reviewOnly));
+        const doc = await refresh(variantId);
+        // show what came back or went: select it (the view follows) and say it
+        const shown = doc && revealOf(changed, doc, variantId);
+        if (shown) {
+          if (shown.variant && shown.variant !== variantId) await refresh(shown.variant);
+          setSelection(shown.selection);
+        }
+        if (what) setNote(t("toolbar.didHistory", { what }));
       } catch (e) {
         const err = asCoreError(e);
         if (err.code === "review_only") setNote(t("review.undoModel"));
         else if (err.code !== "nothing_to_undo") setError(err);
       }
     },
-    [refresh, variantId, t],
+    [refresh, variantId, t, history],
   );
 
   const autoArrange = useCallback(async () => {
@@ -259,10 +287,10 @@ export function App() {
         <button onClick={() => startExport()} title={t("toolbar.exportHint")} disabled={!doc || showStart} aria-haspopup="dialog">
           {t("toolbar.export")}
         </button>
-        <button className="icon" onClick={() => void undoRedo("undo")} title={t("toolbar.undoHint")} aria-label={t("toolbar.undo")} disabled={showStart}>
+        <button className="icon history" onClick={() => void undoRedo("undo")} title={`${history.undo ?? t("toolbar.nothingToUndo")} (Ctrl+Z)`} aria-label={history.undo ?? t("toolbar.undo")} disabled={showStart || !history.undo}>
           ↶
         </button>
-        <button className="icon" onClick={() => void undoRedo("redo")} title={t("toolbar.redoHint")} aria-label={t("toolbar.redo")} disabled={showStart}>
+        <button className="icon history" onClick={() => void undoRedo("redo")} title={`${history.redo ?? t("toolbar.nothingToRedo")} (Ctrl+Shift+Z)`} aria-label={history.redo ?? t("toolbar.redo")} disabled={showStart || !history.redo}>
           ↷
         </button>
       </header>
@@ -328,6 +356,17 @@ export function App() {
           </ReactFlowProvider>
         )}
         {frame.overlays}
+        {frame.needAt && doc && variant && variant.steps.some((s) => s.id === frame.needAt) && (
+          <NeedDialog
+            doc={doc}
+            variant={variant}
+            at={{ step: frame.needAt }}
+            numbers={stepNumbers}
+            onEdit={onEdit}
+            onAdded={(id) => setSelection({ kind: "need", id })}
+            onClose={() => frame.setNeedAt(null)}
+          />
+        )}
         {doc && !showStart && <ModeSidePanel modes={review} doc={doc} variantId={variantId} selection={selection} onEdit={onEdit} setError={setError} goTo={goTo} />}
         {doc && !showStart && !review.comparing && !review.walking && !review.on && (
           <div className="right-column">
@@ -344,6 +383,8 @@ export function App() {
               findings={state?.findings ?? []}
               onPick={pickFinding}
               drawing={drawing.current}
+              onEdit={onEdit}
+              readOnly={fileReadOnly}
               onCheckAll={() => {
                 drawing.current = false;
                 void refresh(variantId);
@@ -354,7 +395,7 @@ export function App() {
       </main>
       <footer className="statusbar" role="status">{note ?? frame.status ?? t("canvas.hint")}</footer>
       {review.dialogs}
-      {exporting && doc && <ExportDialog doc={doc} variantId={variantId} onClose={() => setExporting(false)} />}
+      {exporting && doc && <ExportDialog doc={doc} variantId={variantId} aspect={state?.layout ? state.layout.width / Math.max(1, state.layout.height) : undefined} onClose={() => setExporting(false)} />}
       {imported && <ImportReportDialog source={imported.source} report={imported.report} onClose={() => setImported(null)} />}
     </div>
   );

@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   Changed,
+  UndoState,
   CoreError,
   Document,
   Edit,
@@ -36,6 +37,8 @@ export const api = {
   templateCards: () => invoke<TemplateCard[]>("template_cards"),
   applyEdit: (edit: Edit) => invoke<Changed[]>("apply_edit", { edit }),
   /** In review mode (`reviewOnly`) only comments and decisions are undone and redone. */
+  /** What undo and redo would do ("Angre legg til steg"); null where there is nothing. */
+  undoState: () => invoke<UndoState>("undo_state"),
   undo: (reviewOnly: boolean) => invoke<Changed[]>("undo", { reviewOnly }),
   redo: (reviewOnly: boolean) => invoke<Changed[]>("redo", { reviewOnly }),
   /** `drawing`: errors that only say the pathway is unfinished come as notes. */

@@ -10,8 +10,10 @@ import {
   type Connection,
   type Edge,
   type NodeChange,
+  type OnConnectEnd,
   type OnNodeDrag,
 } from "@xyflow/react";
+import { ZoomVariable } from "./ZoomVariable";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Document, Edit, Finding, Layout, Step, StepKind, Variant } from "../generated/carepath";
@@ -20,7 +22,7 @@ import { uuidv7 } from "../uuid";
 import { cellAt, clampInto } from "./geometry";
 import { Legend } from "./Legend";
 import { NeedLayer, type NeedLayerNodeType } from "./NeedLayer";
-import { openingView } from "./opening";
+import { openingView, revealDelta } from "./opening";
 import { SIGNAL_STYLE, TRANSITION_STYLE } from "./needStyle";
 import { Palette, STEP_KIND_MIME } from "./Palette";
 import { ProblemBadges } from "./ProblemBadges";
@@ -122,6 +124,28 @@ export function Diagram(props: Props) {
   // the pad shows beside the one selected step of an editable diagram
   const single = selection?.kind === "step" && (!multi?.size || (multi.size === 1 && multi.has(selection.id)));
   const padFor = !props.readOnly && props.onCommand && single ? selection.id : null;
+  // needs join a multi-selection as steps do: a modifier-click adds one or takes it out
+  const multiNeeds = useMemo(() => (variant.needs ?? []).filter((n) => multi?.has(n.id)).map((n) => n.id), [variant, multi]);
+  const picking = useRef({ multi, selection, onMulti, onSelect });
+  picking.current = { multi, selection, onMulti, onSelect };
+  const pickNeed = useCallback((id: string, additive: boolean) => {
+    const { multi, selection, onMulti, onSelect } = picking.current;
+    if (!additive) {
+      onMulti?.([]);
+      onSelect({ kind: "need", id });
+      return;
+    }
+    const ids = new Set(multi);
+    if (selection?.kind === "step" || selection?.kind === "need") ids.add(selection.id);
+    if (ids.has(id)) {
+      ids.delete(id);
+      if (selection?.id === id) onSelect(null);
+    } else {
+      ids.add(id);
+      onSelect({ kind: "need", id });
+    }
+    onMulti?.([...ids]);
+  }, []);
   const rename = useCallback((id: string, label: string | null, byKey: boolean) => {
     setEditing(null);
     // Enter or Escape leaves the keyboard on the step, to go on from there
@@ -182,11 +206,11 @@ export function Diagram(props: Props) {
       zIndex: 0,
       id: "need-layer",
       type: "needs",
-      data: { doc, variant, layout, selection, onSelect },
+      data: { doc, variant, layout, selection, onSelect, multiNeeds, pickNeed },
     };
     const all = needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
     return nodeReuse.current.share(all, nodeSignature);
-  }, [layout, steps, editing, rename, selection, multi, highlights, current, needLayerVisible, doc, variant, onSelect, padFor, pad]);
+  }, [layout, steps, editing, rename, selection, multi, highlights, current, needLayerVisible, doc, variant, onSelect, padFor, pad, multiNeeds, pickNeed]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
   // while a step is dragged, a new selection (React Flow selects on drag start) must not put
@@ -252,6 +276,33 @@ export function Diagram(props: Props) {
     if (box) void flow.setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusTick]);
+
+  // the view follows the edited step: when an edit (or undo, redo) moves or adds the selected
+  // step out of view, or under the sticky names, pan just enough to show it. Only after an
+  // edit: a step clicked stays where the pointer is.
+  const selectedStep = useRef<string | null>(null);
+  selectedStep.current = selection?.kind === "step" ? selection.id : null;
+  const shownLayout = useRef(layout);
+  useEffect(() => {
+    const previous = shownLayout.current;
+    shownLayout.current = layout;
+    if (previous === layout) return;
+    const id = selectedStep.current;
+    if (!id || dragging.current) return;
+    const selectedStepId = id;
+    const box = layout.steps.find((b) => b.id === selectedStepId);
+    const pane = document.querySelector(".diagram");
+    if (!box || !pane) return;
+    const view = flow.getViewport();
+    const horizontal = layout.orientation !== "vertical";
+    const left = horizontal ? layout.lane_header_width * view.zoom : 0;
+    const top = horizontal ? layout.column_header_height * view.zoom : layout.lane_header_width * view.zoom;
+    const [x0, y0] = [Math.min(box.x, box.label.x), Math.min(box.y, box.label.y)];
+    const [x1, y1] = [Math.max(box.x + box.w, box.label.x + box.label.w), Math.max(box.y + box.h, box.label.y + box.label.h)];
+    const { dx, dy } = revealDelta(view, { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, pane.clientWidth, pane.clientHeight, left, top);
+    if (dx || dy) void flow.setViewport({ x: view.x + dx, y: view.y + dy, zoom: view.zoom }, { duration: 200 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layout]);
 
   const onNodeDragStop: OnNodeDrag<AnyNode> = useCallback(
     (_e, _node, dragged) => {
@@ -352,6 +403,21 @@ export function Diagram(props: Props) {
     [onEdit, variant.id],
   );
 
+  // a connection dropped anywhere on a step (not only on its small handle) connects to it
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle) return;
+      const point = "changedTouches" in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const hit = document.elementFromPoint(point.clientX, point.clientY)?.closest(".react-flow__node-step");
+      const other = hit?.getAttribute("data-id");
+      if (!other || other === state.fromNode.id) return;
+      const out = state.fromHandle.type === "source";
+      onConnect({ source: out ? state.fromNode.id : other, target: out ? other : state.fromNode.id, sourceHandle: null, targetHandle: null });
+    },
+    [onConnect],
+  );
+
   // Delete, and the other keys, are handled by the window's commands (ui/src/commands)
 
   // The multi-selection changes only by the user's gestures (modifier-click, rubber band, pane
@@ -444,6 +510,8 @@ export function Diagram(props: Props) {
         selectionKeyCode="Shift"
         disableKeyboardA11y
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionRadius={36}
         deleteKeyCode={null}
         panActivationKeyCode={null}
         zoomOnDoubleClick={false}
@@ -463,6 +531,7 @@ export function Diagram(props: Props) {
         elevateNodesOnSelect={false}
       >
         <StickyHeaders layout={layout} laneNames={laneNames} columnNames={columnNames} />
+        <ZoomVariable />
         <ProblemBadges findings={findings} variant={variant.id} layout={layout} needsShown={needLayerVisible} onSelect={onSelect} />
         {props.overlay}
         <Legend showNeeds={needLayerVisible} />

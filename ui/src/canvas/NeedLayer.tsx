@@ -5,7 +5,7 @@
 // A click (or Enter on the focused badge) selects the need. The layer is a background node
 // above the lanes and below transitions and steps, as in the export, so it never covers a
 // step's connection handles.
-import type { Node, NodeProps } from "@xyflow/react";
+import { useStoreApi, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Document, Layout, Variant } from "../generated/carepath";
@@ -20,12 +20,19 @@ export type NeedLayerData = {
   layout: Layout;
   selection: Selection;
   onSelect: (s: Selection) => void;
+  /** Needs in the multi-selection, besides the selected one. */
+  multiNeeds: readonly string[];
+  /** A click on a need: `additive` (Shift, Ctrl or Cmd held) adds it to the selection or takes
+   * it out, else it alone is selected. */
+  pickNeed: (id: string, additive: boolean) => void;
 };
 export type NeedLayerNodeType = Node<NeedLayerData, "needs">;
 
 export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNodeType>) {
   countRender("needs");
-  const { doc, variant, layout, selection, onSelect } = data;
+  const { doc, variant, layout, selection, pickNeed, multiNeeds } = data;
+  // the canvas's own multi-selection key state (Shift, Ctrl or Cmd held), as a step's click uses
+  const store = useStoreApi();
   const { t } = useTranslation();
   const needs = new Map((variant.needs ?? []).map((n) => [n.id, n]));
   const actor = (id: string | null | undefined) => (id ? (doc.actors.find((a) => a.id === id)?.name ?? "?") : t("props.none"));
@@ -42,7 +49,7 @@ export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNo
           const need = needs.get(r.id);
           if (!need) return null;
           const { colour, dash } = FORM_STYLE[r.form];
-          const selected = selection?.kind === "need" && selection.id === r.id;
+          const selected = (selection?.kind === "need" && selection.id === r.id) || multiNeeds.includes(r.id);
           const codes = need.info_types
             .map((id) => doc.info_types.find((it) => it.id === id))
             .filter((it) => !!it)
@@ -53,9 +60,9 @@ export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNo
             consumer: actor(need.consumer),
             form: t(`interactionForm.${r.form}`),
           });
-          const select = (e: React.SyntheticEvent) => {
+          const select = (e: React.MouseEvent | React.KeyboardEvent) => {
             e.stopPropagation();
-            onSelect({ kind: "need", id: r.id });
+            pickNeed(r.id, e.shiftKey || e.ctrlKey || e.metaKey || store.getState().multiSelectionActive);
           };
           const b = r.badge;
           return (

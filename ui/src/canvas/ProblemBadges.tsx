@@ -21,6 +21,8 @@ interface Mark {
 export function marksOf(findings: readonly Finding[], variant: string, english: boolean): Mark[] {
   const byKey = new Map<string, Mark>();
   for (const f of findings) {
+    // an accepted finding is dealt with: no badge
+    if (f.accepted) continue;
     for (const el of f.elements) {
       if (el.kind !== "step" && el.kind !== "transition" && el.kind !== "need") continue;
       if (el.variant !== variant) continue;

@@ -108,6 +108,12 @@ export const StepNode = memo(function StepNode({ data, width, height, selected }
         {editing ? <LabelEditor step={step} onRename={onRename} /> : <span className="step-label-text">{step.label}</span>}
       </div>
       {step.kind === "sub_pathway" && <div className="subpathway-mark">⊞</div>}
+      {/* the number alone, large, for a zoom too small for any label (level of detail) */}
+      {number.n > 0 && (
+        <div className="step-lod" aria-hidden="true">
+          {number.n}
+        </div>
+      )}
       {data.pad && !editing && <ContextPad step={step} onCommand={data.pad} />}
       {number.n > 0 && (
         <div

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openingView, READABLE_ZOOM } from "./opening";
+import { openingView, READABLE_ZOOM, revealDelta } from "./opening";
 import type { Layout, TextBlock } from "../generated/carepath";
 
 const header: TextBlock = { x: 0, y: 0, w: 0, h: 0, size: 13, bold: true, lines: [] };
@@ -54,5 +54,27 @@ describe("openingView", () => {
     expect(v.zoom).toBeCloseTo(Math.min(668 / 900, 1168 / 1000));
     expect(v.y).toBe(0);
     expect(v.x).toBeCloseTo((1200 - 1000 * v.zoom) / 2);
+  });
+});
+
+describe("revealDelta", () => {
+  const view = { x: -100, y: 0, zoom: 1 };
+  it("leaves a view alone when the box is in it", () => {
+    expect(revealDelta(view, { x: 400, y: 200, w: 120, h: 60 }, 1000, 600, 170, 44)).toEqual({ dx: 0, dy: 0 });
+  });
+  it("pans just enough to bring a box beyond the right edge into view", () => {
+    const d = revealDelta(view, { x: 1100, y: 200, w: 120, h: 60 }, 1000, 600, 170, 44);
+    expect(d.dy).toBe(0);
+    // the box's right edge ends a margin inside the pane
+    expect(view.x + d.dx + 1100 + 120).toBe(1000 - 24);
+  });
+  it("keeps a box clear of the sticky lane names and phase names", () => {
+    const d = revealDelta(view, { x: 200, y: 10, w: 120, h: 60 }, 1000, 600, 170, 44);
+    expect(view.x + d.dx + 200).toBe(170 + 24);
+    expect(0 + d.dy + 10).toBe(44 + 24);
+  });
+  it("scales with the zoom", () => {
+    const d = revealDelta({ x: 0, y: 0, zoom: 0.5 }, { x: 2200, y: 0, w: 100, h: 50 }, 1000, 600, 85, 22);
+    expect(0 + d.dx + (2200 + 100) * 0.5).toBe(1000 - 24);
   });
 });

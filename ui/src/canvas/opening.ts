@@ -41,3 +41,34 @@ export function openingView(layout: Layout, width: number, height: number): View
   const offset = spare > 0 ? spare / 2 : 0;
   return horizontal ? { x: 0, y: offset, zoom } : { x: offset, y: 0, zoom };
 }
+
+/** A box in diagram units. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * How far to pan (screen pixels, added to the viewport's x and y) so that `box` is wholly in
+ * a pane of `width` × `height`, clear of the sticky headers (`left` and `top` pixels) with a
+ * margin; zero when it already is, so a view the user chose is left alone. Where the box does
+ * not fit, its top-left corner is shown.
+ */
+export function revealDelta(view: Viewport, box: Box, width: number, height: number, left: number, top: number): { dx: number; dy: number } {
+  const m = 24;
+  const axis = (start: number, size: number, from: number, to: number) => {
+    const a = start;
+    const b = start + size;
+    if (a >= from + m && b <= to - m) return 0;
+    if (b - a > to - from - 2 * m || a < from + m) return from + m - a;
+    return to - m - b;
+  };
+  const sx = view.x + box.x * view.zoom;
+  const sy = view.y + box.y * view.zoom;
+  return {
+    dx: axis(sx, box.w * view.zoom, left, width),
+    dy: axis(sy, box.h * view.zoom, top, height),
+  };
+}

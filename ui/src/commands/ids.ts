@@ -36,6 +36,7 @@ export type PageCommandId =
   | "append_event"
   | "append_end"
   | "connect"
+  | "add_need"
   | "escape"
   | "confirm"
   | "select_left"

@@ -18,6 +18,8 @@ describe("keyToCommand", () => {
     expect(keyToCommand(k("B"), false)).toBe("append_decision");
     expect(keyToCommand(k("h"), false)).toBe("append_event");
     expect(keyToCommand(k("s"), false)).toBe("append_end");
+    expect(keyToCommand(k("i"), false)).toBe("add_need");
+    expect(keyToCommand(k("i"), true)).toBeNull();
     expect(keyToCommand(k("a"), true)).toBeNull();
     expect(keyToCommand(k("s", { altKey: true }), false)).toBeNull();
     expect(keyToCommand(k("a", { ctrlKey: true }), false)).toBe("select_all");

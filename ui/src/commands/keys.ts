@@ -58,6 +58,8 @@ export function keyToCommand(e: KeyLike, inText: boolean, menu = true): CommandI
   const append: Record<string, CommandId> = { a: "append_activity", b: "append_decision", h: "append_event", s: "append_end" };
   if (append[key]) return append[key];
   if (key === "c") return "connect";
+  // I: an information need at the selected step
+  if (key === "i") return "add_need";
   if (e.key === "?") return "shortcuts";
   return null;
 }
@@ -110,6 +112,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ["H"], action: "appendEvent" },
       { keys: ["S"], action: "appendEnd" },
       { keys: ["C"], action: "connect" },
+      { keys: ["I"], action: "addNeed" },
       { keys: ["Alt+←", "Alt+→"], action: "movePhase" },
       { keys: ["Alt+↑", "Alt+↓"], action: "moveLane" },
       { keys: ["Escape"], action: "escape" },

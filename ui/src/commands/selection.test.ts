@@ -101,3 +101,17 @@ describe("needs left without a step", () => {
     });
   });
 });
+
+describe("deleting several needs", () => {
+  const withNeeds = { ...variant, needs: [{ id: "n1", steps: ["a"] }, { id: "n2", steps: ["b"] }, { id: "n3", steps: ["c"] }] } as unknown as Variant;
+  it("removes every selected need as one batch, and nothing else", () => {
+    expect(deleteEdit(withNeeds, { kind: "need", id: "n1" }, new Set(["n1", "n3"]))).toEqual({
+      op: "batch",
+      label: "delete",
+      edits: [
+        { op: "remove_need", variant: "v", id: "n1" },
+        { op: "remove_need", variant: "v", id: "n3" },
+      ],
+    });
+  });
+});

@@ -41,7 +41,7 @@ export interface FrameDeps {
   onEdit: (edit: Edit) => Promise<boolean>;
   undoRedo: (which: "undo" | "redo") => Promise<void>;
   /** Re-read the open document (null: its first variant). */
-  refresh: (variant: string | null) => Promise<void>;
+  refresh: (variant: string | null) => Promise<unknown>;
   setError: (e: CoreError | null) => void;
   openExport: () => void;
   importFile: () => Promise<void>;
@@ -83,6 +83,8 @@ export function useFrame(d: FrameDeps) {
     return () => window.clearTimeout(timer);
   }, [status]);
   const [renameRequest, setRenameRequest] = useState<{ id: string; tick: number } | null>(null);
+  // the need form for a step, asked for by the context pad or the I key
+  const [needAt, setNeedAt] = useState<string | null>(null);
 
   /** Sets the multi-selection, leaving the state alone when the ids are the same. */
   const setMulti = useCallback((ids: Iterable<string>) => {
@@ -388,6 +390,9 @@ export function useFrame(d: FrameDeps) {
             }
             return;
           }
+          case "add_need":
+            if (d.selection?.kind === "step") setNeedAt(d.selection.id);
+            return;
           case "connect":
             if (d.selection?.kind === "step") setConnectFrom(d.selection.id);
             return;
@@ -509,6 +514,8 @@ export function useFrame(d: FrameDeps) {
     highlights,
     currentMatch: findIndex >= 0 ? (matches[findIndex]?.step ?? null) : null,
     renameRequest,
+    needAt,
+    setNeedAt,
     connectFrom,
     connectTo,
     status,

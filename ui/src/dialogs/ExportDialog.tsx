@@ -33,7 +33,10 @@ function PhaseSelect(props: { name: string; label: string; phases: Phase[]; valu
   );
 }
 
-export function ExportDialog(props: { doc: Document; variantId: string | null; onClose: () => void }) {
+/** Wider than this for its height, the whole pathway is a strip no page shows legibly. */
+export const MAX_ASPECT = 3;
+
+export function ExportDialog(props: { doc: Document; variantId: string | null; onClose: () => void; /** The canvas's width : height. */ aspect?: number }) {
   const { doc, onClose } = props;
   const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>("svg");
@@ -46,7 +49,9 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
   const [reveal, setReveal] = useState(false);
   const [page, setPage] = useState<Page>("fit");
   // which part of the pathway a diagram draws: all of it, the wrapped overview, or some phases
-  const [part, setPart] = useState<"whole" | "overview" | "phases">("whole");
+  // a strip wider than 3 : 1 starts as the overview, which wraps it into rows of phases
+  const strip = (props.aspect ?? 0) > MAX_ASPECT;
+  const [part, setPart] = useState<"whole" | "overview" | "phases">(strip ? "overview" : "whole");
   const phases = [...doc.phases].sort((a, b) => a.order - b.order);
   const [phaseFrom, setPhaseFrom] = useState(phases[0]?.id ?? "");
   const [phaseTo, setPhaseTo] = useState(phases[0]?.id ?? "");
@@ -187,6 +192,11 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
                 </option>
               </select>
             </label>
+          )}
+          {diagram && part === "whole" && strip && !vertical && (
+            <p className="hint" role="note">
+              {t("export.stripHint", { ratio: (props.aspect ?? 0).toLocaleString(i18n.language === "en" ? "en" : "nb", { maximumFractionDigits: 1 }) })}
+            </p>
           )}
           {diagram && part === "phases" && (
             <span className="phase-range">

@@ -62,10 +62,15 @@ export function NewChoices(props: { onCreate: (req: NewDocument) => void; onCanc
     e.preventDefault();
     props.onCreate(request(choice, title, lang));
   };
-  const option = (c: Choice, key: string, heading: string, detail: string, lanes: number, phases: number) => (
+  const option = (c: Choice, key: string, heading: string, detail: string, lanes: number, phases: number, preview?: string) => (
     <label key={key} className={`new-card${picked(c) ? " picked" : ""}`}>
       <input type="radio" name="new-kind" value={key} checked={picked(c)} onChange={() => setChoice(c)} />
-      <Sketch lanes={lanes} phases={phases} />
+      {preview ? (
+        // the template's own pathway, drawn by the core (its overview, without needs)
+        <img className="new-preview" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview)}`} alt="" />
+      ) : (
+        <Sketch lanes={lanes} phases={phases} />
+      )}
       <strong>{heading}</strong>
       <span className="muted">{detail}</span>
     </label>
@@ -94,6 +99,7 @@ export function NewChoices(props: { onCreate: (req: NewDocument) => void; onCanc
             t("newDocument.templateDetail", { lanes: c.lanes, phases: c.phases, steps: c.steps, needs: c.needs, variants: c.variants.join(", ") }),
             c.lanes,
             c.phases,
+            c.preview,
           ),
         )}
       </fieldset>

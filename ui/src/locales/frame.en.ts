@@ -96,6 +96,7 @@ export const frameEn: FrameResources = {
       rubberBand: "Select every step inside a rectangle",
       rename: "Rename the selected step",
       addStep: "New step in the selected step's lane and phase",
+      addNeed: "New information need at the selected step",
       appendActivity: "New activity after the selected step, connected to it",
       appendDecision: "New decision after the selected step",
       appendEvent: "New event after the selected step",

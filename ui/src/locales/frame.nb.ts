@@ -95,6 +95,7 @@ export const frameNb = {
       rubberBand: "Velg alle steg innenfor et rektangel",
       rename: "Gi valgt steg nytt navn",
       addStep: "Nytt steg i samme bane og fase som det valgte",
+      addNeed: "Nytt informasjonsbehov ved det valgte steget",
       appendActivity: "Ny aktivitet etter det valgte steget, koblet til det",
       appendDecision: "Ny beslutning etter det valgte steget",
       appendEvent: "Ny hendelse etter det valgte steget",

@@ -3,6 +3,7 @@ import type { reviewNb } from "./review.nb";
 
 export const reviewEn: typeof reviewNb = {
   review: {
+    acceptsWarning: "Accepted a warning about this element, with the reason:",
     mode: "Review",
     modeHint: "Review mode: the model is read-only, but you can comment and decide",
     modeOn: "Review mode is on: the model cannot be changed, but you can comment and decide.",

@@ -1,6 +1,7 @@
 // Texts of review mode, the review panel, settings and merging a reviewed copy (bokmål).
 export const reviewNb = {
   review: {
+    acceptsWarning: "Godtok en advarsel om dette elementet, med begrunnelsen:",
     mode: "Gjennomgang",
     modeHint: "Gjennomgangsmodus: modellen er skrivebeskyttet, men du kan kommentere og ta stilling",
     modeOn: "Gjennomgangsmodus er på: modellen kan ikke endres, men du kan kommentere og ta stilling.",

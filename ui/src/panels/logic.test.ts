@@ -146,6 +146,15 @@ describe("problem badges", () => {
       { kind: "need", id: "n1", severity: "error", messages: ["feil"] },
     ]);
   });
+  it("leave out findings accepted with a reason", () => {
+    const accepted = { comment: "c1", author: "Kari", reason: "avtalt" };
+    const marks = marksOf(
+      [{ rule: "handover-without-need", severity: "warning", message_nb: "m", message_en: "m", elements: [{ kind: "transition", variant: "v1", id: "t1" }], accepted }],
+      "v1",
+      false,
+    );
+    expect(marks).toEqual([]);
+  });
 });
 
 describe("a copied variant's name", () => {

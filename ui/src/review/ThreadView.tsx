@@ -5,12 +5,17 @@ import type { Comment } from "../generated/carepath";
 import { formatTime, type ThreadView } from "./logic";
 
 function CommentItem({ c }: { c: Comment }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="comment" data-comment={c.id}>
       <div className="comment-head">
         <strong className="comment-author">{c.author}</strong> <time dateTime={c.created}>{formatTime(c.created, i18n.language)}</time>
       </div>
+      {c.accepts && (
+        <p className="comment-accepts" title={c.accepts}>
+          {t("review.acceptsWarning")}
+        </p>
+      )}
       <p className="comment-text">{c.text}</p>
     </div>
   );

@@ -8,6 +8,7 @@ import type {
   Edit,
   ElementRef,
   ExportOptions,
+  Finding,
   Lang,
   MergeReport,
   ReviewStatus,
@@ -23,6 +24,9 @@ export const reviewApi = {
   resolve: (comment: CommentId, resolved: boolean) => invoke<Edit>("review_resolve", { comment, resolved }),
   decide: (target: ElementRef, reviewer: string, status: ReviewStatus, note: string) =>
     invoke<Edit>("review_decide", { target, reviewer, status, note }),
+  /** Accepts a warning or note with a reason (an edit: undone like any other). */
+  accept: (finding: Finding, author: string, reason: string) => invoke<Edit>("accept_finding", { finding, author, reason }),
+  withdraw: (comment: CommentId) => invoke<Edit>("withdraw_acceptance", { comment }),
   sendForReview: (path: string) => invoke<null>("send_for_review", { path }),
   merge: (path: string) => invoke<MergeReport>("merge_review", { path }),
   author: () => invoke<string>("review_author"),

@@ -15,7 +15,7 @@ import "./review.css";
 
 const carepath = (name: string) => [{ name, extensions: ["carepath"] }];
 
-export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<void>; setError: (e: CoreError | null) => void; setStatus: (s: string) => void }) {
+export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<unknown>; setError: (e: CoreError | null) => void; setStatus: (s: string) => void }) {
   const { t } = useTranslation();
   const [on, setOn] = useState(false);
   const [comparing, setComparing] = useState(false);
