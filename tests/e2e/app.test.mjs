@@ -1459,6 +1459,15 @@ test("the canvas at low zoom shows numbers and short labels; the lane names neve
     const number = await shown(".step-activity .step-lod");
     assert.ok(number.visible && number.px >= 10, `step numbers at fit: ${JSON.stringify(number)}`);
     assert.equal((await shown(".step-activity .step-label-text")).visible, false, "no unreadable labels at fit");
+    // the lane names that stick (the pathway is wider than the view even at the smallest
+    // zoom) show only where no step lies under them
+    const coveredByTags = () =>
+      browser.execute(() => {
+        const tags = Array.from(document.querySelectorAll(".lane-tag"), (e) => e.getBoundingClientRect());
+        const steps = Array.from(document.querySelectorAll(".react-flow__node-step .step-shape"), (e) => e.getBoundingClientRect());
+        return tags.flatMap((t) => steps.filter((s) => s.left < t.right && t.left < s.right && s.top < t.bottom && t.top < s.bottom)).length;
+      });
+    assert.equal(await coveredByTags(), 0, "no lane tag covers a step at fit");
     await shot(browser, "canvas-fit-numbers.png");
     // one step in: short labels of about 9 screen pixels
     for (let i = 0; i < 6 && (await browser.execute(() => document.querySelector(".diagram")?.dataset.detail)) !== "low"; i++) {
@@ -1467,6 +1476,7 @@ test("the canvas at low zoom shows numbers and short labels; the lane names neve
     }
     const label = await shown(".step-activity .step-label-text");
     assert.ok(label.visible && label.px >= 7.5, `short labels: ${JSON.stringify(label)}`);
+    assert.equal(await coveredByTags(), 0, "no lane tag covers a step zoomed out");
     await shot(browser, "canvas-low-detail.png");
 
     // panned to the right, the lane names become tags in their lanes' top corners, clear of
@@ -1483,12 +1493,7 @@ test("the canvas at low zoom shows numbers and short labels; the lane names neve
     });
     await dragFromTo(browser, pane, { x: pane.x - 300, y: pane.y }, 10);
     await eventually(() => browser.execute(() => document.querySelectorAll(".lane-tag").length > 0), "the lane tags");
-    const covered = await browser.execute(() => {
-      const tags = Array.from(document.querySelectorAll(".lane-tag"), (e) => e.getBoundingClientRect());
-      const steps = Array.from(document.querySelectorAll(".react-flow__node-step .step-shape"), (e) => e.getBoundingClientRect());
-      return tags.flatMap((t) => steps.filter((s) => s.left < t.right && t.left < s.right && s.top < t.bottom && t.top < s.bottom)).length;
-    });
-    assert.equal(covered, 0, "no lane tag covers a step");
+    assert.equal(await coveredByTags(), 0, "no lane tag covers a step");
     await shot(browser, "canvas-lane-tags.png");
 
     // a connection dragged from a step's handle and dropped in the middle of another step
@@ -1843,6 +1848,155 @@ test("a new team maps the heart-failure pathway: blank start, actors, 12 steps b
   } finally {
     await browser.deleteSession().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("keyboard alone: every kind of action of the heart-failure scenario without a pointer", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-keyboard-"));
+  const file = path.join(dir, "hjertesvikt.carepath");
+  const browser = await startApp();
+  let keysPressed = 0;
+  const press = async (...k) => {
+    keysPressed += 1;
+    await browser.keys(k);
+  };
+  // typing into the focused field (as one string: WebKitWebDriver drops a letter typed twice
+  // in a row when the keys come one by one)
+  const type = async (text) => {
+    keysPressed += 1;
+    await (await browser.$(":focus")).addValue(text);
+  };
+  const focused = () => browser.execute(() => {
+    const e = document.activeElement;
+    return { tag: e?.tagName, name: e?.getAttribute("name"), text: (e?.textContent ?? "").trim().slice(0, 60), value: e?.value ?? null, label: e?.getAttribute("aria-label") };
+  });
+  /** Tab (or Shift+Tab) until the focused element passes `test` (run in the page). */
+  const tabTo = async (test, what, back = false) => {
+    for (let i = 0; i < 200; i++) {
+      if (await browser.execute(test)) return;
+      await press(...(back ? ["\uE008", "\uE004", "\uE008"] : ["\uE004"]));
+    }
+    throw new Error(`Tab never reached ${what}; the focus is on ${JSON.stringify(await focused())}`);
+  };
+  const current = async () => (await invoke(browser, "current_document")).ok.variants[0];
+  try {
+    await eventually(() => browser.execute(() => !!document.querySelector(".step-label-text, .start-screen")), "the window");
+    // File -> New (Ctrl+N: the menu's accelerator, sent as its event): the title first, the
+    // choice by arrow keys; Enter would open the native Save dialog, the one thing WebDriver
+    // cannot type into, so the dialog is closed and the same request goes to the shell
+    await menu(browser, "new");
+    await eventually(() => browser.execute(() => document.activeElement?.getAttribute("name") === "title"), "the title field focused");
+    await type("Hjertesvikt");
+    await press("\uE004");
+    await eventually(() => browser.execute(() => document.activeElement?.getAttribute("name") === "new-kind"), "the choices");
+    await press("\uE015");
+    assert.equal(await browser.execute(() => document.activeElement?.value), "skeleton", "the arrow picks the skeleton");
+    await press("\uE00C");
+    await eventually(() => browser.execute(() => !document.querySelector(".new-document-dialog")), "the New dialog closed");
+    await createAndShow(browser, { title: "Hjertesvikt", skeleton: true }, file);
+    await eventually(async () => (await texts(browser, ".lane-name")).length === 4, "the skeleton");
+
+    // an actor renamed and one added, from the side panel
+    await tabTo(() => document.activeElement?.value === "Kommunen", "the actor 'Kommunen'");
+    await press("\uE009", "a", "\uE009");
+    await type("Hjemmesykepleien");
+    await press("\uE007");
+    await eventually(async () => (await texts(browser, ".lane-name")).some((t) => t.trim() === "Hjemmesykepleien"), "the renamed lane");
+    await tabTo(() => /Legg til aktør/.test(document.activeElement?.textContent ?? ""), "+ Legg til aktør");
+    await press("\uE007");
+    await eventually(() => browser.execute(() => document.activeElement?.value === "Ny aktør"), "the new actor's name");
+    await press("\uE009", "a", "\uE009");
+    await type("Apotek");
+    await press("\uE007");
+    await eventually(async () => (await texts(browser, ".lane-name")).length === 5, "five lanes");
+
+    // a start from the palette (Enter on a kind: the first cell), then steps by the pad's keys
+    await tabTo(() => document.activeElement?.getAttribute("data-kind") === "start", "the palette's start");
+    await press("\uE007");
+    await labelEditorOpen(browser, "the start's name");
+    await type("Pasient med hjertesvikt");
+    await press("\uE007");
+    await eventually(() => hasLabel(browser, "Pasient med hjertesvikt"), "the start");
+    const append = async (key, label) => {
+      await press(key);
+      await labelEditorOpen(browser, `the name of '${label}'`);
+      await type(label);
+      await press("\uE007");
+      await eventually(() => hasLabel(browser, label), `the step '${label}'`);
+    };
+    await append("a", "Henviser til poliklinikken");
+    // Alt+↓: into the next lane
+    const laneOf = async (label) => {
+      const v = await current();
+      return v.steps.find((x) => x.label === label)?.actor;
+    };
+    const before = await laneOf("Henviser til poliklinikken");
+    keysPressed += 1;
+    await browser.action("key").down("\uE00A").down("\uE015").up("\uE015").up("\uE00A").perform();
+    await eventually(async () => (await laneOf("Henviser til poliklinikken")) !== before, "the step in the next lane");
+    await append("b", "Egnet?");
+    await append("s", "Følges hjemme");
+    // the other branch: from the decision, connect by C, arrows and Enter, to the first step
+    await tabTo(() => document.activeElement?.closest(".react-flow__node")?.textContent?.includes("Egnet?") === true, "the decision", true);
+    await press("c");
+    await eventually(async () => (await texts(browser, ".connect-hint")).length === 1, "connect mode");
+    const transitions = (await current()).transitions.length;
+    for (let i = 0; i < 6 && (await current()).transitions.length === transitions; i++) {
+      await press("\uE012");
+      await press("\uE007");
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await eventually(async () => (await current()).transitions.length === transitions + 1, "a transition made with the keyboard");
+
+    // a branch named from its warning: Tab to the finding, Enter, Tab to the condition
+    await tabTo(() => document.activeElement?.getAttribute("title") === "unlabelled-branch", "the unnamed branch's warning");
+    await press("\uE007");
+    await tabTo(() => document.activeElement?.getAttribute("name") === "transition-label", "the condition field", true);
+    await type("ja");
+    await press("\uE007");
+    await eventually(async () => (await current()).transitions.some((t) => t.label === "ja"), "the branch named");
+
+    // a need at a step: Tab to the step, I, the title, Enter
+    await tabTo(() => document.activeElement?.closest(".react-flow__node")?.textContent?.includes("Henviser til poliklinikken") === true, "the referral step", true);
+    await press("i");
+    await eventually(() => browser.execute(() => document.activeElement?.closest(".need-dialog") !== null), "the need form focused");
+    await tabTo(() => document.activeElement?.getAttribute("name") === "need-title", "the need's title");
+    await press("\uE009", "a", "\uE009");
+    await type("Henvisning");
+    await press("\uE007");
+    await eventually(async () => ((await current()).needs ?? []).some((n) => n.title === "Henvisning"), "the need");
+
+    // the desired copy from the Variants tab
+    await tabTo(() => document.activeElement?.getAttribute("role") === "tab", "the side panel's tabs", true);
+    // the arrow keys move between the tabs and open each
+    for (let i = 0; i < 5 && !(await browser.execute(() => document.activeElement?.textContent === "Varianter")); i++) await press("\uE014");
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute("aria-selected")), "true", "the Variants tab open");
+    await tabTo(() => /som kopi/.test(document.activeElement?.textContent ?? ""), "the copy button");
+    await press("\uE007");
+    await eventually(async () => (await invoke(browser, "current_document")).ok.variants.length === 2, "the desired copy");
+
+    // export (Ctrl+E, the menu's accelerator): the path typed, Enter
+    await menu(browser, "export");
+    await eventually(() => dialogTitle(browser), "the export dialog");
+    await tabTo(() => document.activeElement?.getAttribute("name") === "path", "the path field");
+    const svg = path.join(dir, "hjertesvikt.svg");
+    await type(svg);
+    await press("\uE007");
+    await eventually(() => existsSync(svg), "the exported picture");
+    await press("\uE00C");
+    await eventually(async () => (await dialogTitle(browser)) === null, "the dialog closed");
+
+    // undo and redo from the keyboard
+    const variants = async () => (await invoke(browser, "current_document")).ok.variants.length;
+    keysPressed += 1;
+    await chord(browser, "z");
+    await eventually(async () => (await variants()) === 1, "the copy undone");
+    keysPressed += 1;
+    await chord(browser, "z", true);
+    await eventually(async () => (await variants()) === 2, "the copy redone");
+    console.log(`keyboard-only scenario: ${keysPressed} key presses or typed fields, no pointer`);
+  } finally {
+    await browser.deleteSession();
   }
 });
 

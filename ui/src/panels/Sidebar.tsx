@@ -26,9 +26,11 @@ export function Sidebar({ doc, variantId, onEdit, onSwitchVariant }: Props) {
   const [tab, setTab] = useState<Tab>("actors");
   const [question, setQuestion] = useState<Question | null>(null);
   const onTabKey = (e: React.KeyboardEvent) => {
-    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    // the tabs are drawn in a row that wraps: both arrow pairs move between them
+    const next = e.key === "ArrowDown" || e.key === "ArrowRight";
+    if (!next && e.key !== "ArrowUp" && e.key !== "ArrowLeft") return;
     e.preventDefault();
-    const i = (TABS.indexOf(tab) + (e.key === "ArrowDown" ? 1 : TABS.length - 1)) % TABS.length;
+    const i = (TABS.indexOf(tab) + (next ? 1 : TABS.length - 1)) % TABS.length;
     setTab(TABS[i]);
     document.getElementById(`sidebar-tab-${TABS[i]}`)?.focus();
   };
@@ -39,7 +41,7 @@ export function Sidebar({ doc, variantId, onEdit, onSwitchVariant }: Props) {
       </button>
       {open && (
         <>
-          <div className="tabs" role="tablist" aria-orientation="vertical" aria-label={t("sidebar.label")} onKeyDown={onTabKey}>
+          <div className="tabs" role="tablist" aria-orientation="horizontal" aria-label={t("sidebar.label")} onKeyDown={onTabKey}>
             {TABS.map((k) => (
               <button
                 key={k}
