@@ -1975,6 +1975,18 @@ test("keyboard alone: every kind of action of the heart-failure scenario without
     await press("\uE007");
     await eventually(async () => (await invoke(browser, "current_document")).ok.variants.length === 2, "the desired copy");
 
+    // a phase inserted before the first one, from the Phases tab
+    await tabTo(() => document.activeElement?.getAttribute("role") === "tab", "the side panel's tabs", true);
+    for (let i = 0; i < 5 && !(await browser.execute(() => document.activeElement?.textContent === "Faser")); i++) await press("\uE012");
+    await tabTo(() => (document.activeElement?.getAttribute("aria-label") ?? "").startsWith("Sett inn en fase før"), "insert a phase before the first");
+    await press("\uE007");
+    await eventually(() => browser.execute(() => document.activeElement?.value === "Ny fase"), "the new phase's name focused");
+    await press("\uE009", "a", "\uE009");
+    await type("Forberedelse");
+    await press("\uE007");
+    const firstPhase = async () => [...(await invoke(browser, "current_document")).ok.phases].sort((a, b) => a.order - b.order)[0].name;
+    await eventually(async () => (await firstPhase()) === "Forberedelse", "the phase first");
+
     // export (Ctrl+E, the menu's accelerator): the path typed, Enter
     await menu(browser, "export");
     await eventually(() => dialogTitle(browser), "the export dialog");
@@ -1986,14 +1998,15 @@ test("keyboard alone: every kind of action of the heart-failure scenario without
     await press("\uE00C");
     await eventually(async () => (await dialogTitle(browser)) === null, "the dialog closed");
 
-    // undo and redo from the keyboard
-    const variants = async () => (await invoke(browser, "current_document")).ok.variants.length;
+    // undo and redo from the keyboard: the phase's name (out of the text field first, where
+    // Ctrl+Z undoes typing)
+    await tabTo(() => !["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName ?? ""), "a place outside the text fields");
     keysPressed += 1;
     await chord(browser, "z");
-    await eventually(async () => (await variants()) === 1, "the copy undone");
+    await eventually(async () => (await firstPhase()) === "Ny fase", "the name undone");
     keysPressed += 1;
     await chord(browser, "z", true);
-    await eventually(async () => (await variants()) === 2, "the copy redone");
+    await eventually(async () => (await firstPhase()) === "Forberedelse", "the name redone");
     console.log(`keyboard-only scenario: ${keysPressed} key presses or typed fields, no pointer`);
   } finally {
     await browser.deleteSession();

@@ -109,6 +109,7 @@ export const panelsEn: typeof panelsNb = {
     newActor: "New actor",
     addPhase: "Add phase",
     newPhase: "New phase",
+    insertPhaseBefore: "Insert a phase before",
     insertPhaseAfter: "Insert a phase after",
     addInfoType: "Add information type",
     newInfoType: "New information type",

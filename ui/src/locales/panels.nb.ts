@@ -108,6 +108,7 @@ export const panelsNb = {
     newActor: "Ny aktør",
     addPhase: "Legg til fase",
     newPhase: "Ny fase",
+    insertPhaseBefore: "Sett inn en fase før",
     insertPhaseAfter: "Sett inn en fase etter",
     addInfoType: "Legg til informasjonstype",
     newInfoType: "Ny informasjonstype",

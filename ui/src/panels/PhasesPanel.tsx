@@ -1,4 +1,4 @@
-// Phases (columns): add at the end or insert after another, rename, describe, reorder, delete
+// Phases (columns): add at the end, insert after another or before the first, rename, describe, reorder, delete
 // (refused with the count when steps use the phase). A phase just added takes the focus.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,9 +41,17 @@ export function PhasesPanel({ doc, onEdit, ask }: { doc: Document; onEdit: (edit
             }}
             onRemove={() => remove(p)}
             action={
-              <button type="button" className="icon" onClick={() => add(p.order + 1)} aria-label={`${t("sidebar.insertPhaseAfter")}: ${p.name}`} title={t("sidebar.insertPhaseAfter")}>
-                +
-              </button>
+              <>
+                {/* before the first; before any other is after the one above it */}
+                {i === 0 && (
+                  <button type="button" className="icon" onClick={() => add(p.order)} aria-label={`${t("sidebar.insertPhaseBefore")}: ${p.name}`} title={t("sidebar.insertPhaseBefore")}>
+                    ⤒
+                  </button>
+                )}
+                <button type="button" className="icon" onClick={() => add(p.order + 1)} aria-label={`${t("sidebar.insertPhaseAfter")}: ${p.name}`} title={t("sidebar.insertPhaseAfter")}>
+                  +
+                </button>
+              </>
             }
           >
             <TextField name="phase-description" label={t("props.description")} value={p.description ?? ""} multiline onCommit={(v) => set(p, { description: v })} />
