@@ -62,18 +62,19 @@ pub fn png(svg: &str, scale: f64) -> Result<Vec<u8>> {
     encode(&pixmap)
 }
 
-/// An opaque picture (the diagrams are drawn on white) as an RGB PNG with fast compression:
-/// several times quicker than the default for the large pictures reports embed.
+/// The picture as an RGBA PNG with fast compression: several times quicker than the default
+/// for the large pictures reports embed. The pixels are written as tiny-skia holds them; taking
+/// out the (always opaque) alpha first saved 5 % of the file but took two thirds of a report's
+/// time in a development build.
 pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>> {
     let failed = |e: png::EncodingError| CoreError::new(ErrorCode::Io, format!("PNG encoding failed: {e}"));
-    let rgb: Vec<u8> = pixmap.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
     let mut out = Vec::new();
     let mut enc = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    enc.set_color(png::ColorType::Rgb);
+    enc.set_color(png::ColorType::Rgba);
     enc.set_depth(png::BitDepth::Eight);
     enc.set_compression(png::Compression::Fast);
     let mut writer = enc.write_header().map_err(failed)?;
-    writer.write_image_data(&rgb).map_err(failed)?;
+    writer.write_image_data(pixmap.data()).map_err(failed)?;
     writer.finish().map_err(failed)?;
     Ok(out)
 }
