@@ -88,17 +88,18 @@ pub(super) fn compact(v: &Variant, seats: &HashMap<StepId, Seat>) -> HashMap<Ste
     if loose.is_empty() {
         return first;
     }
-    // the layers the rest of each column uses, and the cells its steps fill
+    // the layers the rest of each column uses, with how wide each is, and the cells its steps fill
     let is_loose: HashSet<StepId> = loose.iter().copied().collect();
-    // (with how wide each layer is)
     let mut used: HashMap<usize, std::collections::BTreeMap<usize, f64>> = HashMap::new();
     let mut filled: HashSet<(usize, usize, usize)> = HashSet::new();
+    fn seat_at(used: &mut HashMap<usize, std::collections::BTreeMap<usize, f64>>, filled: &mut HashSet<(usize, usize, usize)>, s: Seat, r: usize) {
+        let w = used.entry(s.col).or_default().entry(r).or_insert(0.0);
+        *w = w.max(s.main);
+        filled.insert((s.col, r, s.lane));
+    }
     for (id, &r) in &first {
-        let s = seats[id];
-        if !is_loose.contains(id) && !s.pinned {
-            let w = used.entry(s.col).or_default().entry(r).or_insert(0.0);
-            *w = w.max(s.main);
-            filled.insert((s.col, r, s.lane));
+        if !is_loose.contains(id) && !seats[id].pinned {
+            seat_at(&mut used, &mut filled, seats[id], r);
         }
     }
     let mut floor: HashMap<StepId, usize> = HashMap::new();
@@ -110,9 +111,7 @@ pub(super) fn compact(v: &Variant, seats: &HashMap<StepId, Seat>) -> HashMap<Ste
         };
         // a free cell in a layer as wide as the step keeps every other step in place
         let r = free(true).or_else(|| free(false)).or_else(|| layers.and_then(|rs| rs.keys().last()).map(|r| r + 1)).unwrap_or(0);
-        filled.insert((s.col, r, s.lane));
-        let w = used.entry(s.col).or_default().entry(r).or_insert(0.0);
-        *w = w.max(s.main);
+        seat_at(&mut used, &mut filled, s, r);
         floor.insert(*n, r);
     }
     assign(&f, &prev, seats, &floor)

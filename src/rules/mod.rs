@@ -189,7 +189,7 @@ fn mark_accepted(doc: &Document, findings: &mut [Finding]) {
     if !doc.comments.iter().any(|c| c.accepts.is_some()) {
         return;
     }
-    for f in findings.iter_mut().filter(|f| acceptable(&f.rule)) {
+    for f in findings.iter_mut().filter(|f| f.acceptable) {
         let Some(first) = f.elements.first() else { continue };
         if let Some(c) = doc.comments.iter().find(|c| c.target == *first && c.accepts.as_deref() == Some(f.rule.as_str())) {
             f.accepted = Some(Acceptance { comment: c.id, author: c.author.clone(), reason: c.text.clone() });

@@ -124,15 +124,16 @@ export function Diagram(props: Props) {
   // the pad shows beside the one selected step of an editable diagram
   const single = selection?.kind === "step" && (!multi?.size || (multi.size === 1 && multi.has(selection.id)));
   const padFor = !props.readOnly && props.onCommand && single ? selection.id : null;
-  // needs join a multi-selection as steps do: a modifier-click adds one or takes it out
+  // a click on a step or a need: alone it selects just that; with a modifier (`additive`) it
+  // adds the element to the multi-selection, or takes it out when it is in already
   const multiNeeds = useMemo(() => (variant.needs ?? []).filter((n) => multi?.has(n.id)).map((n) => n.id), [variant, multi]);
   const picking = useRef({ multi, selection, onMulti, onSelect });
   picking.current = { multi, selection, onMulti, onSelect };
-  const pickNeed = useCallback((id: string, additive: boolean) => {
+  const pick = useCallback((kind: "step" | "need", id: string, additive: boolean) => {
     const { multi, selection, onMulti, onSelect } = picking.current;
     if (!additive) {
       onMulti?.([]);
-      onSelect({ kind: "need", id });
+      onSelect({ kind, id });
       return;
     }
     const ids = new Set(multi);
@@ -142,10 +143,11 @@ export function Diagram(props: Props) {
       if (selection?.id === id) onSelect(null);
     } else {
       ids.add(id);
-      onSelect({ kind: "need", id });
+      onSelect({ kind, id });
     }
     onMulti?.([...ids]);
   }, []);
+  const pickNeed = useCallback((id: string, additive: boolean) => pick("need", id, additive), [pick]);
   const rename = useCallback((id: string, label: string | null, byKey: boolean) => {
     setEditing(null);
     // Enter or Escape leaves the keyboard on the step, to go on from there
@@ -476,23 +478,7 @@ export function Diagram(props: Props) {
         }}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={(e, n) => {
-          if (n.type !== "step") return;
-          if (e.shiftKey || e.ctrlKey || e.metaKey) {
-            const ids = new Set(multi);
-            if (selection?.kind === "step") ids.add(selection.id);
-            // a modifier-click on a selected step takes it out of the selection, else adds it
-            if (ids.has(n.id)) {
-              ids.delete(n.id);
-              if (selection?.id === n.id) onSelect(null);
-            } else {
-              ids.add(n.id);
-              onSelect({ kind: "step", id: n.id });
-            }
-            onMulti?.([...ids]);
-            return;
-          }
-          onMulti?.([]);
-          onSelect({ kind: "step", id: n.id });
+          if (n.type === "step") pick("step", n.id, e.shiftKey || e.ctrlKey || e.metaKey);
         }}
         onNodeDoubleClick={(_e, n) => !props.readOnly && n.type === "step" && setEditing(n.id)}
         onEdgeClick={(_e, ed) => onSelect({ kind: "transition", id: ed.id })}
