@@ -23,6 +23,9 @@ fn main() {
     generator.subschema_for::<Document>();
     generator.subschema_for::<Edit>();
     generator.subschema_for::<Changed>();
+    generator.subschema_for::<carepath::view::View>();
+    generator.subschema_for::<carepath::view::Shown>();
+    generator.subschema_for::<carepath::view::Update>();
     generator.subschema_for::<carepath::edit::UndoState>();
     generator.subschema_for::<CoreError>();
     generator.subschema_for::<Finding>();

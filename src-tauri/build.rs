@@ -8,6 +8,7 @@ fn main() {
         "create_document",
         "template_cards",
         "current_document",
+        "show_view",
         "apply_edit",
         "undo",
         "redo",

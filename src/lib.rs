@@ -21,6 +21,7 @@ pub mod store;
 pub mod summary;
 pub mod template;
 pub mod traverse;
+pub mod view;
 mod tempfiles;
 pub mod walkthrough;
 pub mod xmltext;

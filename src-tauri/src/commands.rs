@@ -12,6 +12,7 @@ use carepath::layout::Layout;
 use carepath::model::{Document, Position, StepId, VariantId};
 use carepath::rules::Finding;
 use carepath::template::{NewDocument, TemplateCard};
+use carepath::view::{Shown, Update, View, Viewer};
 use carepath::{CoreError, ErrorCode, Result};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,6 +29,9 @@ pub struct AppState {
     clipboard: Mutex<Option<Fragment>>,
     /// Edits were committed since the last flush to disk.
     dirty: AtomicBool,
+    /// What the window was last sent, the base of each edit's update (locked inside the
+    /// session's lock, never the other way round).
+    viewer: Mutex<Viewer>,
 }
 
 impl AppState {
@@ -56,6 +60,15 @@ impl AppState {
             self.dirty.store(true, Ordering::Release);
         }
         out
+    }
+
+    /// Runs an edit, undo or redo and answers with the window's update.
+    fn edit_and_show(&self, view: View, f: impl FnOnce(&mut Session) -> Result<Vec<Changed>>, after: impl FnOnce(&Session) -> History) -> Result<(Update, History)> {
+        self.edit(|s| {
+            let changed = f(s)?;
+            let mut viewer = self.viewer.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the view state is poisoned"))?;
+            Ok((viewer.update(s.document(), changed, view)?, after(s)))
+        })
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
@@ -165,12 +178,20 @@ fn show_history<T>(window: &WebviewWindow, out: Result<(T, History)>) -> Result<
     Ok(value)
 }
 
+/// Everything the window shows of the open document: it, its findings, and the layout of the
+/// variant in `view`. Each edit's update is measured from what this last sent.
 #[tauri::command]
-pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit) -> Result<Vec<Changed>> {
-    let out = state.edit(|s| {
-        let changed = s.apply(edit)?;
-        Ok((changed, after_edit(&window, s)))
-    });
+pub fn show_view(state: State<AppState>, view: View) -> Result<Shown> {
+    state.with(|s| {
+        let mut viewer = state.viewer.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the view state is poisoned"))?;
+        viewer.show(s.document(), view)
+    })
+}
+
+/// Applies an edit; answers with what changed for the window showing `view`.
+#[tauri::command]
+pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit, view: View) -> Result<Update> {
+    let out = state.edit_and_show(view, |s| s.apply(edit), |s| after_edit(&window, s));
     show_history(&window, out)
 }
 
@@ -184,21 +205,15 @@ pub fn undo_state(app: AppHandle, state: State<AppState>) -> Result<carepath::ed
 
 /// Undo; in review mode (`review_only`) only a comment or a decision is undone.
 #[tauri::command]
-pub fn undo(window: WebviewWindow, state: State<AppState>, review_only: bool) -> Result<Vec<Changed>> {
-    let out = state.edit(|s| {
-        let changed = if review_only { s.undo_review()? } else { s.undo()? };
-        Ok((changed, after_edit(&window, s)))
-    });
+pub fn undo(window: WebviewWindow, state: State<AppState>, review_only: bool, view: View) -> Result<Update> {
+    let out = state.edit_and_show(view, |s| if review_only { s.undo_review() } else { s.undo() }, |s| after_edit(&window, s));
     show_history(&window, out)
 }
 
 /// Redo; in review mode (`review_only`) only a comment or a decision is redone.
 #[tauri::command]
-pub fn redo(window: WebviewWindow, state: State<AppState>, review_only: bool) -> Result<Vec<Changed>> {
-    let out = state.edit(|s| {
-        let changed = if review_only { s.redo_review()? } else { s.redo()? };
-        Ok((changed, after_edit(&window, s)))
-    });
+pub fn redo(window: WebviewWindow, state: State<AppState>, review_only: bool, view: View) -> Result<Update> {
+    let out = state.edit_and_show(view, |s| if review_only { s.redo_review() } else { s.redo() }, |s| after_edit(&window, s));
     show_history(&window, out)
 }
 

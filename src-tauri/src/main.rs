@@ -57,6 +57,7 @@ fn main() {
             commands::create_document,
             commands::template_cards,
             commands::current_document,
+            commands::show_view,
             commands::apply_edit,
             commands::undo,
             commands::redo,

@@ -57,7 +57,7 @@ pub struct VariantData {
 
 /// A variant without its contents: name, kind and description. Storage keeps it as one row
 /// and BPMN export carries it on the process.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VariantHeader {
     pub id: VariantId,

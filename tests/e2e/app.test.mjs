@@ -1998,6 +1998,8 @@ test("keyboard alone: every kind of action of the heart-failure scenario without
     await type(svg);
     await press("\uE007");
     await eventually(() => existsSync(svg), "the exported picture");
+    // Escape closes the dialog once the export has finished (while it runs, Escape is ignored)
+    await eventually(() => browser.execute(() => !!document.querySelector('[role="dialog"] .done')), "the export finished");
     await press("\uE00C");
     await eventually(async () => (await dialogTitle(browser)) === null, "the dialog closed");
 
@@ -2683,7 +2685,7 @@ test("Send for review writes a copy; Merge review brings its comments and decisi
     const apply = async (cmd, args) => {
       const made = await invoke(browser, cmd, args);
       assert.ok(!made.error, `${cmd} failed: ${JSON.stringify(made.error)}`);
-      const applied = await invoke(browser, "apply_edit", { edit: made.ok });
+      const applied = await invoke(browser, "apply_edit", { edit: made.ok, view: { variant: null, drawing: true } });
       assert.ok(!applied.error, `applying ${cmd} failed: ${JSON.stringify(applied.error)}`);
     };
     await apply("review_comment", { target: { kind: "document" }, replyTo: null, author: "Ola Sykepleier", text: "Fint arbeid, se merknadene" });

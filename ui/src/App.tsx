@@ -1,5 +1,6 @@
 // The window: a toolbar (variant switcher, undo/redo, language), the canvas and the problems
-// panel. The document lives in the core; after each edit the app re-reads it.
+// panel. The document lives in the core; the window holds what the core showed it
+// (ui/src/store/shown.ts) and patches it from each edit's one Update.
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +12,8 @@ import type { CommandId } from "./commands/ids";
 import { useFrame } from "./commands/useFrame";
 import { ExportDialog } from "./dialogs/ExportDialog";
 import { ImportReportDialog } from "./dialogs/ImportReportDialog";
-import type { Document, Edit, ElementRef, Finding, ImportReport, Layout, UndoState } from "./generated/carepath";
+import type { Document, Edit, ElementRef, Finding, ImportReport, UndoState, Update } from "./generated/carepath";
+import { dispatch, fromCore, type Shown } from "./store/shown";
 import { listen } from "@tauri-apps/api/event";
 import { revealOf } from "./commands/reveal";
 import { PropertiesPanel } from "./panels/PropertiesPanel";
@@ -24,16 +26,11 @@ import { ModeSidePanel, ModeToggles } from "./review/ModeViews";
 import { ReviewMarkers } from "./review/ReviewMarkers";
 import { useReview } from "./review/useReview";
 
-interface Loaded {
-  doc: Document;
-  findings: Finding[];
-  layout: Layout | null;
-  variantId: string | null;
-}
-
 export function App() {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<Loaded | null>(null);
+  const [state, setState] = useState<Shown | null>(null);
+  // the same, for handlers that run between renders
+  const shown = useRef<Shown | null>(null);
   const [variantId, setVariantId] = useState<string | null>(null);
   const [error, setError] = useState<CoreError | null>(null);
   const [selection, setSelection] = useState<Selection>(null);
@@ -53,19 +50,33 @@ export function App() {
 
   const refresh = useCallback(async (wanted: string | null): Promise<Document | null> => {
     try {
-      const [doc, findings, locked] = await Promise.all([api.currentDocument(), api.validate(drawing.current), api.documentReadOnly()]);
+      const [core, locked] = await Promise.all([api.showView({ variant: wanted, drawing: drawing.current }), api.documentReadOnly()]);
       fileLocked.current = locked;
       setFileReadOnly(locked);
-      const vid = doc.variants.find((v) => v.id === wanted)?.id ?? doc.variants[0]?.id ?? null;
-      const layout = vid ? await api.layout(vid) : null;
-      setState({ doc, findings, layout, variantId: vid });
-      setVariantId(vid);
-      return doc;
+      const next = fromCore(core);
+      shown.current = next;
+      setState(next);
+      setVariantId(next.variantId);
+      return next.doc;
     } catch (e) {
       setError(asCoreError(e));
       return null;
     }
   }, []);
+
+  /** Takes in one edit's Update; a missed message means asking for everything again. */
+  const take = useCallback(
+    async (u: Update): Promise<Document | null> => {
+      const next = shown.current && dispatch(shown.current, u);
+      if (!next) return refresh(u.variant ?? null);
+      shown.current = next;
+      setState(next);
+      setVariantId(next.variantId);
+      return next.doc;
+    },
+    [refresh],
+  );
+  const view = () => ({ variant: shown.current?.variantId ?? null, drawing: drawing.current });
 
   // what undo and redo would do: asked once, then told by the shell after every change
   const [history, setHistory] = useState<UndoState>({ undo: null, redo: null });
@@ -98,9 +109,9 @@ export function App() {
       }
       setPending((n) => n + 1);
       try {
-        await api.applyEdit(edit);
+        const u = await api.applyEdit(edit, view());
         setNote(null);
-        await refresh(variantId);
+        await take(u);
         return true;
       } catch (e) {
         setError(asCoreError(e));
@@ -110,7 +121,7 @@ export function App() {
         setPending((n) => n - 1);
       }
     },
-    [refresh, variantId, t],
+    [refresh, take, variantId, t],
   );
 
   const undoRedo = useCallback(
@@ -122,13 +133,13 @@ export function App() {
       try {
         const reviewOnly = readOnly.current;
         const what = which === "undo" ? history.undo : history.redo;
-        const changed = await (which === "undo" ? api.undo(reviewOnly) : api.redo(reviewOnly));
-        const doc = await refresh(variantId);
+        const u = await (which === "undo" ? api.undo(reviewOnly, view()) : api.redo(reviewOnly, view()));
+        const doc = await take(u);
         // show what came back or went: select it (the view follows) and say it
-        const shown = doc && revealOf(changed, doc, variantId);
-        if (shown) {
-          if (shown.variant && shown.variant !== variantId) await refresh(shown.variant);
-          setSelection(shown.selection);
+        const revealed = doc && revealOf(u.changed, doc, variantId);
+        if (revealed) {
+          if (revealed.variant && revealed.variant !== variantId) await refresh(revealed.variant);
+          setSelection(revealed.selection);
         }
         if (what) setNote(t("toolbar.didHistory", { what }));
       } catch (e) {
@@ -137,7 +148,7 @@ export function App() {
         else if (err.code !== "nothing_to_undo") setError(err);
       }
     },
-    [refresh, variantId, t, history],
+    [refresh, take, variantId, t, history],
   );
 
   const autoArrange = useCallback(async () => {

@@ -14,7 +14,10 @@ import type {
   Layout,
   NewDocument,
   Position,
+  Shown,
   TemplateCard,
+  Update,
+  View,
 } from "./generated/carepath";
 
 export type { Changed, CoreError, Document, Edit, ExportOptions, Finding, Fragment, ImportReport, Layout };
@@ -35,12 +38,15 @@ export const api = {
   /** A blank document or a template's copy, created at `path` and opened. */
   createDocument: (request: NewDocument, path: string) => invoke<Document>("create_document", { new: request, path }),
   templateCards: () => invoke<TemplateCard[]>("template_cards"),
-  applyEdit: (edit: Edit) => invoke<Changed[]>("apply_edit", { edit }),
+  /** Everything the window shows of `view`; each edit's Update is measured from it. */
+  showView: (view: View) => invoke<Shown>("show_view", { view }),
+  /** Applies an edit; the answer is what changed for the window showing `view`. */
+  applyEdit: (edit: Edit, view: View) => invoke<Update>("apply_edit", { edit, view }),
   /** In review mode (`reviewOnly`) only comments and decisions are undone and redone. */
   /** What undo and redo would do ("Angre legg til steg"); null where there is nothing. */
   undoState: () => invoke<UndoState>("undo_state"),
-  undo: (reviewOnly: boolean) => invoke<Changed[]>("undo", { reviewOnly }),
-  redo: (reviewOnly: boolean) => invoke<Changed[]>("redo", { reviewOnly }),
+  undo: (reviewOnly: boolean, view: View) => invoke<Update>("undo", { reviewOnly, view }),
+  redo: (reviewOnly: boolean, view: View) => invoke<Update>("redo", { reviewOnly, view }),
   /** `drawing`: errors that only say the pathway is unfinished come as notes. */
   validate: (drawing: boolean) => invoke<Finding[]>("validate", { drawing }),
   layout: (variant: string) => invoke<Layout>("layout", { variant }),

@@ -512,6 +512,68 @@ export type Production = "manual" | "automatic" | "mixed" | "unknown";
  * via the `definition` "Signal".
  */
 export type Signal = "none" | "green" | "yellow" | "red";
+/**
+ * The new value of one touched element; `None` where it no longer exists.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Value".
+ */
+export type Value =
+  | {
+      kind: "metadata";
+      metadata: Metadata;
+    }
+  | {
+      actors: Actor[];
+      kind: "actors";
+    }
+  | {
+      kind: "phases";
+      phases: Phase[];
+    }
+  | {
+      info_types: InfoType[];
+      kind: "info_types";
+    }
+  | {
+      header?: VariantHeader | null;
+      kind: "variant_header";
+      variant: VariantId;
+    }
+  | {
+      data?: Variant | null;
+      index: number;
+      kind: "variant";
+      variant: VariantId;
+    }
+  | {
+      id: StepId;
+      kind: "step";
+      step?: Step | null;
+      variant: VariantId;
+    }
+  | {
+      id: TransitionId;
+      kind: "transition";
+      transition?: Transition | null;
+      variant: VariantId;
+    }
+  | {
+      id: NeedId;
+      kind: "need";
+      need?: DataNeed | null;
+      variant: VariantId;
+    }
+  | {
+      comment?: Comment | null;
+      id: CommentId;
+      kind: "comment";
+    }
+  | {
+      id: ReviewId;
+      kind: "review";
+      review?: Review | null;
+    };
 
 /**
  * Every type that crosses the boundary between the Carepath core and its user interface. Generated; do not edit.
@@ -1450,6 +1512,40 @@ export interface Point1 {
   y: number;
 }
 /**
+ * What moved in a variant's layout since the one sent before: the frame (size, lanes and
+ * columns, always sent: they are few) and the steps, transitions and needs drawn anew or no
+ * longer drawn. `whole`: this is the complete layout (another variant than before).
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "LayoutDelta".
+ */
+export interface LayoutDelta {
+  column_header_height: number;
+  columns: ColumnBox[];
+  /**
+   * Transitions drawn anew, ordered by id.
+   */
+  edges: EdgeRoute[];
+  height: number;
+  lane_header_width: number;
+  lanes: LaneBox[];
+  /**
+   * Needs drawn anew, ordered by id.
+   */
+  needs: NeedRoute[];
+  orientation: Orientation;
+  removed_edges: TransitionId[];
+  removed_needs: NeedId[];
+  removed_steps: StepId[];
+  /**
+   * Steps drawn anew, ordered by id.
+   */
+  steps: StepBox[];
+  variant: VariantId;
+  whole: boolean;
+  width: number;
+}
+/**
  * Choices that change the layout.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -1633,6 +1729,25 @@ export interface StatusCount {
   status: ReviewStatus;
 }
 /**
+ * Everything the window shows, sent when it opens a document or switches variant.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Shown".
+ */
+export interface Shown {
+  document: Document;
+  findings: Finding[];
+  layout?: Layout | null;
+  /**
+   * Counts what the window was sent: an update follows the message numbered one less.
+   */
+  seq: number;
+  /**
+   * The variant shown (the one asked for, or the first) and its layout.
+   */
+  variant?: VariantId | null;
+}
+/**
  * A template as File -> New offers it: its name, title, patient group and what it holds.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -1669,6 +1784,53 @@ export interface UndoState {
   undo?: string | null;
 }
 /**
+ * The answer to one edit, undo or redo.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Update".
+ */
+export interface Update {
+  /**
+   * The elements touched.
+   */
+  changed: Changed[];
+  /**
+   * All findings, when they differ from those sent last; none when they are the same.
+   */
+  findings?: Finding[] | null;
+  /**
+   * What moved in its layout; none when nothing did.
+   */
+  layout?: LayoutDelta | null;
+  /**
+   * One more than the message before (a [`Shown`] or an update); a window that sees a gap
+   * asks for everything again.
+   */
+  seq: number;
+  /**
+   * Their new values; a touched element that no longer exists says so.
+   */
+  values: Value[];
+  /**
+   * The variant shown now (the one asked for if it still exists, else the first).
+   */
+  variant?: VariantId | null;
+}
+/**
+ * A variant without its contents: name, kind and description. Storage keeps it as one row
+ * and BPMN export carries it on the process.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "VariantHeader".
+ */
+export interface VariantHeader {
+  based_on?: VariantId | null;
+  description?: string;
+  id: VariantId;
+  kind: VariantKind;
+  name: string;
+}
+/**
  * Counts for one variant.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -1685,6 +1847,20 @@ export interface VariantSummary {
   needs: number;
   steps: number;
   transitions: number;
+}
+/**
+ * What the window shows: the variant (none: the first) and whether the findings are the
+ * quiet ones of a pathway being drawn.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "View".
+ */
+export interface View {
+  /**
+   * Errors that only say the pathway is unfinished come as notes.
+   */
+  drawing?: boolean;
+  variant?: VariantId | null;
 }
 /**
  * A walk through a variant.

@@ -1,0 +1,127 @@
+use super::*;
+use crate::edit::{apply, Edit};
+use crate::model::*;
+
+fn copd() -> Document {
+    crate::template::load("copd").unwrap()
+}
+
+/// Applies `edit` and returns the update the viewer answers with.
+fn edit(doc: &mut Document, viewer: &mut Viewer, e: Edit, view: View) -> Update {
+    let inverse = apply(doc, e.clone()).unwrap();
+    viewer.update(doc, Changed::of_applied(&e, &inverse), view).unwrap()
+}
+
+#[test]
+fn renaming_a_step_sends_that_step_and_only_the_geometry_that_moved() {
+    let mut doc = copd();
+    let v = doc.variants[1].id;
+    let view = View { variant: Some(v), drawing: true };
+    let mut viewer = Viewer::default();
+    let shown = viewer.show(&doc, view).unwrap();
+    let before = shown.layout.clone().unwrap();
+    let mut step = doc.variant(v).unwrap().steps_sorted()[3].clone();
+    step.label = "Et nytt og mye lengre navn på steget enn det hadde".into();
+    let u = edit(&mut doc, &mut viewer, Edit::UpdateStep { variant: v, step: step.clone() }, view);
+    assert_eq!(u.seq, shown.seq + 1, "each message is numbered after the one before");
+    assert_eq!(u.changed, vec![Changed::Step { variant: v, id: step.id }]);
+    assert_eq!(u.values, vec![Value::Step { variant: v, id: step.id, step: Some(step.clone()) }]);
+    assert_eq!(u.variant, Some(v));
+    let delta = u.layout.expect("a longer label moves something");
+    assert!(!delta.whole);
+    assert!(delta.steps.iter().any(|b| b.id == step.id));
+    assert!(delta.steps.len() < before.steps.len(), "not every step is sent again: {} of {}", delta.steps.len(), before.steps.len());
+    // the delta applied to what the window had is the layout itself
+    assert_eq!(delta.apply(Some(&before)), crate::layout::layout(&doc, v).unwrap());
+}
+
+#[test]
+fn an_edit_that_changes_nothing_drawn_or_found_sends_neither() {
+    let mut doc = copd();
+    let view = View { variant: None, drawing: false };
+    let mut viewer = Viewer::default();
+    viewer.show(&doc, view).unwrap();
+    let mut metadata = doc.metadata.clone();
+    metadata.version = "v9".into();
+    let u = edit(&mut doc, &mut viewer, Edit::SetMetadata { metadata }, view);
+    assert_eq!(u.changed, vec![Changed::Metadata]);
+    assert!(matches!(&u.values[..], [Value::Metadata { metadata }] if metadata.version == "v9"));
+    assert_eq!(u.findings, None);
+    assert_eq!(u.layout, None);
+}
+
+#[test]
+fn a_removed_step_is_said_to_be_gone_with_its_transitions_and_undo_brings_it_back() {
+    let mut doc = copd();
+    let v = doc.variants[0].id;
+    let view = View { variant: Some(v), drawing: true };
+    let mut viewer = Viewer::default();
+    let before = viewer.show(&doc, view).unwrap().layout.unwrap();
+    let step = doc.variant(v).unwrap().steps_sorted()[2].clone();
+    let links: Vec<TransitionId> = doc.variant(v).unwrap().transitions().filter(|t| t.from == step.id || t.to == step.id).map(|t| t.id).collect();
+    assert!(!links.is_empty());
+    let removal = Edit::RemoveStep { variant: v, id: step.id };
+    let inverse = apply(&mut doc, removal.clone()).unwrap();
+    let u = viewer.update(&doc, Changed::of_applied(&removal, &inverse), view).unwrap();
+    assert!(u.values.contains(&Value::Step { variant: v, id: step.id, step: None }));
+    for t in &links {
+        assert!(u.values.contains(&Value::Transition { variant: v, id: *t, transition: None }), "transition {t} gone");
+    }
+    let delta = u.layout.unwrap();
+    assert!(delta.removed_steps.contains(&step.id));
+    assert!(links.iter().all(|t| delta.removed_edges.contains(t)));
+    let after = delta.apply(Some(&before));
+    assert_eq!(after, crate::layout::layout(&doc, v).unwrap());
+
+    // undo: the inverse applied, and the step is back with its value
+    let again = apply(&mut doc, inverse.clone()).unwrap();
+    let u = viewer.update(&doc, Changed::of_applied(&inverse, &again), view).unwrap();
+    assert!(u.values.contains(&Value::Step { variant: v, id: step.id, step: Some(step.clone()) }));
+    assert_eq!(u.layout.unwrap().apply(Some(&after)), before);
+}
+
+#[test]
+fn the_findings_come_when_they_change_and_in_full_when_the_view_asks_for_all() {
+    let mut doc = copd();
+    let v = doc.variants[0].id;
+    let quiet = View { variant: Some(v), drawing: true };
+    let mut viewer = Viewer::default();
+    let shown = viewer.show(&doc, quiet).unwrap();
+    // a step with no phase and no actor is a new finding
+    let loose = Step::new(StepKind::Activity, "Løst steg", None, None);
+    let u = edit(&mut doc, &mut viewer, Edit::AddStep { variant: v, step: loose.clone() }, quiet);
+    let findings = u.findings.expect("the loose step is found");
+    assert!(findings.len() > shown.findings.len());
+    assert!(findings.iter().any(|f| f.elements.iter().any(|e| matches!(e, ElementRef::Step { id, .. } if *id == loose.id))));
+    // a new description changes no finding, so none are sent
+    let mut described = loose.clone();
+    described.description = "Ingen fase ennå".into();
+    let u = edit(&mut doc, &mut viewer, Edit::UpdateStep { variant: v, step: described.clone() }, quiet);
+    assert_eq!(u.findings, None);
+    // the same edit seen by a window that checks everything: the unfinished pathway's errors
+    // are errors now, so the whole list comes
+    described.description = "Fortsatt ingen fase".into();
+    let u = edit(&mut doc, &mut viewer, Edit::UpdateStep { variant: v, step: described }, View { drawing: false, ..quiet });
+    assert_eq!(u.findings, Some(crate::rules::validate(&doc)));
+}
+
+#[test]
+fn another_variant_or_a_removed_one_gets_the_whole_layout() {
+    let mut doc = copd();
+    let (first, second) = (doc.variants[0].id, doc.variants[1].id);
+    let mut viewer = Viewer::default();
+    viewer.show(&doc, View { variant: Some(second), drawing: true }).unwrap();
+    let removal = Edit::RemoveVariant { id: second };
+    let inverse = apply(&mut doc, removal.clone()).unwrap();
+    let u = viewer.update(&doc, Changed::of_applied(&removal, &inverse), View { variant: Some(second), drawing: true }).unwrap();
+    assert!(u.values.contains(&Value::Variant { variant: second, index: 0, data: None }));
+    assert_eq!(u.variant, Some(first));
+    let delta = u.layout.unwrap();
+    assert!(delta.whole);
+    assert_eq!(delta.apply(None), crate::layout::layout(&doc, first).unwrap());
+    // undone, the variant comes back whole at its place
+    apply(&mut doc, inverse.clone()).unwrap();
+    let u = viewer.update(&doc, inverse.changed().into_iter().collect(), View { variant: Some(second), drawing: true }).unwrap();
+    assert!(matches!(&u.values[..], [Value::Variant { variant, index: 1, data: Some(d) }] if *variant == second && d.steps.len() == doc.variants[1].step_count()));
+    assert!(u.layout.unwrap().whole);
+}
