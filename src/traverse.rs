@@ -3,7 +3,7 @@
 //! of any length needs no deep recursion, and deterministic, taking roots and out-edges in
 //! the order given.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::hash::Hash;
 
 /// What an edge is in the search.

@@ -8,7 +8,7 @@ use super::place::{Plan, LANE_TEXT, PHASE_TEXT};
 use super::route::{header_lanes, Link, Owner, EDGE_TEXT};
 use super::text::{self, Style};
 use super::*;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Need badges.
 pub(super) const BADGE_TEXT: Style = Style::new(11.0, false);

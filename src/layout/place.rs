@@ -11,7 +11,8 @@ use super::route;
 use super::shape::{measure, StepGeom};
 use super::text::{self, Style};
 use super::*;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub(super) const LANE_TEXT: Style = Style::new(13.0, true);

@@ -4,7 +4,7 @@
 
 use crate::model::*;
 use crate::traverse::{depth_first, EdgeKind};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// The forward edges (every transition but loops and back edges) and a topological order of
 /// the steps along them.

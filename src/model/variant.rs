@@ -14,7 +14,8 @@ use petgraph::Direction;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 
 /// The flow graph of a variant.
 pub(crate) type FlowGraph = StableDiGraph<Step, Transition>;

@@ -6,7 +6,7 @@
 use crate::model::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 pub use super::paths::paths;
 

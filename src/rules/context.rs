@@ -6,7 +6,7 @@
 use super::{Finding, RuleInfo};
 use crate::edit::short;
 use crate::model::*;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// One variant of a document, prepared for the rules.
 pub(crate) struct VariantCtx<'a> {

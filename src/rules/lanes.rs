@@ -4,7 +4,7 @@
 use super::context::{Emit, VariantCtx};
 use crate::edit::short;
 use crate::model::{Document, ElementRef};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 pub(super) fn no_variants(doc: &Document, out: &mut Emit) {
     if doc.variants.is_empty() {

@@ -6,7 +6,7 @@ use crate::layout::{ColumnBox, EdgeRoute, LaneBox, Layout, NeedRoute, Orientatio
 use crate::model::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::hash::Hash;
 
 /// The new value of one touched element; `None` where it no longer exists.
@@ -86,7 +86,7 @@ pub struct LayoutDelta {
 fn moved<T: Clone + PartialEq, K: Copy + Eq + Hash>(before: &[T], after: &[T], id: impl Fn(&T) -> K) -> (Vec<T>, Vec<K>) {
     let was: HashMap<K, &T> = before.iter().map(|b| (id(b), b)).collect();
     let changed = after.iter().filter(|a| was.get(&id(a)).is_none_or(|b| *b != *a)).cloned().collect();
-    let now: std::collections::HashSet<K> = after.iter().map(&id).collect();
+    let now: foldhash::HashSet<K> = after.iter().map(&id).collect();
     let removed = before.iter().map(&id).filter(|k| !now.contains(k)).collect();
     (changed, removed)
 }
