@@ -25,11 +25,13 @@ mod labels;
 pub mod measure;
 mod place;
 mod rank;
+mod relabel;
 mod route;
 mod shape;
 pub mod text;
 
 pub use labels::BADGE_PAD;
+pub use relabel::relabel;
 pub use shape::{is_circle, step_size};
 
 use crate::edit::Edit;
@@ -69,7 +71,10 @@ pub struct LayoutOptions {
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        LayoutOptions { orientation: Orientation::Horizontal, needs: true }
+        LayoutOptions {
+            orientation: Orientation::Horizontal,
+            needs: true,
+        }
     }
 }
 
@@ -153,7 +158,9 @@ pub const NUMBER_TEXT: text::Style = text::Style::new(9.0, true);
 
 /// The radius of the disc that holds a step's number, centred on its top-left corner.
 fn number_radius(number: u32) -> f64 {
-    (text::width(&number.to_string(), NUMBER_TEXT) / 2.0 + 3.0).max(7.0).ceil()
+    (text::width(&number.to_string(), NUMBER_TEXT) / 2.0 + 3.0)
+        .max(7.0)
+        .ceil()
 }
 
 /// Where the disc with a step's number sits: on the top-left corner of a box or a circle's
@@ -168,8 +175,15 @@ fn number_centre(kind: StepKind, x: f64, y: f64, w: f64, h: f64, r: f64) -> (f64
 }
 
 /// The numbers of a variant's steps as its diagram shows them.
-pub fn step_numbers(doc: &Document, variant: VariantId) -> Result<std::collections::HashMap<StepId, u32>> {
-    Ok(layout(doc, variant)?.steps.iter().map(|b| (b.id, b.number)).collect())
+pub fn step_numbers(
+    doc: &Document,
+    variant: VariantId,
+) -> Result<std::collections::HashMap<StepId, u32>> {
+    Ok(layout(doc, variant)?
+        .steps
+        .iter()
+        .map(|b| (b.id, b.number))
+        .collect())
 }
 
 /// The route of one transition, from the source's boundary to the target's.
@@ -235,9 +249,12 @@ pub fn layout(doc: &Document, variant: VariantId) -> Result<Layout> {
 
 /// Lays out a variant of the document.
 pub fn layout_with(doc: &Document, variant: VariantId, options: &LayoutOptions) -> Result<Layout> {
-    let v = doc
-        .variant(variant)
-        .ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {variant}")))?;
+    let v = doc.variant(variant).ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::UnknownId,
+            format!("there is no variant with id {variant}"),
+        )
+    })?;
     Ok(place::build(doc, v, options))
 }
 
@@ -250,7 +267,13 @@ pub fn auto_arrange(doc: &Document, variant: VariantId) -> Edit {
             v.steps_sorted()
                 .into_iter()
                 .filter(|s| s.position.is_some())
-                .map(|s| Edit::UpdateStep { variant, step: Step { position: None, ..s.clone() } })
+                .map(|s| Edit::UpdateStep {
+                    variant,
+                    step: Step {
+                        position: None,
+                        ..s.clone()
+                    },
+                })
                 .collect()
         })
         .unwrap_or_default();

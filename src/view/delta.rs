@@ -4,31 +4,64 @@
 use crate::edit::Changed;
 use crate::layout::{ColumnBox, EdgeRoute, LaneBox, Layout, NeedRoute, Orientation, StepBox};
 use crate::model::*;
+use foldhash::HashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use foldhash::HashMap;
 use std::hash::Hash;
 
 /// The new value of one touched element; `None` where it no longer exists.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Value {
-    Metadata { metadata: Metadata },
+    Metadata {
+        metadata: Metadata,
+    },
     /// The lanes, in their order.
-    Actors { actors: Vec<Actor> },
+    Actors {
+        actors: Vec<Actor>,
+    },
     /// The columns, in their order.
-    Phases { phases: Vec<Phase> },
+    Phases {
+        phases: Vec<Phase>,
+    },
     /// The information catalogue, in its order.
-    InfoTypes { info_types: Vec<InfoType> },
+    InfoTypes {
+        info_types: Vec<InfoType>,
+    },
     /// A variant's name, kind and description.
-    VariantHeader { variant: VariantId, header: Option<VariantHeader> },
+    VariantHeader {
+        variant: VariantId,
+        header: Option<VariantHeader>,
+    },
     /// A whole variant (added or copied), at its place in the list of variants.
-    Variant { variant: VariantId, index: u32, data: Option<VariantData> },
-    Step { variant: VariantId, id: StepId, step: Option<Step> },
-    Transition { variant: VariantId, id: TransitionId, transition: Option<Transition> },
-    Need { variant: VariantId, id: NeedId, need: Option<DataNeed> },
-    Comment { id: CommentId, comment: Option<Comment> },
-    Review { id: ReviewId, review: Option<Review> },
+    Variant {
+        variant: VariantId,
+        index: u32,
+        data: Option<VariantData>,
+    },
+    Step {
+        variant: VariantId,
+        id: StepId,
+        step: Option<Step>,
+    },
+    Transition {
+        variant: VariantId,
+        id: TransitionId,
+        transition: Option<Transition>,
+    },
+    Need {
+        variant: VariantId,
+        id: NeedId,
+        need: Option<DataNeed>,
+    },
+    Comment {
+        id: CommentId,
+        comment: Option<Comment>,
+    },
+    Review {
+        id: ReviewId,
+        review: Option<Review>,
+    },
 }
 
 impl Value {
@@ -36,22 +69,53 @@ impl Value {
     pub fn of(doc: &Document, changed: Changed) -> Value {
         use Changed as C;
         match changed {
-            C::Metadata => Value::Metadata { metadata: doc.metadata.clone() },
-            C::Actors => Value::Actors { actors: doc.actors.clone() },
-            C::Phases => Value::Phases { phases: doc.phases.clone() },
-            C::InfoTypes => Value::InfoTypes { info_types: doc.info_types.clone() },
-            C::VariantHeader { variant } => Value::VariantHeader { variant, header: doc.variant(variant).map(VariantHeader::of) },
+            C::Metadata => Value::Metadata {
+                metadata: doc.metadata.clone(),
+            },
+            C::Actors => Value::Actors {
+                actors: doc.actors.clone(),
+            },
+            C::Phases => Value::Phases {
+                phases: doc.phases.clone(),
+            },
+            C::InfoTypes => Value::InfoTypes {
+                info_types: doc.info_types.clone(),
+            },
+            C::VariantHeader { variant } => Value::VariantHeader {
+                variant,
+                header: doc.variant(variant).map(VariantHeader::of),
+            },
             C::Variant { variant } => {
                 let index = doc.variants.iter().position(|v| v.id == variant);
-                Value::Variant { variant, index: index.unwrap_or(0) as u32, data: index.map(|i| doc.variants[i].to_data()) }
+                Value::Variant {
+                    variant,
+                    index: index.unwrap_or(0) as u32,
+                    data: index.map(|i| doc.variants[i].to_data()),
+                }
             }
-            C::Step { variant, id } => Value::Step { variant, id, step: doc.variant(variant).and_then(|v| v.step(id)).cloned() },
-            C::Transition { variant, id } => {
-                Value::Transition { variant, id, transition: doc.variant(variant).and_then(|v| v.transition(id)).cloned() }
-            }
-            C::Need { variant, id } => Value::Need { variant, id, need: doc.variant(variant).and_then(|v| v.need(id)).cloned() },
-            C::Comment { id } => Value::Comment { id, comment: doc.comment(id).cloned() },
-            C::Review { id } => Value::Review { id, review: doc.review(id).cloned() },
+            C::Step { variant, id } => Value::Step {
+                variant,
+                id,
+                step: doc.variant(variant).and_then(|v| v.step(id)).cloned(),
+            },
+            C::Transition { variant, id } => Value::Transition {
+                variant,
+                id,
+                transition: doc.variant(variant).and_then(|v| v.transition(id)).cloned(),
+            },
+            C::Need { variant, id } => Value::Need {
+                variant,
+                id,
+                need: doc.variant(variant).and_then(|v| v.need(id)).cloned(),
+            },
+            C::Comment { id } => Value::Comment {
+                id,
+                comment: doc.comment(id).cloned(),
+            },
+            C::Review { id } => Value::Review {
+                id,
+                review: doc.review(id).cloned(),
+            },
         }
     }
 }
@@ -83,11 +147,23 @@ pub struct LayoutDelta {
 
 /// The entries of `after` that are new or differ from `before`, and the ids of `before`
 /// that `after` no longer has.
-fn moved<T: Clone + PartialEq, K: Copy + Eq + Hash>(before: &[T], after: &[T], id: impl Fn(&T) -> K) -> (Vec<T>, Vec<K>) {
+fn moved<T: Clone + PartialEq, K: Copy + Eq + Hash>(
+    before: &[T],
+    after: &[T],
+    id: impl Fn(&T) -> K,
+) -> (Vec<T>, Vec<K>) {
     let was: HashMap<K, &T> = before.iter().map(|b| (id(b), b)).collect();
-    let changed = after.iter().filter(|a| was.get(&id(a)).is_none_or(|b| *b != *a)).cloned().collect();
+    let changed = after
+        .iter()
+        .filter(|a| was.get(&id(a)).is_none_or(|b| *b != *a))
+        .cloned()
+        .collect();
     let now: foldhash::HashSet<K> = after.iter().map(&id).collect();
-    let removed = before.iter().map(&id).filter(|k| !now.contains(k)).collect();
+    let removed = before
+        .iter()
+        .map(&id)
+        .filter(|k| !now.contains(k))
+        .collect();
     (changed, removed)
 }
 
@@ -114,7 +190,23 @@ impl LayoutDelta {
         let (steps, removed_steps) = moved(&before.steps, &after.steps, |b| b.id);
         let (edges, removed_edges) = moved(&before.edges, &after.edges, |e| e.id);
         let (needs, removed_needs) = moved(&before.needs, &after.needs, |n| n.id);
-        Some(LayoutDelta { steps, removed_steps, edges, removed_edges, needs, removed_needs, ..LayoutDelta::frame(after) })
+        Some(LayoutDelta {
+            steps,
+            removed_steps,
+            edges,
+            removed_edges,
+            needs,
+            removed_needs,
+            ..LayoutDelta::frame(after)
+        })
+    }
+
+    /// The steps at `at` in `l` drawn anew, nothing else moved.
+    pub fn of_steps(l: &Layout, at: &[usize]) -> LayoutDelta {
+        LayoutDelta {
+            steps: at.iter().map(|&i| l.steps[i].clone()).collect(),
+            ..LayoutDelta::frame(l)
+        }
     }
 
     fn frame(l: &Layout) -> LayoutDelta {
@@ -140,8 +232,14 @@ impl LayoutDelta {
     /// `before` with this delta applied: the layout the delta was made from (for tests, and
     /// the shape of what the window does with it).
     pub fn apply(&self, before: Option<&Layout>) -> Layout {
-        fn patch<T: Clone, K: Copy + Eq + Hash + Ord>(old: &[T], new: &[T], gone: &[K], id: impl Fn(&T) -> K) -> Vec<T> {
-            let mut by: std::collections::BTreeMap<K, T> = old.iter().map(|t| (id(t), t.clone())).collect();
+        fn patch<T: Clone, K: Copy + Eq + Hash + Ord>(
+            old: &[T],
+            new: &[T],
+            gone: &[K],
+            id: impl Fn(&T) -> K,
+        ) -> Vec<T> {
+            let mut by: std::collections::BTreeMap<K, T> =
+                old.iter().map(|t| (id(t), t.clone())).collect();
             for k in gone {
                 by.remove(k);
             }
@@ -151,7 +249,9 @@ impl LayoutDelta {
             by.into_values().collect()
         }
         let base = before.filter(|_| !self.whole);
-        let (s, e, n) = base.map_or((&[][..], &[][..], &[][..]), |b| (&b.steps[..], &b.edges[..], &b.needs[..]));
+        let (s, e, n) = base.map_or((&[][..], &[][..], &[][..]), |b| {
+            (&b.steps[..], &b.edges[..], &b.needs[..])
+        });
         Layout {
             variant: self.variant,
             orientation: self.orientation,

@@ -13,8 +13,8 @@ mod tests;
 pub use delta::{LayoutDelta, Value};
 
 use crate::edit::Changed;
-use crate::layout::{layout, Layout};
-use crate::model::{Document, VariantId};
+use crate::layout::{layout, relabel, Layout};
+use crate::model::{Document, StepId, VariantId};
 use crate::rules::{validate, validate_while_drawing, Finding};
 use crate::Result;
 use schemars::JsonSchema;
@@ -78,7 +78,9 @@ fn findings_of(doc: &Document, view: View) -> Vec<Finding> {
 }
 
 fn shown_variant(doc: &Document, view: View) -> Option<VariantId> {
-    view.variant.filter(|v| doc.variant(*v).is_some()).or_else(|| doc.variants.first().map(|v| v.id))
+    view.variant
+        .filter(|v| doc.variant(*v).is_some())
+        .or_else(|| doc.variants.first().map(|v| v.id))
 }
 
 impl Viewer {
@@ -90,26 +92,112 @@ impl Viewer {
         self.findings = findings.clone();
         self.layout = layout.clone();
         self.seq += 1;
-        Ok(Shown { seq: self.seq, document: doc.clone(), findings, variant, layout })
+        Ok(Shown {
+            seq: self.seq,
+            document: doc.clone(),
+            findings,
+            variant,
+            layout,
+        })
     }
 
     /// The update after an edit, undo or redo that touched `changed` of `doc`.
     pub fn update(&mut self, doc: &Document, changed: Vec<Changed>, view: View) -> Result<Update> {
         let values = changed.iter().map(|c| Value::of(doc, *c)).collect();
-        let findings = findings_of(doc, view);
-        let findings = (findings != self.findings).then(|| {
-            self.findings = findings.clone();
-            findings
-        });
-        let variant = shown_variant(doc, view);
-        let now = variant.map(|v| layout(doc, v)).transpose()?;
-        let layout = match (&self.layout, &now) {
-            (_, None) => None,
-            (Some(before), Some(after)) if before.variant == after.variant => LayoutDelta::between(before, after),
-            (_, Some(after)) => Some(LayoutDelta::whole(after)),
+        let findings = if changed.iter().any(|c| may_change_findings(*c)) {
+            let findings = findings_of(doc, view);
+            (findings != self.findings).then(|| {
+                self.findings = findings.clone();
+                findings
+            })
+        } else {
+            None
         };
-        self.layout = now;
+        let variant = shown_variant(doc, view);
+        let layout = self.layout_update(doc, variant, &changed)?;
         self.seq += 1;
-        Ok(Update { seq: self.seq, changed, values, findings, variant, layout })
+        Ok(Update {
+            seq: self.seq,
+            changed,
+            values,
+            findings,
+            variant,
+            layout,
+        })
+    }
+
+    /// What moved in the layout of `variant` after `changed`: nothing when the edit cannot
+    /// reach the layout, the new label lines when only labels changed and every box stays,
+    /// else the difference to a new layout.
+    fn layout_update(
+        &mut self,
+        doc: &Document,
+        variant: Option<VariantId>,
+        changed: &[Changed],
+    ) -> Result<Option<LayoutDelta>> {
+        let Some(v) = variant else {
+            self.layout = None;
+            return Ok(None);
+        };
+        if let Some(before) = self.layout.as_mut().filter(|l| l.variant == v) {
+            match reach(changed, v) {
+                Reach::Nothing => return Ok(None),
+                Reach::Steps(ids) => {
+                    if let Some(at) = relabel(before, doc, &ids) {
+                        return Ok((!at.is_empty()).then(|| LayoutDelta::of_steps(before, &at)));
+                    }
+                }
+                Reach::Layout => {}
+            }
+        }
+        let after = layout(doc, v)?;
+        let delta = match &self.layout {
+            Some(before) if before.variant == v => LayoutDelta::between(before, &after),
+            _ => Some(LayoutDelta::whole(&after)),
+        };
+        self.layout = Some(after);
+        Ok(delta)
+    }
+}
+
+/// Whether a change can alter the findings: everything the rules read (lanes, columns, the
+/// variants and their elements, and the comments that accept findings).
+fn may_change_findings(c: Changed) -> bool {
+    !matches!(c, Changed::Metadata | Changed::Review { .. })
+}
+
+/// How far an edit reaches into the layout of the variant shown.
+enum Reach {
+    /// Not at all: it touched nothing the layout reads.
+    Nothing,
+    /// Only these steps of it, which may keep their places.
+    Steps(Vec<StepId>),
+    /// Anywhere.
+    Layout,
+}
+
+/// The layout of a variant reads the lanes, the columns and that variant's steps,
+/// transitions and needs, nothing else.
+fn reach(changed: &[Changed], shown: VariantId) -> Reach {
+    let mut steps = Vec::new();
+    for c in changed {
+        match *c {
+            Changed::Metadata
+            | Changed::Comment { .. }
+            | Changed::Review { .. }
+            | Changed::VariantHeader { .. } => {}
+            Changed::Step { variant, .. }
+            | Changed::Transition { variant, .. }
+            | Changed::Need { variant, .. }
+            | Changed::Variant { variant }
+                if variant != shown => {}
+            Changed::Step { id, .. } => steps.push(id),
+            _ => return Reach::Layout,
+        }
+    }
+    if steps.is_empty() {
+        Reach::Nothing
+    } else {
+        Reach::Steps(steps)
     }
 }
