@@ -18,7 +18,9 @@ use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 
 fn main() {
-    let out = std::env::args().nth(1).expect("usage: write_schemas OUT.json");
+    let out = std::env::args()
+        .nth(1)
+        .expect("usage: write_schemas OUT.json");
     let mut generator = SchemaSettings::draft2020_12().into_generator();
     generator.subschema_for::<Document>();
     generator.subschema_for::<Edit>();
@@ -41,6 +43,7 @@ fn main() {
     generator.subschema_for::<carepath::compare::Diff>();
     generator.subschema_for::<carepath::review::ReviewFilter>();
     generator.subschema_for::<carepath::review::ReviewListing>();
+    generator.subschema_for::<carepath::review::Marker>();
     generator.subschema_for::<carepath::review::ReviewSummary>();
     generator.subschema_for::<carepath::review::MergeReport>();
     generator.subschema_for::<carepath::walkthrough::WalkOptions>();
@@ -49,12 +52,16 @@ fn main() {
     let mut defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
 
     // the file format, exactly as the core publishes it
-    let mut file: Value = serde_json::from_str(&carepath::export::json::schema()).expect("schema is JSON");
+    let mut file: Value =
+        serde_json::from_str(&carepath::export::json::schema()).expect("schema is JSON");
     let file_obj = file.as_object_mut().expect("schema is an object");
     if let Some(Value::Object(file_defs)) = file_obj.remove("$defs") {
         for (k, v) in file_defs {
             if let Some(old) = defs.get(&k) {
-                assert_eq!(old, &v, "definition {k} differs between the file schema and the IPC types");
+                assert_eq!(
+                    old, &v,
+                    "definition {k} differs between the file schema and the IPC types"
+                );
             }
             defs.insert(k, v);
         }
@@ -76,7 +83,10 @@ fn main() {
     }
     let mut text = serde_json::to_string(&defs).expect("serialises");
     for (twin, base) in &twins {
-        text = text.replace(&format!("\"#/$defs/{twin}\""), &format!("\"#/$defs/{base}\""));
+        text = text.replace(
+            &format!("\"#/$defs/{twin}\""),
+            &format!("\"#/$defs/{base}\""),
+        );
     }
     let defs: Map<String, Value> = serde_json::from_str(&text).expect("still JSON");
     assert!(!text.contains("Variant2"), "unmerged duplicate definition");

@@ -29,6 +29,8 @@ fn main() {
         "diff_with_file",
         "file_variants",
         "export_compare",
+        "review_list",
+        "review_markers",
         "review_comment",
         "review_resolve",
         "review_decide",
@@ -43,7 +45,8 @@ fn main() {
         "compare_picture",
     ];
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .expect("tauri build script");
 }

@@ -32,7 +32,11 @@ fn main() {
             let state = app.state::<AppState>();
             match startup::open_start_document(&handle) {
                 Ok(session) => {
-                    let (_, labels) = commands::install(&handle, &mut state.session.lock().expect("state lock"), session);
+                    let (_, labels) = commands::install(
+                        &handle,
+                        &mut state.session.lock().expect("state lock"),
+                        session,
+                    );
                     commands::show_opened(&handle, labels);
                 }
                 Err(e) => {
@@ -78,6 +82,8 @@ fn main() {
             review_commands::diff_with_file,
             review_commands::file_variants,
             review_commands::export_compare,
+            review_commands::review_list,
+            review_commands::review_markers,
             review_commands::review_comment,
             review_commands::review_resolve,
             review_commands::review_decide,

@@ -10,7 +10,7 @@ use carepath::compare::{self, Diff, Side};
 use carepath::edit::Edit;
 use carepath::export::ExportOptions;
 use carepath::model::{CommentId, Document, ElementRef, Lang, ReviewStatus, VariantId};
-use carepath::review::{self, MergeReport};
+use carepath::review::{self, Marker, MergeReport, ReviewFilter, ReviewListing};
 use carepath::summary::VariantSummary;
 use carepath::walkthrough::{self, Walk, WalkOptions};
 use carepath::{CoreError, ErrorCode, Result};
@@ -18,10 +18,16 @@ use std::path::PathBuf;
 use tauri::State;
 
 fn with_session<T>(state: &AppState, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
-    let mut guard = state.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
+    let mut guard = state
+        .session
+        .lock()
+        .map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
     match guard.as_mut() {
         Some(s) => f(s),
-        None => Err(CoreError::new(ErrorCode::InvalidValue, "no document is open")),
+        None => Err(CoreError::new(
+            ErrorCode::InvalidValue,
+            "no document is open",
+        )),
     }
 }
 
@@ -30,19 +36,40 @@ fn document(state: &AppState) -> Result<Document> {
 }
 
 fn side(doc: &Document, id: VariantId) -> Result<Side<'_>> {
-    Side::of(doc, id).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {id}")))
+    Side::of(doc, id).ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::UnknownId,
+            format!("there is no variant with id {id}"),
+        )
+    })
 }
 
 /// The differences from one variant of the open document to another.
 #[tauri::command]
-pub fn diff_variants(state: State<AppState>, source: VariantId, target: VariantId, lang: Lang) -> Result<Diff> {
+pub fn diff_variants(
+    state: State<AppState>,
+    source: VariantId,
+    target: VariantId,
+    lang: Lang,
+) -> Result<Diff> {
     let doc = document(&state)?;
-    Ok(compare::diff_variants(side(&doc, source)?, side(&doc, target)?, lang))
+    Ok(compare::diff_variants(
+        side(&doc, source)?,
+        side(&doc, target)?,
+        lang,
+    ))
 }
 
 /// The differences from a variant in another .carepath file to a variant of the open document.
 #[tauri::command]
-pub fn diff_with_file(app: tauri::AppHandle, state: State<AppState>, path: PathBuf, source: VariantId, target: VariantId, lang: Lang) -> Result<Diff> {
+pub fn diff_with_file(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    path: PathBuf,
+    source: VariantId,
+    target: VariantId,
+    lang: Lang,
+) -> Result<Diff> {
     crate::files::check(&app, &path)?;
     let doc = document(&state)?;
     let other = carepath::store::read(&path)?;
@@ -61,11 +88,21 @@ pub fn file_variants(app: tauri::AppHandle, path: PathBuf) -> Result<Vec<Variant
 
 /// Exports the diff picture from `source` to `options.variant` (SVG, PNG or PDF) to `path`.
 #[tauri::command]
-pub async fn export_compare(app: tauri::AppHandle, state: State<'_, AppState>, source: VariantId, options: ExportOptions, path: PathBuf) -> Result<()> {
+pub async fn export_compare(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    source: VariantId,
+    options: ExportOptions,
+    path: PathBuf,
+) -> Result<()> {
     crate::files::check(&app, &path)?;
     let doc = document(&state)?;
     tauri::async_runtime::spawn_blocking(move || {
-        let bytes = carepath::export::render_compare(side(&doc, source)?, side(&doc, options.variant)?, &options)?;
+        let bytes = carepath::export::render_compare(
+            side(&doc, source)?,
+            side(&doc, options.variant)?,
+            &options,
+        )?;
         carepath::export::write_file(&path, &bytes)
     })
     .await
@@ -74,12 +111,30 @@ pub async fn export_compare(app: tauri::AppHandle, state: State<'_, AppState>, s
 
 /// A new thread (`reply_to` absent) or a reply; returns the edit to apply.
 #[tauri::command]
-pub fn review_comment(state: State<AppState>, target: ElementRef, reply_to: Option<CommentId>, author: String, text: String) -> Result<Edit> {
+pub fn review_comment(
+    state: State<AppState>,
+    target: ElementRef,
+    reply_to: Option<CommentId>,
+    author: String,
+    text: String,
+) -> Result<Edit> {
     let doc = document(&state)?;
     match reply_to {
         Some(id) => review::reply(&doc, id, &author, &text),
         None => review::comment(&doc, target, &author, &text),
     }
+}
+
+/// The threads and decisions that pass `filter`, described in `lang`.
+#[tauri::command]
+pub fn review_list(state: State<AppState>, filter: ReviewFilter, lang: Lang) -> Result<ReviewListing> {
+    with_session(&state, |s| Ok(review::list(s.document(), &filter, lang)))
+}
+
+/// What the canvas marks in review mode on `variant`'s picture.
+#[tauri::command]
+pub fn review_markers(state: State<AppState>, variant: VariantId) -> Result<Vec<Marker>> {
+    with_session(&state, |s| Ok(review::markers(s.document(), variant)))
 }
 
 /// Resolves or reopens the thread of a comment; returns the edit to apply.
@@ -90,7 +145,12 @@ pub fn review_resolve(state: State<AppState>, comment: CommentId, resolved: bool
 
 /// Accepts a warning or note with a reason; returns the edit to apply.
 #[tauri::command]
-pub fn accept_finding(state: State<AppState>, finding: carepath::rules::Finding, author: String, reason: String) -> Result<Edit> {
+pub fn accept_finding(
+    state: State<AppState>,
+    finding: carepath::rules::Finding,
+    author: String,
+    reason: String,
+) -> Result<Edit> {
     review::accept(&document(&state)?, &finding, &author, &reason)
 }
 
@@ -102,7 +162,13 @@ pub fn withdraw_acceptance(state: State<AppState>, comment: CommentId) -> Result
 
 /// The reviewer's decision on an element; returns the edit to apply.
 #[tauri::command]
-pub fn review_decide(state: State<AppState>, target: ElementRef, reviewer: String, status: ReviewStatus, note: String) -> Result<Edit> {
+pub fn review_decide(
+    state: State<AppState>,
+    target: ElementRef,
+    reviewer: String,
+    status: ReviewStatus,
+    note: String,
+) -> Result<Edit> {
     review::decide(&document(&state)?, target, &reviewer, status, &note)
 }
 
@@ -116,7 +182,11 @@ pub fn send_for_review(app: tauri::AppHandle, state: State<AppState>, path: Path
 /// Brings the comments and decisions of a reviewed copy into the open document (one
 /// undoable edit, flushed to disk) and reports what could not be placed.
 #[tauri::command]
-pub fn merge_review(app: tauri::AppHandle, state: State<AppState>, path: PathBuf) -> Result<MergeReport> {
+pub fn merge_review(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    path: PathBuf,
+) -> Result<MergeReport> {
     crate::files::check(&app, &path)?;
     with_session(&state, |s| {
         let (report, _) = review::merge_file(s, &path)?;
@@ -127,7 +197,11 @@ pub fn merge_review(app: tauri::AppHandle, state: State<AppState>, path: PathBuf
 
 /// A walk through a variant.
 #[tauri::command]
-pub fn walk_variant(state: State<AppState>, variant: VariantId, options: WalkOptions) -> Result<Walk> {
+pub fn walk_variant(
+    state: State<AppState>,
+    variant: VariantId,
+    options: WalkOptions,
+) -> Result<Walk> {
     walkthrough::walk(&document(&state)?, variant, &options)
 }
 
@@ -146,7 +220,13 @@ pub fn set_review_author(app: tauri::AppHandle, name: String) {
 /// The diff picture as SVG text, for the window's compare mode: from `source` (in the .carepath
 /// file at `path`, or in the open document) to `options.variant` of the open document.
 #[tauri::command]
-pub async fn compare_picture(app: tauri::AppHandle, state: State<'_, AppState>, path: Option<PathBuf>, source: VariantId, options: ExportOptions) -> Result<String> {
+pub async fn compare_picture(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    path: Option<PathBuf>,
+    source: VariantId,
+    options: ExportOptions,
+) -> Result<String> {
     if let Some(p) = &path {
         crate::files::check(&app, p)?;
     }
@@ -160,9 +240,19 @@ pub async fn compare_picture(app: tauri::AppHandle, state: State<'_, AppState>, 
             Some(p) => e.context(p.display()),
             None => e,
         })?;
-        let d = carepath::export::diagram::DiagramOptions { layout: options.layout, lang: options.lang, scale: options.scale, page: options.page };
+        let d = carepath::export::diagram::DiagramOptions {
+            layout: options.layout,
+            lang: options.lang,
+            scale: options.scale,
+            page: options.page,
+        };
         carepath::export::diagram::compare::to_svg(from, side(&doc, options.variant)?, &d)
     })
     .await
-    .map_err(|e| CoreError::new(ErrorCode::Io, format!("drawing the comparison stopped: {e}")))?
+    .map_err(|e| {
+        CoreError::new(
+            ErrorCode::Io,
+            format!("drawing the comparison stopped: {e}"),
+        )
+    })?
 }

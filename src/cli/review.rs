@@ -158,20 +158,51 @@ pub fn run(cmd: ReviewCommand) -> Outcome {
         ReviewCommand::Send { file, output } => {
             let doc = store::read(&file).map_err(|e| e.message)?;
             review::send_for_review(&doc, &output).map_err(|e| e.message)?;
-            eprintln!("wrote {} for review (a copy of {})", shown(&output), shown(&file));
+            eprintln!(
+                "wrote {} for review (a copy of {})",
+                shown(&output),
+                shown(&file)
+            );
             Ok(ExitCode::SUCCESS)
         }
-        ReviewCommand::Merge { target, reviewed, format, lang } => merge(&target, &reviewed, format, lang),
-        ReviewCommand::List { file, open, author, status, variant, format, lang } => {
+        ReviewCommand::Merge {
+            target,
+            reviewed,
+            format,
+            lang,
+        } => merge(&target, &reviewed, format, lang),
+        ReviewCommand::List {
+            file,
+            open,
+            author,
+            status,
+            variant,
+            format,
+            lang,
+        } => {
             let doc = store::read(&file).map_err(|e| e.message)?;
             let variant = match variant {
-                Some(v) => Some(doc.variant_named(&v).ok_or_else(|| format!("{}: there is no variant named '{v}'", shown(&file)))?.id),
+                Some(v) => Some(
+                    doc.variant_named(&v)
+                        .ok_or_else(|| {
+                            format!("{}: there is no variant named '{v}'", shown(&file))
+                        })?
+                        .id,
+                ),
                 None => None,
             };
-            let filter = ReviewFilter { open_only: open, author, status: status.map(Into::into), variant };
+            let filter = ReviewFilter {
+                open_only: open,
+                author,
+                status: status.map(Into::into),
+                variant,
+                target: None,
+            };
             let listing = review::list(&doc, &filter, lang);
             let text = match format {
-                ListFormat::Json => serde_json::to_string_pretty(&listing).map_err(|e| e.to_string())? + "\n",
+                ListFormat::Json => {
+                    serde_json::to_string_pretty(&listing).map_err(|e| e.to_string())? + "\n"
+                }
                 ListFormat::Md => {
                     let mut s = review::summary(&doc, lang);
                     s.open = listing.threads.into_iter().filter(|t| t.open).collect();
@@ -182,30 +213,70 @@ pub fn run(cmd: ReviewCommand) -> Outcome {
             };
             super::commands::write_out(None, text.as_bytes())
         }
-        ReviewCommand::Comment { file, anchor, reply_to, text, author: who } => {
+        ReviewCommand::Comment {
+            file,
+            anchor,
+            reply_to,
+            text,
+            author: who,
+        } => {
             let who = author(who)?;
             edit(&file, |doc| match (reply_to, &anchor) {
                 (Some(id), _) => review::reply(doc, id, &who, &text).map_err(|e| e.message),
-                (None, Some(a)) => review::comment(doc, element(doc, a)?, &who, &text).map_err(|e| e.message),
-                (None, None) => Err("say what the comment is on (--on) or which comment it answers (--reply-to)".into()),
+                (None, Some(a)) => {
+                    review::comment(doc, element(doc, a)?, &who, &text).map_err(|e| e.message)
+                }
+                (None, None) => Err(
+                    "say what the comment is on (--on) or which comment it answers (--reply-to)"
+                        .into(),
+                ),
             })
         }
-        ReviewCommand::Resolve { file, comment, reopen } => edit(&file, |doc| review::resolve(doc, comment, !reopen).map_err(|e| e.message)),
-        ReviewCommand::Accept { file, rule, anchor, reason, author: who } => {
+        ReviewCommand::Resolve {
+            file,
+            comment,
+            reopen,
+        } => edit(&file, |doc| {
+            review::resolve(doc, comment, !reopen).map_err(|e| e.message)
+        }),
+        ReviewCommand::Accept {
+            file,
+            rule,
+            anchor,
+            reason,
+            author: who,
+        } => {
             let who = author(who)?;
             edit(&file, |doc| {
                 let target = element(doc, &anchor)?;
                 let findings = carepath::rules::validate(doc);
-                let f = findings.iter().find(|f| f.rule == rule && f.elements.first() == Some(&target)).ok_or_else(|| {
-                    format!("there is no '{rule}' finding on {} (run validate to see the findings)", anchor.on)
-                })?;
+                let f = findings
+                    .iter()
+                    .find(|f| f.rule == rule && f.elements.first() == Some(&target))
+                    .ok_or_else(|| {
+                        format!(
+                            "there is no '{rule}' finding on {} (run validate to see the findings)",
+                            anchor.on
+                        )
+                    })?;
                 review::accept(doc, f, &who, &reason).map_err(|e| e.message)
             })
         }
-        ReviewCommand::Withdraw { file, comment } => edit(&file, |doc| review::withdraw(doc, comment).map_err(|e| e.message)),
-        ReviewCommand::Decide { file, anchor, status, note, author: who } => {
+        ReviewCommand::Withdraw { file, comment } => edit(&file, |doc| {
+            review::withdraw(doc, comment).map_err(|e| e.message)
+        }),
+        ReviewCommand::Decide {
+            file,
+            anchor,
+            status,
+            note,
+            author: who,
+        } => {
             let who = author(who)?;
-            edit(&file, |doc| review::decide(doc, element(doc, &anchor)?, &who, status.into(), &note).map_err(|e| e.message))
+            edit(&file, |doc| {
+                review::decide(doc, element(doc, &anchor)?, &who, status.into(), &note)
+                    .map_err(|e| e.message)
+            })
         }
     }
 }
@@ -219,7 +290,9 @@ fn edit(file: &Path, make: impl FnOnce(&Document) -> Result<Edit, String>) -> Ou
         Edit::AddReview { review } | Edit::UpdateReview { review } => review.id.to_string(),
         _ => String::new(),
     };
-    session.apply(e).map_err(|e| format!("{}: {}", shown(file), e.message))?;
+    session
+        .apply(e)
+        .map_err(|e| format!("{}: {}", shown(file), e.message))?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
 }
@@ -230,12 +303,18 @@ fn merge(target: &Path, reviewed: &Path, format: ListFormat, lang: Lang) -> Outc
     session.sync().map_err(|e| e.message)?;
     drop(session);
     let text = match format {
-        ListFormat::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
+        ListFormat::Json => {
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"
+        }
         _ => report.to_text(&copy, lang),
     };
     super::commands::write_out(None, text.as_bytes())?;
     eprintln!("merged {} into {}", shown(reviewed), shown(target));
-    Ok(if report.not_placed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.not_placed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn listing_text(l: &review::ReviewListing, lang: Lang) -> String {
@@ -250,14 +329,33 @@ fn listing_text(l: &review::ReviewListing, lang: Lang) -> String {
         };
         out.push_str(&format!("[{state}] {} — {}\n", t.target_label, t.root.id));
         for c in std::iter::once(&t.root).chain(&t.replies) {
-            let indent = if c.reply_to.is_some() { "    ↳ " } else { "  " };
-            out.push_str(&format!("{indent}{} ({}): {}\n", c.author, c.created.to_rfc3339(), c.text.replace('\n', " ")));
+            let indent = if c.reply_to.is_some() {
+                "    ↳ "
+            } else {
+                "  "
+            };
+            out.push_str(&format!(
+                "{indent}{} ({}): {}\n",
+                c.author,
+                c.created.to_rfc3339(),
+                c.text.replace('\n', " ")
+            ));
         }
     }
     for d in &l.decisions {
         let r = &d.review;
-        let note = if r.note.is_empty() { String::new() } else { format!(" — {}", r.note.replace('\n', " ")) };
-        out.push_str(&format!("{}: {} ({}, {}){note}\n", d.target_label, r.status.label(lang), r.reviewer, r.time.to_rfc3339()));
+        let note = if r.note.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", r.note.replace('\n', " "))
+        };
+        out.push_str(&format!(
+            "{}: {} ({}, {}){note}\n",
+            d.target_label,
+            r.status.label(lang),
+            r.reviewer,
+            r.time.to_rfc3339()
+        ));
     }
     out
 }
@@ -268,13 +366,20 @@ fn element(doc: &Document, a: &Anchor) -> Result<ElementRef, String> {
     if on.eq_ignore_ascii_case("document") {
         return Ok(ElementRef::Document);
     }
-    let (kind, name) = on.split_once(':').ok_or_else(|| format!("--on '{on}': expected document or KIND:NAME (e.g. step:Måle)"))?;
+    let (kind, name) = on
+        .split_once(':')
+        .ok_or_else(|| format!("--on '{on}': expected document or KIND:NAME (e.g. step:Måle)"))?;
     let name = name.trim();
     let same = |x: &str, id: String| x.trim().to_lowercase() == name.to_lowercase() || id == name;
     let missing = || format!("there is no {kind} '{name}'");
     let variant = || match &a.variant {
-        Some(v) => doc.variant_named(v).ok_or_else(|| format!("there is no variant named '{v}'")),
-        None => doc.variants.first().ok_or_else(|| "the document has no variant".to_string()),
+        Some(v) => doc
+            .variant_named(v)
+            .ok_or_else(|| format!("there is no variant named '{v}'")),
+        None => doc
+            .variants
+            .first()
+            .ok_or_else(|| "the document has no variant".to_string()),
     };
     Ok(match kind.trim().to_ascii_lowercase().as_str() {
         "actor" => ElementRef::Actor { id: doc.actors.iter().find(|x| same(&x.name, x.id.to_string())).ok_or_else(missing)?.id },

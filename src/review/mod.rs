@@ -8,9 +8,14 @@
 //! reviewed copy back live in [`exchange`].
 
 pub mod exchange;
+mod markers;
 mod summary;
 
-pub use exchange::{merge, merge_file, plan_merge, send_for_review, MergeItem, MergeReport, NotPlaced, NotPlacedReason};
+pub use exchange::{
+    merge, merge_file, plan_merge, send_for_review, MergeItem, MergeReport, NotPlaced,
+    NotPlacedReason,
+};
+pub use markers::{markers, Marker};
 pub use summary::{summary, summary_markdown, ReviewSummary, StatusCount};
 
 use crate::edit::Edit;
@@ -44,7 +49,8 @@ pub struct Decision {
 pub struct ReviewFilter {
     /// Only open threads.
     pub open_only: bool,
-    /// Only threads with a comment by, and decisions by, this person (case-insensitive).
+    /// Only threads with a comment by, and decisions by, someone whose name holds this text
+    /// (case-insensitive: "kari" finds "Kari Lege"). Blank means anyone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// Only decisions with this status (threads are not filtered by it).
@@ -53,6 +59,9 @@ pub struct ReviewFilter {
     /// Only what is about this variant or its elements.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub variant: Option<VariantId>,
+    /// Only what is about this one element.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<ElementRef>,
 }
 
 /// Threads and decisions, in a fixed order (threads by first comment, decisions by time).
@@ -66,7 +75,9 @@ pub struct ReviewListing {
 pub fn variant_of(target: &ElementRef) -> Option<VariantId> {
     match *target {
         ElementRef::Variant { id } => Some(id),
-        ElementRef::Step { variant, .. } | ElementRef::Transition { variant, .. } | ElementRef::Need { variant, .. } => Some(variant),
+        ElementRef::Step { variant, .. }
+        | ElementRef::Transition { variant, .. }
+        | ElementRef::Need { variant, .. } => Some(variant),
         _ => None,
     }
 }
@@ -74,17 +85,41 @@ pub fn variant_of(target: &ElementRef) -> Option<VariantId> {
 /// An element for people: its kind and name, and the variant it is in.
 pub fn describe(doc: &Document, target: &ElementRef, lang: Lang) -> String {
     let nb = lang == Lang::Nb;
-    let in_variant = |v: VariantId| doc.variant(v).map(|v| format!(" ({})", v.name)).unwrap_or_default();
+    let in_variant = |v: VariantId| {
+        doc.variant(v)
+            .map(|v| format!(" ({})", v.name))
+            .unwrap_or_default()
+    };
     let gone = if nb { "(slettet)" } else { "(deleted)" };
-    let named = |kind: &str, name: Option<String>| format!("{kind} «{}»", name.unwrap_or_else(|| gone.into()));
+    let named = |kind: &str, name: Option<String>| {
+        format!("{kind} «{}»", name.unwrap_or_else(|| gone.into()))
+    };
     match *target {
         ElementRef::Document => (if nb { "Dokumentet" } else { "The document" }).into(),
-        ElementRef::Actor { id } => named(if nb { "Aktør" } else { "Actor" }, doc.actor(id).map(|a| a.name.clone())),
-        ElementRef::Phase { id } => named(if nb { "Fase" } else { "Phase" }, doc.phase(id).map(|p| p.name.clone())),
-        ElementRef::InfoType { id } => named(if nb { "Informasjonstype" } else { "Information type" }, doc.info_type(id).map(|t| t.name.clone())),
+        ElementRef::Actor { id } => named(
+            if nb { "Aktør" } else { "Actor" },
+            doc.actor(id).map(|a| a.name.clone()),
+        ),
+        ElementRef::Phase { id } => named(
+            if nb { "Fase" } else { "Phase" },
+            doc.phase(id).map(|p| p.name.clone()),
+        ),
+        ElementRef::InfoType { id } => named(
+            if nb {
+                "Informasjonstype"
+            } else {
+                "Information type"
+            },
+            doc.info_type(id).map(|t| t.name.clone()),
+        ),
         ElementRef::Variant { id } => named("Variant", doc.variant(id).map(|v| v.name.clone())),
         ElementRef::Step { variant, id } => {
-            named(if nb { "Steg" } else { "Step" }, doc.variant(variant).and_then(|v| v.step(id)).map(|s| s.label.clone())) + &in_variant(variant)
+            named(
+                if nb { "Steg" } else { "Step" },
+                doc.variant(variant)
+                    .and_then(|v| v.step(id))
+                    .map(|s| s.label.clone()),
+            ) + &in_variant(variant)
         }
         ElementRef::Transition { variant, id } => {
             let v = doc.variant(variant);
@@ -96,8 +131,16 @@ pub fn describe(doc: &Document, target: &ElementRef, lang: Lang) -> String {
             named(if nb { "Overgang" } else { "Transition" }, label) + &in_variant(variant)
         }
         ElementRef::Need { variant, id } => {
-            named(if nb { "Informasjonsbehov" } else { "Information need" }, doc.variant(variant).and_then(|v| v.need(id)).map(|n| n.title.clone()))
-                + &in_variant(variant)
+            named(
+                if nb {
+                    "Informasjonsbehov"
+                } else {
+                    "Information need"
+                },
+                doc.variant(variant)
+                    .and_then(|v| v.need(id))
+                    .map(|n| n.title.clone()),
+            ) + &in_variant(variant)
         }
     }
 }
@@ -117,7 +160,10 @@ fn anchored(doc: &Document, target: &ElementRef) -> Result<()> {
     if doc.contains(target) {
         Ok(())
     } else {
-        Err(CoreError::new(ErrorCode::UnknownId, format!("the document has no {:?}", target)))
+        Err(CoreError::new(
+            ErrorCode::UnknownId,
+            format!("the document has no {:?}", target),
+        ))
     }
 }
 
@@ -142,18 +188,38 @@ pub fn comment(doc: &Document, target: ElementRef, author: &str, text: &str) -> 
 /// "accepted" filter and in reports) instead of as a problem. It starts resolved, as a
 /// decided matter; a reviewer can still answer or reopen it, and removing it withdraws the
 /// acceptance. Accepting the same finding again replaces the reason.
-pub fn accept(doc: &Document, finding: &crate::rules::Finding, author: &str, reason: &str) -> Result<Edit> {
+pub fn accept(
+    doc: &Document,
+    finding: &crate::rules::Finding,
+    author: &str,
+    reason: &str,
+) -> Result<Edit> {
     if !crate::rules::acceptable(&finding.rule) {
-        return Err(CoreError::new(ErrorCode::InvalidValue, format!("an error cannot be accepted (\"{}\"): fix it instead", finding.rule)));
+        return Err(CoreError::new(
+            ErrorCode::InvalidValue,
+            format!(
+                "an error cannot be accepted (\"{}\"): fix it instead",
+                finding.rule
+            ),
+        ));
     }
-    let target = *finding.elements.first().ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, "the finding names no element"))?;
+    let target = *finding
+        .elements
+        .first()
+        .ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, "the finding names no element"))?;
     anchored(doc, &target)?;
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(CoreError::new(ErrorCode::InvalidValue, "give the reason the warning is accepted"));
+        return Err(CoreError::new(
+            ErrorCode::InvalidValue,
+            "give the reason the warning is accepted",
+        ));
     }
     let author = person("the author", author)?;
-    let earlier = doc.comments.iter().find(|c| c.target == target && c.accepts.as_deref() == Some(finding.rule.as_str()));
+    let earlier = doc
+        .comments
+        .iter()
+        .find(|c| c.target == target && c.accepts.as_deref() == Some(finding.rule.as_str()));
     let comment = Comment {
         id: earlier.map(|c| c.id).unwrap_or_default(),
         target,
@@ -164,21 +230,38 @@ pub fn accept(doc: &Document, finding: &crate::rules::Finding, author: &str, rea
         reply_to: None,
         accepts: Some(finding.rule.clone()),
     };
-    Ok(if earlier.is_some() { Edit::UpdateComment { comment } } else { Edit::AddComment { comment } })
+    Ok(if earlier.is_some() {
+        Edit::UpdateComment { comment }
+    } else {
+        Edit::AddComment { comment }
+    })
 }
 
 /// Withdraws an acceptance: removes the comment that holds it (and nothing else).
 pub fn withdraw(doc: &Document, acceptance: CommentId) -> Result<Edit> {
-    let c = doc.comment(acceptance).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no comment with id {acceptance}")))?;
+    let c = doc.comment(acceptance).ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::UnknownId,
+            format!("there is no comment with id {acceptance}"),
+        )
+    })?;
     if c.accepts.is_none() {
-        return Err(CoreError::new(ErrorCode::InvalidValue, "the comment accepts no warning"));
+        return Err(CoreError::new(
+            ErrorCode::InvalidValue,
+            "the comment accepts no warning",
+        ));
     }
     Ok(Edit::RemoveComment { id: acceptance })
 }
 
 /// A reply to a comment; it is about the same element.
 pub fn reply(doc: &Document, to: CommentId, author: &str, text: &str) -> Result<Edit> {
-    let parent = doc.comment(to).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no comment with id {to}")))?;
+    let parent = doc.comment(to).ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::UnknownId,
+            format!("there is no comment with id {to}"),
+        )
+    })?;
     let comment = Comment {
         id: CommentId::new(),
         target: parent.target,
@@ -207,16 +290,35 @@ pub fn thread_root(doc: &Document, id: CommentId) -> Option<&Comment> {
 
 /// Resolves (or, with `resolved = false`, reopens) the thread a comment belongs to.
 pub fn resolve(doc: &Document, id: CommentId, resolved: bool) -> Result<Edit> {
-    let root = thread_root(doc, id).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no comment with id {id}")))?;
-    Ok(Edit::UpdateComment { comment: Comment { resolved, ..root.clone() } })
+    let root = thread_root(doc, id).ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::UnknownId,
+            format!("there is no comment with id {id}"),
+        )
+    })?;
+    Ok(Edit::UpdateComment {
+        comment: Comment {
+            resolved,
+            ..root.clone()
+        },
+    })
 }
 
 /// A reviewer's decision on an element: replaces that reviewer's earlier decision on it, or
 /// adds a new one.
-pub fn decide(doc: &Document, target: ElementRef, reviewer: &str, status: ReviewStatus, note: &str) -> Result<Edit> {
+pub fn decide(
+    doc: &Document,
+    target: ElementRef,
+    reviewer: &str,
+    status: ReviewStatus,
+    note: &str,
+) -> Result<Edit> {
     anchored(doc, &target)?;
     let reviewer = person("the reviewer", reviewer)?;
-    let earlier = doc.reviews.iter().find(|r| r.target == target && r.reviewer.to_lowercase() == reviewer.to_lowercase());
+    let earlier = doc
+        .reviews
+        .iter()
+        .find(|r| r.target == target && r.reviewer.to_lowercase() == reviewer.to_lowercase());
     let review = Review {
         id: earlier.map(|r| r.id).unwrap_or_default(),
         target,
@@ -225,13 +327,21 @@ pub fn decide(doc: &Document, target: ElementRef, reviewer: &str, status: Review
         time: Timestamp::now(),
         note: note.to_string(),
     };
-    Ok(if earlier.is_some() { Edit::UpdateReview { review } } else { Edit::AddReview { review } })
+    Ok(if earlier.is_some() {
+        Edit::UpdateReview { review }
+    } else {
+        Edit::AddReview { review }
+    })
 }
 
 /// Every thread of the document, by the time its first comment was written.
 pub fn threads(doc: &Document, lang: Lang) -> Vec<Thread> {
     let mut out: Vec<Thread> = Vec::new();
-    let mut roots: Vec<&Comment> = doc.comments.iter().filter(|c| thread_root(doc, c.id).map(|r| r.id) == Some(c.id)).collect();
+    let mut roots: Vec<&Comment> = doc
+        .comments
+        .iter()
+        .filter(|c| thread_root(doc, c.id).map(|r| r.id) == Some(c.id))
+        .collect();
     roots.sort_by_key(|c| (c.created, c.id));
     for root in roots {
         let mut replies: Vec<Comment> = doc
@@ -241,15 +351,23 @@ pub fn threads(doc: &Document, lang: Lang) -> Vec<Thread> {
             .cloned()
             .collect();
         replies.sort_by_key(|c| (c.created, c.id));
-        out.push(Thread { root: root.clone(), replies, target_label: describe(doc, &root.target, lang), open: !root.resolved });
+        out.push(Thread {
+            root: root.clone(),
+            replies,
+            target_label: describe(doc, &root.target, lang),
+            open: !root.resolved,
+        });
     }
     out
 }
 
 /// Threads and decisions that pass the filter.
 pub fn list(doc: &Document, filter: &ReviewFilter, lang: Lang) -> ReviewListing {
-    let by = |name: &str| filter.author.as_deref().map_or(true, |a| a.trim().to_lowercase() == name.trim().to_lowercase());
-    let in_variant = |t: &ElementRef| filter.variant.map_or(true, |v| variant_of(t) == Some(v));
+    let wanted = filter.author.as_deref().map(|a| a.trim().to_lowercase()).filter(|a| !a.is_empty());
+    let by = |name: &str| wanted.as_deref().map_or(true, |a| name.to_lowercase().contains(a));
+    let in_variant = |t: &ElementRef| {
+        filter.variant.map_or(true, |v| variant_of(t) == Some(v)) && filter.target.as_ref().map_or(true, |w| w == t)
+    };
     let threads = threads(doc, lang)
         .into_iter()
         .filter(|t| !filter.open_only || t.open)
@@ -259,8 +377,15 @@ pub fn list(doc: &Document, filter: &ReviewFilter, lang: Lang) -> ReviewListing 
     let mut decisions: Vec<Decision> = doc
         .reviews
         .iter()
-        .filter(|r| filter.status.map_or(true, |s| r.status == s) && by(&r.reviewer) && in_variant(&r.target))
-        .map(|r| Decision { review: r.clone(), target_label: describe(doc, &r.target, lang) })
+        .filter(|r| {
+            filter.status.map_or(true, |s| r.status == s)
+                && by(&r.reviewer)
+                && in_variant(&r.target)
+        })
+        .map(|r| Decision {
+            review: r.clone(),
+            target_label: describe(doc, &r.target, lang),
+        })
         .collect();
     decisions.sort_by_key(|d| (d.review.time, d.review.id));
     ReviewListing { threads, decisions }

@@ -362,7 +362,7 @@ export function App() {
               needLayerVisible={needLayerVisible}
               findings={state?.findings ?? []}
               readOnly={review.on || fileReadOnly}
-              overlay={review.on && <ReviewMarkers doc={doc} variant={variant.id} layout={state.layout} needsShown={needLayerVisible} onSelect={setSelection} onPick={review.setPick} />}
+              overlay={review.on && <ReviewMarkers doc={doc} variant={variant.id} layout={state.layout} needsShown={needLayerVisible} onSelect={setSelection} onPick={review.setPick} setError={setError} />}
             />
           </ReactFlowProvider>
         )}

@@ -1562,6 +1562,23 @@ export interface LayoutOptions1 {
   orientation?: "horizontal" | "vertical";
 }
 /**
+ * The review state of one element drawn in a variant's picture.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Marker".
+ */
+export interface Marker {
+  /**
+   * Threads on the element that are still open.
+   */
+  open_threads: number;
+  /**
+   * The newest decision on the element, by anyone.
+   */
+  status?: ReviewStatus | null;
+  target: ElementRef;
+}
+/**
  * What a merge did.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -1648,7 +1665,8 @@ export interface Received {
  */
 export interface ReviewFilter {
   /**
-   * Only threads with a comment by, and decisions by, this person (case-insensitive).
+   * Only threads with a comment by, and decisions by, someone whose name holds this text
+   * (case-insensitive: "kari" finds "Kari Lege"). Blank means anyone.
    */
   author?: string | null;
   /**
@@ -1659,6 +1677,10 @@ export interface ReviewFilter {
    * Only decisions with this status (threads are not filtered by it).
    */
   status?: ReviewStatus | null;
+  /**
+   * Only what is about this one element.
+   */
+  target?: ElementRef | null;
   /**
    * Only what is about this variant or its elements.
    */

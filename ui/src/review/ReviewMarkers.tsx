@@ -5,8 +5,22 @@ import { ViewportPortal } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import { elementBox, MarkButton } from "../canvas/CanvasMark";
 import type { Selection } from "../canvas/Diagram";
-import type { Document, Layout } from "../generated/carepath";
-import { STATUS_SYMBOL, markersOf, type Marker } from "./logic";
+import { asCoreError, type CoreError } from "../api";
+import type { Document, ElementRef, Layout, ReviewStatus } from "../generated/carepath";
+import { reviewApi } from "./api";
+import { STATUS_SYMBOL } from "./logic";
+import { useAnswer } from "./useAnswer";
+
+/** A marker as the canvas places it: the element's kind and id in this variant's picture. */
+interface Marker {
+  kind: "step" | "transition" | "need" | "actor" | "phase";
+  id: string;
+  openThreads: number;
+  status: ReviewStatus | null;
+}
+
+const drawn = (t: ElementRef): t is Extract<ElementRef, { kind: Marker["kind"] }> =>
+  t.kind === "step" || t.kind === "transition" || t.kind === "need" || t.kind === "actor" || t.kind === "phase";
 
 function anchor(layout: Layout, m: Marker): { x: number; y: number } | null {
   if (m.kind === "actor") {
@@ -34,10 +48,16 @@ export function ReviewMarkers(props: {
   onSelect: (s: Selection) => void;
   /** Puts an actor or phase under review in the review panel. */
   onPick: (pick: string) => void;
+  setError: (e: CoreError | null) => void;
 }) {
-  const { doc, variant, layout, needsShown, onSelect, onPick } = props;
+  const { doc, variant, layout, needsShown, onSelect, onPick, setError } = props;
   const { t } = useTranslation();
-  const marks = markersOf(doc, variant).filter((m) => needsShown || m.kind !== "need");
+  const answer = useAnswer(() => reviewApi.markers(variant), [doc, variant], (e) => setError(asCoreError(e)));
+  const marks: Marker[] = (answer ?? []).flatMap((m) =>
+    drawn(m.target) && (needsShown || m.target.kind !== "need")
+      ? [{ kind: m.target.kind, id: m.target.id, openThreads: m.open_threads, status: m.status ?? null }]
+      : [],
+  );
   return (
     <ViewportPortal>
       {marks.map((m) => {

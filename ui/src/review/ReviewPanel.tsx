@@ -5,22 +5,14 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asCoreError, type CoreError } from "../api";
 import type { Selection } from "../canvas/Diagram";
-import type { Document, Edit, ElementRef, ReviewStatus } from "../generated/carepath";
+import type { Document, Edit, ElementRef, Lang, ReviewFilter, ReviewStatus } from "../generated/carepath";
 import { reviewApi } from "./api";
-import {
-  DEFAULT_FILTER,
-  STATUSES,
-  STATUS_SYMBOL,
-  buildThreads,
-  decisionsByTarget,
-  filterDecisions,
-  filterThreads,
-  formatTime,
-  labelOf,
-  targetKey,
-  type ReviewFilterState,
-} from "./logic";
+import { STATUSES, STATUS_SYMBOL, formatTime, labelOf, targetKey } from "./logic";
 import { Thread } from "./ThreadView";
+import { useAnswer } from "./useAnswer";
+
+/** What the list shows when review mode opens: the open threads and every decision. */
+const DEFAULT_FILTER: ReviewFilter = { open_only: true };
 
 interface Props {
   doc: Document;
@@ -47,7 +39,7 @@ export function ReviewPanel(props: Props) {
   const [text, setText] = useState("");
   const [status, setStatus] = useState<ReviewStatus>("approved");
   const [note, setNote] = useState("");
-  const [filter, setFilter] = useState<ReviewFilterState>(DEFAULT_FILTER);
+  const [filter, setFilter] = useState<ReviewFilter>(DEFAULT_FILTER);
   useEffect(() => {
     if (selection) setPick("selection");
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -62,12 +54,16 @@ export function ReviewPanel(props: Props) {
   }, [pick, selection, variantId]);
   const key = targetKey(target);
 
-  const threads = useMemo(() => buildThreads(doc.comments ?? []), [doc]);
-  const decisions = useMemo(() => decisionsByTarget(doc.reviews ?? []), [doc]);
-  const here = threads.filter((th) => targetKey(th.root.target) === key);
-  const hereDecisions = decisions.get(key) ?? [];
-  const listed = filterThreads(threads, filter);
-  const listedDecisions = filterDecisions(doc.reviews ?? [], filter);
+  // the core answers: the element's own threads and decisions, and the filtered list
+  const lang: Lang = i18n.language === "en" ? "en" : "nb";
+  const fail = (e: unknown) => setError(asCoreError(e));
+  const onHere = useAnswer(() => reviewApi.list({ target }, lang), [doc, key, lang], fail);
+  const listing = useAnswer(() => reviewApi.list(filter, lang), [doc, filter, lang], fail);
+  const here = onHere?.threads ?? [];
+  const hereDecisions = (onHere?.decisions ?? []).map((d) => d.review);
+  const listed = listing?.threads ?? [];
+  // newest first
+  const listedDecisions = [...(listing?.decisions ?? [])].reverse();
 
   /** Runs a review command and applies the edit it returns (undoable). */
   const send = async (make: () => Promise<Edit>) => {
@@ -181,14 +177,14 @@ export function ReviewPanel(props: Props) {
         <div className="review-filters">
           <label>
             {t("review.filterShow")}
-            <select value={filter.openOnly ? "open" : "all"} onChange={(e) => setFilter({ ...filter, openOnly: e.target.value === "open" })}>
+            <select value={filter.open_only ? "open" : "all"} onChange={(e) => setFilter({ ...filter, open_only: e.target.value === "open" })}>
               <option value="open">{t("review.filterOpen")}</option>
               <option value="all">{t("review.filterAll")}</option>
             </select>
           </label>
           <label>
             {t("review.filterStatus")}
-            <select value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as ReviewStatus | "" })}>
+            <select value={filter.status ?? ""} onChange={(e) => setFilter({ ...filter, status: (e.target.value as ReviewStatus) || null })}>
               <option value="">{t("review.filterAnyStatus")}</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -199,7 +195,7 @@ export function ReviewPanel(props: Props) {
           </label>
           <label>
             {t("review.filterAuthor")}
-            <input value={filter.author} onChange={(e) => setFilter({ ...filter, author: e.target.value })} />
+            <input value={filter.author ?? ""} onChange={(e) => setFilter({ ...filter, author: e.target.value })} />
           </label>
         </div>
         {listed.length === 0 && listedDecisions.length === 0 && <p className="muted">{t("review.nothing")}</p>}
@@ -207,7 +203,7 @@ export function ReviewPanel(props: Props) {
           {listed.map((th) => (
             <li key={th.root.id}>
               <button type="button" className={`entry thread-entry ${th.open ? "open" : "resolved"}`} data-thread={th.root.id} onClick={() => goTo(th.root.target)}>
-                <span className="entry-target">{labelOf(doc, th.root.target, t)}</span>
+                <span className="entry-target">{th.target_label}</span>
                 <span className="entry-text">
                   {th.open ? "❝" : "✓"} {th.root.author}: {th.root.text}
                 </span>
@@ -217,10 +213,10 @@ export function ReviewPanel(props: Props) {
               </button>
             </li>
           ))}
-          {listedDecisions.map((r) => (
+          {listedDecisions.map(({ review: r, target_label }) => (
             <li key={r.id}>
               <button type="button" className={`entry decision-entry status-${r.status}`} onClick={() => goTo(r.target)}>
-                <span className="entry-target">{labelOf(doc, r.target, t)}</span>
+                <span className="entry-target">{target_label}</span>
                 <span className="entry-text">
                   <span aria-hidden="true">{STATUS_SYMBOL[r.status]}</span> {t(`review.status.${r.status}`)} — {r.reviewer}
                 </span>

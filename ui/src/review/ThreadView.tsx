@@ -1,8 +1,8 @@
 // One comment thread: the first comment, its replies, a reply field and resolve / reopen.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Comment } from "../generated/carepath";
-import { formatTime, type ThreadView } from "./logic";
+import type { Comment, Thread as ThreadView } from "../generated/carepath";
+import { formatTime } from "./logic";
 
 function CommentItem({ c }: { c: Comment }) {
   const { t, i18n } = useTranslation();

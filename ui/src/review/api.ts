@@ -10,7 +10,10 @@ import type {
   ExportOptions,
   Finding,
   Lang,
+  Marker,
   MergeReport,
+  ReviewFilter,
+  ReviewListing,
   ReviewStatus,
   VariantId,
   VariantSummary,
@@ -21,6 +24,10 @@ import type {
 export const reviewApi = {
   comment: (target: ElementRef, replyTo: CommentId | null, author: string, text: string) =>
     invoke<Edit>("review_comment", { target, replyTo, author, text }),
+  /** The threads and decisions that pass the filter, their elements named in `lang`. */
+  list: (filter: ReviewFilter, lang: Lang) => invoke<ReviewListing>("review_list", { filter, lang }),
+  /** What the canvas marks on the variant's picture: open threads and the newest decision. */
+  markers: (variant: VariantId) => invoke<Marker[]>("review_markers", { variant }),
   resolve: (comment: CommentId, resolved: boolean) => invoke<Edit>("review_resolve", { comment, resolved }),
   decide: (target: ElementRef, reviewer: string, status: ReviewStatus, note: string) =>
     invoke<Edit>("review_decide", { target, reviewer, status, note }),
