@@ -41,6 +41,8 @@ fn main() {
     generator.subschema_for::<carepath::template::NewDocument>();
     generator.subschema_for::<carepath::template::TemplateCard>();
     generator.subschema_for::<carepath::compare::Diff>();
+    generator.subschema_for::<carepath::compare::VariantPair>();
+    generator.subschema_for::<carepath::edit::Usage>();
     generator.subschema_for::<carepath::review::ReviewFilter>();
     generator.subschema_for::<carepath::review::ReviewListing>();
     generator.subschema_for::<carepath::review::Marker>();

@@ -163,6 +163,13 @@ pub fn current_document(state: State<AppState>) -> Result<Document> {
     state.with(|s| Ok(s.document().clone()))
 }
 
+/// How many steps and needs use each actor, phase and information type: the panels' "in
+/// use" marks, counted as removal checks them.
+#[tauri::command]
+pub fn document_usage(state: State<AppState>) -> Result<carepath::edit::Usage> {
+    state.with(|s| Ok(carepath::edit::usage(s.document())))
+}
+
 /// After an edit, undo or redo: the title (the edit may have renamed the document); returns
 /// what undo and redo would do now.
 fn after_edit(window: &WebviewWindow, s: &Session) -> History {

@@ -44,6 +44,13 @@ fn side(doc: &Document, id: VariantId) -> Result<Side<'_>> {
     })
 }
 
+/// The pair compare mode opens with (current → desired as the report compares them, else
+/// the variant shown and another).
+#[tauri::command]
+pub fn compare_pair(state: State<AppState>, shown: Option<VariantId>) -> Result<Option<compare::VariantPair>> {
+    with_session(&state, |s| Ok(compare::default_pair(s.document(), shown)))
+}
+
 /// The differences from one variant of the open document to another.
 #[tauri::command]
 pub fn diff_variants(

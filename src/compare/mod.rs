@@ -290,6 +290,26 @@ pub fn current_and_desired(doc: &Document) -> Option<(&Variant, &Variant)> {
     Some((current, desired))
 }
 
+/// Two variants of one document to compare: from `source` to `target`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct VariantPair {
+    pub source: VariantId,
+    pub target: VariantId,
+}
+
+/// The pair compare mode opens with: current → desired as the report compares them
+/// ([`current_and_desired`]) when the document has both; else the variant `shown` (or the
+/// first) as the target and the first other variant as the source, or the only variant with
+/// itself. `None` for a document without variants.
+pub fn default_pair(doc: &Document, shown: Option<VariantId>) -> Option<VariantPair> {
+    if let Some((c, d)) = current_and_desired(doc) {
+        return Some(VariantPair { source: c.id, target: d.id });
+    }
+    let target = shown.and_then(|id| doc.variant(id)).or_else(|| doc.variants.first())?;
+    let source = doc.variants.iter().find(|v| v.id != target.id).unwrap_or(target);
+    Some(VariantPair { source: source.id, target: target.id })
+}
+
 fn by_id<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> BTreeMap<K, &T> {
     items.iter().map(|x| (key(x), x)).collect()
 }

@@ -269,3 +269,27 @@ fn current_to_desired_picks_the_variants_by_kind() {
     one.variants.truncate(1);
     assert!(current_to_desired(&one, Lang::Nb).is_none());
 }
+
+#[test]
+fn the_default_pair_is_the_reports_current_to_desired_else_the_shown_variant_and_another() {
+    let doc = crate::template::load("copd").unwrap();
+    let (c, d) = current_and_desired(&doc).unwrap();
+    assert_eq!(default_pair(&doc, None), Some(VariantPair { source: c.id, target: d.id }));
+    // a second current variant before the one the desired was copied from: based_on wins
+    let mut two = doc.clone();
+    let mut other = two.variants[0].clone();
+    other.id = VariantId::new();
+    other.name = "Annen nå-situasjon".into();
+    two.variants.insert(0, other);
+    let (c2, _) = current_and_desired(&two).unwrap();
+    assert_eq!(default_pair(&two, None).unwrap().source, c2.id);
+    // no desired variant: the one shown against the first other
+    let mut no_desired = doc.clone();
+    no_desired.variants.retain(|v| v.kind != VariantKind::Desired);
+    let shown = no_desired.variants[0].id;
+    assert_eq!(default_pair(&no_desired, Some(shown)).map(|p| p.target), Some(shown));
+    no_desired.variants.truncate(1);
+    assert_eq!(default_pair(&no_desired, None), Some(VariantPair { source: shown, target: shown }));
+    no_desired.variants.clear();
+    assert_eq!(default_pair(&no_desired, None), None);
+}

@@ -2,7 +2,7 @@
 //! catalogue and variants.
 
 use super::check::{self, duplicate, unknown};
-use super::Edit;
+use super::{usage, Edit};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::*;
 
@@ -51,12 +51,7 @@ pub(super) fn update_actor(doc: &mut Document, actor: Actor) -> Result<Edit> {
 
 pub(super) fn remove_actor(doc: &mut Document, id: ActorId) -> Result<Edit> {
     let i = doc.actors.iter().position(|a| a.id == id).ok_or_else(|| unknown("actor", id))?;
-    let steps: usize = doc.variants.iter().map(|v| v.steps().filter(|s| s.actor == Some(id)).count()).sum();
-    let needs: usize = doc
-        .variants
-        .iter()
-        .map(|v| v.needs().filter(|n| n.provider == Some(id) || n.consumer == Some(id)).count())
-        .sum();
+    let usage::Use { steps, needs } = usage::of_actor(doc, id);
     if steps + needs > 0 {
         return Err(CoreError::new(
             ErrorCode::InUse,
@@ -97,7 +92,7 @@ pub(super) fn update_phase(doc: &mut Document, phase: Phase) -> Result<Edit> {
 
 pub(super) fn remove_phase(doc: &mut Document, id: PhaseId) -> Result<Edit> {
     let i = doc.phases.iter().position(|p| p.id == id).ok_or_else(|| unknown("phase", id))?;
-    let steps: usize = doc.variants.iter().map(|v| v.steps().filter(|s| s.phase == Some(id)).count()).sum();
+    let steps = usage::of_phase(doc, id).steps;
     if steps > 0 {
         return Err(CoreError::new(
             ErrorCode::InUse,
@@ -144,7 +139,7 @@ pub(super) fn update_info_type(doc: &mut Document, info_type: InfoType) -> Resul
 
 pub(super) fn remove_info_type(doc: &mut Document, id: InfoTypeId) -> Result<Edit> {
     let i = doc.info_types.iter().position(|t| t.id == id).ok_or_else(|| unknown("information type", id))?;
-    let needs: usize = doc.variants.iter().map(|v| v.needs().filter(|n| n.info_types.contains(&id)).count()).sum();
+    let needs = usage::of_info_type(doc, id).needs;
     if needs > 0 {
         return Err(CoreError::new(
             ErrorCode::InUse,

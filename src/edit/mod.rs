@@ -10,6 +10,7 @@ mod lanes;
 mod changed;
 mod check;
 mod history;
+pub mod usage;
 
 pub use apply::apply;
 pub(crate) use apply::check_metadata;
@@ -17,6 +18,7 @@ pub(crate) use check::short;
 pub(crate) use lanes::insert_variant;
 pub use changed::Changed;
 pub use history::{History, HistoryEntry, UndoState, HISTORY_LIMIT};
+pub use usage::{usage, Usage};
 
 use crate::model::*;
 use schemars::JsonSchema;

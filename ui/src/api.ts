@@ -6,6 +6,7 @@ import type {
   UndoState,
   CoreError,
   Document,
+  Usage,
   Edit,
   ExportOptions,
   Finding,
@@ -34,6 +35,8 @@ export function asCoreError(e: unknown): CoreError {
 
 export const api = {
   currentDocument: () => invoke<Document>("current_document"),
+  /** How many steps and needs use each actor, phase and information type. */
+  documentUsage: () => invoke<Usage>("document_usage"),
   openDocument: (path: string) => invoke<Document>("open_document", { path }),
   /** A blank document or a template's copy, created at `path` and opened. */
   createDocument: (request: NewDocument, path: string) => invoke<Document>("create_document", { new: request, path }),

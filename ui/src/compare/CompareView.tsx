@@ -4,12 +4,12 @@
 // picture to the element and rings it; an element the target variant has can be selected on
 // the canvas.
 import { open, save } from "../dialogs/files";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asCoreError, type CoreError } from "../api";
 import { compareApi } from "../review/api";
 import type { Diff, DiffEntry, Document, ElementRef, VariantSummary } from "../generated/carepath";
-import { CHANGE_SYMBOL, defaultPair, fileName, groupEntries, pictureId, selectable } from "./logic";
+import { CHANGE_SYMBOL, fileName, groupEntries, pictureId, selectable } from "./logic";
 import "./compare.css";
 
 interface Props {
@@ -45,9 +45,24 @@ function VariantSelect(props: { name: string; value: string; variants: readonly 
 export function CompareView({ doc, variantId, setError, selectOnCanvas, fileRequest }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
-  const pair = useMemo(() => defaultPair(doc.variants, variantId), [doc.variants, variantId]);
-  const [source, setSource] = useState(pair?.source ?? "");
-  const [target, setTarget] = useState(pair?.target ?? "");
+  const [source, setSource] = useState("");
+  const [target, setTarget] = useState("");
+  // the pair to start with is the core's (current → desired as the report compares them)
+  useEffect(() => {
+    let live = true;
+    compareApi.pair(variantId).then(
+      (p) => {
+        if (!live || !p) return;
+        setSource((s) => s || p.source);
+        setTarget((t) => t || p.target);
+      },
+      (e) => live && setError(asCoreError(e)),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [otherFile, setOtherFile] = useState<string | null>(null);
   // the other file's variants, and the one compared from (by default the one with the target's id)
   const [otherVariants, setOtherVariants] = useState<VariantSummary[]>([]);

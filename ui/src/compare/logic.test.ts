@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiffEntry } from "../generated/carepath";
-import { defaultPair, fileName, groupEntries, pictureId, selectable } from "./logic";
+import { fileName, groupEntries, pictureId, selectable } from "./logic";
 
 const entry = (kind: DiffEntry["kind"], change: DiffEntry["change"], id: string): DiffEntry =>
   ({
@@ -13,13 +13,6 @@ const entry = (kind: DiffEntry["kind"], change: DiffEntry["change"], id: string)
   }) as DiffEntry;
 
 describe("compare logic", () => {
-  it("compares current → desired by default, else the shown variant with another", () => {
-    expect(defaultPair([{ id: "d", kind: "desired" }, { id: "c", kind: "current" }], "d")).toEqual({ source: "c", target: "d" });
-    expect(defaultPair([{ id: "a", kind: "alternative" }, { id: "b", kind: "alternative" }], "b")).toEqual({ source: "a", target: "b" });
-    expect(defaultPair([{ id: "a", kind: "alternative" }], null)).toEqual({ source: "a", target: "a" });
-    expect(defaultPair([], null)).toBeNull();
-  });
-
   it("groups by kind in a fixed order and leaves empty groups out", () => {
     const groups = groupEntries({ entries: [entry("actor", "added", "a"), entry("step", "removed", "s"), entry("step", "changed", "t")] });
     expect(groups.map((g) => g.kind)).toEqual(["step", "actor"]);

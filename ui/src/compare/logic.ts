@@ -1,20 +1,9 @@
-// Pure helpers of compare mode: which variants to compare by default and the list of
-// differences grouped by element kind.
-import type { ChangeKind, Diff, DiffEntry, ElementKind, Variant } from "../generated/carepath";
+// Pure helpers of compare mode: the list of differences grouped by element kind. Which
+// variants to compare by default is the core's answer (compare_pair).
+import type { ChangeKind, Diff, DiffEntry, ElementKind } from "../generated/carepath";
 
 export const KIND_ORDER: ElementKind[] = ["step", "transition", "need", "actor", "phase", "info_type"];
 export const CHANGE_SYMBOL: Record<ChangeKind, string> = { added: "+", removed: "−", changed: "~" };
-
-/** Current → desired when the document has both, else the first two variants (or one with itself). */
-export function defaultPair(variants: readonly Pick<Variant, "id" | "kind">[], currentId: string | null): { source: string; target: string } | null {
-  if (variants.length === 0) return null;
-  const cur = variants.find((v) => v.kind === "current");
-  const desired = variants.find((v) => v.kind === "desired");
-  if (cur && desired) return { source: cur.id, target: desired.id };
-  const target = variants.find((v) => v.id === currentId) ?? variants[0];
-  const source = variants.find((v) => v.id !== target.id) ?? target;
-  return { source: source.id, target: target.id };
-}
 
 export interface Group {
   kind: ElementKind;

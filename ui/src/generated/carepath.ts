@@ -1853,6 +1853,50 @@ export interface VariantHeader {
   name: string;
 }
 /**
+ * The use of every actor, phase and information type of a document; elements nothing uses
+ * are listed with zero counts.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Usage".
+ */
+export interface Usage {
+  actors: {
+    [k: string]: Use | undefined;
+  };
+  info_types: {
+    [k: string]: Use | undefined;
+  };
+  phases: {
+    [k: string]: Use | undefined;
+  };
+}
+/**
+ * How many steps and needs use one element.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Use".
+ */
+export interface Use {
+  /**
+   * Needs (in every variant) the actor provides or consumes, or that carry the type.
+   */
+  needs: number;
+  /**
+   * Steps (in every variant) in the actor's lane or the phase's column.
+   */
+  steps: number;
+}
+/**
+ * Two variants of one document to compare: from `source` to `target`.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "VariantPair".
+ */
+export interface VariantPair {
+  source: VariantId;
+  target: VariantId;
+}
+/**
  * Counts for one variant.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema

@@ -6,7 +6,8 @@ import type { Actor, Document, Edit } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
 import type { Question } from "./ConfirmDialog";
 import { SelectField, TextField, VOCAB, vocabulary } from "./fields";
-import { actorUsage, inUse, moveEdit, nextOrder, updateActor } from "./logic";
+import { moveEdit, nextOrder, updateActor } from "./logic";
+import { inUse, usageOf } from "./usage";
 import { ListRow } from "./ListRow";
 
 interface Props {
@@ -19,8 +20,8 @@ export function ActorsPanel({ doc, onEdit, ask }: Props) {
   const { t } = useTranslation();
   const actors = [...doc.actors].sort((a, b) => a.order - b.order);
   const set = (a: Actor, patch: Partial<Actor>) => void onEdit(updateActor(a, patch));
-  const remove = (a: Actor) => {
-    const u = actorUsage(doc, a.id);
+  const remove = async (a: Actor) => {
+    const u = await usageOf("actors", a.id);
     if (inUse(u)) ask({ message: t("sidebar.actorInUse", { name: a.name, steps: u.steps, needs: u.needs }) });
     else ask({ message: t("sidebar.confirmActor", { name: a.name }), onYes: () => void onEdit({ op: "remove_actor", id: a.id }) });
   };

@@ -5,14 +5,15 @@ import type { Document, Edit, InfoType } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
 import type { Question } from "./ConfirmDialog";
 import { TextField } from "./fields";
-import { infoTypeUsage, inUse, optionalText, updateInfoType } from "./logic";
+import { optionalText, updateInfoType } from "./logic";
+import { inUse, usageOf } from "./usage";
 import { ListRow } from "./ListRow";
 
 export function CataloguePanel({ doc, onEdit, ask }: { doc: Document; onEdit: (edit: Edit) => Promise<boolean>; ask: (q: Question) => void }) {
   const { t } = useTranslation();
   const set = (it: InfoType, patch: Partial<InfoType>) => void onEdit(updateInfoType(it, patch));
-  const remove = (it: InfoType) => {
-    const u = infoTypeUsage(doc, it.id);
+  const remove = async (it: InfoType) => {
+    const u = await usageOf("info_types", it.id);
     if (inUse(u)) ask({ message: t("sidebar.infoTypeInUse", { name: it.name, needs: u.needs }) });
     else ask({ message: t("sidebar.confirmInfoType", { name: it.name }), onYes: () => void onEdit({ op: "remove_info_type", id: it.id }) });
   };

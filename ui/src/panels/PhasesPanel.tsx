@@ -6,15 +6,16 @@ import type { Document, Edit, Phase } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
 import type { Question } from "./ConfirmDialog";
 import { TextField } from "./fields";
-import { inUse, moveEdit, nextOrder, phaseUsage, updatePhase } from "./logic";
+import { moveEdit, nextOrder, updatePhase } from "./logic";
+import { inUse, usageOf } from "./usage";
 import { ListRow } from "./ListRow";
 
 export function PhasesPanel({ doc, onEdit, ask }: { doc: Document; onEdit: (edit: Edit) => Promise<boolean>; ask: (q: Question) => void }) {
   const { t } = useTranslation();
   const phases = [...doc.phases].sort((a, b) => a.order - b.order);
   const set = (p: Phase, patch: Partial<Phase>) => void onEdit(updatePhase(p, patch));
-  const remove = (p: Phase) => {
-    const u = phaseUsage(doc, p.id);
+  const remove = async (p: Phase) => {
+    const u = await usageOf("phases", p.id);
     if (inUse(u)) ask({ message: t("sidebar.phaseInUse", { name: p.name, steps: u.steps }) });
     else ask({ message: t("sidebar.confirmPhase", { name: p.name }), onYes: () => void onEdit({ op: "remove_phase", id: p.id }) });
   };

@@ -4,16 +4,12 @@ import { describe, expect, it } from "vitest";
 import type { Actor, Document, Layout, Step, Variant } from "../generated/carepath";
 import { marksOf } from "../canvas/ProblemBadges";
 import {
-  actorUsage,
-  infoTypeUsage,
-  inUse,
   moveEdit,
   needDefaults,
   nextOrder,
   optionalText,
   ownersFromText,
   paletteCell,
-  phaseUsage,
   toggled,
   uniqueName,
   updateNeed,
@@ -89,24 +85,6 @@ describe("a new need's defaults", () => {
   });
 });
 
-describe("delete questions count the users in every variant", () => {
-  it("counts steps and needs of an actor", () => {
-    const d = doc();
-    expect(actorUsage(d, "gp")).toEqual({ steps: 4, needs: 1 });
-    expect(actorUsage(d, "hospital")).toEqual({ steps: 2, needs: 1 });
-    expect(actorUsage(d, "patient")).toEqual({ steps: 0, needs: 0 });
-    expect(inUse(actorUsage(d, "patient"))).toBe(false);
-    expect(inUse(actorUsage(d, "hospital"))).toBe(true);
-  });
-
-  it("counts steps of a phase and needs of an information type", () => {
-    const d = doc();
-    expect(phaseUsage(d, "p1").steps).toBe(4);
-    expect(phaseUsage(d, "p2").steps).toBe(2);
-    expect(infoTypeUsage(d, "it1").needs).toBe(1);
-    expect(inUse(infoTypeUsage(d, "it2"))).toBe(false);
-  });
-});
 
 describe("reordering lanes and columns", () => {
   it("moves to the neighbour's order and stops at the ends", () => {

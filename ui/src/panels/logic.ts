@@ -1,10 +1,8 @@
 // The pure rules behind the panels: which Edit a form change becomes, the defaults of a new
-// data need, how many elements use an actor, phase or information type (so a delete can say
-// why it is refused), lane and column reordering, and where a palette step goes.
+// data need, lane and column reordering, and where a palette step goes.
 import type {
   Actor,
   DataNeed,
-  Document,
   Edit,
   InfoType,
   Layout,
@@ -78,33 +76,6 @@ export function moveEdit(kind: "actor" | "phase", list: readonly (Actor | Phase)
     : { op: "update_phase", phase: { ...(sorted[i] as Phase), order } };
 }
 
-export interface Usage {
-  steps: number;
-  needs: number;
-}
-
-/** Steps (in every variant) in the actor's lane and needs it provides or consumes. */
-export function actorUsage(doc: Document, id: string): Usage {
-  let steps = 0;
-  let needs = 0;
-  for (const v of doc.variants) {
-    steps += v.steps.filter((s) => s.actor === id).length;
-    needs += (v.needs ?? []).filter((n) => n.provider === id || n.consumer === id).length;
-  }
-  return { steps, needs };
-}
-
-/** Steps (in every variant) in the phase's column. */
-export function phaseUsage(doc: Document, id: string): Usage {
-  return { steps: doc.variants.reduce((n, v) => n + v.steps.filter((s) => s.phase === id).length, 0), needs: 0 };
-}
-
-/** Needs (in every variant) that carry the information type. */
-export function infoTypeUsage(doc: Document, id: string): Usage {
-  return { steps: 0, needs: doc.variants.reduce((n, v) => n + (v.needs ?? []).filter((x) => x.info_types.includes(id)).length, 0) };
-}
-
-export const inUse = (u: Usage) => u.steps + u.needs > 0;
 
 /**
  * A new need at a step: the step's actor provides; the consumer is the actor of the first

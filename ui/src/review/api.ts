@@ -16,6 +16,7 @@ import type {
   ReviewListing,
   ReviewStatus,
   VariantId,
+  VariantPair,
   VariantSummary,
   Walk,
   WalkOptions,
@@ -41,6 +42,8 @@ export const reviewApi = {
 };
 
 export const compareApi = {
+  /** The pair compare mode opens with; `shown` is the variant on the canvas. */
+  pair: (shown: VariantId | null) => invoke<VariantPair | null>("compare_pair", { shown }),
   diffVariants: (source: VariantId, target: VariantId, lang: Lang) => invoke<Diff>("diff_variants", { source, target, lang }),
   diffWithFile: (path: string, source: VariantId, target: VariantId, lang: Lang) =>
     invoke<Diff>("diff_with_file", { path, source, target, lang }),
