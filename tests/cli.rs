@@ -207,10 +207,13 @@ fn info_layout_measures_every_variant_with_no_overlaps() {
         // the overview wraps the strip into rows no wider than 3 : 1
         let o = v["overview"]["aspect"].as_f64().unwrap();
         assert!(w / h > 3.0 && (1.0..=3.0).contains(&o), "{v}");
+        // and that is what export draws for such a strip
+        assert_eq!(v["export_draws"], "overview", "{v}");
     }
     let out = carepath(&["info", f, "--layout", "--variant", "Ønsket forløp", "--vertical"]);
     let t = text(&out.stdout);
     assert!(out.status.success() && t.starts_with("Ønsket forløp\n") && t.contains("aspect ratio: ") && !t.contains("Nå-situasjon"), "{t}");
+    assert!(t.contains("export draws: the whole drawing"), "a vertical drawing is drawn whole: {t}");
     let out = carepath(&["info", f, "--layout", "--variant", "Finnes ikke"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("kols.carepath"), "{}", text(&out.stderr));

@@ -265,7 +265,7 @@ fn export_draws_one_phase_or_a_range_with_the_lane_names() {
     let bin = env!("CARGO_BIN_EXE_carepath");
     assert!(Command::new(bin).args(["new", file.to_str().unwrap(), "--template", "copd"]).status().unwrap().success());
     let run = |args: &[&str]| Command::new(bin).arg("export").arg(&file).args(args).output().unwrap();
-    let whole = String::from_utf8(run(&["--format", "svg"]).stdout).unwrap();
+    let whole = String::from_utf8(run(&["--format", "svg", "--strip"]).stdout).unwrap();
     let one = run(&["--format", "svg", "--phase", "Oppstart"]);
     assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
     let one = String::from_utf8(one.stdout).unwrap();
@@ -283,6 +283,48 @@ fn export_draws_one_phase_or_a_range_with_the_lane_names() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Identifisering og henvisning"), "the error lists the phases");
     let wrong = run(&["--format", "json", "--phase", "Oppstart"]);
     assert_eq!(wrong.status.code(), Some(2));
+}
+
+/// A whole variant wider than 3 : 1 is drawn as the overview unless `--strip` asks for the
+/// strip; the overview is no wider than 3 : 1 and says so on standard error.
+#[test]
+fn a_strip_too_wide_for_a_page_is_exported_as_the_overview() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kols.carepath");
+    let bin = env!("CARGO_BIN_EXE_carepath");
+    assert!(Command::new(bin).args(["new", file.to_str().unwrap(), "--template", "copd"]).status().unwrap().success());
+    let run = |args: &[&str]| Command::new(bin).arg("export").arg(&file).args(args).output().unwrap();
+    for variant in ["Nå-situasjon", "Ønsket forløp"] {
+        let strip = run(&["--format", "svg", "--variant", variant, "--strip"]);
+        assert!(strip.status.success() && strip.stderr.is_empty(), "{}", String::from_utf8_lossy(&strip.stderr));
+        let (sw, sh) = svg_size(&String::from_utf8(strip.stdout).unwrap());
+        assert!(sw / sh > 3.0, "{variant}: the COPD strip is {sw} × {sh}; this test needs one wider than 3 : 1");
+        let auto = run(&["--format", "svg", "--variant", variant]);
+        assert!(String::from_utf8_lossy(&auto.stderr).contains("--strip"), "{}", String::from_utf8_lossy(&auto.stderr));
+        let auto = String::from_utf8(auto.stdout).unwrap();
+        let (w, h) = svg_size(&auto);
+        assert!(w / h <= 3.0, "{variant}: the default figure is {w} × {h}");
+        // a figure of its own: the title block above, the legend under it
+        assert!(auto.contains("Digital hjemmeoppfølging") && auto.contains(">Tegnforklaring<"), "{variant}: no title block or legend");
+        let overview = String::from_utf8(run(&["--format", "svg", "--variant", variant, "--overview"]).stdout).unwrap();
+        assert_eq!(auto, overview, "{variant}: the default figure is the overview");
+        // one PDF page of the same shape, and a PNG too
+        let pdf = dir.path().join("kols.pdf");
+        assert!(run(&["--format", "pdf", "--variant", variant, "-o", pdf.to_str().unwrap()]).status.success());
+        let pages = page_sizes(&std::fs::read(&pdf).unwrap());
+        assert_eq!(pages.len(), 1);
+        assert!(pages[0].0 / pages[0].1 <= 3.0, "{pages:?}");
+        let png = dir.path().join("kols.png");
+        assert!(run(&["--format", "png", "--variant", variant, "-o", png.to_str().unwrap()]).status.success());
+        let (pw, ph) = png_size(&std::fs::read(&png).unwrap());
+        assert!(pw as f64 / ph as f64 <= 3.0, "{pw} × {ph}");
+    }
+    // tiled pages and the vertical layout keep their own shape; --strip with --overview is refused
+    let tiles = run(&["--format", "pdf", "--page", "a4", "-o", dir.path().join("t.pdf").to_str().unwrap()]);
+    assert!(tiles.status.success() && !String::from_utf8_lossy(&tiles.stderr).contains("--strip"));
+    let vertical = run(&["--format", "svg", "--vertical"]);
+    assert!(vertical.status.success() && vertical.stderr.is_empty());
+    assert_eq!(run(&["--format", "svg", "--strip", "--overview"]).status.code(), Some(2));
 }
 
 /// Too large a picture is refused from the layout's size or the step count, before anything

@@ -87,19 +87,25 @@ fn layout_info(file: &Path, format: TextOrJson, variant: Option<&str>, vertical:
         let l = layout::layout_with(&doc, v.id, &options).map_err(|e| format!("{}: {}", shown(file), e.message))?;
         // the overview figure: the pathway wrapped into rows where it is a strip
         let overview = carepath::export::diagram::compose::overview_size(&l);
-        all.push((v.name.clone(), measure(&l), overview));
+        all.push((v.name.clone(), measure(&l), overview, carepath::export::diagram::compose::too_wide(&l)));
     }
     let text = match format {
         TextOrJson::Json => {
             let list: Vec<_> = all
                 .iter()
-                .map(|(name, m, (w, h))| serde_json::json!({ "variant": name, "measures": m, "overview": { "width": w, "height": h, "aspect": w / h.max(1.0) } }))
+                .map(|(name, m, (w, h), wide)| {
+                    let figure = if *wide { "overview" } else { "whole" };
+                    serde_json::json!({ "variant": name, "measures": m, "overview": { "width": w, "height": h, "aspect": w / h.max(1.0) }, "export_draws": figure })
+                })
                 .collect();
             serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n"
         }
         TextOrJson::Text => all
             .iter()
-            .map(|(name, m, (w, h))| format!("{name}\n{}overview: {w:.0} × {h:.0} ({:.2} : 1)\n", m.to_text(), w / h.max(1.0)))
+            .map(|(name, m, (w, h), wide)| {
+                let drawn = if *wide { "the overview (the whole drawing is wider than 3 : 1; --strip draws it)" } else { "the whole drawing" };
+                format!("{name}\n{}overview: {w:.0} × {h:.0} ({:.2} : 1)\nexport draws: {drawn}\n", m.to_text(), w / h.max(1.0))
+            })
             .collect::<Vec<_>>()
             .join("\n"),
     };
@@ -251,6 +257,13 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
             .collect::<Result<_, String>>()?,
         overview: args.overview,
     };
+    let mut opts = opts;
+    if strip_too_wide(&doc, &opts, args) {
+        // a strip no page shows legibly: the overview wraps it into rows of phases, as the
+        // export dialog and the reports draw it
+        opts.overview = true;
+        eprintln!("{}: the whole pathway is wider than 3 : 1; drawing the overview (phases in rows). --strip draws it as one strip.", shown(file));
+    }
     if (opts.overview || !opts.phases.is_empty()) && !matches!(format, ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf) {
         let flag = if opts.overview { "--overview" } else { "--phase" };
         return Err(format!("{}: {flag} draws a diagram: use --format svg, png or pdf", shown(file)));
@@ -273,6 +286,18 @@ fn import_file(file: &Path, output: &Path) -> Outcome {
         eprintln!("imported {} into {}", shown(file), shown(output));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a whole-variant figure on one page would be a strip wider than 3 : 1, so the
+/// overview should be drawn instead (unless `--strip`, `--overview`, `--phase` or tiled pages
+/// say otherwise).
+fn strip_too_wide(doc: &carepath::model::Document, opts: &carepath::export::ExportOptions, args: &DiagramArgs) -> bool {
+    use carepath::export::{diagram::Page, ExportFormat};
+    let figure = matches!(opts.format, ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf);
+    if !figure || args.strip || opts.overview || !opts.phases.is_empty() || opts.page != Page::Fit {
+        return false;
+    }
+    carepath::layout::layout_with(doc, opts.variant, &opts.layout).is_ok_and(|l| carepath::export::diagram::compose::too_wide(&l))
 }
 
 /// Writes to a file (atomically: a temporary file beside it, then a rename) or to stdout.

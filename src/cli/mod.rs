@@ -199,6 +199,10 @@ pub struct DiagramArgs {
     /// wider than 3 : 1, with step numbers and markers where a row continues.
     #[arg(long, conflicts_with = "phases")]
     pub overview: bool,
+    /// Draw the whole pathway as one strip even where it is wider than 3 : 1 (svg, png, pdf
+    /// with --page fit). Without it, such a strip is drawn as the overview.
+    #[arg(long, conflicts_with_all = ["phases", "overview"])]
+    pub strip: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -116,7 +116,7 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
             }
             let l = crate::layout::layout_with(doc, v.id, &opts.layout)?;
             let part = if opts.overview {
-                diagram::compose::overview(doc, v, &l, opts.lang)
+                diagram::compose::overview_figure(doc, v, &l, opts.lang)
             } else {
                 diagram::compose::phases(doc, v, &l, &opts.phases, opts.lang)?
             };

@@ -265,6 +265,18 @@ pub fn overview(doc: &Document, variant: &Variant, l: &Layout, lang: Lang) -> Sl
     draw(doc, variant, l, &overview_rows(l, lang))
 }
 
+/// The overview as a figure of its own, to export: with the title block above it and the
+/// legend under it, as the whole diagram has them.
+pub fn overview_figure(doc: &Document, variant: &Variant, l: &Layout, lang: Lang) -> Slice {
+    draw::draw_framed(doc, variant, l, &overview_rows(l, lang), lang)
+}
+
+/// Whether the whole drawing is a horizontal strip wider than [`MAX_ASPECT`]: a figure no
+/// page shows legibly, which the overview wraps into rows.
+pub fn too_wide(l: &Layout) -> bool {
+    l.orientation == Orientation::Horizontal && l.width / l.height.max(1.0) > MAX_ASPECT
+}
+
 /// The size of the overview, without drawing it.
 pub fn overview_size(l: &Layout) -> (f64, f64) {
     let (along, across) = size(l, &overview_rows(l, Lang::Nb));

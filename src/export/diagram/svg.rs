@@ -328,15 +328,22 @@ pub fn document(doc: &Document, variant: &Variant, l: &Layout, lang: Lang) -> St
 
 /// The whole diagram, its displayed size (not its content) scaled by `display`.
 pub fn document_scaled(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, display: f64) -> String {
+    framed(doc, variant, l, lang, display, (l.width, l.height), |out| body(out, doc, variant, l))
+}
+
+/// One SVG document of a figure: the title block, the figure's `body` (`size` wide and high,
+/// drawn by `body` at its own origin) and the legend of `l` under it.
+pub(super) fn framed(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, display: f64, size: (f64, f64), body: impl FnOnce(&mut String)) -> String {
+    let (body_w, body_h) = size;
     let mut out = String::with_capacity(4096 + l.steps.len() * 600);
     let mut head = String::new();
     let title_h = title_block(&mut head, doc, variant, lang, MARGIN, MARGIN);
     let body_y = MARGIN + title_h + 16.0;
-    let inner_w = l.width.max(title_width(doc, variant, lang));
+    let inner_w = body_w.max(title_width(doc, variant, lang));
     let mut leg = String::new();
-    let legend_h = legend::legend(&mut leg, l, lang, MARGIN, body_y + l.height + 16.0, inner_w);
+    let legend_h = legend::legend(&mut leg, l, lang, MARGIN, body_y + body_h + 16.0, inner_w);
     let width = (inner_w + 2.0 * MARGIN).ceil();
-    let height = (body_y + l.height + 16.0 + legend_h + MARGIN).ceil();
+    let height = (body_y + body_h + 16.0 + legend_h + MARGIN).ceil();
     put(&mut out, format_args!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{dw}\" height=\"{dh}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
         w = num(width),
@@ -349,7 +356,7 @@ pub fn document_scaled(doc: &Document, variant: &Variant, l: &Layout, lang: Lang
     put(&mut out, format_args!("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(width), num(height)));
     out.push_str(&head);
     put(&mut out, format_args!("<g class=\"diagram\" transform=\"translate({} {})\">\n", num(MARGIN), num(body_y)));
-    body(&mut out, doc, variant, l);
+    body(&mut out);
     out.push_str("</g>\n");
     out.push_str(&leg);
     out.push_str("</svg>\n");

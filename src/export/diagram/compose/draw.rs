@@ -25,18 +25,46 @@ pub(super) fn draw(doc: &Document, variant: &Variant, l: &Layout, rows: &[Row]) 
     ));
     svg::defs(&mut out);
     put(&mut out, format_args!("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", num(w), num(h)));
+    rows_svg(&mut out, variant, l, rows);
+    out.push_str("</svg>\n");
+    slice(doc, l, rows, out, (w, h))
+}
+
+/// The figure of the rows as a document of its own: the title block above it and the legend
+/// under it, as the whole diagram has them.
+pub(super) fn draw_framed(doc: &Document, variant: &Variant, l: &Layout, rows: &[Row], lang: Lang) -> Slice {
+    let ax = Axes { horizontal: l.orientation == Orientation::Horizontal };
+    let (length, thickness) = size(l, rows);
+    let [_, _, w, h] = ax.rect(0.0, length, 0.0, thickness);
+    let out = svg::framed(doc, variant, l, lang, 1.0, (w, h), |out| rows_svg(out, variant, l, rows));
+    let (fw, fh) = svg_size(&out).unwrap_or((w, h));
+    slice(doc, l, rows, out, (fw, fh))
+}
+
+/// The width and height an SVG document declares in its `viewBox`.
+fn svg_size(svg: &str) -> Option<(f64, f64)> {
+    let at = svg.find("viewBox=\"")? + "viewBox=\"".len();
+    let v: Vec<f64> = svg[at..at + svg[at..].find('"')?].split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    (v.len() == 4).then(|| (v[2], v[3]))
+}
+
+fn slice(doc: &Document, l: &Layout, rows: &[Row], svg: String, (w, h): (f64, f64)) -> Slice {
+    let phase = phase_names(doc, l, rows);
+    let (start, end) = (rows.first().map_or(0.0, |r| r.stretch.start), rows.last().map_or(0.0, |r| r.stretch.end));
+    Slice { svg, width: w, height: h, phase, part: 1, parts: 1, start, len: end - start, png: Vec::new() }
+}
+
+/// The rows, stacked across the flow from the origin.
+fn rows_svg(out: &mut String, variant: &Variant, l: &Layout, rows: &[Row]) {
+    let ax = Axes { horizontal: l.orientation == Orientation::Horizontal };
     let mut oc = 0.0;
     for r in rows {
         let (dx, dy) = ax.shift(0.0, oc);
-        put(&mut out, format_args!("<g class=\"row\" transform=\"translate({} {})\">\n", num(dx), num(dy)));
-        row(&mut out, variant, l, ax, r);
+        put(out, format_args!("<g class=\"row\" transform=\"translate({} {})\">\n", num(dx), num(dy)));
+        row(out, variant, l, ax, r);
         out.push_str("</g>\n");
         oc += r.thickness(l.column_header_height) + ROW_GAP;
     }
-    out.push_str("</svg>\n");
-    let phase = phase_names(doc, l, rows);
-    let (start, end) = (rows.first().map_or(0.0, |r| r.stretch.start), rows.last().map_or(0.0, |r| r.stretch.end));
-    Slice { svg: out, width: w, height: h, phase, part: 1, parts: 1, start, len: end - start, png: Vec::new() }
 }
 
 /// Moves points of the diagram into the row's coordinates.
