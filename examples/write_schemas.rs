@@ -42,6 +42,7 @@ fn main() {
     generator.subschema_for::<carepath::template::TemplateCard>();
     generator.subschema_for::<carepath::compare::Diff>();
     generator.subschema_for::<carepath::compare::VariantPair>();
+    generator.subschema_for::<carepath::view::menu::MenuEvent>();
     generator.subschema_for::<carepath::edit::Usage>();
     generator.subschema_for::<carepath::review::ReviewFilter>();
     generator.subschema_for::<carepath::review::ReviewListing>();

@@ -8,7 +8,7 @@
 //! the web view sees it, so an accelerator on them would break undo, copy and paste inside
 //! text fields. Those items therefore show no accelerator; the shortcuts dialog lists them.
 
-use serde::Serialize;
+use carepath::view::menu::{MenuCommand, MenuEvent};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::menu::{CheckMenuItem, Menu, MenuItem, PredefinedMenuItem, Submenu};
@@ -39,18 +39,6 @@ impl Default for MenuState {
 pub struct MenuHolder {
     pub state: Mutex<MenuState>,
     history: Mutex<Option<(MenuItem<Wry>, MenuItem<Wry>)>>,
-}
-
-/// What the window receives when a menu item is chosen.
-#[derive(Clone, Serialize)]
-pub struct MenuCommand {
-    pub id: String,
-    /// The document for `recent`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// The new state of a check item.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub checked: Option<bool>,
 }
 
 fn tr(english: bool, nb: &'static str, en: &'static str) -> &'static str {
@@ -114,12 +102,12 @@ fn history_text(english: bool, redo: bool, what: Option<&str>) -> String {
     }
 }
 
-fn item(app: &AppHandle, id: &str, text: &str, enabled: bool, accel: Option<&str>) -> tauri::Result<MenuItem<Wry>> {
-    MenuItem::with_id(app, id, text, enabled, accel)
+fn item(app: &AppHandle, id: MenuCommand, text: &str, enabled: bool, accel: Option<&str>) -> tauri::Result<MenuItem<Wry>> {
+    MenuItem::with_id(app, id.id(), text, enabled, accel)
 }
 
-fn check(app: &AppHandle, id: &str, text: &str, checked: bool, accel: Option<&str>) -> tauri::Result<CheckMenuItem<Wry>> {
-    CheckMenuItem::with_id(app, id, text, true, checked, accel)
+fn check(app: &AppHandle, id: MenuCommand, text: &str, checked: bool, accel: Option<&str>) -> tauri::Result<CheckMenuItem<Wry>> {
+    CheckMenuItem::with_id(app, id.id(), text, true, checked, accel)
 }
 
 /// Builds the whole menu bar for `s`.
@@ -132,9 +120,9 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
         .recent
         .iter()
         .enumerate()
-        .map(|(i, p)| item(app, &format!("recent:{i}"), &p.display().to_string().replace('&', "&&"), true, None))
+        .map(|(i, p)| MenuItem::with_id(app, format!("recent:{i}"), p.display().to_string().replace('&', "&&"), true, None::<&str>))
         .collect::<tauri::Result<_>>()?;
-    let recent = Submenu::with_id(app, "recent", tr(e, "Åpne nylig", "Open recent"), !recent_items.is_empty())?;
+    let recent = Submenu::with_id(app, MenuCommand::Recent.id(), tr(e, "Åpne nylig", "Open recent"), !recent_items.is_empty())?;
     for r in &recent_items {
         recent.append(r)?;
     }
@@ -143,24 +131,24 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
         tr(e, "&Fil", "&File"),
         true,
         &[
-            &item(app, "new", tr(e, "Nytt dokument …", "New document …"), true, Some("CmdOrCtrl+N"))?,
-            &item(app, "open", tr(e, "Åpne …", "Open …"), true, Some("CmdOrCtrl+O"))?,
+            &item(app, MenuCommand::New, tr(e, "Nytt dokument …", "New document …"), true, Some("CmdOrCtrl+N"))?,
+            &item(app, MenuCommand::Open, tr(e, "Åpne …", "Open …"), true, Some("CmdOrCtrl+O"))?,
             &recent,
             &sep()?,
-            &item(app, "save_as", tr(e, "Lagre som …", "Save as …"), o, Some("CmdOrCtrl+Shift+S"))?,
-            &item(app, "import", tr(e, "Importer …", "Import …"), true, Some("CmdOrCtrl+I"))?,
-            &item(app, "export", tr(e, "Eksporter …", "Export …"), o, Some("CmdOrCtrl+E"))?,
+            &item(app, MenuCommand::SaveAs, tr(e, "Lagre som …", "Save as …"), o, Some("CmdOrCtrl+Shift+S"))?,
+            &item(app, MenuCommand::Import, tr(e, "Importer …", "Import …"), true, Some("CmdOrCtrl+I"))?,
+            &item(app, MenuCommand::Export, tr(e, "Eksporter …", "Export …"), o, Some("CmdOrCtrl+E"))?,
             &sep()?,
-            &item(app, "send_review", tr(e, "Send til gjennomgang …", "Send for review …"), o, None)?,
-            &item(app, "merge_review", tr(e, "Flett inn gjennomgang …", "Merge review …"), o, None)?,
-            &item(app, "settings", tr(e, "Innstillinger …", "Settings …"), true, None)?,
+            &item(app, MenuCommand::SendReview, tr(e, "Send til gjennomgang …", "Send for review …"), o, None)?,
+            &item(app, MenuCommand::MergeReview, tr(e, "Flett inn gjennomgang …", "Merge review …"), o, None)?,
+            &item(app, MenuCommand::Settings, tr(e, "Innstillinger …", "Settings …"), true, None)?,
             &sep()?,
-            &item(app, "close", tr(e, "Lukk", "Close"), o, Some("CmdOrCtrl+W"))?,
+            &item(app, MenuCommand::Close, tr(e, "Lukk", "Close"), o, Some("CmdOrCtrl+W"))?,
         ],
     )?;
 
-    let undo = item(app, "undo", &history_text(e, false, s.undo.as_deref()), o && s.undo.is_some(), None)?;
-    let redo = item(app, "redo", &history_text(e, true, s.redo.as_deref()), o && s.redo.is_some(), None)?;
+    let undo = item(app, MenuCommand::Undo, &history_text(e, false, s.undo.as_deref()), o && s.undo.is_some(), None)?;
+    let redo = item(app, MenuCommand::Redo, &history_text(e, true, s.redo.as_deref()), o && s.redo.is_some(), None)?;
     let edit = Submenu::with_items(
         app,
         tr(e, "&Rediger", "&Edit"),
@@ -169,13 +157,13 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
             &undo,
             &redo,
             &sep()?,
-            &item(app, "cut", tr(e, "Klipp ut", "Cut"), o, None)?,
-            &item(app, "copy", tr(e, "Kopier", "Copy"), o, None)?,
-            &item(app, "paste", tr(e, "Lim inn", "Paste"), o, None)?,
-            &item(app, "delete", tr(e, "Slett", "Delete"), o, None)?,
+            &item(app, MenuCommand::Cut, tr(e, "Klipp ut", "Cut"), o, None)?,
+            &item(app, MenuCommand::Copy, tr(e, "Kopier", "Copy"), o, None)?,
+            &item(app, MenuCommand::Paste, tr(e, "Lim inn", "Paste"), o, None)?,
+            &item(app, MenuCommand::Delete, tr(e, "Slett", "Delete"), o, None)?,
             &sep()?,
-            &item(app, "select_all", tr(e, "Merk alt", "Select all"), o, None)?,
-            &item(app, "find", tr(e, "Søk …", "Find …"), o, Some("CmdOrCtrl+F"))?,
+            &item(app, MenuCommand::SelectAll, tr(e, "Merk alt", "Select all"), o, None)?,
+            &item(app, MenuCommand::Find, tr(e, "Søk …", "Find …"), o, Some("CmdOrCtrl+F"))?,
         ],
     )?;
 
@@ -183,23 +171,23 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
         app,
         tr(e, "Språk", "Language"),
         true,
-        &[&check(app, "lang:nb", "Norsk bokmål", !e, None)?, &check(app, "lang:en", "English", e, None)?],
+        &[&check(app, MenuCommand::LangNb, "Norsk bokmål", !e, None)?, &check(app, MenuCommand::LangEn, "English", e, None)?],
     )?;
     let view = Submenu::with_items(
         app,
         tr(e, "&Vis", "&View"),
         true,
         &[
-            &item(app, "zoom_in", tr(e, "Zoom inn", "Zoom in"), o, Some("CmdOrCtrl+="))?,
-            &item(app, "zoom_out", tr(e, "Zoom ut", "Zoom out"), o, Some("CmdOrCtrl+-"))?,
-            &item(app, "fit", tr(e, "Tilpass til vinduet", "Fit to window"), o, Some("CmdOrCtrl+0"))?,
+            &item(app, MenuCommand::ZoomIn, tr(e, "Zoom inn", "Zoom in"), o, Some("CmdOrCtrl+="))?,
+            &item(app, MenuCommand::ZoomOut, tr(e, "Zoom ut", "Zoom out"), o, Some("CmdOrCtrl+-"))?,
+            &item(app, MenuCommand::Fit, tr(e, "Tilpass til vinduet", "Fit to window"), o, Some("CmdOrCtrl+0"))?,
             &sep()?,
-            &check(app, "minimap", tr(e, "Oversiktskart", "Minimap"), s.minimap, None)?,
-            &check(app, "need_layer", tr(e, "Lag for informasjonsbehov", "Data-need layer"), s.need_layer, None)?,
-            &item(app, "review_mode", tr(e, "Gjennomgangsmodus", "Review mode"), o, None)?,
-            &item(app, "compare_mode", tr(e, "Sammenlign varianter", "Compare variants"), o, None)?,
-            &item(app, "compare_file", tr(e, "Sammenlign med en variant i en annen fil …", "Compare with a variant in another file …"), o, None)?,
-            &item(app, "walk_mode", tr(e, "Gå gjennom et scenario", "Walk through a scenario"), o, None)?,
+            &check(app, MenuCommand::Minimap, tr(e, "Oversiktskart", "Minimap"), s.minimap, None)?,
+            &check(app, MenuCommand::NeedLayer, tr(e, "Lag for informasjonsbehov", "Data-need layer"), s.need_layer, None)?,
+            &item(app, MenuCommand::ReviewMode, tr(e, "Gjennomgangsmodus", "Review mode"), o, None)?,
+            &item(app, MenuCommand::CompareMode, tr(e, "Sammenlign varianter", "Compare variants"), o, None)?,
+            &item(app, MenuCommand::CompareFile, tr(e, "Sammenlign med en variant i en annen fil …", "Compare with a variant in another file …"), o, None)?,
+            &item(app, MenuCommand::WalkMode, tr(e, "Gå gjennom et scenario", "Walk through a scenario"), o, None)?,
             &sep()?,
             &language,
         ],
@@ -209,8 +197,8 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
         tr(e, "&Hjelp", "&Help"),
         true,
         &[
-            &item(app, "shortcuts", tr(e, "Hurtigtaster", "Keyboard shortcuts"), true, Some("F1"))?,
-            &item(app, "about", tr(e, "Om Carepath", "About Carepath"), true, None)?,
+            &item(app, MenuCommand::Shortcuts, tr(e, "Hurtigtaster", "Keyboard shortcuts"), true, Some("F1"))?,
+            &item(app, MenuCommand::About, tr(e, "Om Carepath", "About Carepath"), true, None)?,
         ],
     )?;
     let menu = Menu::with_items(app, &[&file, &edit, &view, &help])?;
@@ -287,27 +275,28 @@ pub fn show_history(app: &AppHandle, undo: Option<String>, redo: Option<String>)
 /// Sends a chosen menu item to the window as a `menu` event.
 pub fn on_event(app: &AppHandle, id: &str) {
     let state = app.state::<MenuHolder>().state.lock().map(|s| s.clone()).unwrap_or_default();
-    let mut cmd = MenuCommand { id: id.to_string(), path: None, checked: None };
-    if let Some(i) = id.strip_prefix("recent:").and_then(|i| i.parse::<usize>().ok()) {
-        cmd.id = "recent".into();
-        cmd.path = state.recent.get(i).map(|p| p.display().to_string());
-    }
-    match id {
+    let recent = id.strip_prefix("recent:").and_then(|i| i.parse::<usize>().ok());
+    let Some(command) = recent.map(|_| MenuCommand::Recent).or_else(|| MenuCommand::from_id(id)) else {
+        eprintln!("carepath: a menu item with the unknown id {id:?} was chosen");
+        return;
+    };
+    let mut cmd = MenuEvent { id: command, path: recent.and_then(|i| state.recent.get(i)).map(|p| p.display().to_string()), checked: None };
+    match command {
         // a check item has just toggled itself
-        "minimap" => cmd.checked = Some(!state.minimap),
-        "need_layer" => cmd.checked = Some(!state.need_layer),
+        MenuCommand::Minimap => cmd.checked = Some(!state.minimap),
+        MenuCommand::NeedLayer => cmd.checked = Some(!state.need_layer),
         _ => {}
     }
     if let Some(c) = cmd.checked {
         if let Ok(mut s) = app.state::<MenuHolder>().state.lock() {
-            if id == "minimap" {
+            if command == MenuCommand::Minimap {
                 s.minimap = c;
             } else {
                 s.need_layer = c;
             }
         }
     }
-    let language = id.starts_with("lang:");
+    let language = matches!(command, MenuCommand::LangNb | MenuCommand::LangEn);
     if language {
         cmd.checked = Some(true);
     }

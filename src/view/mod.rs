@@ -7,6 +7,7 @@
 //! message alone, so one edit is one message.
 
 mod delta;
+pub mod menu;
 #[cfg(test)]
 mod tests;
 

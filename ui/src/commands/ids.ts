@@ -1,30 +1,10 @@
-// The commands of the window. The native menu sends the ids of the first group in its `menu`
-// event (src-tauri/src/menu.rs); the page's own keys map to ids of both groups (./keys.ts).
-export type MenuCommandId =
-  | "new"
-  | "open"
-  | "recent"
-  | "save_as"
-  | "import"
-  | "export"
-  | "close"
-  | "undo"
-  | "redo"
-  | "cut"
-  | "copy"
-  | "paste"
-  | "delete"
-  | "select_all"
-  | "find"
-  | "zoom_in"
-  | "zoom_out"
-  | "fit"
-  | "minimap"
-  | "need_layer"
-  | "lang:nb"
-  | "lang:en"
-  | "shortcuts"
-  | "about";
+// The commands of the window. The native menu's commands and its `menu` event are the core's
+// (src/view/menu.rs, generated into ../generated/carepath); the page's own keys map to ids of
+// both groups (./keys.ts).
+import type { MenuCommand, MenuEvent } from "../generated/carepath";
+
+export type MenuCommandId = MenuCommand;
+export type { MenuEvent };
 
 export type PageCommandId =
   | "find_next"
@@ -49,10 +29,3 @@ export type PageCommandId =
   | "move_down";
 
 export type CommandId = MenuCommandId | PageCommandId;
-
-/** The payload of the shell's `menu` event. */
-export interface MenuEventPayload {
-  id: MenuCommandId;
-  path?: string;
-  checked?: boolean;
-}

@@ -21,7 +21,7 @@ import { typingAnotherLabel } from "../canvas/StepNode";
 import { setLanguage } from "../i18n";
 import { StartScreen } from "../StartScreen";
 import { uuidv7 } from "../uuid";
-import type { CommandId, MenuEventPayload } from "./ids";
+import type { CommandId, MenuEvent } from "./ids";
 import { keyToCommand } from "./keys";
 import "../frame.css";
 import { deletedSteps, deleteEdit, orphanedNeeds, pastedSteps } from "./selection";
@@ -205,7 +205,7 @@ export function useFrame(d: FrameDeps) {
   );
 
   const run = useCallback(
-    async (id: CommandId, payload?: Partial<MenuEventPayload>) => {
+    async (id: CommandId, payload?: Partial<MenuEvent>) => {
       // with no document open only the commands that open one (and the window's own) run
       const withoutDocument: CommandId[] = ["new", "open", "recent", "import", "lang:nb", "lang:en", "shortcuts", "about", "escape"];
       if (closed && !withoutDocument.includes(id)) return;
@@ -435,7 +435,7 @@ export function useFrame(d: FrameDeps) {
 
   useEffect(() => {
     if (!hasMenu()) return;
-    const un = listen<MenuEventPayload>("menu", (e) => void runRef.current(e.payload.id, e.payload));
+    const un = listen<MenuEvent>("menu", (e) => void runRef.current(e.payload.id, e.payload));
     return () => {
       void un.then((f) => f());
     };

@@ -468,6 +468,46 @@ export type Lang = "nb" | "en";
  */
 export type Orientation = "horizontal" | "vertical";
 /**
+ * One command of the menu bar.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "MenuCommand".
+ */
+export type MenuCommand =
+  | (
+      | "new"
+      | "open"
+      | "save_as"
+      | "import"
+      | "export"
+      | "send_review"
+      | "merge_review"
+      | "settings"
+      | "close"
+      | "undo"
+      | "redo"
+      | "cut"
+      | "copy"
+      | "paste"
+      | "delete"
+      | "select_all"
+      | "find"
+      | "lang:nb"
+      | "lang:en"
+      | "zoom_in"
+      | "zoom_out"
+      | "fit"
+      | "minimap"
+      | "need_layer"
+      | "review_mode"
+      | "compare_mode"
+      | "compare_file"
+      | "walk_mode"
+      | "shortcuts"
+      | "about"
+    )
+  | "recent";
+/**
  * A comment or a review decision.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -1577,6 +1617,23 @@ export interface Marker {
    */
   status?: ReviewStatus | null;
   target: ElementRef;
+}
+/**
+ * What the window receives when a menu item is chosen.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "MenuEvent".
+ */
+export interface MenuEvent {
+  /**
+   * The new state of a check item (minimap, need layer, language).
+   */
+  checked?: boolean | null;
+  id: MenuCommand;
+  /**
+   * The document, for [`MenuCommand::Recent`].
+   */
+  path?: string | null;
 }
 /**
  * What a merge did.

@@ -1,13 +1,13 @@
 // Review mode for the window: the mode switch (toolbar and View → Review mode), the
 // reviewer's name (kept in the shell's settings.json), File → Send for review … and
 // File → Merge review …, and their dialogs. Menu ids: review_mode, send_review,
-// merge_review, settings, compare_mode for compare mode and walk_mode for the walk-through (src-tauri/src/menu.rs).
+// merge_review, settings, compare_mode for compare mode and walk_mode for the walk-through (declared in src/view/menu.rs).
 import { listen } from "@tauri-apps/api/event";
 import { open, save } from "../dialogs/files";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asCoreError, type CoreError } from "../api";
-import type { MergeReport } from "../generated/carepath";
+import type { MenuCommand, MenuEvent, MergeReport } from "../generated/carepath";
 import { reviewApi } from "./api";
 import { MergeReportDialog } from "./MergeReportDialog";
 import { SettingsDialog } from "./SettingsDialog";
@@ -47,7 +47,7 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<u
 
   const run = useCallback(
     /** `path` stands in for the file dialog's answer (as a recent-file menu item carries one). */
-    async (id: string, given?: string) => {
+    async (id: MenuCommand, given?: string) => {
       try {
         if (id === "settings") setSettingsOpen(true);
         if (!deps.hasDocument) return;
@@ -84,7 +84,7 @@ export function useReview(deps: { hasDocument: boolean; refresh: () => Promise<u
   runRef.current = run;
   useEffect(() => {
     if (!("__TAURI_INTERNALS__" in window)) return;
-    const un = listen<{ id: string; path?: string }>("menu", (e) => void runRef.current(e.payload.id, e.payload.path));
+    const un = listen<MenuEvent>("menu", (e) => void runRef.current(e.payload.id, e.payload.path ?? undefined));
     return () => void un.then((f) => f());
   }, []);
 
