@@ -6,9 +6,11 @@
 //! the desktop app are thin shells over it.
 
 pub mod compare;
+pub mod diagram;
 pub mod edit;
 pub mod error;
 pub mod export;
+pub mod format;
 pub mod import;
 pub mod layout;
 pub mod mdtext;

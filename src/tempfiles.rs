@@ -4,6 +4,7 @@
 //! is gone (a live process, or a new one that got the same number, keeps its own), and the
 //! side files SQLite made beside them (`-wal`, `-shm`, `-journal`).
 
+use crate::error::{CoreError, ErrorCode, Result};
 use std::path::{Path, PathBuf};
 
 /// A fresh path in the folder of `path` for building it before it is moved into place.
@@ -13,6 +14,23 @@ pub(crate) fn beside(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "carepath".into());
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()))
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a
+/// reader never sees half a file and a failed export leaves the old file as it was.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let shown = path.display();
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, format!("{shown}: not a file name")))?;
+    sweep(dir);
+    let tmp = beside(&dir.join(name));
+    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        CoreError::new(ErrorCode::Io, format!("{shown}: cannot write: {}", crate::error::io_cause(&e)))
+    })
 }
 
 /// The process that made a temporary entry of this scheme, from its name.

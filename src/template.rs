@@ -64,7 +64,7 @@ pub fn cards() -> Result<Vec<TemplateCard>> {
 fn preview(doc: &Document, v: &Variant) -> Result<String> {
     let opts = crate::layout::LayoutOptions { needs: false, ..Default::default() };
     let l = crate::layout::layout_with(doc, v.id, &opts)?;
-    Ok(crate::export::diagram::compose::overview(doc, v, &l, Lang::Nb).svg)
+    Ok(crate::diagram::compose::overview(doc, v, &l, Lang::Nb).svg)
 }
 
 /// What File -> New creates: a copy of a template, or a blank document (optionally with the

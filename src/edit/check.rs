@@ -1,6 +1,7 @@
 //! The checks an edit must pass before it touches the document: ids exist (or are new),
 //! references stay inside one variant, text is not absurdly long.
 
+use crate::model::limits::short;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::limits::{check_len, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use crate::model::*;
@@ -129,11 +130,3 @@ pub(super) fn whole_variant(doc: &Document, v: &Variant) -> Result<()> {
     Ok(())
 }
 
-/// The first 60 characters of a label, for messages.
-pub(crate) fn short(text: &str) -> String {
-    let mut s: String = text.chars().take(60).collect();
-    if text.chars().count() > 60 {
-        s.push('…');
-    }
-    s
-}

@@ -165,7 +165,7 @@ pub(crate) fn insert_variant(doc: &mut Document, v: Variant, index: Option<u32>)
 pub(super) fn add_variant(doc: &mut Document, data: VariantData, index: Option<u32>) -> Result<Edit> {
     let name = data.name.clone();
     let v = Variant::try_from(data)
-        .map_err(|e| CoreError::new(ErrorCode::InvalidValue, format!("variant '{}': {e}", check::short(&name))))?;
+        .map_err(|e| CoreError::new(ErrorCode::InvalidValue, format!("variant '{}': {e}", crate::model::limits::short(&name))))?;
     insert_variant(doc, v, index)
 }
 

@@ -14,7 +14,6 @@ pub mod usage;
 
 pub use apply::apply;
 pub(crate) use apply::check_metadata;
-pub(crate) use check::short;
 pub(crate) use lanes::insert_variant;
 pub use changed::Changed;
 pub use history::{History, HistoryEntry, UndoState, HISTORY_LIMIT};

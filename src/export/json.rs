@@ -4,25 +4,8 @@
 //! byte-identical.
 
 use crate::model::Document;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
-/// The file format tag written at the top of every Carepath JSON file.
-pub const FORMAT_TAG: &str = "carepath";
-/// The JSON format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
-
-/// A Carepath JSON file: a format header and the document.
-#[derive(Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "Carepath document")]
-pub struct JsonFile<D> {
-    /// Always "carepath".
-    pub format: String,
-    /// The version of this format.
-    pub format_version: u32,
-    pub document: D,
-}
+pub use crate::format::json::{JsonFile, FORMAT_TAG, FORMAT_VERSION};
 
 /// The canonical JSON text of a document.
 pub fn to_json(doc: &Document) -> String {

@@ -5,14 +5,16 @@
 //! register are built in [`crate::report`].
 
 pub mod bpmn;
-pub mod diagram;
 pub mod json;
+
+/// The diagram renderer (SVG, PNG, PDF), which reports draw their figures with too.
+pub use crate::diagram;
 
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::layout::LayoutOptions;
 use crate::model::{Document, Lang, VariantId};
 use crate::report::{self, ReportFormat, ReportOptions};
-use diagram::{DiagramOptions, Page};
+use crate::diagram::{DiagramOptions, Page};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -159,22 +161,7 @@ pub fn export_to(doc: &Document, opts: &ExportOptions, path: &Path) -> Result<Ve
     Ok(vec![path.to_path_buf()])
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a
-/// reader never sees half a file and a failed export leaves the old file as it was.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let shown = path.display();
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, format!("{shown}: not a file name")))?;
-    crate::tempfiles::sweep(dir);
-    let tmp = crate::tempfiles::beside(&dir.join(name));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        CoreError::new(ErrorCode::Io, format!("{shown}: cannot write: {}", crate::error::io_cause(&e)))
-    })
-}
+pub use crate::tempfiles::write_file;
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 
 use crate::edit::{apply, Edit};
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::export::json::{JsonFile, FORMAT_TAG, FORMAT_VERSION};
+use crate::format::json::{JsonFile, FORMAT_TAG, FORMAT_VERSION};
 use crate::model::*;
 
 /// Parses and checks Carepath JSON text.
@@ -68,7 +68,7 @@ pub fn rebuild(parsed: Document) -> Result<Document> {
     parsed.normalise();
     crate::edit::check_metadata(&parsed.metadata).map_err(|e| e.context("metadata"))?;
     let mut doc = Document::bare(parsed.id, parsed.metadata);
-    let place = |what: &str, name: &str| format!("{what} '{}'", crate::edit::short(name));
+    let place = |what: &str, name: &str| format!("{what} '{}'", crate::model::limits::short(name));
     for actor in parsed.actors {
         let p = place("actor", &actor.name);
         apply(&mut doc, Edit::AddActor { actor }).map_err(|e| e.context(p))?;

@@ -17,3 +17,12 @@ pub fn check_len(field: &str, text: &str, max: usize) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The first 60 characters of a label, for messages.
+pub fn short(text: &str) -> String {
+    let mut s: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        s.push('…');
+    }
+    s
+}

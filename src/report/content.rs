@@ -48,11 +48,11 @@ pub struct Figure {
     pub height: f64,
     /// The drawing cut along the flow into parts that print legibly one per page, and its
     /// legend (for the PDF report only; empty otherwise).
-    pub parts: Vec<crate::export::diagram::slices::Slice>,
-    pub legend: Option<crate::export::diagram::slices::Slice>,
+    pub parts: Vec<crate::diagram::slices::Slice>,
+    pub legend: Option<crate::diagram::slices::Slice>,
     /// The whole pathway wrapped into rows of phases, where the drawing is a strip too wide
     /// to read as one picture (with the parts only).
-    pub overview: Option<crate::export::diagram::slices::Slice>,
+    pub overview: Option<crate::diagram::slices::Slice>,
 }
 
 impl Figure {
@@ -65,7 +65,7 @@ impl Figure {
     /// The picture as PNG bytes, and its size in pixels.
     pub fn png(&self) -> crate::Result<(Vec<u8>, u32, u32)> {
         let scale = self.png_scale();
-        let bytes = crate::export::diagram::raster::png(&self.svg, scale)?;
+        let bytes = crate::diagram::raster::png(&self.svg, scale)?;
         Ok((bytes, (self.width * scale).ceil() as u32, (self.height * scale).ceil() as u32))
     }
 }

@@ -134,7 +134,7 @@ fn figure(d: Docx, f: &Figure, pictures: &mut usize, lang: crate::model::Lang) -
     }
     let mut d = d;
     if let Some(o) = &f.overview {
-        let png = crate::export::diagram::raster::png(&o.svg, 2.0)?;
+        let png = crate::diagram::raster::png(&o.svg, 2.0)?;
         let size = png_size(&png).unwrap_or(((o.width * 2.0).ceil() as u32, (o.height * 2.0).ceil() as u32));
         let s = (text_w / o.width.max(1.0)).min(text_h * 0.8 / o.height.max(1.0)).min(1.0);
         *pictures += 1;
@@ -143,14 +143,14 @@ fn figure(d: Docx, f: &Figure, pictures: &mut usize, lang: crate::model::Lang) -
     }
     let s = super::pdf::scale(f);
     for (k, p) in f.parts.iter().enumerate() {
-        let png = if p.png.is_empty() { crate::export::diagram::raster::png(&p.svg, 2.0)? } else { p.png.clone() };
+        let png = if p.png.is_empty() { crate::diagram::raster::png(&p.svg, 2.0)? } else { p.png.clone() };
         let size = png_size(&png).unwrap_or(((p.width * 2.0).ceil() as u32, (p.height * 2.0).ceil() as u32));
         *pictures += 1;
         let text = super::pdf::part_caption(f, p, lang);
         d = d.add_paragraph(picture(png, size, p.width * s, *pictures).page_break_before(k > 0 || f.overview.is_some())).add_paragraph(caption(&text));
     }
     if let Some(l) = &f.legend {
-        let png = crate::export::diagram::raster::png(&l.svg, 2.0)?;
+        let png = crate::diagram::raster::png(&l.svg, 2.0)?;
         *pictures += 1;
         d = d.add_paragraph(picture(png, ((l.width * 2.0).ceil() as u32, (l.height * 2.0).ceil() as u32), l.width * s, *pictures));
     }

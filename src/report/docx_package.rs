@@ -6,7 +6,7 @@
 
 use super::content::Report;
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::export::diagram::style::esc;
+use crate::diagram::style::esc;
 use crate::model::Lang;
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 /// Escapes text for HTML element content and attribute values: the escaping of the SVG
 /// diagrams the page inlines (`& < > " '` as entities, characters XML forbids dropped).
-pub use crate::export::diagram::style::esc as escape;
+pub use crate::diagram::style::esc as escape;
 
 /// Escaped text with its newlines as `<br>`.
 fn lines(text: &str) -> String {

@@ -91,7 +91,7 @@ pub fn render(report: &Report) -> Result<Rendered> {
                 match &f.overview {
                     Some(o) => {
                         let name = format!("{}-oversikt", f.file);
-                        beside.push((format!("img/{name}.png"), crate::export::diagram::raster::png(&o.svg, 2.0)?));
+                        beside.push((format!("img/{name}.png"), crate::diagram::raster::png(&o.svg, 2.0)?));
                         let width = o.width.min(FIGURE_WIDTH).round();
                         let _ = writeln!(out, "[![{}](img/{name}.png){{ width=\"{width}\" }}](img/{}.svg)\n", escape(&overview, false), f.file);
                     }
@@ -104,7 +104,7 @@ pub fn render(report: &Report) -> Result<Rendered> {
                 // then each phase at a size where its labels can be read, linked to its SVG
                 for (k, p) in f.parts.iter().enumerate() {
                     let name = format!("{}-{}", f.file, k + 1);
-                    let png = if p.png.is_empty() { crate::export::diagram::raster::png(&p.svg, 2.0)? } else { p.png.clone() };
+                    let png = if p.png.is_empty() { crate::diagram::raster::png(&p.svg, 2.0)? } else { p.png.clone() };
                     beside.push((format!("img/{name}.svg"), p.svg.clone().into_bytes()));
                     beside.push((format!("img/{name}.png"), png));
                     let caption = super::pdf::part_caption(f, p, report.lang);

@@ -18,7 +18,7 @@ pub mod review_sections;
 pub mod sections;
 
 use crate::error::{CoreError, ErrorCode, Result};
-use crate::export::diagram::DiagramOptions;
+use crate::diagram::DiagramOptions;
 use crate::layout::LayoutOptions;
 use crate::model::{Document, Lang, Variant, VariantId};
 pub use content::{Block, Report};
@@ -152,7 +152,7 @@ pub fn render(doc: &Document, opts: &ReportOptions) -> Result<Rendered> {
 pub fn write(doc: &Document, opts: &ReportOptions, path: &Path) -> Result<Vec<PathBuf>> {
     let r = render(doc, opts)?;
     if r.beside.is_empty() {
-        crate::export::write_file(path, &r.main)?;
+        crate::tempfiles::write_file(path, &r.main)?;
         return Ok(vec![path.to_path_buf()]);
     }
     let dir = crate::tempfiles::folder_of(path);

@@ -5,7 +5,7 @@
 use super::content::*;
 use super::sections::Context;
 use crate::compare::{self, Side};
-use crate::export::diagram::compare as picture;
+use crate::diagram::compare as picture;
 use crate::review;
 use crate::model::StepId;
 use crate::walkthrough;

@@ -5,7 +5,7 @@
 use super::content::*;
 use super::needs;
 use super::tr;
-use crate::export::diagram::DiagramOptions;
+use crate::diagram::DiagramOptions;
 use crate::model::*;
 use crate::rules::{self, Severity};
 use crate::Result;
@@ -158,7 +158,7 @@ fn diagram(cx: &Context, v: &Variant, l: &crate::layout::Layout) -> Result<Vec<B
     if v.step_count() == 0 {
         return Ok(Vec::new());
     }
-    let svg = crate::export::diagram::svg::document(cx.doc, v, l, cx.diagram.lang);
+    let svg = crate::diagram::svg::document(cx.doc, v, l, cx.diagram.lang);
     let (width, height) = svg_size(&svg);
     let caption = format!("{}: {}", cx.tr("Tjenesteforløp", "Service pathway"), v.name);
     let file = format!("{}-{}", slug(cx.tr("tjenesteforløp", "service-pathway")), slug(&v.name));
@@ -171,17 +171,17 @@ fn diagram(cx: &Context, v: &Variant, l: &crate::layout::Layout) -> Result<Vec<B
         _ => None,
     };
     if let Some(length) = length {
-        parts = crate::export::diagram::slices::slices(cx.doc, v, l, length, cx.diagram.lang);
+        parts = crate::diagram::slices::slices(cx.doc, v, l, length, cx.diagram.lang);
         // pictures for the formats that embed them: twice the drawing's size for sharpness
         if matches!(cx.format, super::ReportFormat::Md | super::ReportFormat::Docx) {
-            crate::export::diagram::slices::with_pngs(&mut parts, 2.0)?;
+            crate::diagram::slices::with_pngs(&mut parts, 2.0)?;
         }
         if cx.format != super::ReportFormat::Md {
-            legend = Some(crate::export::diagram::slices::legend(l, cx.lang, length));
+            legend = Some(crate::diagram::slices::legend(l, cx.lang, length));
         }
         // the whole pathway wrapped into rows, where the strip is too wide to read
-        if l.width / l.height.max(1.0) > crate::export::diagram::compose::MAX_ASPECT {
-            overview = Some(crate::export::diagram::compose::overview(cx.doc, v, l, cx.diagram.lang));
+        if l.width / l.height.max(1.0) > crate::diagram::compose::MAX_ASPECT {
+            overview = Some(crate::diagram::compose::overview(cx.doc, v, l, cx.diagram.lang));
         }
     }
     Ok(vec![Block::Figure(Figure { file, caption, svg, width, height, parts, legend, overview })])

@@ -4,7 +4,7 @@
 //! [`Finding`]s stamped with the rule's id, severity and variant.
 
 use super::{Finding, RuleInfo};
-use crate::edit::short;
+use crate::model::limits::short;
 use crate::model::*;
 use foldhash::HashMap;
 

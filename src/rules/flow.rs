@@ -12,7 +12,7 @@ use petgraph::Direction;
 
 pub(super) fn no_start(cx: &VariantCtx, out: &mut Emit) {
     if !cx.steps.iter().any(|s| s.kind == StepKind::Start) {
-        let name = crate::edit::short(&cx.v.name);
+        let name = crate::model::limits::short(&cx.v.name);
         out.push(
             vec![cx.variant_ref()],
             format!("Varianten «{name}» har ikke noe startsteg."),
@@ -23,7 +23,7 @@ pub(super) fn no_start(cx: &VariantCtx, out: &mut Emit) {
 
 pub(super) fn no_end(cx: &VariantCtx, out: &mut Emit) {
     if !cx.steps.iter().any(|s| s.kind == StepKind::End) {
-        let name = crate::edit::short(&cx.v.name);
+        let name = crate::model::limits::short(&cx.v.name);
         out.push(
             vec![cx.variant_ref()],
             format!("Varianten «{name}» har ikke noe sluttsteg."),

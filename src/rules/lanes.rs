@@ -2,7 +2,7 @@
 //! every actor drawn as a lane does something somewhere.
 
 use super::context::{Emit, VariantCtx};
-use crate::edit::short;
+use crate::model::limits::short;
 use crate::model::{Document, ElementRef};
 use foldhash::HashSet;
 

@@ -4,7 +4,7 @@
 
 use super::analysis::Coverage;
 use super::context::{Emit, VariantCtx};
-use crate::edit::short;
+use crate::model::limits::short;
 use crate::model::{DataNeed, InteractionForm, NeedStatus, VariantKind};
 
 pub(super) fn handover_without_need(cx: &VariantCtx, out: &mut Emit) {

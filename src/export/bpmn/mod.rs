@@ -39,23 +39,8 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use xml::Xml;
 
-/// The BPMN 2.0 semantic namespace.
-pub const NS_MODEL: &str = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-/// The BPMN 2.0 diagram interchange namespace.
-pub const NS_BPMNDI: &str = "http://www.omg.org/spec/BPMN/20100524/DI";
-/// OMG diagram common (bounds, points).
-pub const NS_DC: &str = "http://www.omg.org/spec/DD/20100524/DC";
-/// OMG diagram interchange (waypoints).
-pub const NS_DI: &str = "http://www.omg.org/spec/DD/20100524/DI";
-/// Carepath's extension namespace.
-pub const NS_CAREPATH: &str = "urn:carepath:bpmn:1";
-
-/// The document header carried on the collaboration.
-#[derive(Serialize, serde::Deserialize)]
-pub(crate) struct DocumentHeader {
-    pub id: DocumentId,
-    pub metadata: Metadata,
-}
+pub use crate::format::bpmn::{NS_BPMNDI, NS_CAREPATH, NS_DC, NS_DI, NS_MODEL};
+use crate::format::bpmn::{need_name, DocumentHeader};
 
 /// The variant to export: the one named (by name or id), or else the first.
 pub fn pick_variant<'a>(doc: &'a Document, name: Option<&str>) -> Result<&'a Variant> {
@@ -77,17 +62,6 @@ pub fn element_of(kind: StepKind) -> &'static str {
         StepKind::Activity => "bpmn:task",
         StepKind::Decision => "bpmn:exclusiveGateway",
         StepKind::SubPathway => "bpmn:callActivity",
-    }
-}
-
-/// The name a need's data object reference shows: its title and, in brackets, its
-/// information types, so other tools' drawings say what is shared.
-pub(crate) fn need_name(doc: &Document, n: &DataNeed) -> String {
-    let types: Vec<&str> = n.info_types.iter().filter_map(|t| doc.info_type(*t)).map(|t| t.name.as_str()).collect();
-    if types.is_empty() {
-        n.title.clone()
-    } else {
-        format!("{} ({})", n.title, types.join(", "))
     }
 }
 

@@ -5,8 +5,8 @@
 use super::place::{self, Drawn};
 use super::report::{self, ImportReport};
 use super::tree::{Ns, Tree};
-use crate::export::bpmn::xml::xml_safe;
-use crate::export::bpmn::DocumentHeader;
+use crate::format::bpmn::{need_name, DocumentHeader};
+use crate::xmltext::safe as xml_safe;
 use crate::model::limits::MAX_LABEL_CHARS;
 use crate::model::*;
 use serde::de::DeserializeOwned;
@@ -728,7 +728,7 @@ impl<'t> Builder<'t> {
                     let name = t.attr(r, "name").unwrap_or("");
                     // the name is the title and the information types, unless another tool
                     // renamed it
-                    if xml_safe(&crate::export::bpmn::need_name(&self.doc, &n)) != name {
+                    if xml_safe(&need_name(&self.doc, &n)) != name {
                         n.title = clip(name.trim());
                     }
                     self.needs.push(n);

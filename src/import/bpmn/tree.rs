@@ -21,7 +21,7 @@ pub const MAX_ELEMENTS: usize = 1_000_000;
 /// Deepest element nesting.
 pub const MAX_DEPTH: usize = 200;
 
-pub use crate::export::bpmn::{NS_BPMNDI, NS_CAREPATH, NS_DC, NS_DI, NS_MODEL};
+pub use crate::format::bpmn::{NS_BPMNDI, NS_CAREPATH, NS_DC, NS_DI, NS_MODEL};
 
 /// Which namespace an element is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -150,7 +150,7 @@ fn heat_map(out: &mut String, m: &HeatMap, lang: Lang) {
 }
 
 /// "Tjenesteforløp: Ønsket forløp – Oppstart (del 1 av 2)".
-pub fn part_caption(f: &Figure, p: &crate::export::diagram::slices::Slice, lang: Lang) -> String {
+pub fn part_caption(f: &Figure, p: &crate::diagram::slices::Slice, lang: Lang) -> String {
     let mut text = f.caption.clone();
     if !p.phase.is_empty() {
         text = format!("{text} – {}", p.phase);

@@ -5,9 +5,9 @@
 //! clip paths, so it renders as fast as the stretch is small.
 
 use super::{markers_len, owns, phase_names, size, Axes, Row, MARK_H, MARK_PAD, MARK_TEXT, ROW_GAP};
-use crate::export::diagram::slices::Slice;
-use crate::export::diagram::style::{esc, num, put, transition_style};
-use crate::export::diagram::svg;
+use crate::diagram::slices::Slice;
+use crate::diagram::style::{esc, num, put, transition_style};
+use crate::diagram::svg;
 use crate::layout::text::{self, FONT_FAMILY};
 use crate::layout::{ColumnBox, LaneBox, Layout, Orientation, Point, StepBox, TextBlock};
 use crate::model::*;

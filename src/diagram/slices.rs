@@ -139,7 +139,7 @@ mod tests {
             // the part, the lane band and the room for markers where the flow enters and leaves
             assert!(p.width <= 900.0 * 1.1 + 1e-9, "{} {}", p.len, p.width);
             assert!(p.height <= l.height + 1e-9);
-            crate::export::diagram::raster::tree(&p.svg).unwrap();
+            crate::diagram::raster::tree(&p.svg).unwrap();
         }
         let leg = legend(&l, Lang::Nb, 700.0);
         assert!(leg.height > 10.0 && leg.svg.contains("Tegnforklaring"));

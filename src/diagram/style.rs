@@ -113,7 +113,7 @@ mod signal_tests {
         for v in &doc.variants {
             let signals: Vec<Signal> = v.transitions().map(|t| t.signal).filter(|s| !s.is_none()).collect();
             assert_eq!(signals.len(), 3, "{}", v.name);
-            let svg = crate::export::diagram::to_svg(&doc, v.id, &Default::default()).unwrap();
+            let svg = crate::diagram::to_svg(&doc, v.id, &Default::default()).unwrap();
             for (signal, colour) in [(Signal::Green, "#2e7d32"), (Signal::Yellow, "#a86b00"), (Signal::Red, "#c62828")] {
                 assert!(svg.contains(&format!("stroke=\"{colour}\" stroke-width=\"2.2\"")), "{signal:?} line");
                 // the chip names the outcome in words as well

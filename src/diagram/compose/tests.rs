@@ -25,7 +25,7 @@ fn the_copd_overview_wraps_into_rows_no_wider_than_three_to_one() {
         assert_eq!((o.width, o.height), overview_size(&l));
         // the rows are joined by markers naming the steps at the other end
         assert!(o.svg.contains(">til ") && o.svg.contains(">fra "), "no cut markers");
-        crate::export::diagram::raster::tree(&o.svg).unwrap();
+        crate::diagram::raster::tree(&o.svg).unwrap();
     }
 }
 
@@ -49,7 +49,7 @@ fn a_phase_figure_keeps_only_the_lanes_the_phase_uses_and_marks_where_the_flow_e
         if i + 1 < doc.phases.len() {
             assert!(f.svg.contains(">to "), "{}: no marker where the flow leaves", p.name);
         }
-        crate::export::diagram::raster::tree(&f.svg).unwrap();
+        crate::diagram::raster::tree(&f.svg).unwrap();
     }
     assert!(fewer >= 1, "some phase of the COPD pathway uses fewer lanes than all");
 }
@@ -85,7 +85,7 @@ fn a_vertical_overview_is_the_pathway_in_one_column_and_its_size_is_the_figure_s
     let o = overview(&doc, v, &l, Lang::Nb);
     assert_eq!((o.width, o.height), overview_size(&l));
     assert!(o.height > o.width, "the flow runs downwards: {} × {}", o.width, o.height);
-    crate::export::diagram::raster::tree(&o.svg).unwrap();
+    crate::diagram::raster::tree(&o.svg).unwrap();
 }
 
 #[test]

@@ -1,0 +1,5 @@
+//! What a file format's writer ([`crate::export`]) and reader ([`crate::import`]) share, so
+//! neither reaches into the other.
+
+pub mod bpmn;
+pub mod json;
