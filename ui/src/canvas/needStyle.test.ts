@@ -1,6 +1,6 @@
 // The canvas and the core's SVG export must draw needs and transitions alike: this reads the
 // export's style table from the Rust source and compares it with the canvas's.
-import rust from "../../../src/export/diagram/style.rs?raw";
+import rust from "../../../src/diagram/style.rs?raw";
 import { describe, expect, it } from "vitest";
 import { FORM_STYLE, FORMS, SIGNAL_STYLE, TRANSITION_STYLE } from "./needStyle";
 

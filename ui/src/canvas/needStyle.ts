@@ -1,4 +1,4 @@
-// The diagram's line vocabulary, the same as the core's SVG export (src/export/diagram/
+// The diagram's line vocabulary, the same as the core's SVG export (src/diagram/
 // style.rs; a test reads that file and compares): every interaction form and transition kind
 // differs in dash pattern as well as colour, so colour never carries meaning alone.
 import type { InteractionForm, Signal, TransitionKind } from "../generated/carepath";
