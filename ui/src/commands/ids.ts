@@ -29,3 +29,13 @@ export type PageCommandId =
   | "move_down";
 
 export type CommandId = MenuCommandId | PageCommandId;
+
+/** The menu's review, compare and walk-through commands, which review mode runs (useReview). */
+export const REVIEW_COMMANDS = ["send_review", "merge_review", "settings", "review_mode", "compare_mode", "compare_file", "walk_mode"] as const satisfies readonly MenuCommand[];
+export type ReviewCommand = (typeof REVIEW_COMMANDS)[number];
+
+/** The commands the application frame runs (useFrame's table of handlers). */
+export type FrameCommand = Exclude<CommandId, ReviewCommand>;
+
+const review: ReadonlySet<string> = new Set(REVIEW_COMMANDS);
+export const isFrameCommand = (id: CommandId): id is FrameCommand => !review.has(id);

@@ -21,11 +21,23 @@ import { typingAnotherLabel } from "../canvas/StepNode";
 import { setLanguage } from "../i18n";
 import { StartScreen } from "../StartScreen";
 import { uuidv7 } from "../uuid";
-import type { CommandId, MenuEvent } from "./ids";
+import { isFrameCommand, type CommandId, type FrameCommand, type MenuEvent } from "./ids";
 import { keyToCommand } from "./keys";
 import "../frame.css";
 import { deletedSteps, deleteEdit, orphanedNeeds, pastedSteps } from "./selection";
 import { OrphanNeedsDialog } from "../dialogs/OrphanNeedsDialog";
+
+/** The commands that run with no document open: those that open one, and the window's own. */
+const WITHOUT_DOCUMENT: ReadonlySet<CommandId> = new Set<CommandId>(["new", "open", "recent", "import", "lang:nb", "lang:en", "shortcuts", "about", "escape"]);
+
+/** What a command's handler is called with: its id, the menu event's payload, the variant shown and the canvas. */
+interface Call {
+  id: FrameCommand;
+  payload?: Partial<MenuEvent>;
+  v: Variant | null;
+  flow: Flow | null;
+}
+type Handler = (call: Call) => Promise<void> | void;
 
 /** How far pasted copies of pinned steps sit from the originals (diagram units). */
 const PASTE_OFFSET = { x: 40, y: 40 };
@@ -204,229 +216,226 @@ export function useFrame(d: FrameDeps) {
     [afterOpen, d, t],
   );
 
+  /**
+   * One named handler per command the frame runs, as a table: the native menu, the page's
+   * keys and the buttons all come through `run`. The type lists every frame command, so a
+   * command without a handler does not compile; review, compare and walk-through commands
+   * are useReview's.
+   */
+  const handlers = useMemo((): Record<FrameCommand, Handler> => {
+    const openFile: Handler = async () => {
+      const path = await open({ title: t("files.openTitle"), multiple: false, directory: false, filters: carepathFilter(t("files.carepathKind")) });
+      if (typeof path === "string") await openPath(path);
+    };
+    const saveAs: Handler = async ({ v }) => {
+      if (closed) return;
+      const path = await save({ title: t("files.saveAsTitle"), filters: carepathFilter(t("files.carepathKind")) });
+      if (!path) return;
+      const target = path.endsWith(".carepath") ? path : `${path}.carepath`;
+      await api.saveAs(target);
+      setStatus(t("files.savedAs", { path: target }));
+      await d.refresh(v?.id ?? null);
+    };
+    const importFile: Handler = async () => {
+      await d.importFile();
+      // an import opens its new document; a cancelled one leaves things as they were
+      if (closed && (await api.documentPath().then(() => true, () => false))) {
+        d.setSelection(null);
+        setMulti([]);
+        setClosed(false);
+      }
+    };
+    const close: Handler = async () => {
+      await api.closeDocument();
+      d.setSelection(null);
+      setMulti([]);
+      setFindOpen(false);
+      setClosed(true);
+    };
+    const undoRedo: Handler = async ({ id }) => {
+      if (!closed && (id === "undo" || id === "redo")) await d.undoRedo(id);
+    };
+    const copy: Handler = async (call) => {
+      const ids = selectedSteps();
+      if (!call.v || ids.length === 0) return;
+      const fragment = await api.copy(call.v.id, ids);
+      // also on the system clipboard as JSON text, for other programs (best effort)
+      navigator.clipboard?.writeText(JSON.stringify(fragment)).catch(() => undefined);
+      setStatus(t("keyboard.copied", { n: ids.length }));
+      if (call.id === "cut") await remove(call);
+    };
+    const paste: Handler = async ({ v }) => {
+      if (!v) return;
+      const edit = await api.paste(v.id, PASTE_OFFSET);
+      if (await d.onEdit(edit)) {
+        const ids = pastedSteps(edit);
+        setMulti(ids);
+        if (ids[0]) d.setSelection({ kind: "step", id: ids[0] });
+        setStatus(t("keyboard.pasted", { n: ids.length }));
+      }
+    };
+    const remove: Handler = async ({ v }) => {
+      if (!v) return;
+      const steps = deletedSteps(v, d.selection, multi);
+      const orphans = orphanedNeeds(v, steps);
+      // needs whose every step goes: ask whether they go too
+      if (orphans.length > 0) setOrphans({ steps: steps.length, needs: orphans });
+      else await removeSelection([]);
+    };
+    const find: Handler = () => {
+      if (closed) return;
+      setFindOpen(true);
+      setFindTick((n) => n + 1);
+    };
+    const findStep: Handler = ({ id }) => {
+      if (!findOpen || matches.length === 0) return;
+      const i = stepIndex(findIndex, matches.length, id === "find_prev");
+      setFindIndex(i);
+      const step = matches[i].step;
+      if (step) {
+        d.setSelection({ kind: "step", id: step });
+        setMulti([step]);
+        d.reveal();
+      }
+    };
+    const language: Handler = ({ id }) => setLanguage(id === "lang:nb" ? "nb" : "en");
+    const escape: Handler = () => {
+      if (connectFrom) setConnectFrom(null);
+      else if (findOpen) setFindOpen(false);
+      else {
+        d.setSelection(null);
+        setMulti([]);
+      }
+    };
+    const rename: Handler = async ({ id, v }) => {
+      const sel = d.selection;
+      if (!v || sel?.kind !== "step") return;
+      if (id === "confirm" && connectFrom) {
+        await connectTo(sel.id);
+        return;
+      }
+      setRenameRequest((r) => ({ id: sel.id, tick: (r?.tick ?? 0) + 1 }));
+    };
+    const addStep: Handler = async ({ v }) => {
+      if (!v) return;
+      const from = d.selection?.kind === "step" ? v.steps.find((s) => s.id === d.selection?.id) : undefined;
+      const lane = d.layout?.lanes[0];
+      const col = d.layout?.columns[0];
+      const step = newStep(uuidv7(), "activity", t("canvas.newLabel.activity"), from ? (from.actor ?? null) : (lane?.actor ?? null), from ? (from.phase ?? null) : (col?.phase ?? null));
+      if (await d.onEdit({ op: "add_step", variant: v.id, step })) {
+        // no focus on the node: the label editor takes it
+        selectStep(step.id, false, false);
+        setRenameRequest((r) => ({ id: step.id, tick: (r?.tick ?? 0) + 1 }));
+      }
+    };
+    // the context pad: a new step after the selected one, in its lane and phase, connected to
+    // it, in one undoable edit; its label opens for typing
+    const append: Handler = async ({ id, v }) => {
+      const from = d.selection?.kind === "step" ? v?.steps.find((s) => s.id === d.selection?.id) : undefined;
+      if (!v || !from || from.kind === "end") return;
+      const kind = id.slice("append_".length) as Step["kind"];
+      const step = newStep(uuidv7(), kind, t(`canvas.newLabel.${kind}`), from.actor ?? null, from.phase ?? null);
+      const edit: Edit = {
+        op: "batch",
+        label: "append step",
+        edits: [
+          { op: "add_step", variant: v.id, step },
+          { op: "add_transition", variant: v.id, transition: { id: uuidv7(), from: from.id, to: step.id, label: "", kind: "normal" } },
+        ],
+      };
+      if (await d.onEdit(edit)) {
+        selectStep(step.id, false, false);
+        setRenameRequest((r) => ({ id: step.id, tick: (r?.tick ?? 0) + 1 }));
+      }
+    };
+    const selectNext: Handler = ({ id }) => {
+      const dir = id.slice("select_".length) as Direction;
+      const from = d.selection?.kind === "step" ? d.selection.id : null;
+      const next = d.layout ? nearestInDirection(d.layout.steps, from, dir) : null;
+      if (next) selectStep(next);
+    };
+    const move: Handler = async ({ id, v }) => {
+      const dir = id.slice("move_".length) as Direction;
+      const step = d.selection?.kind === "step" ? v?.steps.find((s) => s.id === d.selection?.id) : undefined;
+      if (!v || !step || !d.layout) return;
+      const cell = neighbourCell(d.layout, step, dir);
+      if (!cell) return;
+      // unpinned, so the layout places it in its new cell
+      const moved: Step = { ...step, actor: cell.actor, phase: cell.phase, position: null };
+      if (await d.onEdit({ op: "update_step", variant: v.id, step: moved })) selectStep(step.id);
+    };
+    return {
+      new: () => setDialog("new"),
+      open: openFile,
+      recent: async ({ payload }) => {
+        if (payload?.path) await openPath(payload.path);
+      },
+      save_as: saveAs,
+      import: importFile,
+      export: () => {
+        if (!closed) d.openExport();
+      },
+      close,
+      undo: undoRedo,
+      redo: undoRedo,
+      copy,
+      cut: copy,
+      paste,
+      delete: remove,
+      select_all: ({ v }) => {
+        if (v) setMulti(v.steps.map((s) => s.id));
+      },
+      find,
+      find_next: findStep,
+      find_prev: findStep,
+      zoom_in: ({ flow }) => void flow?.zoomIn({ duration: 150 }),
+      zoom_out: ({ flow }) => void flow?.zoomOut({ duration: 150 }),
+      fit: ({ flow }) => void flow?.fitView({ padding: 0.04, duration: 200 }),
+      minimap: ({ payload }) => setMinimap((m) => payload?.checked ?? !m),
+      need_layer: ({ payload }) => setNeedLayerVisible((m) => payload?.checked ?? !m),
+      "lang:nb": language,
+      "lang:en": language,
+      shortcuts: () => setDialog("shortcuts"),
+      about: () => setDialog("about"),
+      escape,
+      confirm: rename,
+      rename,
+      add_step: addStep,
+      append_activity: append,
+      append_decision: append,
+      append_event: append,
+      append_end: append,
+      add_need: () => {
+        if (d.selection?.kind === "step") setNeedAt(d.selection.id);
+      },
+      connect: () => {
+        if (d.selection?.kind === "step") setConnectFrom(d.selection.id);
+      },
+      select_left: selectNext,
+      select_right: selectNext,
+      select_up: selectNext,
+      select_down: selectNext,
+      move_left: move,
+      move_right: move,
+      move_up: move,
+      move_down: move,
+    };
+  }, [d, t, closed, openPath, selectedSteps, multi, findOpen, matches, findIndex, connectFrom, connectTo, selectStep, setMulti, removeSelection]);
+
   const run = useCallback(
     async (id: CommandId, payload?: Partial<MenuEvent>) => {
+      // review, compare and walk-through commands are useReview's
+      if (!isFrameCommand(id)) return;
       // with no document open only the commands that open one (and the window's own) run
-      const withoutDocument: CommandId[] = ["new", "open", "recent", "import", "lang:nb", "lang:en", "shortcuts", "about", "escape"];
-      if (closed && !withoutDocument.includes(id)) return;
-      const v = d.variant;
-      const flow = d.flow.current;
+      if (closed && !WITHOUT_DOCUMENT.has(id)) return;
       try {
-        switch (id) {
-          case "new":
-            setDialog("new");
-            return;
-          case "open": {
-            const path = await open({ title: t("files.openTitle"), multiple: false, directory: false, filters: carepathFilter(t("files.carepathKind")) });
-            if (typeof path === "string") await openPath(path);
-            return;
-          }
-          case "recent":
-            if (payload?.path) await openPath(payload.path);
-            return;
-          case "save_as": {
-            if (closed) return;
-            const path = await save({ title: t("files.saveAsTitle"), filters: carepathFilter(t("files.carepathKind")) });
-            if (!path) return;
-            const target = path.endsWith(".carepath") ? path : `${path}.carepath`;
-            await api.saveAs(target);
-            setStatus(t("files.savedAs", { path: target }));
-            await d.refresh(v?.id ?? null);
-            return;
-          }
-          case "import":
-            await d.importFile();
-            // an import opens its new document; a cancelled one leaves things as they were
-            if (closed && (await api.documentPath().then(() => true, () => false))) {
-              d.setSelection(null);
-              setMulti([]);
-              setClosed(false);
-            }
-            return;
-          case "export":
-            if (!closed) d.openExport();
-            return;
-          case "close":
-            await api.closeDocument();
-            d.setSelection(null);
-            setMulti([]);
-            setFindOpen(false);
-            setClosed(true);
-            return;
-          case "undo":
-          case "redo":
-            if (!closed) await d.undoRedo(id);
-            return;
-          case "copy":
-          case "cut": {
-            const ids = selectedSteps();
-            if (!v || ids.length === 0) return;
-            const fragment = await api.copy(v.id, ids);
-            // also on the system clipboard as JSON text, for other programs (best effort)
-            navigator.clipboard?.writeText(JSON.stringify(fragment)).catch(() => undefined);
-            setStatus(t("keyboard.copied", { n: ids.length }));
-            if (id === "cut") await run("delete");
-            return;
-          }
-          case "paste": {
-            if (!v) return;
-            const edit = await api.paste(v.id, PASTE_OFFSET);
-            if (await d.onEdit(edit)) {
-              const ids = pastedSteps(edit);
-              setMulti(ids);
-              if (ids[0]) d.setSelection({ kind: "step", id: ids[0] });
-              setStatus(t("keyboard.pasted", { n: ids.length }));
-            }
-            return;
-          }
-          case "delete": {
-            if (!v) return;
-            const steps = deletedSteps(v, d.selection, multi);
-            const orphans = orphanedNeeds(v, steps);
-            // needs whose every step goes: ask whether they go too
-            if (orphans.length > 0) setOrphans({ steps: steps.length, needs: orphans });
-            else await removeSelection([]);
-            return;
-          }
-          case "select_all":
-            if (v) setMulti(v.steps.map((s) => s.id));
-            return;
-          case "find":
-            if (closed) return;
-            setFindOpen(true);
-            setFindTick((n) => n + 1);
-            return;
-          case "find_next":
-          case "find_prev": {
-            if (!findOpen || matches.length === 0) return;
-            const i = stepIndex(findIndex, matches.length, id === "find_prev");
-            setFindIndex(i);
-            const step = matches[i].step;
-            if (step) {
-              d.setSelection({ kind: "step", id: step });
-              setMulti([step]);
-              d.reveal();
-            }
-            return;
-          }
-          case "zoom_in":
-            void flow?.zoomIn({ duration: 150 });
-            return;
-          case "zoom_out":
-            void flow?.zoomOut({ duration: 150 });
-            return;
-          case "fit":
-            void flow?.fitView({ padding: 0.04, duration: 200 });
-            return;
-          case "minimap":
-            setMinimap((m) => payload?.checked ?? !m);
-            return;
-          case "need_layer":
-            setNeedLayerVisible((m) => payload?.checked ?? !m);
-            return;
-          case "lang:nb":
-          case "lang:en":
-            setLanguage(id === "lang:nb" ? "nb" : "en");
-            return;
-          case "shortcuts":
-            setDialog("shortcuts");
-            return;
-          case "about":
-            setDialog("about");
-            return;
-          case "escape":
-            if (connectFrom) setConnectFrom(null);
-            else if (findOpen) setFindOpen(false);
-            else {
-              d.setSelection(null);
-              setMulti([]);
-            }
-            return;
-          case "confirm":
-          case "rename": {
-            const sel = d.selection;
-            if (!v || sel?.kind !== "step") return;
-            if (id === "confirm" && connectFrom) {
-              await connectTo(sel.id);
-              return;
-            }
-            setRenameRequest((r) => ({ id: sel.id, tick: (r?.tick ?? 0) + 1 }));
-            return;
-          }
-          case "add_step": {
-            if (!v) return;
-            const from = d.selection?.kind === "step" ? v.steps.find((s) => s.id === d.selection?.id) : undefined;
-            const lane = d.layout?.lanes[0];
-            const col = d.layout?.columns[0];
-            const step = newStep(uuidv7(), "activity", t("canvas.newLabel.activity"), from ? (from.actor ?? null) : (lane?.actor ?? null), from ? (from.phase ?? null) : (col?.phase ?? null));
-            if (await d.onEdit({ op: "add_step", variant: v.id, step })) {
-              // no focus on the node: the label editor takes it
-              selectStep(step.id, false, false);
-              setRenameRequest((r) => ({ id: step.id, tick: (r?.tick ?? 0) + 1 }));
-            }
-            return;
-          }
-          case "append_activity":
-          case "append_decision":
-          case "append_event":
-          case "append_end": {
-            // the context pad: a new step after the selected one, in its lane and phase,
-            // connected to it, in one undoable edit; its label opens for typing
-            const from = d.selection?.kind === "step" ? v?.steps.find((s) => s.id === d.selection?.id) : undefined;
-            if (!v || !from || from.kind === "end") return;
-            const kind = id.slice("append_".length) as Step["kind"];
-            const step = newStep(uuidv7(), kind, t(`canvas.newLabel.${kind}`), from.actor ?? null, from.phase ?? null);
-            const edit: Edit = {
-              op: "batch",
-              label: "append step",
-              edits: [
-                { op: "add_step", variant: v.id, step },
-                { op: "add_transition", variant: v.id, transition: { id: uuidv7(), from: from.id, to: step.id, label: "", kind: "normal" } },
-              ],
-            };
-            if (await d.onEdit(edit)) {
-              selectStep(step.id, false, false);
-              setRenameRequest((r) => ({ id: step.id, tick: (r?.tick ?? 0) + 1 }));
-            }
-            return;
-          }
-          case "add_need":
-            if (d.selection?.kind === "step") setNeedAt(d.selection.id);
-            return;
-          case "connect":
-            if (d.selection?.kind === "step") setConnectFrom(d.selection.id);
-            return;
-          case "select_left":
-          case "select_right":
-          case "select_up":
-          case "select_down": {
-            const dir = id.slice(7) as Direction;
-            const from = d.selection?.kind === "step" ? d.selection.id : null;
-            const next = d.layout ? nearestInDirection(d.layout.steps, from, dir) : null;
-            if (next) selectStep(next);
-            return;
-          }
-          case "move_left":
-          case "move_right":
-          case "move_up":
-          case "move_down": {
-            const dir = id.slice(5) as Direction;
-            const step = d.selection?.kind === "step" ? v?.steps.find((s) => s.id === d.selection?.id) : undefined;
-            if (!v || !step || !d.layout) return;
-            const cell = neighbourCell(d.layout, step, dir);
-            if (!cell) return;
-            // unpinned, so the layout places it in its new cell
-            const moved: Step = { ...step, actor: cell.actor, phase: cell.phase, position: null };
-            if (await d.onEdit({ op: "update_step", variant: v.id, step: moved })) selectStep(step.id);
-            return;
-          }
-        }
+        await handlers[id]({ id, payload, v: d.variant, flow: d.flow.current });
       } catch (e) {
         const err = asCoreError(e);
         if (err.code !== "nothing_to_undo") d.setError(err);
       }
     },
-    [d, t, closed, afterOpen, openPath, selectedSteps, multi, findOpen, matches, findIndex, connectFrom, connectTo, selectStep, setMulti, removeSelection],
+    [d, closed, handlers],
   );
 
   // the latest `run`, for listeners that subscribe once
