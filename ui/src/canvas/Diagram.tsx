@@ -28,6 +28,7 @@ import { Palette, STEP_KIND_MIME } from "./Palette";
 import { ProblemBadges } from "./ProblemBadges";
 import { Reuser, signatureOf } from "./reuse";
 import type { PadCommand } from "./ContextPad";
+import { CanvasActionsProvider, type CanvasActions } from "./actions";
 import { RouteEdge } from "./RouteEdge";
 import { StepNode, typingAnotherLabel, type StepNodeType } from "./StepNode";
 import { StickyHeaders } from "./StickyHeaders";
@@ -97,10 +98,10 @@ function nodeSignature(n: AnyNode): string {
   }
   if (n.type === "needs") {
     const d = n.data;
-    return signatureOf([d.variant.needs, d.layout.needs, d.layout.width, d.layout.height, d.doc.actors, d.doc.info_types, d.selection]);
+    return signatureOf([d.variant.needs, d.layout.needs, d.layout.width, d.layout.height, d.doc.actors, d.doc.info_types, d.selection, d.multiNeeds]);
   }
-  // functions do not show in a signature: whether the step shows the context pad must
-  return signatureOf([n, !!n.data.pad]);
+  // plain values only (the handlers come through CanvasActionsProvider)
+  return signatureOf(n);
 }
 
 export function Diagram(props: Props) {
@@ -158,6 +159,8 @@ export function Diagram(props: Props) {
     void onEdit({ op: "update_step", variant: variantId, step: { ...step, label: label.trim() } });
   }, []);
 
+  const actions = useMemo<CanvasActions>(() => ({ rename, pad, pickNeed }), [rename, pad, pickNeed]);
+
   const laneNames = useMemo(
     () =>
       layout.lanes.map((l) =>
@@ -191,8 +194,7 @@ export function Diagram(props: Props) {
           data: {
             step,
             editing: editing === b.id,
-            onRename: rename,
-            pad: padFor === b.id ? pad : undefined,
+            pad: padFor === b.id,
             number: { n: b.number, x: b.number_at.x - b.x, y: b.number_at.y - b.y, r: b.number_r },
           },
           selected: (selection?.kind === "step" && selection.id === b.id) || !!multi?.has(b.id),
@@ -208,11 +210,11 @@ export function Diagram(props: Props) {
       zIndex: 0,
       id: "need-layer",
       type: "needs",
-      data: { doc, variant, layout, selection, onSelect, multiNeeds, pickNeed },
+      data: { doc, variant, layout, selection, multiNeeds },
     };
     const all = needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
     return nodeReuse.current.share(all, nodeSignature);
-  }, [layout, steps, editing, rename, selection, multi, highlights, current, needLayerVisible, doc, variant, onSelect, padFor, pad, multiNeeds, pickNeed]);
+  }, [layout, steps, editing, selection, multi, highlights, current, needLayerVisible, doc, variant, padFor, multiNeeds]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
   // while a step is dragged, a new selection (React Flow selects on drag start) must not put
@@ -467,6 +469,7 @@ export function Diagram(props: Props) {
         addAt(kind, e.clientX, e.clientY);
       }}
     >
+      <CanvasActionsProvider value={actions}>
       <ReactFlow<AnyNode, Edge>
         nodes={nodes}
         edges={edges}
@@ -533,6 +536,7 @@ export function Diagram(props: Props) {
           />
         )}
       </ReactFlow>
+      </CanvasActionsProvider>
     </div>
     </div>
   );

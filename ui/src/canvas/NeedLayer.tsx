@@ -13,24 +13,22 @@ import { routePath } from "./geometry";
 import { countRender } from "./renderCount";
 import { FORM_STYLE, FORMS } from "./needStyle";
 import type { Selection } from "./Diagram";
+import { useCanvasActions } from "./actions";
 
 export type NeedLayerData = {
   doc: Document;
   variant: Variant;
   layout: Layout;
   selection: Selection;
-  onSelect: (s: Selection) => void;
   /** Needs in the multi-selection, besides the selected one. */
   multiNeeds: readonly string[];
-  /** A click on a need: `additive` (Shift, Ctrl or Cmd held) adds it to the selection or takes
-   * it out, else it alone is selected. */
-  pickNeed: (id: string, additive: boolean) => void;
 };
 export type NeedLayerNodeType = Node<NeedLayerData, "needs">;
 
 export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNodeType>) {
   countRender("needs");
-  const { doc, variant, layout, selection, pickNeed, multiNeeds } = data;
+  const { doc, variant, layout, selection, multiNeeds } = data;
+  const { pickNeed } = useCanvasActions();
   // the canvas's own multi-selection key state (Shift, Ctrl or Cmd held), as a step's click uses
   const store = useStoreApi();
   const { t } = useTranslation();

@@ -4,7 +4,8 @@
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo, useEffect, useRef } from "react";
 import type { Step } from "../generated/carepath";
-import { ContextPad, type PadCommand } from "./ContextPad";
+import { useCanvasActions, type CanvasActions } from "./actions";
+import { ContextPad } from "./ContextPad";
 import { countRender } from "./renderCount";
 
 export type StepNodeData = {
@@ -12,11 +13,8 @@ export type StepNodeData = {
   /** The step's number and where its disc sits, relative to the node's top left. */
   number: { n: number; x: number; y: number; r: number };
   editing: boolean;
-  /** The label editor closed: the new label (null when cancelled); `byKey` for Enter or
-   * Escape, after which the step itself takes the focus. */
-  onRename: (id: string, label: string | null, byKey: boolean) => void;
-  /** The context pad's commands, when the pad shows (the one selected step, editable). */
-  pad?: (cmd: PadCommand) => void;
+  /** Whether the context pad shows here (the one selected step, editable). */
+  pad: boolean;
 };
 export type StepNodeType = Node<StepNodeData, "step">;
 
@@ -28,7 +26,7 @@ export function typingAnotherLabel(stepId: string): boolean {
   return active.closest("[data-step-id]")?.getAttribute("data-step-id") !== stepId;
 }
 
-function LabelEditor({ step, onRename }: { step: Step; onRename: StepNodeData["onRename"] }) {
+function LabelEditor({ step, onRename }: { step: Step; onRename: CanvasActions["rename"] }) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -94,7 +92,8 @@ export function StepShape({ kind, w, h }: { kind: Step["kind"]; w: number; h: nu
 
 export const StepNode = memo(function StepNode({ data, width, height, selected }: NodeProps<StepNodeType>) {
   countRender("step");
-  const { step, editing, onRename, number } = data;
+  const { step, editing, number } = data;
+  const actions = useCanvasActions();
   const w = width ?? 160;
   const h = height ?? 64;
   // circles carry their label below them, where the layout keeps room for it
@@ -105,7 +104,7 @@ export const StepNode = memo(function StepNode({ data, width, height, selected }
         <StepShape kind={step.kind} w={w} h={h} />
       </svg>
       <div className={below ? "step-label below" : "step-label inside"} data-step-id={step.id}>
-        {editing ? <LabelEditor step={step} onRename={onRename} /> : <span className="step-label-text">{step.label}</span>}
+        {editing ? <LabelEditor step={step} onRename={actions.rename} /> : <span className="step-label-text">{step.label}</span>}
       </div>
       {step.kind === "sub_pathway" && <div className="subpathway-mark">⊞</div>}
       {/* the number alone, large, for a zoom too small for any label (level of detail) */}
@@ -114,7 +113,7 @@ export const StepNode = memo(function StepNode({ data, width, height, selected }
           {number.n}
         </div>
       )}
-      {data.pad && !editing && <ContextPad step={step} onCommand={data.pad} />}
+      {data.pad && !editing && <ContextPad step={step} onCommand={actions.pad} />}
       {number.n > 0 && (
         <div
           className="step-number"
