@@ -683,7 +683,8 @@ test("the export dialog has the CLI's options, and its PNG and PDF are the CLI's
     }, "the canvas drawing the layout's routes").catch(() => undefined);
     assert.deepEqual(canvas, routes, "the canvas's transitions are the layout's routes");
     const svgFile = path.join(out, "cli.svg");
-    run(CLI, ["export", file, "--format", "svg", "--variant", variant.name, "-o", svgFile]);
+    // the canvas's single strip (by default a strip wider than 3 : 1 is exported as the overview)
+    run(CLI, ["export", file, "--format", "svg", "--variant", variant.name, "--strip", "-o", svgFile]);
     const svgRoutes = Array.from(readFileSync(svgFile, "utf8").matchAll(/<path d="(M[^"]+)"/g), (m) => numbers(m[1]));
     for (const r of routes) assert.ok(svgRoutes.some((d) => sameRun(d, r)), `the exported SVG draws the route ${r.join(" ")}`);
 

@@ -2,7 +2,7 @@
 // panel. The document lives in the core; the window holds what the core showed it
 // (ui/src/store/shown.ts) and patches it from each edit's one Update.
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { open } from "./dialogs/files";
 import { api, asCoreError, type CoreError } from "./api";
@@ -244,8 +244,9 @@ export function App() {
     setFocusTick((n) => n + 1);
   };
   const showStart = frame.closed || (!doc && error !== null);
-  // the shell sets the window title; the page title matches it
-  useEffect(() => {
+  // the shell sets the window title; the page title matches it from the same paint on which
+  // the document shows (a passive effect could run after it, under load noticeably later)
+  useLayoutEffect(() => {
     document.title = doc && !showStart ? `${doc.metadata.title} — Carepath` : "Carepath";
   }, [doc, showStart]);
 
