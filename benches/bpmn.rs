@@ -13,10 +13,6 @@ use carepath::sample::generate;
 use criterion::{criterion_group, BenchmarkId, Criterion};
 use std::time::Instant;
 
-// the allocator of the `carepath` command, so the import is measured as it runs there
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const SIZES: [usize; 2] = [1_000, 10_000];
 
 fn bpmn_xml(n: usize) -> String {

@@ -15,9 +15,6 @@ use tauri::Manager;
 
 pub use carepath::store::Session;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// How soon after an edit the file is flushed to disk (see `carepath::store`).
 const SYNC_DELAY: Duration = Duration::from_millis(800);
 
