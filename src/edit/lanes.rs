@@ -2,7 +2,8 @@
 //! catalogue and variants.
 
 use super::check::{self, duplicate, unknown};
-use super::{usage, Edit};
+use super::usage::{self, usage};
+use super::Edit;
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::*;
 
@@ -51,7 +52,7 @@ pub(super) fn update_actor(doc: &mut Document, actor: Actor) -> Result<Edit> {
 
 pub(super) fn remove_actor(doc: &mut Document, id: ActorId) -> Result<Edit> {
     let i = doc.actors.iter().position(|a| a.id == id).ok_or_else(|| unknown("actor", id))?;
-    let usage::Use { steps, needs } = usage::of_actor(doc, id);
+    let usage::Use { steps, needs } = usage(doc).actors[&id];
     if steps + needs > 0 {
         return Err(CoreError::new(
             ErrorCode::InUse,
@@ -92,7 +93,7 @@ pub(super) fn update_phase(doc: &mut Document, phase: Phase) -> Result<Edit> {
 
 pub(super) fn remove_phase(doc: &mut Document, id: PhaseId) -> Result<Edit> {
     let i = doc.phases.iter().position(|p| p.id == id).ok_or_else(|| unknown("phase", id))?;
-    let steps = usage::of_phase(doc, id).steps;
+    let steps = usage(doc).phases[&id].steps;
     if steps > 0 {
         return Err(CoreError::new(
             ErrorCode::InUse,
@@ -139,7 +140,7 @@ pub(super) fn update_info_type(doc: &mut Document, info_type: InfoType) -> Resul
 
 pub(super) fn remove_info_type(doc: &mut Document, id: InfoTypeId) -> Result<Edit> {
     let i = doc.info_types.iter().position(|t| t.id == id).ok_or_else(|| unknown("information type", id))?;
-    let needs = usage::of_info_type(doc, id).needs;
+    let needs = usage(doc).info_types[&id].needs;
     if needs > 0 {
         return Err(CoreError::new(
             ErrorCode::InUse,

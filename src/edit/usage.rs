@@ -67,28 +67,6 @@ pub fn usage(doc: &Document) -> Usage {
     u
 }
 
-/// The use of one actor (zero when it is unknown).
-pub fn of_actor(doc: &Document, id: ActorId) -> Use {
-    let mut u = Use::default();
-    for v in &doc.variants {
-        u.steps += v.steps().filter(|s| s.actor == Some(id)).count();
-        u.needs += v.needs().filter(|n| n.provider == Some(id) || n.consumer == Some(id)).count();
-    }
-    u
-}
-
-/// The use of one phase.
-pub fn of_phase(doc: &Document, id: PhaseId) -> Use {
-    let steps = doc.variants.iter().map(|v| v.steps().filter(|s| s.phase == Some(id)).count()).sum();
-    Use { steps, needs: 0 }
-}
-
-/// The use of one information type.
-pub fn of_info_type(doc: &Document, id: InfoTypeId) -> Use {
-    let needs = doc.variants.iter().map(|v| v.needs().filter(|n| n.info_types.contains(&id)).count()).sum();
-    Use { steps: 0, needs }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +129,5 @@ mod tests {
         let vid = v.id;
         apply(&mut d, Edit::AddNeed { variant: vid, need: n }).unwrap();
         assert_eq!(usage(&d).actors[&actor].needs, before + 1);
-        assert_eq!(of_actor(&d, actor), usage(&d).actors[&actor]);
     }
 }
