@@ -213,7 +213,7 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
         ExportFormat::Json => doc.variants.first().map(|v| v.id).unwrap_or_default(),
         _ => bpmn::pick_variant(&doc, args.variant.as_deref()).map_err(|e| format!("{}: {}", shown(file), e.message))?.id,
     };
-    let opts = ExportOptions {
+    let mut opts = ExportOptions {
         format: match format {
             ExportFormat::Json => export::ExportFormat::Json,
             ExportFormat::Bpmn => export::ExportFormat::Bpmn,
@@ -257,7 +257,6 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
             .collect::<Result<_, String>>()?,
         overview: args.overview,
     };
-    let mut opts = opts;
     if strip_too_wide(&doc, &opts, args) {
         // a strip no page shows legibly: the overview wraps it into rows of phases, as the
         // export dialog and the reports draw it

@@ -279,8 +279,13 @@ pub fn too_wide(l: &Layout) -> bool {
 
 /// The size of the overview, without drawing it.
 pub fn overview_size(l: &Layout) -> (f64, f64) {
-    let (along, across) = size(l, &overview_rows(l, Lang::Nb));
-    let [_, _, w, h] = Axes { horizontal: l.orientation == Orientation::Horizontal }.rect(0.0, along, 0.0, across);
+    extent(l, &overview_rows(l, Lang::Nb))
+}
+
+/// The width and height of the rows stacked across the flow.
+fn extent(l: &Layout, rows: &[Row]) -> (f64, f64) {
+    let (length, thickness) = size(l, rows);
+    let [_, _, w, h] = Axes { horizontal: l.orientation == Orientation::Horizontal }.rect(0.0, length, 0.0, thickness);
     (w, h)
 }
 

@@ -328,12 +328,13 @@ pub fn document(doc: &Document, variant: &Variant, l: &Layout, lang: Lang) -> St
 
 /// The whole diagram, its displayed size (not its content) scaled by `display`.
 pub fn document_scaled(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, display: f64) -> String {
-    framed(doc, variant, l, lang, display, (l.width, l.height), |out| body(out, doc, variant, l))
+    framed(doc, variant, l, lang, display, (l.width, l.height), |out| body(out, doc, variant, l)).0
 }
 
 /// One SVG document of a figure: the title block, the figure's `body` (`size` wide and high,
-/// drawn by `body` at its own origin) and the legend of `l` under it.
-pub(super) fn framed(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, display: f64, size: (f64, f64), body: impl FnOnce(&mut String)) -> String {
+/// drawn by `body` at its own origin) and the legend of `l` under it; with the document's width
+/// and height.
+pub(super) fn framed(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, display: f64, size: (f64, f64), body: impl FnOnce(&mut String)) -> (String, (f64, f64)) {
     let (body_w, body_h) = size;
     let mut out = String::with_capacity(4096 + l.steps.len() * 600);
     let mut head = String::new();
@@ -360,7 +361,7 @@ pub(super) fn framed(doc: &Document, variant: &Variant, l: &Layout, lang: Lang, 
     out.push_str("</g>\n");
     out.push_str(&leg);
     out.push_str("</svg>\n");
-    out
+    (out, (width, height))
 }
 
 /// A short stable name for a signal in marker ids.

@@ -4,7 +4,7 @@
 //! the edge has no arrowhead or start dot there. Drawn from these layouts, the figure needs no
 //! clip paths, so it renders as fast as the stretch is small.
 
-use super::{markers_len, owns, phase_names, size, Axes, Row, MARK_H, MARK_PAD, MARK_TEXT, ROW_GAP};
+use super::{extent, markers_len, owns, phase_names, Axes, Row, MARK_H, MARK_PAD, MARK_TEXT, ROW_GAP};
 use crate::diagram::slices::Slice;
 use crate::diagram::style::{esc, num, put, transition_style};
 use crate::diagram::svg;
@@ -14,9 +14,7 @@ use crate::model::*;
 
 /// The figure of the rows, stacked across the flow.
 pub(super) fn draw(doc: &Document, variant: &Variant, l: &Layout, rows: &[Row]) -> Slice {
-    let ax = Axes { horizontal: l.orientation == Orientation::Horizontal };
-    let (length, thickness) = size(l, rows);
-    let [_, _, w, h] = ax.rect(0.0, length, 0.0, thickness);
+    let (w, h) = extent(l, rows);
     let mut out = String::with_capacity(l.steps.len() * 900 + 4096);
     put(&mut out, format_args!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n",
@@ -33,19 +31,8 @@ pub(super) fn draw(doc: &Document, variant: &Variant, l: &Layout, rows: &[Row]) 
 /// The figure of the rows as a document of its own: the title block above it and the legend
 /// under it, as the whole diagram has them.
 pub(super) fn draw_framed(doc: &Document, variant: &Variant, l: &Layout, rows: &[Row], lang: Lang) -> Slice {
-    let ax = Axes { horizontal: l.orientation == Orientation::Horizontal };
-    let (length, thickness) = size(l, rows);
-    let [_, _, w, h] = ax.rect(0.0, length, 0.0, thickness);
-    let out = svg::framed(doc, variant, l, lang, 1.0, (w, h), |out| rows_svg(out, variant, l, rows));
-    let (fw, fh) = svg_size(&out).unwrap_or((w, h));
-    slice(doc, l, rows, out, (fw, fh))
-}
-
-/// The width and height an SVG document declares in its `viewBox`.
-fn svg_size(svg: &str) -> Option<(f64, f64)> {
-    let at = svg.find("viewBox=\"")? + "viewBox=\"".len();
-    let v: Vec<f64> = svg[at..at + svg[at..].find('"')?].split_whitespace().filter_map(|x| x.parse().ok()).collect();
-    (v.len() == 4).then(|| (v[2], v[3]))
+    let (out, size) = svg::framed(doc, variant, l, lang, 1.0, extent(l, rows), |out| rows_svg(out, variant, l, rows));
+    slice(doc, l, rows, out, size)
 }
 
 fn slice(doc: &Document, l: &Layout, rows: &[Row], svg: String, (w, h): (f64, f64)) -> Slice {
