@@ -4,17 +4,16 @@
 //! fails when it names a type that is not generated — one declared by hand beside the core's.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::PathBuf;
+use support::{read, ui_sources};
 
 /// Names a type argument may use besides the generated types.
 const BUILT_IN: &[&str] = &["string", "number", "boolean", "null", "undefined", "void", "unknown", "Array", "Record"];
 
 fn ui() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src")
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
 /// The names `generated/carepath.ts` exports.
@@ -25,20 +24,6 @@ fn generated() -> BTreeSet<String> {
         .filter_map(|rest| rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
         .map(String::from)
         .collect()
-}
-
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let p = entry.unwrap().path();
-        let name = p.file_name().unwrap().to_string_lossy().to_string();
-        if p.is_dir() {
-            if name != "generated" {
-                sources(&p, out);
-            }
-        } else if (name.ends_with(".ts") || name.ends_with(".tsx")) && !name.contains(".test.") {
-            out.push(p);
-        }
-    }
 }
 
 /// The type argument after each `word<` in `text`, up to its matching `>`.
@@ -75,7 +60,7 @@ fn every_type_crossing_the_boundary_is_generated() {
     let known = generated();
     assert!(known.contains("Document") && known.contains("MenuEvent") && known.contains("UndoState"), "{known:?}");
     let mut files = Vec::new();
-    sources(&ui(), &mut files);
+    ui_sources(&ui(), &mut files);
     let (mut checked, mut by_hand) = (0, Vec::new());
     for f in files {
         let text = read(&f);

@@ -5,17 +5,16 @@
 //! UI never calls.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::PathBuf;
+use support::{read, ui_sources};
 
 /// The UI files allowed to call `invoke`: the typed wrappers.
 const WRAPPERS: &[&str] = &["api.ts", "review/api.ts", "dialogs/files.ts"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
 /// The text between `open` and the next `close` after it.
@@ -49,25 +48,11 @@ fn granted() -> BTreeSet<String> {
         .collect()
 }
 
-fn ui_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let p = entry.unwrap().path();
-        let name = p.file_name().unwrap().to_string_lossy().to_string();
-        if p.is_dir() {
-            if name != "generated" {
-                ui_files(&p, out);
-            }
-        } else if (name.ends_with(".ts") || name.ends_with(".tsx")) && !name.contains(".test.") {
-            out.push(p);
-        }
-    }
-}
-
 /// Every command name the UI passes to `invoke`, and the files that call it.
 fn invoked() -> (BTreeSet<String>, BTreeSet<String>) {
     let src = root().join("../ui/src");
     let mut files = Vec::new();
-    ui_files(&src, &mut files);
+    ui_sources(&src, &mut files);
     let (mut names, mut callers) = (BTreeSet::new(), BTreeSet::new());
     for f in files {
         let text = read(&f);
