@@ -5,7 +5,8 @@
 //! `diagram` (as Carepath exports) or `plain` (the same without its BPMNDiagram), and prints one
 //! line per file with the median import time in milliseconds (`import N KIND MS PATH`), for
 //! `scripts/bpmn/bench.sh` to compare with bpmn-moddle on the same files in the same run and
-//! to print the growth per doubling.
+//! to print the growth per doubling. With `BPMN_BENCH_ONE=FILE` it imports that one file once
+//! and exits, for `scripts/bpmn/growth.sh` to count instructions in one fresh process per size.
 
 use carepath::export::bpmn::to_bpmn;
 use carepath::import::bpmn::from_bpmn;
@@ -66,7 +67,17 @@ fn compare(dir: &str) {
 
 criterion_group!(benches, bpmn);
 
+/// Imports one file once and exits: what `scripts/bpmn/growth.sh` counts in a fresh process.
+fn import_once(path: &str) {
+    let bytes = std::fs::read(path).expect("the file to import is readable");
+    let (doc, _) = from_bpmn(&bytes, path).expect("the file imports");
+    std::hint::black_box(doc);
+}
+
 fn main() {
+    if let Ok(path) = std::env::var("BPMN_BENCH_ONE") {
+        return import_once(&path);
+    }
     match std::env::var("BPMN_BENCH_DIR") {
         Ok(dir) => compare(&dir),
         Err(_) => {

@@ -1333,8 +1333,11 @@ const axeViolations = async (browser) => {
   return found;
 };
 
-/** Closes the open dialog with Escape, from inside it (axe may leave the focus elsewhere). */
+/** Closes the open dialog with Escape, from inside it (axe may leave the focus elsewhere),
+ * once it is no longer busy: a busy dialog ignores Escape by design, and a file an export
+ * writes can exist a moment before the dialog hears that the export finished. */
 const closeDialog = async (browser, what) => {
+  await eventually(async () => await browser.execute(() => !document.querySelector('[role="dialog"] .busy')), `${what} done`);
   await browser.execute(() => document.querySelector('[role="dialog"] button, [role="dialog"] input, [role="dialog"] select')?.focus());
   await browser.keys(["Escape"]);
   await eventually(async () => (await dialogTitle(browser)) === null, `${what} closed`);
