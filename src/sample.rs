@@ -85,7 +85,7 @@ pub fn generate(steps: usize) -> Document {
             edits.push(Edit::AddTransition { variant: vid, transition: Transition { id: TransitionId(ids.next()), from, to: target, label: "nei".into(), kind, signal: Signal::None } });
         }
         if from_actor != to_actor {
-            let mut need = DataNeed::new(format!("Informasjon til steg {}", i + 1), vec![from, to], from_actor, to_actor);
+            let mut need = DataNeed::new(format!("Informasjon til steg {}", i + 1), vec![from, to], Party::pair(from_actor, to_actor));
             need.id = NeedId(ids.next());
             need.info_types = vec![info];
             need.form = InteractionForm::Messaging;

@@ -203,7 +203,7 @@ mod tests {
     fn a_blank_document_has_the_catalogue_one_empty_variant_and_nothing_of_a_template() {
         let doc = blank("  Hjertesvikt – nå  ", Lang::Nb, false);
         assert_eq!(doc.metadata.title, "Hjertesvikt – nå");
-        let entry = |t: &crate::model::InfoType| (t.name.clone(), t.code.clone());
+        let entry = |t: &crate::model::InfoType| (t.name.clone(), t.codes.clone(), t.priority);
         assert_eq!(doc.info_types.iter().map(entry).collect::<Vec<_>>(), crate::model::catalogue::default_catalogue().iter().map(entry).collect::<Vec<_>>());
         assert!(!doc.info_types.is_empty());
         assert_eq!(doc.variants.len(), 1);

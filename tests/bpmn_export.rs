@@ -47,7 +47,7 @@ fn awkward() -> Document {
     let sub = Step::new(StepKind::SubPathway, "Forverring", None, Some(s.p1));
     data.transitions.push(Transition { id: TransitionId::new(), from: s.measure, to: gateway.id, label: "a < b".into(), kind: TransitionKind::Loop, signal: Signal::None });
     data.transitions.push(Transition { id: TransitionId::new(), from: gateway.id, to: gateway.id, label: String::new(), kind: TransitionKind::Exception, signal: Signal::None });
-    let mut need = DataNeed::new("Plan & \"varsel\"", vec![gateway.id, event.id, sub.id, s.end], Some(s.nurse), None);
+    let mut need = DataNeed::new("Plan & \"varsel\"", vec![gateway.id, event.id, sub.id, s.end], Party::pair(Some(s.nurse), None));
     need.what = "<b>fet</b>\n".into();
     need.priority = Some(Priority::High);
     need.horizon = Some(Horizon::Long);

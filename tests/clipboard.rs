@@ -64,7 +64,7 @@ fn paste_into_the_same_document_makes_fresh_copies_beside_the_originals() {
     assert_eq!(t.to, copy_e.id);
     let need = v.needs().find(|n| n.steps.contains(&copy_m.id)).expect("the copied need");
     assert_eq!(need.steps, vec![copy_m.id, copy_e.id]);
-    assert_eq!((need.provider, need.consumer), (Some(s.patient), Some(s.nurse)));
+    assert_eq!(need.parties, Party::pair(Some(s.patient), Some(s.nurse)));
 
     // pasting twice makes two more distinct copies
     let again = paste(&doc, s.variant, &frag, OFFSET).unwrap();
@@ -107,7 +107,7 @@ fn paste_into_another_document_matches_actors_by_name_and_adds_the_missing() {
     assert_eq!(other.phases.len(), 1, "the one phase the steps use was added");
     assert_eq!(measure.phase, Some(other.phases[0].id));
     let need = v.needs().next().unwrap();
-    assert_eq!((need.provider, need.consumer), (Some(patient), Some(nurse.id)));
+    assert_eq!(need.parties, Party::pair(Some(patient), Some(nurse.id)));
     assert_eq!(other.info_types.len(), catalogue_before, "the information type matched by name");
     assert!(other.info_type(need.info_types[0]).is_some());
 }

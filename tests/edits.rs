@@ -44,12 +44,12 @@ fn every_kind_of_edit_inverts_exactly() {
     let mut p = doc.phase(s.p1).unwrap().clone();
     p.order = 1;
     round_trip(&mut doc, Edit::UpdatePhase { phase: p });
-    let it = InfoType { id: InfoTypeId::new(), name: "Bilde".into(), code: None, description: String::new() };
+    let it = InfoType { id: InfoTypeId::new(), name: "Bilde".into(), codes: Vec::new(), description: String::new(), priority: None };
     round_trip(&mut doc, Edit::AddInfoType { info_type: it, index: Some(2) });
     let unused = doc.info_types[5].clone();
     round_trip(&mut doc, Edit::RemoveInfoType { id: unused.id });
     let mut it2 = unused.clone();
-    it2.code = Some("IT99".into());
+    it2.codes = vec!["IT99".into()];
     round_trip(&mut doc, Edit::UpdateInfoType { info_type: it2 });
 
     round_trip(&mut doc, Edit::CopyVariant { source: v, id: VariantId::new(), name: "Ønsket forløp".into(), kind: VariantKind::Desired });
@@ -80,7 +80,7 @@ fn every_kind_of_edit_inverts_exactly() {
     n2.status = NeedStatus::Met;
     round_trip(&mut doc, Edit::UpdateNeed { variant: v, need: n2 });
     round_trip(&mut doc, Edit::RemoveNeed { variant: v, id: need.id });
-    let fresh = DataNeed::new("Plan", vec![s.start], Some(s.patient), None);
+    let fresh = DataNeed::new("Plan", vec![s.start], Party::pair(Some(s.patient), None));
     round_trip(&mut doc, Edit::AddNeed { variant: v, need: fresh });
 
     let c = Comment { id: CommentId::new(), target: ElementRef::Step { variant: v, id: s.measure }, author: "Lege".into(), created: Timestamp::now(), text: "Hvor ofte?".into(), resolved: false, reply_to: None, accepts: None };

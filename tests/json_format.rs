@@ -98,7 +98,7 @@ fn bad_json_gets_a_clear_error() {
     let with_bom = format!("\u{feff}{good}");
     assert_eq!(to_json(&from_json(&with_bom).unwrap()), good);
 
-    let e = error_of(&good.replacen("\"format_version\": 1", "\"format_version\": 99", 1));
+    let e = error_of(&good.replacen("\"format_version\": 2", "\"format_version\": 99", 1));
     assert_eq!(e.code, ErrorCode::NewerVersion);
     assert!(e.message.contains("newer Carepath"), "{}", e.message);
 
@@ -187,4 +187,39 @@ fn positions_read_back_exactly() {
     let again = carepath::import::json::from_json(&text).unwrap();
     assert_eq!(again.variants[0].step(id).unwrap().position.unwrap().x, 3.6919162048650923e-236);
     assert_eq!(carepath::export::json::to_json(&again), text);
+}
+
+#[test]
+fn a_format_1_file_reads_with_its_needs_parties_and_its_catalogue_codes() {
+    let mut doc = rich_document();
+    for t in &mut doc.info_types {
+        t.codes.truncate(1);
+        t.priority = None;
+    }
+    let current = to_json(&doc);
+    // the same document as format 1 wrote it: provider and consumer, one code
+    let mut old: serde_json::Value = serde_json::from_str(&current).unwrap();
+    old["format_version"] = 1.into();
+    for t in old["document"]["info_types"].as_array_mut().unwrap() {
+        let t = t.as_object_mut().unwrap();
+        if let Some(serde_json::Value::Array(codes)) = t.remove("codes") {
+            t.insert("code".into(), codes[0].clone());
+        }
+    }
+    for v in old["document"]["variants"].as_array_mut().unwrap() {
+        for n in v["needs"].as_array_mut().unwrap() {
+            let n = n.as_object_mut().unwrap();
+            let parties = n.remove("parties").unwrap();
+            for p in parties.as_array().unwrap() {
+                n.insert(p["role"].as_str().unwrap().to_string(), p["actor"].clone());
+            }
+        }
+    }
+    let text = serde_json::to_string_pretty(&old).unwrap();
+    assert!(text.contains("\"provider\"") && text.contains("\"code\"") && !text.contains("\"parties\""));
+    assert_eq!(to_json(&from_json(&text).unwrap()), current);
+    // an error in an older file still names the place
+    let bad = text.replacen("\"kind\": \"start\"", "\"kind\": \"teleport\"", 1);
+    let e = from_json(&bad).expect_err("a wrong kind is refused");
+    assert!(e.message.contains("document.variants[0].steps") && e.message.contains("teleport"), "{}", e.message);
 }

@@ -75,8 +75,9 @@ fn mkdocs_material_builds_the_page_strictly_and_shows_the_text_intact() {
         let units: f64 = svg.split(" width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
         assert!(width <= 700.0 && 12.0 * width / units >= 9.0 - 1e-9, "{line}: labels {} px high", 12.0 * width / units);
     }
-    // the nine-column analysis in two tables that fit the page
-    assert!(text.contains("| Nr. | Informasjonsbehov | Informasjonstjeneste | Hva | Hvorfor |"));
+    // the eleven-column analysis in three tables that fit the page
+    assert!(text.contains("| Nr. | Informasjonsbehov | Informasjonstjeneste | Parter og roller |"));
+    assert!(text.contains("| Nr. | Informasjonsbehov | Hva | Hvorfor |"));
     assert!(text.contains("| Nr. | Informasjonsbehov | Hvor (kilde) | Hvordan | Samhandlingsform | Når og hvor lenge | Sammenheng med andre informasjonstjenester |"));
     assert!(text.contains("<span class=\"carepath-status\""), "the status is a badge");
     std::fs::write(

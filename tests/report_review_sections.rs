@@ -89,7 +89,7 @@ fn the_walk_through_covers_every_outcome_and_needs_are_grouped_by_information_se
     let walks = &md[md.find("## Gjennomgang av scenarioer").unwrap()..];
     assert!(walks.contains("| Sykehus – lungepoliklinikk |"));
     assert!(md.contains("### Behov per informasjonstjeneste"));
-    assert!(md.contains("| IT07 | Målinger | B9 "), "one row per information service, with its needs by number");
+    assert!(md.contains("| IT17, IT07 | Målinger | B9 "), "one row per information type with its services, with its needs by number");
     // plain-language rule names, no rule ids
     let findings = &md[md.find("## Valideringsfunn").unwrap()..];
     assert!(!findings.contains("partly-met-need-in-desired") && !findings.contains("| Info |"), "{findings}");

@@ -96,7 +96,7 @@ fn edit(u: &mut Unstructured, doc: &Document, depth: u32) -> Result<Edit> {
         5 => Edit::RemoveTransition { variant, id: pick(u, &transitions)?.unwrap_or_default() },
         6 => {
             let at: Vec<StepId> = (0..u.int_in_range(0..=2)?).map(|_| step_id(u)).collect::<Result<_>>()?;
-            let mut need = DataNeed::new(text(u)?, at, pick(u, &actors)?, pick(u, &actors)?);
+            let mut need = DataNeed::new(text(u)?, at, Party::pair(pick(u, &actors)?, pick(u, &actors)?));
             need.form = value(u, InteractionForm::ALL)?;
             need.status = value(u, NeedStatus::ALL)?;
             let types: Vec<InfoTypeId> = doc.info_types.iter().map(|t| t.id).collect();

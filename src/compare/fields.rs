@@ -56,8 +56,8 @@ pub fn field_name(key: &str, lang: Lang) -> &str {
         "from" => ("Fra", "From"),
         "to" => ("Til", "To"),
         "steps" => ("Steg", "Steps"),
-        "provider" => ("Tilbyder", "Provider"),
-        "consumer" => ("Konsument", "Consumer"),
+        "parties" => ("Parter", "Parties"),
+        "codes" => ("Koder", "Codes"),
         "info_types" => ("Informasjonstyper", "Information types"),
         "what" => ("Hva", "What"),
         "why" => ("Hvorfor", "Why"),
@@ -121,6 +121,13 @@ impl Cx<'_> {
     fn info_types(&self, side: Side, ids: &[InfoTypeId]) -> String {
         join(ids.iter().map(|&t| side.doc.info_type(t).map(|i| i.name.clone()).unwrap_or_else(|| t.to_string())), self.lang)
     }
+    /// "Pasient (produsent), Fastlege (datakonsument)".
+    fn parties(&self, side: Side, parties: &[Party]) -> String {
+        join(parties.iter().map(|p| format!("{} ({})", self.actor(side, Some(p.actor)), p.role.label(self.lang).to_lowercase())), self.lang)
+    }
+    fn opt_rank(&self, rank: Option<u8>) -> String {
+        rank.map_or_else(|| none(self.lang), |r| r.to_string())
+    }
     fn opt<T: Copy>(&self, v: Option<T>, f: impl Fn(T) -> &'static str) -> String {
         v.map(|x| f(x).to_string()).unwrap_or_else(|| none(self.lang))
     }
@@ -152,8 +159,10 @@ impl Cx<'_> {
 
     pub fn info_type_fields(&self, f: &mut Fields, x: &InfoType, y: &InfoType) {
         f.text("name", &x.name, &y.name);
-        f.push("code", &x.code, &y.code, x.code.clone().unwrap_or_else(|| none(self.lang)), y.code.clone().unwrap_or_else(|| none(self.lang)));
+        let codes = |t: &InfoType| if t.codes.is_empty() { none(self.lang) } else { t.codes.join(", ") };
+        f.push("codes", &x.codes, &y.codes, codes(x), codes(y));
         f.text("description", &x.description, &y.description);
+        f.push("priority", &x.priority, &y.priority, self.opt_rank(x.priority), self.opt_rank(y.priority));
     }
 
     pub fn step_fields(&self, f: &mut Fields, x: &Step, y: &Step) {
@@ -179,8 +188,7 @@ impl Cx<'_> {
         let l = self.lang;
         f.text("title", &x.title, &y.title);
         f.push("steps", &x.steps, &y.steps, self.steps(self.a, &x.steps), self.steps(self.b, &y.steps));
-        f.push("provider", &x.provider, &y.provider, self.actor(self.a, x.provider), self.actor(self.b, y.provider));
-        f.push("consumer", &x.consumer, &y.consumer, self.actor(self.a, x.consumer), self.actor(self.b, y.consumer));
+        f.push("parties", &x.parties, &y.parties, self.parties(self.a, &x.parties), self.parties(self.b, &y.parties));
         f.push("info_types", &x.info_types, &y.info_types, self.info_types(self.a, &x.info_types), self.info_types(self.b, &y.info_types));
         f.text("what", &x.what, &y.what);
         f.text("why", &x.why, &y.why);

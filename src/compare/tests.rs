@@ -39,7 +39,7 @@ fn two() -> Two {
     for transition in [t1, t2, t3] {
         e.push(Edit::AddTransition { variant: now, transition });
     }
-    let mut need = DataNeed::new("Målinger", vec![ids.1, ids.2], Some(pat), Some(nurse));
+    let mut need = DataNeed::new("Målinger", vec![ids.1, ids.2], Party::pair(Some(pat), Some(nurse)));
     need.form = InteractionForm::Manual;
     let need_id = need.id;
     e.push(Edit::AddNeed { variant: now, need });
@@ -183,7 +183,7 @@ fn need_changes_name_every_field() {
     ]);
     // removing and adding needs
     t.edit(Edit::RemoveNeed { variant: t.want, id: t.need });
-    t.edit(Edit::AddNeed { variant: t.want, need: DataNeed::new("Plan", vec![t.assess], None, None) });
+    t.edit(Edit::AddNeed { variant: t.want, need: DataNeed::new("Plan", vec![t.assess], Party::pair(None, None)) });
     let d = t.diff();
     let needs: Vec<_> = d.entries.iter().map(|e| (e.kind, e.change, e.label.as_str())).collect();
     assert_eq!(needs, vec![(ElementKind::Need, ChangeKind::Added, "Plan"), (ElementKind::Need, ChangeKind::Removed, "Målinger")]);
@@ -199,7 +199,7 @@ fn actors_phases_and_info_types_between_two_documents() {
     other.actors[1].name = "Oppfølgingsansvarlig".into();
     let phase = Phase { id: PhaseId::new(), name: "Evaluering".into(), description: String::new(), order: 1 };
     apply(&mut other, Edit::AddPhase { phase }).unwrap();
-    other.info_types[0].code = Some("IT99".into());
+    other.info_types[0].codes = vec!["IT99".into()];
     let gone = other.info_types.pop().unwrap();
     let d = diff_variants(Side::of(&t.doc, t.want).unwrap(), Side::of(&other, t.want).unwrap(), Lang::Nb);
     let got: Vec<_> = d.entries.iter().map(|e| (e.kind, e.change, e.label.clone(), e.renamed)).collect();
@@ -210,7 +210,7 @@ fn actors_phases_and_info_types_between_two_documents() {
         (ElementKind::InfoType, ChangeKind::Changed, other.info_types[0].name.clone(), false),
     ]);
     let code = &d.entries[3].fields[0];
-    assert_eq!((code.field.as_str(), code.after.as_str()), ("code", "IT99"));
+    assert_eq!((code.field.as_str(), code.after.as_str()), ("codes", "IT99"));
     // a step in the renamed lane is not itself changed: the actor id is the same
     assert!(d.entries.iter().all(|e| e.kind != ElementKind::Step));
     assert!(text(&d).contains("Fra: Prøve\n  Til: Prøve – kopi"), "{}", text(&d));

@@ -73,8 +73,7 @@ fn with_ghosts(source: Side, target: Side, diff: &Diff) -> Result<(Document, Has
         let mut n = n.clone();
         n.steps.retain(|s| drawn.contains(s));
         n.info_types.retain(|t| doc.info_type(*t).is_some());
-        n.provider = n.provider.filter(|a| doc.actor(*a).is_some());
-        n.consumer = n.consumer.filter(|a| doc.actor(*a).is_some());
+        n.parties.retain(|p| doc.actor(p.actor).is_some());
         ghosts.insert(n.id.0);
         data.needs.push(n);
     }

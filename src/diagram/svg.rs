@@ -88,8 +88,12 @@ pub fn shapes(out: &mut String, _doc: &Document, variant: &Variant, l: &Layout) 
     frame(out, variant, l);
     out.push_str("<g class=\"needs\">\n");
     for n in &l.needs {
-        for p in &n.paths {
-            need_line(out, n.form, p, true, true);
+        for (i, p) in n.paths.iter().enumerate() {
+            if n.relays.contains(&i) {
+                relay_line(out, n.form, p);
+            } else {
+                need_line(out, n.form, p, true, true);
+            }
         }
     }
     out.push_str("</g>\n<g class=\"transitions\">\n");
@@ -158,6 +162,15 @@ pub fn need_line(out: &mut String, form: InteractionForm, p: &[crate::layout::Po
         put(out, format_args!("<circle cx=\"{}\" cy=\"{}\" r=\"2.6\" fill=\"{colour}\"/>", num(p[0].x), num(p[0].y)));
     }
     out.push('\n');
+}
+
+/// A connector into a processor's lane (databehandler, e.g. the VKP hub): the need's line with
+/// a ring at its end instead of an arrowhead, for information carried on, not consumed there.
+pub fn relay_line(out: &mut String, form: InteractionForm, p: &[crate::layout::Point]) {
+    let Some(end) = p.last().filter(|_| p.len() >= 2) else { return };
+    need_line(out, form, p, true, false);
+    let (colour, _) = form_style(form);
+    put(out, format_args!("<circle class=\"relay\" cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"1.6\"/>\n", num(end.x), num(end.y)));
 }
 
 /// One transition's line, in its kind's style or its signal's colour (with a dot where it

@@ -102,8 +102,16 @@ pub(super) fn need(doc: &Document, v: &Variant, n: &DataNeed) -> Result<()> {
     for &s in &n.steps {
         step_in(doc, v, who, s)?;
     }
-    actor_ref(doc, who, n.provider)?;
-    actor_ref(doc, who, n.consumer)?;
+    for p in &n.parties {
+        actor_ref(doc, who, Some(p.actor))?;
+    }
+    if let Some(p) = (0..n.parties.len()).find(|&i| n.parties[..i].contains(&n.parties[i])).map(|i| n.parties[i]) {
+        let name = doc.actor(p.actor).map_or(String::new(), |a| short(&a.name).to_string());
+        return Err(CoreError::new(
+            ErrorCode::InvalidValue,
+            format!("{}: '{name}' takes part twice as {}", who(), p.role.label(Lang::En).to_lowercase()),
+        ));
+    }
     for &t in &n.info_types {
         if doc.info_type(t).is_none() {
             return Err(CoreError::new(

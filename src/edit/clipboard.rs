@@ -63,7 +63,7 @@ pub fn copy(doc: &Document, variant: VariantId, steps: &[StepId]) -> Result<Frag
     let actor_ids: BTreeSet<ActorId> = picked
         .iter()
         .filter_map(|s| s.actor)
-        .chain(needs.iter().flat_map(|n| n.provider.into_iter().chain(n.consumer)))
+        .chain(needs.iter().flat_map(|n| n.actors()))
         .collect();
     let phase_ids: BTreeSet<PhaseId> = picked.iter().filter_map(|s| s.phase).collect();
     let info_ids: BTreeSet<InfoTypeId> = needs.iter().flat_map(|n| n.info_types.iter().copied()).collect();
@@ -163,8 +163,12 @@ pub fn paste(doc: &Document, variant: VariantId, fragment: &Fragment, offset: Po
         let need = DataNeed {
             id: NeedId::new(),
             steps: mapped,
-            provider: actor(n.provider),
-            consumer: actor(n.consumer),
+            parties: n.parties.iter().filter_map(|p| actor(Some(p.actor)).map(|a| Party { actor: a, ..*p })).fold(Vec::new(), |mut v, p| {
+                if !v.contains(&p) {
+                    v.push(p);
+                }
+                v
+            }),
             info_types: n.info_types.iter().filter_map(|t| infos.get(t).copied().or_else(|| doc.info_type(*t).map(|x| x.id))).collect(),
             ..n.clone()
         };

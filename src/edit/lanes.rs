@@ -110,8 +110,11 @@ pub(super) fn remove_phase(doc: &mut Document, id: PhaseId) -> Result<Edit> {
 fn check_info_type(t: &InfoType) -> Result<()> {
     check::label("information type name", &t.name)?;
     check::text("information type description", &t.description)?;
-    if let Some(c) = &t.code {
+    for c in &t.codes {
         check::label("information service code", c)?;
+    }
+    if t.priority == Some(0) {
+        return Err(CoreError::new(ErrorCode::InvalidValue, "an information type's priority rank starts at 1"));
     }
     Ok(())
 }

@@ -48,12 +48,9 @@ pub fn usage(doc: &Document) -> Usage {
             }
         }
         for n in v.needs() {
-            if let Some(a) = n.provider.and_then(|a| u.actors.get_mut(&a)) {
-                a.needs += 1;
-            }
-            // an actor both providing and consuming a need counts it once
-            if n.consumer != n.provider {
-                if let Some(a) = n.consumer.and_then(|a| u.actors.get_mut(&a)) {
+            // an actor in several roles of one need counts it once
+            for a in n.actors() {
+                if let Some(a) = u.actors.get_mut(&a) {
                     a.needs += 1;
                 }
             }
@@ -107,7 +104,7 @@ mod tests {
         assert!(refused > 0);
         // an unused catalogue entry is there to be removed
         let mut d = doc.clone();
-        let spare = crate::model::InfoType { id: InfoTypeId::new(), name: "Ubrukt".into(), code: None, description: String::new() };
+        let spare = crate::model::InfoType { id: InfoTypeId::new(), name: "Ubrukt".into(), codes: Vec::new(), description: String::new(), priority: None };
         let spare_id = spare.id;
         apply(&mut d, Edit::AddInfoType { info_type: spare, index: None }).unwrap();
         assert_eq!(usage(&d).info_types[&spare_id], Use::default());
@@ -124,8 +121,7 @@ mod tests {
         let before = usage(&doc).actors[&actor].needs;
         let mut n = v.needs().next().unwrap().clone();
         n.id = crate::model::NeedId::new();
-        n.provider = Some(actor);
-        n.consumer = Some(actor);
+        n.parties = crate::model::Party::pair(Some(actor), Some(actor));
         let vid = v.id;
         apply(&mut d, Edit::AddNeed { variant: vid, need: n }).unwrap();
         assert_eq!(usage(&d).actors[&actor].needs, before + 1);

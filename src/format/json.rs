@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The file format tag written at the top of every Carepath JSON file.
 pub const FORMAT_TAG: &str = "carepath";
 /// The JSON format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A Carepath JSON file: a format header and the document.
 #[derive(Serialize, Deserialize, JsonSchema)]

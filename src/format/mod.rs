@@ -3,3 +3,4 @@
 
 pub mod bpmn;
 pub mod json;
+pub mod upgrade;

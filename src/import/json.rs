@@ -37,6 +37,7 @@ pub fn from_json(text: &str) -> Result<Document> {
                 format!("written by a newer Carepath (format version {v}; this version reads up to {FORMAT_VERSION}); please update Carepath"),
             ))
         }
+        Some(v) if v < FORMAT_VERSION as u64 => return from_older(text),
         Some(_) => {}
         None => return Err(CoreError::new(ErrorCode::InvalidJson, "missing \"format_version\"")),
     }
@@ -47,6 +48,20 @@ pub fn from_json(text: &str) -> Result<Document> {
             ErrorCode::InvalidJson,
             format!("at {path} (line {}, column {}): {}", inner.line(), inner.column(), strip_position(&inner.to_string())),
         )
+    })?;
+    rebuild(file.document)
+}
+
+/// Reads a file of an older format version: brought to the current shape as a JSON tree
+/// ([`crate::format::upgrade`]), then read as a current file; errors name the JSON path.
+fn from_older(text: &str) -> Result<Document> {
+    let mut tree: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        CoreError::new(ErrorCode::InvalidJson, format!("cannot read the JSON at line {}, column {}: {}", e.line(), e.column(), strip_position(&e.to_string())))
+    })?;
+    crate::format::upgrade::to_current(&mut tree);
+    let file: JsonFile<Document> = serde_path_to_error::deserialize(tree).map_err(|e| {
+        let path = e.path().to_string();
+        CoreError::new(ErrorCode::InvalidJson, format!("at {path}: {}", e.into_inner()))
     })?;
     rebuild(file.document)
 }

@@ -5,7 +5,7 @@
 //! placed before it; a spatial grid keeps that check fast on large diagrams.
 
 use super::place::{Plan, LANE_TEXT, PHASE_TEXT};
-use super::route::{header_lanes, Link, Owner, EDGE_TEXT};
+use super::route::{header_lanes, How, Link, Owner, EDGE_TEXT};
 use super::text::{self, Style};
 use super::*;
 use foldhash::{HashMap, HashMapExt};
@@ -169,6 +169,7 @@ pub(super) fn assemble(
     let needs: Vec<&DataNeed> = var.needs().collect();
     let mut edges = Vec::with_capacity(transitions.len());
     let mut need_paths: Vec<Vec<Vec<Point>>> = vec![Vec::new(); needs.len()];
+    let mut need_relays: Vec<Vec<usize>> = vec![Vec::new(); needs.len()];
     // labels keep off every line but their own: transitions are routes 0.., needs follow
     let route_of = |o: Owner| match o {
         Owner::Edge(i) => i,
@@ -189,7 +190,12 @@ pub(super) fn assemble(
                 });
                 edges.push(EdgeRoute { id: t.id, from: t.from, to: t.to, kind: t.kind, signal: t.signal, points: pts, label });
             }
-            Owner::Need(i) => need_paths[i].push(pts),
+            Owner::Need(i) => {
+                if matches!(l.how, How::Lane { relay: true, .. }) {
+                    need_relays[i].push(need_paths[i].len());
+                }
+                need_paths[i].push(pts)
+            }
         }
     }
     let mut need_routes = Vec::new();
@@ -232,7 +238,7 @@ pub(super) fn assemble(
                     TextBlock { x, y, w: tw, h: th, size: BADGE_TEXT.size, bold: false, lines: vec![number.clone()] }
                 })
                 .collect();
-            need_routes.push(NeedRoute { id: need.id, form: need.form, paths, between_headers, badge, tags });
+            need_routes.push(NeedRoute { id: need.id, form: need.form, paths, relays: std::mem::take(&mut need_relays[i]), between_headers, badge, tags });
         }
     }
     Layout {

@@ -208,6 +208,10 @@ pub struct NeedRoute {
     pub form: InteractionForm,
     /// Orthogonal polylines, each with an arrowhead at its last point (towards the consumer).
     pub paths: Vec<Vec<Point>>,
+    /// Indices of the paths that end in a processor's lane (databehandler, e.g. the VKP hub):
+    /// drawn with a ring at their last point instead of an arrowhead.
+    #[serde(default)]
+    pub relays: Vec<usize>,
     /// Whether the connector runs between lane headers (a need at no step, or at one step).
     pub between_headers: bool,
     /// The need's number and short title, as a badge beside its first connector.

@@ -39,8 +39,9 @@ pub(super) enum How {
     /// A need connector between a step's far side and the band of another party's lane,
     /// through the channel after the step: into the step when `inward` (the step is the
     /// consumer's, the lane the provider's), otherwise out of the step into the consumer's
-    /// lane.
-    Lane { lane: usize, top: bool, inward: bool },
+    /// lane. A `relay` connector ends in the lane of a processor (databehandler) such as the
+    /// VKP hub, marked with a ring instead of an arrowhead.
+    Lane { lane: usize, top: bool, inward: bool, relay: bool },
     /// A manual need: a short stub out of the step's far side towards the other party's
     /// lane (above when `top`), marked at its end, not a line across the page.
     Stub { top: bool },
@@ -100,26 +101,45 @@ pub(super) fn plan(plan: &mut Plan, var: &Variant, opts: &LayoutOptions) -> Vec<
 /// The length of a manual need's stub across the flow.
 const STUB: f64 = 26.0;
 
-/// The connectors of one need: from each of its steps to the lane of the other party (the
-/// consumer's, or the provider's at the consumer's own step), by the channel right after the
-/// step, so every connector is short and ends on its step and in the consumer's lane; a
-/// manual need gets a short stub at each step instead.
+/// The connectors of one need: from each of its steps to the lanes of the other parties, by
+/// the channel right after the step, so every connector is short and ends on its step. At a
+/// consumer's own step, one connector comes in from the source's lane; at any other step, one
+/// goes out into each consumer's lane, and one into each processor's lane, marked as a relay.
+/// A manual need gets a short stub at each step instead, towards the nearest other party.
 fn need_links(plan: &Plan, ni: usize, need: &DataNeed, links: &mut Vec<Link>) {
-    let lane_of = |a: Option<ActorId>| a.and_then(|a| plan.lane_keys.iter().position(|k| *k == Some(a)));
-    let (provider, consumer) = (lane_of(need.provider), lane_of(need.consumer));
+    let lanes = |actors: &mut dyn Iterator<Item = ActorId>| -> Vec<usize> {
+        let mut v: Vec<usize> = actors.filter_map(|a| plan.lane_keys.iter().position(|k| *k == Some(a))).collect();
+        v.dedup();
+        v
+    };
+    let (sources, consumers) = (lanes(&mut need.sources()), lanes(&mut need.consumers()));
+    let processors: Vec<usize> = lanes(&mut need.processors()).into_iter().filter(|p| !consumers.contains(p)).collect();
     let mut at: Vec<usize> = need.steps.iter().filter_map(|s| plan.index.get(s).copied()).collect();
     at.sort_unstable();
     at.dedup();
     for n in at {
         let node = &plan.nodes[n];
         let Some(layer) = node.layer else { continue };
-        let inward = consumer == Some(node.lane);
-        let Some(other) = (if inward { provider } else { consumer }).filter(|&o| o != node.lane) else { continue };
-        let top = other < node.lane;
-        let how = if need.form == InteractionForm::Manual { How::Stub { top } } else { How::Lane { lane: other, top: !top, inward } };
-        let mut link = empty(Owner::Need(ni), None, n, how);
-        link.ch = [Some(plan.right_channel(layer)), None];
-        links.push(link);
+        let inward = consumers.contains(&node.lane);
+        let others: Vec<(usize, bool)> = if inward {
+            sources.iter().find(|&&o| o != node.lane).map(|&o| (o, false)).into_iter().collect()
+        } else {
+            consumers.iter().map(|&c| (c, false)).chain(processors.iter().map(|&p| (p, true))).filter(|&(o, _)| o != node.lane).collect()
+        };
+        if need.form == InteractionForm::Manual {
+            if let Some(&(other, _)) = others.iter().min_by_key(|(o, _)| o.abs_diff(node.lane)) {
+                let mut link = empty(Owner::Need(ni), None, n, How::Stub { top: other < node.lane });
+                link.ch = [Some(plan.right_channel(layer)), None];
+                links.push(link);
+            }
+            continue;
+        }
+        for (other, relay) in others {
+            let top = other < node.lane;
+            let mut link = empty(Owner::Need(ni), None, n, How::Lane { lane: other, top: !top, inward, relay });
+            link.ch = [Some(plan.right_channel(layer)), None];
+            links.push(link);
+        }
     }
 }
 
@@ -151,13 +171,13 @@ pub(super) fn header_needs(plan: &Plan, var: &Variant, opts: &LayoutOptions) -> 
     var.needs().filter(|n| header_lanes(plan, n).is_some()).count()
 }
 
-/// Provider and consumer lanes of a need at no step of this variant, when they differ.
+/// Source and (first) consumer lanes of a need at no step of this variant, when they differ.
 pub(super) fn header_lanes(plan: &Plan, need: &DataNeed) -> Option<(usize, usize)> {
     if need.steps.iter().any(|s| plan.index.contains_key(s)) {
         return None;
     }
     let lane = |a: Option<ActorId>| a.and_then(|a| plan.lane_keys.iter().position(|k| *k == Some(a)));
-    match (lane(need.provider), lane(need.consumer)) {
+    match (lane(need.provider()), lane(need.consumers().next())) {
         (Some(p), Some(c)) if p != c => Some((p, c)),
         _ => None,
     }
@@ -478,7 +498,7 @@ pub(super) fn polylines(plan: &Plan, links: &mut [Link]) {
         let x = |w: usize| l.ch[w].map_or(0.0, |c| plan.channels[c].track(l.track[w]));
         let b = port(plan, l.to, l.pb, false);
         let mut pts = match (l.how, l.from) {
-            (How::Lane { lane, top, inward }, _) => {
+            (How::Lane { lane, top, inward, .. }, _) => {
                 let bp = band_point(plan, lane, top);
                 let mut pts = vec![(x(0), bp), (x(0), l.pb), port(plan, l.to, l.pb, true)];
                 if !inward {

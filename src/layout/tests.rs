@@ -314,8 +314,8 @@ fn the_copd_template_lays_out_cleanly_both_ways() {
 }
 
 /// Every need connector starts or ends on the boundary of one of the need's steps; a manual
-/// need's is a short stub there, and every other one has its other end in the consumer's
-/// lane (or, at the consumer's own step, in the provider's).
+/// need's is a short stub there, and every other one has its other end in another party's
+/// lane, its arrowhead in a consumer's (a relay's ring in a processor's).
 fn check_need_ends(v: &Variant, l: &Layout) {
     let horizontal = l.orientation == Orientation::Horizontal;
     let lane_of = |a: Option<ActorId>| l.lanes.iter().position(|b| b.actor == a && a.is_some());
@@ -334,7 +334,10 @@ fn check_need_ends(v: &Variant, l: &Layout) {
             continue;
         }
         assert_eq!(route.tags.len() + 1, route.paths.len().max(1), "{}: a number beside every other connector", need.title);
-        for p in &route.paths {
+        let lanes = |actors: Vec<ActorId>| -> Vec<usize> { actors.into_iter().filter_map(|a| lane_of(Some(a))).collect() };
+        let (consumers, processors, parties) =
+            (lanes(need.consumers().collect()), lanes(need.processors().collect()), lanes(need.actors().collect()));
+        for (k, p) in route.paths.iter().enumerate() {
             let (a, z) = (p[0], *p.last().unwrap());
             let step = l.steps.iter().find(|b| need.steps.contains(&b.id) && (on_edge(a, b) || on_edge(z, b)));
             let step = step.unwrap_or_else(|| panic!("{}: a connector that ends on none of its steps: {p:?}", need.title));
@@ -343,11 +346,10 @@ fn check_need_ends(v: &Variant, l: &Layout) {
                 let len: f64 = p.windows(2).map(|w| (w[0].x - w[1].x).abs() + (w[0].y - w[1].y).abs()).sum();
                 assert!(len < 120.0, "{}: a manual need is a short stub, not {len} long", need.title);
             } else {
-                let consumer = lane_of(need.consumer).unwrap();
-                let other = if step.lane == consumer { lane_of(need.provider).unwrap() } else { consumer };
-                assert!(in_lane(far, other), "{}: the connector from step {} ends outside lane {other}: {far:?}", need.title, step.number);
-                // the arrowhead points towards the consumer
-                assert!(in_lane(z, consumer), "{}: the arrow ends outside the consumer's lane", need.title);
+                assert!(parties.iter().any(|&o| o != step.lane && in_lane(far, o)), "{}: the connector from step {} ends in no other party's lane: {far:?}", need.title, step.number);
+                // the arrowhead points towards a consumer; a relay's ring sits in a processor's lane
+                let targets = if route.relays.contains(&k) { &processors } else { &consumers };
+                assert!(targets.iter().any(|&c| in_lane(z, c)), "{}: connector {k} ends outside its consumer's or processor's lane", need.title);
             }
             checked += 1;
         }

@@ -96,11 +96,23 @@ pub struct Phase {
 pub struct InfoType {
     pub id: InfoTypeId,
     pub name: String,
-    /// The national information service it maps to, e.g. "IT17".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    /// The national information services it maps to, e.g. ["IT17", "IT07"]: codes of
+    /// [`super::INFO_SERVICES`], or others (a warning).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
     #[serde(default)]
     pub description: String,
+    /// Its rank in the target architecture's priority order of information (1 first); the
+    /// needs analysis lists needs of higher-ranked information first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u8>,
+}
+
+impl InfoType {
+    /// "IT17 IT07 Målinger", or the name alone when it has no code.
+    pub fn label(&self) -> String {
+        if self.codes.is_empty() { self.name.clone() } else { format!("{} {}", self.codes.join(" "), self.name) }
+    }
 }
 
 /// Names any element of a document, for comments and reviews.

@@ -169,6 +169,29 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// The part an actor plays in sharing the information of a need (the target
+    /// architecture's data roles).
+    DataRole {
+        /// Produsent: creates the information (the patient measuring, the nurse writing).
+        Producer => "Produsent", "Producer";
+        /// Datatilbyder: holds it and makes it available (the supplier's platform, a record).
+        Provider => "Datatilbyder", "Provider";
+        /// Databehandler: carries or transforms it on someone's behalf (the VKP hub, the
+        /// national measurement service).
+        Processor => "Databehandler", "Processor";
+        /// Datakonsument: uses it (the GP reading the measurements).
+        Consumer => "Datakonsument", "Consumer";
+    }
+);
+
+impl DataRole {
+    /// Whether the role is on the side the information comes from (producer or provider).
+    pub fn is_source(self) -> bool {
+        matches!(self, DataRole::Producer | DataRole::Provider)
+    }
+}
+
+vocabulary!(
     /// How information is produced.
     Production {
         /// Typed or measured by a person.

@@ -75,8 +75,26 @@ impl Transition {
     }
 }
 
-/// A data-sharing need: at some steps, a consuming actor needs information a providing actor
-/// holds. The fields follow the information-needs tables of the national architecture work.
+/// One actor's part in a need: who, and in which data role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub actor: ActorId,
+    pub role: DataRole,
+}
+
+impl Party {
+    pub fn new(actor: ActorId, role: DataRole) -> Self {
+        Self { actor, role }
+    }
+    /// The parties of a need between one provider and one consumer, leaving out the missing.
+    pub fn pair(provider: Option<ActorId>, consumer: Option<ActorId>) -> Vec<Party> {
+        provider.map(|a| Party::new(a, DataRole::Provider)).into_iter().chain(consumer.map(|a| Party::new(a, DataRole::Consumer))).collect()
+    }
+}
+
+/// A data-sharing need: at some steps, consuming actors need information that producing or
+/// providing actors hold, perhaps carried by a processor. The fields follow the information-needs tables of the national architecture work.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataNeed {
@@ -85,12 +103,11 @@ pub struct DataNeed {
     pub title: String,
     /// The steps at which the need arises.
     pub steps: Vec<StepId>,
-    /// Who holds the information (produsent / datatilbyder).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider: Option<ActorId>,
-    /// Who needs it (datakonsument).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub consumer: Option<ActorId>,
+    /// Who takes part, each actor with its data role: at least one on the source side
+    /// (producer or provider) and one consumer; several consumers, a processor in between,
+    /// several editing parties of a shared source. Ordered as the user put them.
+    #[serde(default)]
+    pub parties: Vec<Party>,
     /// Information types from the catalogue.
     pub info_types: Vec<InfoTypeId>,
     /// What it contains (hva).
@@ -142,14 +159,47 @@ impl DataNeed {
         ]
     }
 
-    /// A new need with a fresh id and everything else unknown.
-    pub fn new(title: impl Into<String>, steps: Vec<StepId>, provider: Option<ActorId>, consumer: Option<ActorId>) -> Self {
+    /// The actors in the given role, in party order, each once.
+    pub fn actors_as(&self, role: DataRole) -> impl Iterator<Item = ActorId> + '_ {
+        self.unique(move |r| r == role)
+    }
+    /// The actors the information comes from (producers and providers), in party order, each once.
+    pub fn sources(&self) -> impl Iterator<Item = ActorId> + '_ {
+        self.unique(|r| r.is_source())
+    }
+    /// The actors that use the information, in party order, each once.
+    pub fn consumers(&self) -> impl Iterator<Item = ActorId> + '_ {
+        self.actors_as(DataRole::Consumer)
+    }
+    /// The actors that carry or transform it in between, in party order, each once.
+    pub fn processors(&self) -> impl Iterator<Item = ActorId> + '_ {
+        self.actors_as(DataRole::Processor)
+    }
+    /// The one actor that stands for the source side where a picture or table has room for one:
+    /// the first provider, else the first producer.
+    pub fn provider(&self) -> Option<ActorId> {
+        self.actors_as(DataRole::Provider).next().or_else(|| self.actors_as(DataRole::Producer).next())
+    }
+    /// Every actor that takes part, in party order, each once.
+    pub fn actors(&self) -> impl Iterator<Item = ActorId> + '_ {
+        self.unique(|_| true)
+    }
+    /// Whether the actor takes part in any role.
+    pub fn involves(&self, actor: ActorId) -> bool {
+        self.parties.iter().any(|p| p.actor == actor)
+    }
+    fn unique(&self, keep: impl Fn(DataRole) -> bool + 'static) -> impl Iterator<Item = ActorId> + '_ {
+        let parties = &self.parties;
+        parties.iter().enumerate().filter(move |(i, p)| keep(p.role) && !parties[..*i].iter().any(|q| keep(q.role) && q.actor == p.actor)).map(|(_, p)| p.actor)
+    }
+
+    /// A new need with a fresh id, the given parties and everything else unknown.
+    pub fn new(title: impl Into<String>, steps: Vec<StepId>, parties: Vec<Party>) -> Self {
         Self {
             id: NeedId::new(),
             title: title.into(),
             steps,
-            provider,
-            consumer,
+            parties,
             info_types: Vec::new(),
             what: String::new(),
             why: String::new(),

@@ -11,22 +11,39 @@ pub fn actor_name(doc: &Document, id: Option<ActorId>) -> String {
     id.and_then(|a| doc.actor(a)).map(|a| a.name.clone()).unwrap_or_default()
 }
 
-/// The information services of a need: "IT07 Målinger, IT19 Varsel".
+/// The information services of a need: "IT17 IT07 Målinger, IT17 Varsel".
 pub fn services(doc: &Document, n: &DataNeed) -> String {
-    n.info_types
+    n.info_types.iter().filter_map(|t| doc.info_type(*t)).map(InfoType::label).collect::<Vec<_>>().join(", ")
+}
+
+/// The names of actors, each once, joined by ", ".
+fn names(doc: &Document, actors: impl Iterator<Item = ActorId>) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for name in actors.map(|a| actor_name(doc, Some(a))) {
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out.join(", ")
+}
+
+/// Every party of a need with its role: "Pasient (produsent), Fastlege (datakonsument)".
+pub fn parties(doc: &Document, n: &DataNeed, lang: Lang) -> String {
+    n.parties
         .iter()
-        .filter_map(|t| doc.info_type(*t))
-        .map(|t| match &t.code {
-            Some(code) if !code.is_empty() => format!("{code} {}", t.name),
-            _ => t.name.clone(),
-        })
+        .map(|p| format!("{} ({})", actor_name(doc, Some(p.actor)), p.role.label(lang).to_lowercase()))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// Where the information comes from: the need's source, or else its provider.
+/// Where the information comes from: the need's source, or else its producers and providers.
 fn source(doc: &Document, n: &DataNeed) -> String {
-    if n.source.trim().is_empty() { actor_name(doc, n.provider) } else { n.source.clone() }
+    if n.source.trim().is_empty() { names(doc, n.sources()) } else { n.source.clone() }
+}
+
+/// The best (lowest) priority rank among a need's information types; unranked needs last.
+fn rank(doc: &Document, n: &DataNeed) -> u8 {
+    n.info_types.iter().filter_map(|t| doc.info_type(*t)?.priority).min().unwrap_or(u8::MAX)
 }
 
 fn join_nonempty(parts: &[&str], sep: &str) -> String {
@@ -50,12 +67,16 @@ pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
         tr(lang, "Hva", "What"),
         tr(lang, "Hvorfor", "Why"),
         tr(lang, "Hvor (kilde)", "Where (source)"),
+        tr(lang, "Parter og roller", "Parties and roles"),
         tr(lang, "Hvordan", "How"),
         tr(lang, "Samhandlingsform", "Interaction form"),
         tr(lang, "Når og hvor lenge", "When and for how long"),
         tr(lang, "Sammenheng med andre informasjonstjenester", "Relations to other information services"),
     ]);
-    for n in sorted(v) {
+    // in the target architecture's priority order of information, then by number
+    let mut needs = sorted(v);
+    needs.sort_by_key(|n| rank(doc, n));
+    for n in needs {
         t.row(vec![
             Variant::need_label(&numbers, n.id),
             n.title.clone(),
@@ -63,6 +84,7 @@ pub fn analysis_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
             n.what.clone(),
             n.why.clone(),
             source(doc, n),
+            parties(doc, n, lang),
             n.production.label(lang).to_string(),
             n.form.label(lang).to_string(),
             join_nonempty(&[&n.when, &n.relevance], "\n"),
@@ -97,11 +119,11 @@ pub fn by_information_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
             continue;
         }
         t.row(vec![
-            info.code.clone().unwrap_or_default(),
+            info.codes.join(", "),
             info.name.clone(),
             with.iter().map(|n| format!("{} {}", Variant::need_label(&numbers, n.id), n.title)).collect::<Vec<_>>().join("\n"),
-            list(with.iter().map(|n| actor_name(doc, n.provider)).collect()),
-            list(with.iter().map(|n| actor_name(doc, n.consumer)).collect()),
+            list(with.iter().map(|n| names(doc, n.sources())).collect()),
+            list(with.iter().map(|n| names(doc, n.consumers())).collect()),
             list(with.iter().map(|n| n.form.label(lang).to_string()).collect()),
         ]);
     }
@@ -119,12 +141,20 @@ pub fn role_table(doc: &Document, v: &Variant, lang: Lang) -> Table {
         tr(lang, "Funksjonelle krav", "Functional requirements"),
     ]);
     let lane = |id: Option<ActorId>| id.and_then(|a| doc.actor(a)).map_or(u32::MAX, |a| a.order);
-    let mut needs = sorted(v);
-    needs.sort_by_key(|n| (lane(n.consumer), n.priority.map_or(u8::MAX, |p| p as u8)));
-    for n in needs {
+    // a need with several consumers is a need of each of their roles
+    let mut rows: Vec<(Option<ActorId>, &DataNeed)> = Vec::new();
+    for n in sorted(v) {
+        let consumers: Vec<ActorId> = n.consumers().collect();
+        if consumers.is_empty() {
+            rows.push((None, n));
+        }
+        rows.extend(consumers.into_iter().map(|c| (Some(c), n)));
+    }
+    rows.sort_by_key(|(c, n)| (lane(*c), n.priority.map_or(u8::MAX, |p| p as u8)));
+    for (consumer, n) in rows {
         let priority = n.priority.map(|p| p.label(lang)).unwrap_or("");
         let horizon = n.horizon.map(|h| h.label(lang)).unwrap_or("");
-        t.row(vec![actor_name(doc, n.consumer), join_nonempty(&[priority, horizon], " / "), Variant::need_label(&numbers, n.id), n.title.clone(), n.requirements.clone()]);
+        t.row(vec![actor_name(doc, consumer), join_nonempty(&[priority, horizon], " / "), Variant::need_label(&numbers, n.id), n.title.clone(), n.requirements.clone()]);
     }
     t
 }
@@ -149,8 +179,9 @@ pub fn register(doc: &Document, variants: &[&Variant], lang: Lang) -> Table {
         tr(lang, "Når", "When"),
         tr(lang, "Hvor lenge", "For how long"),
         tr(lang, "Sammenheng med andre informasjonstjenester", "Relations to other information services"),
-        tr(lang, "Tilbyder", "Provider"),
-        tr(lang, "Konsument", "Consumer"),
+        tr(lang, "Kilder (produsent, datatilbyder)", "Sources (producer, provider)"),
+        tr(lang, "Databehandlere", "Processors"),
+        tr(lang, "Konsumenter", "Consumers"),
         tr(lang, "Steg", "Steps"),
         tr(lang, "Prioritet", "Priority"),
         tr(lang, "Tidsperspektiv", "Time horizon"),
@@ -175,8 +206,9 @@ pub fn register(doc: &Document, variants: &[&Variant], lang: Lang) -> Table {
                 n.when.clone(),
                 n.relevance.clone(),
                 n.relations.clone(),
-                actor_name(doc, n.provider),
-                actor_name(doc, n.consumer),
+                names(doc, n.sources()),
+                names(doc, n.processors()),
+                names(doc, n.consumers()),
                 step_labels(v, n),
                 n.priority.map(|p| p.label(lang)).unwrap_or("").to_string(),
                 n.horizon.map(|h| h.label(lang)).unwrap_or("").to_string(),
@@ -191,7 +223,7 @@ pub fn register(doc: &Document, variants: &[&Variant], lang: Lang) -> Table {
 }
 
 /// Suggested column widths of the register, in characters.
-pub const REGISTER_WIDTHS: &[f64] = &[16.0, 6.0, 30.0, 26.0, 30.0, 30.0, 22.0, 14.0, 22.0, 18.0, 18.0, 26.0, 22.0, 22.0, 30.0, 10.0, 16.0, 12.0, 34.0, 26.0, 38.0];
+pub const REGISTER_WIDTHS: &[f64] = &[16.0, 6.0, 30.0, 26.0, 30.0, 30.0, 22.0, 14.0, 22.0, 18.0, 18.0, 26.0, 22.0, 18.0, 22.0, 30.0, 10.0, 16.0, 12.0, 34.0, 26.0, 38.0];
 
 #[cfg(test)]
 mod tests {
@@ -208,10 +240,18 @@ mod tests {
         let a = analysis_table(&doc, &doc.variants[0], Lang::En);
         assert_eq!(a.columns[0], "No.");
         assert_eq!(a.columns[1], "Information need");
-        assert_eq!(a.columns[9], "Relations to other information services");
-        // numbered in the order the needs were made, as the diagram numbers them
-        let numbers: Vec<&str> = a.rows.iter().map(|r| r[0].as_str()).collect();
-        let expected: Vec<String> = (1..=a.rows.len()).map(|n| format!("B{n}")).collect();
-        assert_eq!(numbers, expected);
+        assert_eq!(a.columns[6], "Parties and roles");
+        assert_eq!(a.columns[10], "Relations to other information services");
+        // in the priority order of information (the best rank of a need's types), then by number
+        let v = &doc.variants[0];
+        let numbers = v.need_numbers();
+        let key = |n: &DataNeed| (rank(&doc, n), numbers[&n.id]);
+        let mut expected: Vec<&DataNeed> = v.needs().collect();
+        expected.sort_by_key(|n| key(n));
+        let expected: Vec<String> = expected.iter().map(|n| Variant::need_label(&numbers, n.id)).collect();
+        assert_eq!(a.rows.iter().map(|r| r[0].clone()).collect::<Vec<_>>(), expected);
+        let first = v.needs().find(|n| Variant::need_label(&numbers, n.id) == a.rows[0][0]).unwrap();
+        assert_eq!(rank(&doc, first), 1, "needs of the self-management plan first");
+        assert!(a.rows[0][6].contains("(provider)") && a.rows[0][6].contains("(consumer)"), "{}", a.rows[0][6]);
     }
 }

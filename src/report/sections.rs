@@ -111,13 +111,15 @@ pub fn variants(cx: &Context) -> Result<Vec<Block>> {
         out.extend(diagram(cx, v, &l)?);
         out.extend(steps_per_phase(cx, v, &l));
         out.push(h(3, cx.tr("Analyse av informasjonsbehov", "Information-needs analysis")));
-        // the nine columns in two tables that fit a page: what and why, then where, how and when
+        // the eleven columns in three tables that fit a page: the service and the parties, what
+        // and why, then where, how and when
         let analysis = needs::analysis_table(cx.doc, v, cx.lang);
         if analysis.rows.is_empty() {
             out.push(table_or_note(cx, analysis));
         } else {
-            out.push(Block::Table(columns_of(&analysis, &[0, 1, 2, 3, 4])));
-            out.push(Block::Table(columns_of(&analysis, &[0, 1, 5, 6, 7, 8, 9])));
+            out.push(Block::Table(columns_of(&analysis, &[0, 1, 2, 6])));
+            out.push(Block::Table(columns_of(&analysis, &[0, 1, 3, 4])));
+            out.push(Block::Table(columns_of(&analysis, &[0, 1, 5, 7, 8, 9, 10])));
         }
         out.push(h(3, cx.tr("Behov per informasjonstjeneste", "Needs per information service")));
         out.push(table_or_note(cx, needs::by_information_table(cx.doc, v, cx.lang)));

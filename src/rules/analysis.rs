@@ -31,15 +31,18 @@ impl Coverage {
     pub fn of(v: &Variant) -> Self {
         let mut map: HashMap<_, Vec<NeedId>> = HashMap::new();
         for n in v.needs() {
-            let (Some(p), Some(c)) = (n.provider, n.consumer) else { continue };
-            if p == c {
-                continue;
-            }
-            let (a, b) = (p.min(c), p.max(c));
-            for &s in &n.steps {
-                let ids = map.entry((s, a, b)).or_default();
-                if ids.last() != Some(&n.id) {
-                    ids.push(n.id); // needs come in id order, so each list stays sorted
+            // every two parties share the information: the source and each consumer, a
+            // processor between them, the editors of one shared source
+            let actors: Vec<ActorId> = n.actors().collect();
+            for (i, &p) in actors.iter().enumerate() {
+                for &c in &actors[i + 1..] {
+                    let (a, b) = (p.min(c), p.max(c));
+                    for &s in &n.steps {
+                        let ids = map.entry((s, a, b)).or_default();
+                        if ids.last() != Some(&n.id) {
+                            ids.push(n.id); // needs come in id order, so each list stays sorted
+                        }
+                    }
                 }
             }
         }
@@ -92,7 +95,7 @@ pub fn handovers(doc: &Document, variant: &Variant) -> Vec<Handover> {
         .collect()
 }
 
-/// What flows from one provider to one consumer.
+/// What flows from one source (producer or provider) to one consumer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SharingCell {
     /// Needs with this provider and consumer, in id order.
@@ -108,7 +111,7 @@ pub struct SharingMatrix {
     pub actors: Vec<ActorId>,
     /// `cells[provider][consumer]`, indexed like `actors`.
     pub cells: Vec<Vec<SharingCell>>,
-    /// Needs left out because they lack a provider or a consumer, in id order.
+    /// Needs left out because they lack a source or a consumer, in id order.
     pub incomplete: Vec<NeedId>,
 }
 
@@ -131,15 +134,20 @@ pub fn sharing_matrix(doc: &Document, variant: &Variant) -> SharingMatrix {
     let mut cells = vec![vec![SharingCell::default(); actors.len()]; actors.len()];
     let mut incomplete = Vec::new();
     for n in variant.needs() {
-        let cell = match (n.provider.and_then(|p| index.get(&p)), n.consumer.and_then(|c| index.get(&c))) {
-            (Some(&p), Some(&c)) => &mut cells[p][c],
-            _ => {
-                incomplete.push(n.id);
-                continue;
+        let (sources, consumers): (Vec<usize>, Vec<usize>) =
+            (n.sources().filter_map(|a| index.get(&a).copied()).collect(), n.consumers().filter_map(|a| index.get(&a).copied()).collect());
+        if sources.is_empty() || consumers.is_empty() {
+            incomplete.push(n.id);
+            continue;
+        }
+        // every source to every consumer (a producer and a provider of one need both count)
+        for &p in &sources {
+            for &c in &consumers {
+                let cell = &mut cells[p][c];
+                cell.needs.push(n.id);
+                cell.info_types.extend(&n.info_types);
             }
-        };
-        cell.needs.push(n.id);
-        cell.info_types.extend(&n.info_types);
+        }
     }
     for cell in cells.iter_mut().flatten() {
         cell.info_types.sort_by_key(|t| (catalogue.get(t).copied().unwrap_or(usize::MAX), *t));
@@ -234,7 +242,7 @@ mod tests {
         let extra = m.doc.info_types[8].id;
         m.change_need(back, |n| n.info_types.insert(0, extra));
         let loose = m.need("Løst", vec![assess], 1, 0);
-        m.change_need(loose, |n| n.provider = None);
+        m.change_need(loose, |n| n.parties.retain(|p| !p.role.is_source()));
         let x = sharing_matrix(&m.doc, m.variant());
         assert_eq!(x.actors, m.actors);
         assert_eq!(x.cells[0][1].needs, vec![first]);

@@ -3,7 +3,7 @@
 
 use super::context::{Emit, VariantCtx};
 use crate::model::limits::short;
-use crate::model::{Document, ElementRef};
+use crate::model::{info_service, Document, ElementRef};
 use foldhash::HashSet;
 
 pub(super) fn no_variants(doc: &Document, out: &mut Emit) {
@@ -27,6 +27,21 @@ pub(super) fn actor_without_steps(doc: &Document, out: &mut Emit) {
             format!("Aktøren «{name}» har ingen steg i noen variant."),
             format!("Actor '{name}' has no steps in any variant."),
         );
+    }
+}
+
+/// A code of the catalogue that is not a national information service Carepath knows: a
+/// warning, since the national list grows, naming the code and the information type.
+pub(super) fn unknown_info_service(doc: &Document, out: &mut Emit) {
+    for t in &doc.info_types {
+        for code in t.codes.iter().filter(|c| info_service(c).is_none()) {
+            let (name, code) = (short(&t.name), short(code));
+            out.push(
+                vec![ElementRef::InfoType { id: t.id }],
+                format!("Informasjonstypen «{name}» har koden «{code}», som ikke er en kjent nasjonal informasjonstjeneste (IT01–IT23)."),
+                format!("Information type '{name}' has the code '{code}', which is not a known national information service (IT01–IT23)."),
+            );
+        }
     }
 }
 
@@ -65,6 +80,20 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].rule.as_str(), f[0].variant), ("no-variants", None));
         assert!(Model::valid().findings("no-variants").is_empty());
+    }
+
+    #[test]
+    fn an_unknown_information_service_code_is_a_warning_naming_it() {
+        let mut m = Model::valid();
+        assert!(m.findings("unknown-info-service").is_empty(), "the default catalogue's codes are all known");
+        let mut t = m.doc.info_types[0].clone();
+        t.codes = vec!["IT17".into(), "IT99".into(), "it07".into()];
+        let id = t.id;
+        m.edit(crate::edit::Edit::UpdateInfoType { info_type: t });
+        let f = m.findings("unknown-info-service");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f.iter().all(|f| f.severity == crate::rules::Severity::Warning && f.elements == vec![ElementRef::InfoType { id }]));
+        assert!(f[0].message_en.contains("'IT99'") && f[1].message_en.contains("'it07'"), "{}", f[0].message_en);
     }
 
     #[test]

@@ -132,6 +132,7 @@ use Severity::{Error as E, Info as I, Warning as W};
 
 /// The rule table. Order here is the order of findings; ids are stable.
 static RULES: &[Rule] = &[
+    rule("unknown-info-service", W, "Ukjent kode for informasjonstjeneste", "Unknown information service code", D(lanes::unknown_info_service)),
     rule("no-variants", I, "Dokumentet har ingen varianter", "The document has no variants", D(lanes::no_variants)),
     rule("actor-without-steps", I, "Aktør uten steg", "Actor without steps", D(lanes::actor_without_steps)),
     rule("no-start", E, "Varianten har ingen start", "The variant has no start", V(flow::no_start)),
@@ -146,7 +147,7 @@ static RULES: &[Rule] = &[
     rule("step-without-actor", W, "Steg uten aktør", "Step without actor", V(lanes::step_without_actor)),
     rule("step-without-phase", W, "Steg uten fase", "Step without phase", V(lanes::step_without_phase)),
     rule("handover-without-need", W, "Overlevering uten informasjonsbehov", "Hand-over without data-sharing need", V(needs::handover_without_need)),
-    rule("need-without-actors", W, "Behov uten tilbyder eller konsument", "Need without provider or consumer", V(needs::need_without_actors)),
+    rule("need-without-actors", W, "Behov uten kilde eller konsument", "Need without source or consumer", V(needs::need_without_actors)),
     rule("need-without-info-type", W, "Behov uten informasjonstype", "Need without information type", V(needs::need_without_info_type)),
     rule("need-without-form", W, "Behov uten samhandlingsform", "Need without interaction form", V(needs::need_without_form)),
     rule("unmet-need-in-desired", W, "Udekket behov i ønsket forløp", "Unmet need in desired pathway", V(needs::unmet_need_in_desired)),
@@ -305,11 +306,13 @@ mod tests {
         m.link(call, measure);
         let need = m.only_need();
         m.change_need(need, |n| {
-            n.consumer = None;
+            n.parties.retain(|p| p.role != DataRole::Consumer);
             n.info_types.clear();
             n.form = InteractionForm::Unknown;
             n.status = NeedStatus::Unmet;
         });
+        let odd = InfoType { id: InfoTypeId::new(), name: "Eget".into(), codes: vec!["IT99".into()], description: String::new(), priority: None };
+        m.edit(Edit::AddInfoType { info_type: odd, index: None });
         let partly = m.need("Delvis", vec![call], 1, 0);
         m.change_need(partly, |n| n.status = NeedStatus::PartlyMet);
         let empty = VariantData::empty(VariantId::new(), "Tom", VariantKind::Current);

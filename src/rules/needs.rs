@@ -36,9 +36,9 @@ pub(super) fn need_without_actors(cx: &VariantCtx, out: &mut Emit) {
     each_need(
         cx,
         out,
-        |n| n.provider.is_none() || n.consumer.is_none(),
-        "mangler tilbyder eller konsument.",
-        "lacks a provider or a consumer.",
+        |n| n.sources().next().is_none() || n.consumers().next().is_none(),
+        "mangler en part som produsent eller datatilbyder, eller en datakonsument.",
+        "lacks a party as producer or provider, or a consumer.",
     );
 }
 
@@ -96,7 +96,7 @@ mod tests {
     fn a_need_between_other_actors_does_not_cover_a_handover() {
         let mut m = Model::valid();
         let need = m.only_need();
-        m.change_need(need, |n| n.consumer = n.provider);
+        m.change_need(need, |n| n.parties.retain(|p| p.role != DataRole::Consumer));
         assert_eq!(m.findings("handover-without-need").len(), 1);
     }
 
@@ -109,7 +109,7 @@ mod tests {
         let mut m = Model::valid();
         let need = m.only_need();
         m.change_need(need, |n| {
-            n.consumer = None;
+            n.parties.retain(|p| p.role != DataRole::Consumer);
             n.info_types.clear();
             n.form = InteractionForm::Unknown;
         });

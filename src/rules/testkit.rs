@@ -96,7 +96,7 @@ impl Model {
 
     /// A complete, met need from actor `provider` to actor `consumer` at `steps`.
     pub fn need(&mut self, title: &str, steps: Vec<StepId>, provider: usize, consumer: usize) -> NeedId {
-        let mut need = DataNeed::new(title, steps, Some(self.actors[provider]), Some(self.actors[consumer]));
+        let mut need = DataNeed::new(title, steps, Party::pair(Some(self.actors[provider]), Some(self.actors[consumer])));
         need.info_types = vec![self.doc.info_types[0].id];
         need.form = InteractionForm::LookUp;
         need.status = NeedStatus::Met;

@@ -19,6 +19,7 @@ mod file;
 mod journal;
 mod load;
 mod lock;
+mod migrations;
 mod open;
 mod readonly;
 mod rows;

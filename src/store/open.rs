@@ -214,6 +214,61 @@ mod tests {
         conn.execute_batch("ALTER TABLE history DROP COLUMN at; PRAGMA user_version = 1;").unwrap();
     }
 
+    /// Turns a current file into one of schema version 2, as the release before needs had
+    /// parties wrote it: each need's first two parties as `provider` and `consumer`, each
+    /// information type's first code as `code`, in the rows and in the history's edits.
+    fn make_version_2(path: &std::path::Path) {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let need = |at: &str| {
+            format!(
+                "json_remove(json_set({at}, '$.provider', json_extract({at}, '$.parties[0].actor'), \
+                 '$.consumer', json_extract({at}, '$.parties[1].actor')), '$.parties')"
+            )
+        };
+        conn.execute_batch(&format!(
+            "UPDATE element SET body = {} WHERE kind = 'need';
+             UPDATE element SET body = json_remove(json_set(body, '$.code', json_extract(body, '$.codes[0]')), '$.codes', '$.priority')
+               WHERE kind = 'info_type';
+             UPDATE history SET edit = json_set(edit, '$.need', json({})) WHERE json_extract(edit, '$.need') IS NOT NULL;
+             PRAGMA user_version = 2;",
+            need("body"),
+            need("json_extract(edit, '$.need')"),
+        ))
+        .unwrap();
+        let old: String = conn.query_row("SELECT body FROM element WHERE kind = 'need' LIMIT 1", [], |r| r.get(0)).unwrap();
+        assert!(old.contains("\"provider\"") && !old.contains("\"parties\""), "{old}");
+    }
+
+    #[test]
+    fn a_file_of_the_release_before_parties_opens_migrated_with_its_undo_history() {
+        use crate::model::*;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.carepath");
+        let mut doc = crate::sample::generate(30);
+        for t in &mut doc.info_types {
+            t.codes.truncate(1);
+            t.priority = None;
+        }
+        let mut s = Session::create(&path, doc).unwrap();
+        let v = &s.document().variants[0];
+        let (vid, at, a, b) = (v.id, v.steps_sorted()[1].id, s.document().actors[0].id, s.document().actors[1].id);
+        let need = DataNeed::new("Målinger til fastlegen", vec![at], Party::pair(Some(a), Some(b)));
+        s.apply(crate::edit::Edit::AddNeed { variant: vid, need }).unwrap();
+        let expected = crate::export::json::to_json(s.document());
+        drop(s);
+        make_version_2(&path);
+
+        assert_eq!(crate::export::json::to_json(&read(&path).unwrap()), expected, "read through a migrated copy");
+        let mut s = Session::open(&path).unwrap();
+        assert_eq!(crate::export::json::to_json(s.document()), expected);
+        let n = s.document().variants[0].needs().find(|n| n.title == "Målinger til fastlegen").unwrap().clone();
+        assert_eq!(n.parties, Party::pair(Some(a), Some(b)));
+        s.undo().unwrap();
+        assert!(s.document().variants[0].needs().all(|n| n.title != "Målinger til fastlegen"));
+        s.redo().unwrap();
+        assert_eq!(crate::export::json::to_json(s.document()), expected, "the edit from before the migration redoes");
+    }
+
     #[test]
     fn an_older_file_is_read_as_is_and_migrated_when_opened_for_writing() {
         let dir = tempfile::tempdir().unwrap();

@@ -10,10 +10,18 @@ use std::path::Path;
 /// `PRAGMA application_id` of every `.carepath` file: "CPTH".
 pub(crate) const APPLICATION_ID: i32 = 0x4350_5448;
 
+/// One step of a file's schema: SQL, or Rust where rows' JSON changes shape.
+enum Migration {
+    Sql(&'static str),
+    Rows(fn(&rusqlite::Transaction) -> rusqlite::Result<()>),
+}
+
 /// The migrations, oldest first; migration `i` (from 0) brings a file to version `i + 1`.
-const MIGRATIONS: &[(&str, &str)] = &[
-    ("2026-01-12-initial", include_str!("migrations/2026-01-12-initial.sql")),
-    ("2026-01-20-history-time", include_str!("migrations/2026-01-20-history-time.sql")),
+const MIGRATIONS: &[(&str, Migration)] = &[
+    ("2026-01-12-initial", Migration::Sql(include_str!("migrations_sql/2026-01-12-initial.sql"))),
+    ("2026-01-20-history-time", Migration::Sql(include_str!("migrations_sql/2026-01-20-history-time.sql"))),
+    // needs have parties with data roles, information types several codes and a priority
+    ("2026-12-07-parties-and-codes", Migration::Rows(super::migrations::upgrade_rows)),
 ];
 
 /// The schema version this build writes.
@@ -67,8 +75,11 @@ pub(crate) fn migrate_to(conn: &mut Connection, from: u32, to: u32) -> rusqlite:
     if from == 0 {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
-    for (_, sql) in &MIGRATIONS[from as usize..to as usize] {
-        tx.execute_batch(sql)?;
+    for (_, step) in &MIGRATIONS[from as usize..to as usize] {
+        match step {
+            Migration::Sql(sql) => tx.execute_batch(sql)?,
+            Migration::Rows(upgrade) => upgrade(&tx)?,
+        }
     }
     tx.pragma_update(None, "user_version", to)?;
     tx.commit()

@@ -12,7 +12,7 @@
 //! loop; it stops early only where the model has no way on.
 //!
 //! What an actor "has received": the information types of the needs at the steps passed
-//! (this one included) whose consumer is that actor, unless the need is unmet.
+//! (this one included) of which that actor is a consumer, unless the need is unmet.
 
 mod graph;
 mod table;
@@ -70,7 +70,9 @@ pub struct Received {
 pub struct FlaggedNeed {
     pub need: NeedId,
     pub title: String,
+    /// The names of its sources (producers and providers), joined by ", ".
     pub provider_name: String,
+    /// The names of its consumers, joined by ", ".
     pub consumer_name: String,
     pub form: InteractionForm,
     pub status: NeedStatus,
@@ -304,15 +306,22 @@ impl<'a> State<'a> {
         id.and_then(|a| self.doc.actor(a)).map(|a| a.name.clone()).unwrap_or_default()
     }
 
+    /// Actors' names joined by ", ".
+    fn names(&self, actors: impl Iterator<Item = ActorId>) -> String {
+        actors.map(|a| self.actor_name(Some(a))).filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ")
+    }
+
     fn pass(&mut self, step: &Step, via: Option<TransitionId>, round: u32, branches: Vec<Branch>) {
         let mut flagged = Vec::new();
         let here = self.needs_at.get(&step.id).map(Vec::as_slice).unwrap_or_default();
         for n in here {
-            if let (Some(c), true) = (n.consumer, n.status != NeedStatus::Unmet) {
-                let set = self.got.entry(c).or_default();
-                for t in &n.info_types {
-                    if let Some(i) = self.doc.info_types.iter().position(|x| x.id == *t) {
-                        set.insert(i);
+            if n.status != NeedStatus::Unmet {
+                for c in n.consumers() {
+                    let set = self.got.entry(c).or_default();
+                    for t in &n.info_types {
+                        if let Some(i) = self.doc.info_types.iter().position(|x| x.id == *t) {
+                            set.insert(i);
+                        }
                     }
                 }
             }
@@ -322,8 +331,8 @@ impl<'a> State<'a> {
                 flagged.push(FlaggedNeed {
                     need: n.id,
                     title: n.title.clone(),
-                    provider_name: self.actor_name(n.provider),
-                    consumer_name: self.actor_name(n.consumer),
+                    provider_name: self.names(n.sources()),
+                    consumer_name: self.names(n.consumers()),
                     form: n.form,
                     status: n.status,
                     manual,

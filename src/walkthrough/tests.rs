@@ -112,11 +112,11 @@ fn small() -> (Document, VariantId, [StepId; 4], [TransitionId; 2]) {
     for t in [Transition::new(ids[0], ids[1], ""), Transition::new(ids[1], ids[2], ""), again, done] {
         e.push(Edit::AddTransition { variant: v, transition: t });
     }
-    let mut n1 = DataNeed::new("Målinger", vec![ids[1]], Some(a), Some(b));
+    let mut n1 = DataNeed::new("Målinger", vec![ids[1]], Party::pair(Some(a), Some(b)));
     n1.info_types = vec![doc.info_types[0].id];
     n1.form = InteractionForm::Manual;
     n1.status = NeedStatus::Met;
-    let mut n2 = DataNeed::new("Plan", vec![ids[2]], Some(a), Some(b));
+    let mut n2 = DataNeed::new("Plan", vec![ids[2]], Party::pair(Some(a), Some(b)));
     n2.info_types = vec![doc.info_types[1].id];
     n2.form = InteractionForm::LookUp;
     n2.status = NeedStatus::Unmet;

@@ -39,7 +39,7 @@ pub fn small() -> Small {
     }
     e.push(Edit::AddTransition { variant, transition: Transition::new(s, m, "") });
     e.push(Edit::AddTransition { variant, transition: Transition::new(m, en, "") });
-    let mut need = DataNeed::new("Målinger til sykepleier", vec![m, en], Some(patient), Some(nurse));
+    let mut need = DataNeed::new("Målinger til sykepleier", vec![m, en], Party::pair(Some(patient), Some(nurse)));
     need.info_types = vec![doc.info_types[0].id];
     need.form = InteractionForm::Manual;
     e.push(Edit::AddNeed { variant, need });

@@ -84,10 +84,14 @@ fn row(out: &mut String, variant: &Variant, l: &Layout, ax: Axes, r: &Row) {
     let clip = [s.start, s.end, r.from, r.to];
     out.push_str("<g class=\"needs\">\n");
     for n in &l.needs {
-        for p in &n.paths {
+        for (i, p) in n.paths.iter().enumerate() {
             for (piece, first, last) in clipped(ax, p, clip) {
                 let pts: Vec<Point> = piece.into_iter().map(|q| place.point(q)).collect();
-                svg::need_line(out, n.form, &pts, first, last);
+                if last && n.relays.contains(&i) {
+                    svg::relay_line(out, n.form, &pts);
+                } else {
+                    svg::need_line(out, n.form, &pts, first, last);
+                }
             }
         }
     }

@@ -217,7 +217,12 @@ impl<'t> Builder<'t> {
             }
             self.used[c as usize] = true;
             if e.name == tag {
-                match serde_json::from_str::<T>(&e.text) {
+                // files of an older Carepath carry the older shape of the model
+                let upgraded = serde_json::from_str::<serde_json::Value>(&e.text).map(|mut v| {
+                    crate::format::upgrade::to_current(&mut v);
+                    v
+                });
+                match upgraded.and_then(serde_json::from_value::<T>) {
                     Ok(v) => found = Some(v),
                     Err(err) => self.report.approximated.push(ImportReport::entry(self.t, c, format!("its Carepath data could not be read ({err}); the BPMN alone was used"))),
                 }
@@ -693,7 +698,7 @@ impl<'t> Builder<'t> {
                     Some(it) => it.id,
                     None => {
                         let id = InfoTypeId(self.claim(None));
-                        self.doc.info_types.push(InfoType { id, name: clip(name), code: None, description: self.documentation(i) });
+                        self.doc.info_types.push(InfoType { id, name: clip(name), codes: Vec::new(), description: self.documentation(i), priority: None });
                         id
                     }
                 };
@@ -722,8 +727,7 @@ impl<'t> Builder<'t> {
                 if let Some(mut n) = self.cp::<DataNeed>(r, "need") {
                     n.id = NeedId(self.claim_local(Some(n.id.0)));
                     n.steps.retain(|s| step_ids.contains(s));
-                    n.provider = n.provider.filter(|a| self.doc.actor(*a).is_some());
-                    n.consumer = n.consumer.filter(|a| self.doc.actor(*a).is_some());
+                    n.parties.retain(|p| self.doc.actor(p.actor).is_some());
                     n.info_types.retain(|it| self.doc.info_type(*it).is_some());
                     let name = t.attr(r, "name").unwrap_or("");
                     // the name is the title and the information types, unless another tool
@@ -749,7 +753,7 @@ impl<'t> Builder<'t> {
                     }
                 }
                 let actor = |nodes: &[u32]| nodes.iter().find_map(|n| actor_of.get(&self.step_of[n]).copied().flatten());
-                let mut need = DataNeed::new(clip(title), steps, actor(&outs), actor(&ins));
+                let mut need = DataNeed::new(clip(title), steps, Party::pair(actor(&outs), actor(&ins)));
                 need.id = NeedId(self.claim_local(None));
                 need.info_types = info.into_iter().collect();
                 self.needs.push(need);
@@ -786,7 +790,7 @@ impl<'t> Builder<'t> {
                 }
                 let title = self.name(m).or_else(|| message.and_then(|x| self.name(x))).unwrap_or("Melding").to_string();
                 let mut need = json.unwrap_or_else(|| {
-                    let mut n = DataNeed::new(clip(&title), Vec::new(), a1, a2);
+                    let mut n = DataNeed::new(clip(&title), Vec::new(), Party::pair(a1, a2));
                     n.steps = [s1, s2].into_iter().flatten().collect();
                     if let Some(it) = self.doc.info_types.iter().find(|it| it.name.eq_ignore_ascii_case(&title)) {
                         n.info_types.push(it.id);

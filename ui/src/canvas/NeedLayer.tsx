@@ -1,6 +1,6 @@
 // The data-sharing needs as their own layer over the lanes, along the connectors the core's
 // layout routed (the geometry the SVG export draws): line colour AND dash pattern by
-// interaction form, an arrowhead towards the consumer, a badge with the need's number and
+// interaction form, an arrowhead towards each consumer (a ring in a processor's lane), a badge with the need's number and
 // short title beside its first connector and its number beside each of the others.
 // A click (or Enter on the focused badge) selects the need. The layer is a background node
 // above the lanes and below transitions and steps, as in the export, so it never covers a
@@ -8,7 +8,8 @@
 import { useStoreApi, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
-import type { Document, Layout, Variant } from "../generated/carepath";
+import type { DataRole, Document, Layout, Variant } from "../generated/carepath";
+import { infoTypeLabel } from "../panels/logic";
 import { routePath } from "./geometry";
 import { countRender } from "./renderCount";
 import { FORM_STYLE, FORMS } from "./needStyle";
@@ -51,11 +52,15 @@ export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNo
           const codes = need.info_types
             .map((id) => doc.info_types.find((it) => it.id === id))
             .filter((it) => !!it)
-            .map((it) => (it.code ? `${it.code} ${it.name}` : it.name));
+            .map((it) => infoTypeLabel(it));
+          const names = (role: (r: DataRole) => boolean) => {
+            const ids = [...new Set((need.parties ?? []).filter((p) => role(p.role)).map((p) => p.actor))];
+            return ids.length ? ids.map((a) => actor(a)).join(", ") : t("props.none");
+          };
           const name = t("layer.needAt", {
             title: need.title,
-            provider: actor(need.provider),
-            consumer: actor(need.consumer),
+            provider: names((r) => r === "producer" || r === "provider"),
+            consumer: names((r) => r === "consumer"),
             form: t(`interactionForm.${r.form}`),
           });
           const select = (e: React.MouseEvent | React.KeyboardEvent) => {
@@ -63,6 +68,7 @@ export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNo
             pickNeed(r.id, e.shiftKey || e.ctrlKey || e.metaKey || store.getState().multiSelectionActive);
           };
           const b = r.badge;
+          const relays = new Set(r.relays ?? []);
           return (
             <g key={r.id} className={`need need-${r.form}${selected ? " selected" : ""} nopan nodrag`} data-need-id={r.id} onClick={select} onDoubleClick={(e) => e.stopPropagation()}>
               <title>{[name, ...codes].join("\n")}</title>
@@ -71,8 +77,10 @@ export const NeedLayer = memo(function NeedLayer({ data }: NodeProps<NeedLayerNo
                 .map((p, i) => (
                   <g key={i}>
                     <path className="need-hit" d={routePath(p)} />
-                    <path className="need-line" d={routePath(p)} stroke={colour} strokeDasharray={dash} markerEnd={`url(#cp-need-${r.form})`} />
+                    <path className="need-line" d={routePath(p)} stroke={colour} strokeDasharray={dash} markerEnd={relays.has(i) ? undefined : `url(#cp-need-${r.form})`} />
                     <circle cx={p[0].x} cy={p[0].y} r={2.6} fill={colour} />
+                    {/* a processor (databehandler) carries the information on: a ring, not an arrowhead */}
+                    {relays.has(i) && <circle className="need-relay" cx={p[p.length - 1].x} cy={p[p.length - 1].y} r={4} fill="white" stroke={colour} strokeWidth={1.6} />}
                   </g>
                 ))}
               {(r.tags ?? []).map((tag, i) => (

@@ -165,6 +165,14 @@ export type VariantKind = "current" | "desired" | "alternative";
  */
 export type Horizon = "short" | "medium" | "long";
 /**
+ * The part an actor plays in sharing the information of a need (the target
+ * architecture's data roles).
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "DataRole".
+ */
+export type DataRole = "producer" | "provider" | "processor" | "consumer";
+/**
  * Priority of a need.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -751,12 +759,18 @@ export interface Comment {
  */
 export interface InfoType {
   /**
-   * The national information service it maps to, e.g. "IT17".
+   * The national information services it maps to, e.g. ["IT17", "IT07"]: codes of
+   * [`super::INFO_SERVICES`], or others (a warning).
    */
-  code?: string | null;
+  codes?: string[];
   description?: string;
   id: InfoTypeId;
   name: string;
+  /**
+   * Its rank in the target architecture's priority order of information (1 first); the
+   * needs analysis lists needs of higher-ranked information first.
+   */
+  priority?: number | null;
 }
 /**
  * Descriptive metadata, as the metadata table at the top of an architecture document.
@@ -840,17 +854,13 @@ export interface Variant {
   transitions: Transition[];
 }
 /**
- * A data-sharing need: at some steps, a consuming actor needs information a providing actor
- * holds. The fields follow the information-needs tables of the national architecture work.
+ * A data-sharing need: at some steps, consuming actors need information that producing or
+ * providing actors hold, perhaps carried by a processor. The fields follow the information-needs tables of the national architecture work.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
  * via the `definition` "DataNeed".
  */
 export interface DataNeed {
-  /**
-   * Who needs it (datakonsument).
-   */
-  consumer?: ActorId | null;
   /**
    * How it travels (samhandlingsform).
    */
@@ -870,15 +880,17 @@ export interface DataNeed {
    */
   info_types: InfoTypeId[];
   notes?: string;
+  /**
+   * Who takes part, each actor with its data role: at least one on the source side
+   * (producer or provider) and one consumer; several consumers, a processor in between,
+   * several editing parties of a shared source. Ordered as the user put them.
+   */
+  parties?: Party[];
   priority?: Priority | null;
   /**
    * How it is produced (hvordan).
    */
   production: "manual" | "automatic" | "mixed" | "unknown";
-  /**
-   * Who holds the information (produsent / datatilbyder).
-   */
-  provider?: ActorId | null;
   /**
    * Relations to other information services.
    */
@@ -916,6 +928,16 @@ export interface DataNeed {
    * Why it is needed (hvorfor).
    */
   why?: string;
+}
+/**
+ * One actor's part in a need: who, and in which data role.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Party".
+ */
+export interface Party {
+  actor: ActorId;
+  role: DataRole;
 }
 /**
  * One step of a pathway, placed in an actor's lane and a phase's column.
@@ -1294,6 +1316,9 @@ export interface Finding {
  * via the `definition` "FlaggedNeed".
  */
 export interface FlaggedNeed {
+  /**
+   * The names of its consumers, joined by ", ".
+   */
   consumer_name: string;
   form: InteractionForm;
   /**
@@ -1301,6 +1326,9 @@ export interface FlaggedNeed {
    */
   manual: boolean;
   need: NeedId;
+  /**
+   * The names of its sources (producers and providers), joined by ", ".
+   */
   provider_name: string;
   status: NeedStatus;
   title: string;
@@ -1487,6 +1515,11 @@ export interface NeedRoute {
    * Orthogonal polylines, each with an arrowhead at its last point (towards the consumer).
    */
   paths: Point[][];
+  /**
+   * Indices of the paths that end in a processor's lane (databehandler, e.g. the VKP hub):
+   * drawn with a ring at their last point instead of an arrowhead.
+   */
+  relays?: number[];
   /**
    * The need's number alone beside each of its other connectors, so every line can be
    * told apart without the report.

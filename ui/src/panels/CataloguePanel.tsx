@@ -1,11 +1,13 @@
-// The information catalogue: add, edit name, code (e.g. IT17) and description, delete when
+// The information catalogue: add, edit name, the national information services it maps to
+// (codes such as "IT17 IT07"; an unknown code is a warning), description and priority rank
+// (1 first, orders the needs analysis), delete when
 // no need carries the type (refused with the count otherwise).
 import { useTranslation } from "react-i18next";
 import type { Document, Edit, InfoType } from "../generated/carepath";
 import { uuidv7 } from "../uuid";
 import type { Question } from "./ConfirmDialog";
 import { TextField } from "./fields";
-import { optionalText, updateInfoType } from "./logic";
+import { codesOf, rankOf, updateInfoType } from "./logic";
 import { inUse, usageOf } from "./usage";
 import { ListRow } from "./ListRow";
 
@@ -28,17 +30,18 @@ export function CataloguePanel({ doc, onEdit, ask }: { doc: Document; onEdit: (e
             last={i === doc.info_types.length - 1}
             onRename={(v) => set(it, { name: v })}
             onRemove={() => remove(it)}
-            extra={it.code ? <span className="code-tag">{it.code}</span> : undefined}
+            extra={it.codes?.length ? <span className="code-tag">{it.codes.join(" ")}</span> : undefined}
           >
-            <TextField name="info-type-code" label={t("sidebar.code")} value={it.code ?? ""} onCommit={(v) => set(it, { code: optionalText(v) })} />
+            <TextField name="info-type-codes" label={t("sidebar.codes")} value={(it.codes ?? []).join(" ")} onCommit={(v) => set(it, { codes: codesOf(v) })} />
             <TextField name="info-type-description" label={t("props.description")} value={it.description ?? ""} multiline onCommit={(v) => set(it, { description: v })} />
+            <TextField name="info-type-priority" label={t("sidebar.priorityRank")} value={it.priority ? String(it.priority) : ""} onCommit={(v) => set(it, { priority: rankOf(v) })} />
           </ListRow>
         ))}
       </ul>
       <button
         type="button"
         className="add"
-        onClick={() => void onEdit({ op: "add_info_type", info_type: { id: uuidv7(), name: t("sidebar.newInfoType"), code: null, description: "" } })}
+        onClick={() => void onEdit({ op: "add_info_type", info_type: { id: uuidv7(), name: t("sidebar.newInfoType"), codes: [], description: "", priority: null } })}
       >
         + {t("sidebar.addInfoType")}
       </button>

@@ -1,12 +1,14 @@
 // Every field of a data-sharing need. First the short form a need is made with — title, from,
-// to, interaction form, information types — then, behind "More", the steps it is at (in flow
+// to (the first source and the first consumer), every party with its data role (add a second
+// consumer, a processor, the editors of a shared source), interaction form, information types — then, behind "More", the steps it is at (in flow
 // order, with their numbers from the picture), what / why / where / how produced, when, how
 // long, relations, priority, horizon, status, requirements and notes. Used by the properties
 // panel (each change one UpdateNeed; More open) and by the new-need dialog (changes a draft).
 import { useTranslation } from "react-i18next";
 import type { DataNeed, Document, Variant } from "../generated/carepath";
 import { CheckList, SelectField, TextField, VOCAB, vocabulary } from "./fields";
-import { toggled } from "./logic";
+import { firstOf, infoTypeLabel, toggled, withFirst } from "./logic";
+import { PartiesField } from "./PartiesField";
 
 interface Props {
   doc: Document;
@@ -23,7 +25,7 @@ export function NeedFields({ doc, variant, need, onChange, numbers, moreOpen = f
   const { t } = useTranslation();
   const actors = doc.actors.map((a) => ({ value: a.id, label: a.name }));
   const steps = stepChoices(variant, numbers);
-  const infoTypes = doc.info_types.map((it) => ({ value: it.id, label: it.code ? `${it.code} ${it.name}` : it.name }));
+  const infoTypes = doc.info_types.map((it) => ({ value: it.id, label: infoTypeLabel(it) }));
   const text = (key: keyof DataNeed, multiline = false) => (
     <TextField
       name={`need-${key}`}
@@ -36,8 +38,9 @@ export function NeedFields({ doc, variant, need, onChange, numbers, moreOpen = f
   return (
     <div className="need-fields">
       <TextField name="need-title" label={t("need.title")} value={need.title} required onCommit={(v) => onChange({ title: v.trim() })} />
-      <SelectField name="need-provider" label={t("need.provider")} hint={t("need.providerTerm")} value={need.provider} choices={actors} noneLabel={t("props.none")} onChange={(v) => onChange({ provider: v })} />
-      <SelectField name="need-consumer" label={t("need.consumer")} hint={t("need.consumerTerm")} value={need.consumer} choices={actors} noneLabel={t("props.none")} onChange={(v) => onChange({ consumer: v })} />
+      <SelectField name="need-provider" label={t("need.provider")} hint={t("need.providerTerm")} value={firstOf((need.parties ?? []), "source")} choices={actors} noneLabel={t("props.none")} onChange={(v) => onChange({ parties: withFirst((need.parties ?? []), "source", v) })} />
+      <SelectField name="need-consumer" label={t("need.consumer")} hint={t("need.consumerTerm")} value={firstOf((need.parties ?? []), "consumer")} choices={actors} noneLabel={t("props.none")} onChange={(v) => onChange({ parties: withFirst((need.parties ?? []), "consumer", v) })} />
+      <PartiesField doc={doc} parties={(need.parties ?? [])} onChange={(parties) => onChange({ parties })} />
       <SelectField
         name="need-form"
         label={t("need.form")}

@@ -140,6 +140,7 @@ export const VOCAB = {
   priority: ["high", "medium", "low", "external"],
   horizon: ["short", "medium", "long"],
   needStatus: ["met", "partly_met", "unmet", "unknown"],
+  dataRole: ["producer", "provider", "processor", "consumer"],
   variantKind: ["current", "desired", "alternative"],
   docStatus: ["work_in_progress", "for_review", "release"],
   maturity: ["draft", "mature"],

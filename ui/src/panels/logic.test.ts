@@ -4,16 +4,23 @@ import { describe, expect, it } from "vitest";
 import type { Actor, Document, Layout, Step, Variant } from "../generated/carepath";
 import { marksOf } from "../canvas/ProblemBadges";
 import {
+  addedParty,
+  codesOf,
+  firstOf,
+  infoTypeLabel,
   moveEdit,
   needDefaults,
   nextOrder,
   optionalText,
+  pair,
+  rankOf,
   ownersFromText,
   paletteCell,
   toggled,
   uniqueName,
   updateNeed,
   updateStep,
+  withFirst,
 } from "./logic";
 
 const step = (id: string, actor: string | null, phase: string | null = "p1"): Step => ({ id, kind: "activity", label: id, description: "", actor, phase });
@@ -35,14 +42,14 @@ function variant(): Variant {
 
 function doc(): Document {
   const v = variant();
-  v.needs = [{ ...needDefaults(v, "s1", "n1", "Epikrise"), consumer: "hospital", info_types: ["it1"] }];
+  v.needs = [{ ...needDefaults(v, "s1", "n1", "Epikrise"), parties: pair("gp", "hospital"), info_types: ["it1"] }];
   const copy: Variant = { ...variant(), id: "v2", name: "Ønsket", kind: "desired" };
   return {
     id: "d1",
     metadata: { title: "KOLS", status: "work_in_progress", maturity: "draft", created: "2026-11-24T10:00:00Z", modified: "2026-11-24T10:00:00Z" },
     actors: [actor("gp", 0), actor("hospital", 1), actor("patient", 2)],
     phases: [{ id: "p1", name: "Fase 1", order: 0 }, { id: "p2", name: "Fase 2", order: 1 }],
-    info_types: [{ id: "it1", name: "Målinger", code: "IT07" }, { id: "it2", name: "Plan" }],
+    info_types: [{ id: "it1", name: "Målinger", codes: ["IT17", "IT07"] }, { id: "it2", name: "Plan" }],
     variants: [v, copy],
   };
 }
@@ -72,7 +79,7 @@ describe("form changes become one Update edit each", () => {
 describe("a new need's defaults", () => {
   it("has the step's actor provide and the next step's other actor consume", () => {
     const n = needDefaults(variant(), "s1", "n9", "Nytt");
-    expect(n).toMatchObject({ id: "n9", title: "Nytt", steps: ["s1"], provider: "gp", consumer: "hospital", form: "unknown", status: "unknown", info_types: [] });
+    expect(n).toMatchObject({ id: "n9", title: "Nytt", steps: ["s1"], parties: [{ actor: "gp", role: "provider" }, { actor: "hospital", role: "consumer" }], form: "unknown", status: "unknown", info_types: [] });
     expect(n.priority).toBeNull();
     expect(n.horizon).toBeNull();
   });
@@ -80,8 +87,40 @@ describe("a new need's defaults", () => {
   it("leaves the consumer open when every next step is in the same lane", () => {
     const v = variant();
     v.transitions = v.transitions.filter((t) => t.id === "t1");
-    expect(needDefaults(v, "s1", "n", "x").consumer).toBeNull();
-    expect(needDefaults(v, "s4", "n", "x")).toMatchObject({ provider: null, consumer: null, steps: ["s4"] });
+    expect(firstOf(needDefaults(v, "s1", "n", "x").parties ?? [], "consumer")).toBeNull();
+    expect(needDefaults(v, "s4", "n", "x")).toMatchObject({ parties: [], steps: ["s4"] });
+  });
+});
+
+describe("the parties of a need", () => {
+  const gp = { actor: "gp", role: "provider" } as const;
+  const hospital = { actor: "hospital", role: "consumer" } as const;
+  it("sets, adds and removes the first source or consumer, keeping the others", () => {
+    const more = [gp, hospital, { actor: "patient", role: "consumer" } as const];
+    expect(withFirst(more, "consumer", "gp")).toEqual([gp, { actor: "gp", role: "consumer" }, more[2]]);
+    expect(withFirst(more, "source", null)).toEqual([hospital, more[2]]);
+    expect(withFirst([hospital], "source", "patient")).toEqual([{ actor: "patient", role: "provider" }, hospital]);
+    expect(withFirst([gp], "consumer", "hospital")).toEqual([gp, hospital]);
+    // a producer counts as the source side and keeps its role
+    expect(withFirst([{ actor: "patient", role: "producer" }], "source", "gp")).toEqual([{ actor: "gp", role: "producer" }]);
+    // an actor takes one role once
+    expect(withFirst([gp, { actor: "patient", role: "consumer" }, hospital], "consumer", "hospital")).toEqual([gp, hospital]);
+    expect(firstOf(more, "source")).toBe("gp");
+  });
+
+  it("adds the first actor in lane order that is not yet a consumer, as a consumer", () => {
+    const actors = [actor("hospital", 1), actor("gp", 0), actor("patient", 2)];
+    expect(addedParty(actors, [gp, hospital])).toEqual({ actor: "gp", role: "consumer" });
+    const all = actors.map((a) => ({ actor: a.id, role: "consumer" as const }));
+    expect(addedParty(actors, all)).toBeNull();
+  });
+
+  it("reads codes and priority ranks as typed", () => {
+    expect(codesOf(" IT17, IT07;IT17 ")).toEqual(["IT17", "IT07"]);
+    expect(codesOf("")).toEqual([]);
+    expect([rankOf("1"), rankOf(" 3 "), rankOf("0"), rankOf("x"), rankOf("")]).toEqual([1, 3, null, null, null]);
+    expect(infoTypeLabel({ name: "Målinger", codes: ["IT17", "IT07"] })).toBe("IT17 IT07 Målinger");
+    expect(infoTypeLabel({ name: "Vurdering", codes: [] })).toBe("Vurdering");
   });
 });
 

@@ -3,6 +3,8 @@
 import type {
   Actor,
   DataNeed,
+  DataRole,
+  Party,
   Edit,
   InfoType,
   Layout,
@@ -92,8 +94,7 @@ export function needDefaults(variant: Variant, stepId: string, id: string, title
     id,
     title,
     steps: step ? [step.id] : [],
-    provider,
-    consumer: next?.actor ?? null,
+    parties: pair(provider, next?.actor ?? null),
     info_types: [],
     what: "",
     why: "",
@@ -117,7 +118,62 @@ export function handoverNeedDefaults(variant: Variant, transitionId: string, id:
   const tr = variant.transitions.find((x) => x.id === transitionId);
   const actor = (step: string | undefined) => variant.steps.find((s) => s.id === step)?.actor ?? null;
   const base = needDefaults(variant, tr?.from ?? "", id, title);
-  return { ...base, steps: tr ? [tr.from, tr.to] : [], provider: actor(tr?.from), consumer: actor(tr?.to) };
+  return { ...base, steps: tr ? [tr.from, tr.to] : [], parties: pair(actor(tr?.from), actor(tr?.to)) };
+}
+
+/** The parties of a need from one provider to one consumer, leaving out the missing. */
+export function pair(provider: string | null, consumer: string | null): Party[] {
+  return [
+    ...(provider ? [{ actor: provider, role: "provider" as const }] : []),
+    ...(consumer ? [{ actor: consumer, role: "consumer" as const }] : []),
+  ];
+}
+
+const isSide = (side: "source" | "consumer", role: DataRole) => (side === "source" ? role === "producer" || role === "provider" : role === "consumer");
+
+/** The actor of a need's first source (producer or provider) or first consumer. */
+export function firstOf(parties: readonly Party[], side: "source" | "consumer"): string | null {
+  return parties.find((p) => isSide(side, p.role))?.actor ?? null;
+}
+
+/** The parties with the first source or consumer set to `actor` (keeping its role), added when
+ * there is none (a provider first, a consumer last), or removed when `actor` is null. Each
+ * actor takes a role once. */
+export function withFirst(parties: readonly Party[], side: "source" | "consumer", actor: string | null): Party[] {
+  const i = parties.findIndex((p) => isSide(side, p.role));
+  let next: Party[];
+  if (i < 0) {
+    if (!actor) return [...parties];
+    next = side === "source" ? [{ actor, role: "provider" }, ...parties] : [...parties, { actor, role: "consumer" }];
+  } else if (!actor) {
+    next = parties.filter((_, k) => k !== i);
+  } else {
+    next = parties.map((p, k) => (k === i ? { ...p, actor } : p));
+  }
+  return next.filter((p, k) => next.findIndex((q) => q.actor === p.actor && q.role === p.role) === k);
+}
+
+/** The party "add party" adds: the first actor (in lane order) not yet a consumer, as a
+ * consumer; none when every actor already is one. */
+export function addedParty(actors: readonly Actor[], parties: readonly Party[]): Party | null {
+  const free = [...actors].sort((a, b) => a.order - b.order).find((a) => !parties.some((p) => p.actor === a.id && p.role === "consumer"));
+  return free ? { actor: free.id, role: "consumer" } : null;
+}
+
+/** Information service codes as typed: "IT17, IT07" or "IT17 IT07" → ["IT17", "IT07"]. */
+export function codesOf(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter((c) => c.length > 0))];
+}
+
+/** A priority rank as typed: a whole number from 1, or none. */
+export function rankOf(text: string): number | null {
+  const n = Number.parseInt(text.trim(), 10);
+  return Number.isFinite(n) && n >= 1 && n <= 255 ? n : null;
+}
+
+/** "IT17 IT07 Målinger", or the name alone when the type has no code. */
+export function infoTypeLabel(it: Pick<InfoType, "codes" | "name">): string {
+  return it.codes?.length ? `${it.codes.join(" ")} ${it.name}` : it.name;
 }
 
 /** The lane x phase a palette step goes to from the keyboard: the selected step's, else the first cell. */

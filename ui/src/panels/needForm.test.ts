@@ -24,6 +24,6 @@ describe("the need form", () => {
 
   it("makes a hand-over's need from the first step's actor to the second's, at both steps", () => {
     const need = handoverNeedDefaults(variant, "t", "n1", "Nytt behov");
-    expect([need.provider, need.consumer, need.steps, need.title]).toEqual(["nurse", "gp", ["a", "b"], "Nytt behov"]);
+    expect([need.parties, need.steps, need.title]).toEqual([[{ actor: "nurse", role: "provider" }, { actor: "gp", role: "consumer" }], ["a", "b"], "Nytt behov"]);
   });
 });
