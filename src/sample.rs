@@ -67,6 +67,7 @@ pub fn generate(steps: usize) -> Document {
             phase: Some(phase_ids[i * n_phases / steps]),
             duration: None,
             position: None,
+            participants: Vec::new(),
         };
         chain.push((step.id, step.actor, kind));
         edits.push(Edit::AddStep { variant: vid, step });

@@ -16,6 +16,10 @@ enum Symbol {
     Step(StepKind),
     Transition(TransitionKind),
     Form(InteractionForm),
+    /// A connector that ends in a processor's lane.
+    Relay,
+    /// A joint step's participant, in the actor's colour.
+    Participant(String),
 }
 
 fn draw(out: &mut String, s: &Symbol, x: f64, y: f64) {
@@ -57,6 +61,14 @@ fn draw(out: &mut String, s: &Symbol, x: f64, y: f64) {
                 num(x + 2.0), num(cy), form_key(*form), num(x + 2.0), num(cy)
             ));
         }
+        Symbol::Relay => put(out, format_args!(
+            "<path d=\"M{} {} h34\" stroke=\"#546e7a\" stroke-width=\"1.6\"/><circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#ffffff\" stroke=\"#546e7a\" stroke-width=\"1.6\"/>\n",
+            num(x + 2.0), num(cy), num(x + 38.0), num(cy)
+        )),
+        Symbol::Participant(colour) => put(out, format_args!(
+            "<rect x=\"{}\" y=\"{}\" width=\"36\" height=\"18\" rx=\"4\" fill=\"#ffffff\" stroke=\"#2b4c7e\" stroke-width=\"1.2\"/><circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>\n",
+            num(x + 4.0), num(cy - 9.0), num(x + 31.0), num(cy - 9.0), esc(colour)
+        )),
     }
 }
 
@@ -74,6 +86,19 @@ pub fn legend(out: &mut String, l: &Layout, lang: Lang, x: f64, y: f64, width: f
     for f in InteractionForm::ALL.iter().filter(|f| l.needs.iter().any(|n| n.form == **f)) {
         let prefix = if lang == Lang::Nb { "Informasjonsbehov: " } else { "Information need: " };
         items.push((Symbol::Form(*f), format!("{prefix}{}", f.label(lang))));
+    }
+    if l.needs.iter().any(|n| !n.relays.is_empty()) {
+        let name = if lang == Lang::Nb { "Videreformidles av databehandler" } else { "Carried on by a processor" };
+        items.push((Symbol::Relay, name.to_string()));
+    }
+    // the actors taking part in joint steps, each once, in the order the steps are drawn
+    let mut seen: Vec<ActorId> = Vec::new();
+    for m in l.steps.iter().flat_map(|b| &b.participants) {
+        if !seen.contains(&m.actor) {
+            seen.push(m.actor);
+            let prefix = if lang == Lang::Nb { "Deltaker: " } else { "Participant: " };
+            items.push((Symbol::Participant(m.colour.clone()), format!("{prefix}{}", m.name)));
+        }
     }
     let head = if lang == Lang::Nb { "Tegnforklaring" } else { "Legend" };
     put(out, format_args!("<g class=\"legend\">\n<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"#102030\">{}</text>\n", num(x), num(y + 0.97 * HEAD.size), esc(head)));

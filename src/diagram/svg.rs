@@ -202,6 +202,17 @@ pub fn steps(out: &mut String, l: &Layout) {
     out.push_str("<g class=\"steps\">\n");
     for b in &l.steps {
         step(out, b);
+        // a joint step's participants: a disc each in the actor's colour, named on hover
+        for m in &b.participants {
+            put(out, format_args!(
+                "<circle class=\"participant\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.2\"><title>{}</title></circle>\n",
+                num(m.at.x),
+                num(m.at.y),
+                num(m.r),
+                esc(&m.colour),
+                esc(&m.name)
+            ));
+        }
     }
     out.push_str("</g>\n");
 }

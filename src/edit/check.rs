@@ -70,6 +70,13 @@ pub(super) fn step(doc: &Document, s: &Step) -> Result<()> {
     }
     let who = || format!("step '{}'", short(&s.label));
     actor_ref(doc, who, s.actor)?;
+    for (i, &p) in s.participants.iter().enumerate() {
+        actor_ref(doc, who, Some(p))?;
+        if s.participants[..i].contains(&p) {
+            let name = doc.actor(p).map_or(String::new(), |a| short(&a.name).to_string());
+            return Err(CoreError::new(ErrorCode::InvalidValue, format!("{}: '{name}' takes part twice", who())));
+        }
+    }
     if let Some(p) = s.phase {
         if doc.phase(p).is_none() {
             return Err(CoreError::new(

@@ -62,7 +62,7 @@ pub fn copy(doc: &Document, variant: VariantId, steps: &[StepId]) -> Result<Frag
         .collect();
     let actor_ids: BTreeSet<ActorId> = picked
         .iter()
-        .filter_map(|s| s.actor)
+        .flat_map(|s| s.actor.into_iter().chain(s.participants.iter().copied()))
         .chain(needs.iter().flat_map(|n| n.actors()))
         .collect();
     let phase_ids: BTreeSet<PhaseId> = picked.iter().filter_map(|s| s.phase).collect();
@@ -148,6 +148,12 @@ pub fn paste(doc: &Document, variant: VariantId, fragment: &Fragment, offset: Po
             id,
             actor: actor(s.actor),
             phase: phase(s.phase),
+            participants: s.participants.iter().filter_map(|&p| actor(Some(p))).fold(Vec::new(), |mut v, p| {
+                if !v.contains(&p) {
+                    v.push(p);
+                }
+                v
+            }),
             position: s.position.map(|p| Position { x: p.x + offset.x, y: p.y + offset.y }),
             ..s.clone()
         };

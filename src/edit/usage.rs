@@ -43,6 +43,12 @@ pub fn usage(doc: &Document) -> Usage {
             if let Some(a) = s.actor.and_then(|a| u.actors.get_mut(&a)) {
                 a.steps += 1;
             }
+            // a participant of a joint step takes part in it as much as its lane's actor
+            for p in s.participants.iter().filter(|&&p| Some(p) != s.actor) {
+                if let Some(a) = u.actors.get_mut(p) {
+                    a.steps += 1;
+                }
+            }
             if let Some(p) = s.phase.and_then(|p| u.phases.get_mut(&p)) {
                 p.steps += 1;
             }

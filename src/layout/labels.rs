@@ -161,7 +161,8 @@ pub(super) fn assemble(
             let (nx, ny) = super::number_centre(n.step.kind, sx, sy, g.sw, g.sh, r);
             grid.insert([nx - r, ny - r, 2.0 * r, 2.0 * r]);
             let number_at = Point { x: nx, y: ny };
-            StepBox { id: n.step.id, x: sx, y: sy, w: g.sw, h: g.sh, pinned: n.layer.is_none(), kind: n.step.kind, lane: n.lane, column: n.col, label, number: numbers[i], number_at, number_r: r }
+            let participants = participant_marks(doc, sx, sy, g.sw, &n.step.participants);
+            StepBox { id: n.step.id, x: sx, y: sy, w: g.sw, h: g.sh, pinned: n.layer.is_none(), kind: n.step.kind, lane: n.lane, column: n.col, label, number: numbers[i], number_at, number_r: r, participants }
         })
         .collect();
     let area = if horizontal { [plan.lhb, plan.phb, width, height] } else { [plan.phb, plan.lhb, width, height] };

@@ -151,6 +151,41 @@ pub struct StepBox {
     /// The centre and radius of the disc that shows the number.
     pub number_at: Point,
     pub number_r: f64,
+    /// A small disc per participant of a joint step, in its actor's colour, along the
+    /// shape's top edge from the right.
+    #[serde(default)]
+    pub participants: Vec<ParticipantMark>,
+}
+
+/// Where a joint step shows one participating actor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ParticipantMark {
+    pub actor: ActorId,
+    /// The actor's name, for the hover text and the legend.
+    pub name: String,
+    /// The actor's lane colour (CSS), grey when it has none.
+    pub colour: String,
+    pub at: Point,
+    pub r: f64,
+}
+
+/// The radius of a participant's disc.
+pub const PARTICIPANT_R: f64 = 4.5;
+
+/// The discs of a joint step's participants: on the top edge of its box, from the right
+/// corner leftwards, each the next disc's width plus a gap apart.
+pub fn participant_marks(doc: &Document, x: f64, y: f64, w: f64, participants: &[ActorId]) -> Vec<ParticipantMark> {
+    participants
+        .iter()
+        .enumerate()
+        .map(|(i, &actor)| ParticipantMark {
+            actor,
+            name: doc.actor(actor).map(|a| a.name.clone()).unwrap_or_default(),
+            colour: doc.actor(actor).and_then(|a| a.colour.clone()).unwrap_or_else(|| "#7f7f7f".into()),
+            at: Point { x: x + w - 2.0 * PARTICIPANT_R - i as f64 * (2.0 * PARTICIPANT_R + 3.0), y },
+            r: PARTICIPANT_R,
+        })
+        .collect()
 }
 
 /// Step numbers.

@@ -34,6 +34,10 @@ pub struct Step {
     /// A position the user pinned; otherwise the layout decides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
+    /// Other actors who take part in a joint step (a shared-decision conversation, a meeting
+    /// of hospital, municipality and GP); the lane's actor is the one responsible.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<ActorId>,
 }
 
 impl Step {
@@ -48,6 +52,7 @@ impl Step {
             phase,
             duration: None,
             position: None,
+            participants: Vec::new(),
         }
     }
 }

@@ -226,7 +226,12 @@ fn steps_per_phase(cx: &Context, v: &Variant, l: &crate::layout::Layout) -> Vec<
                 text = if text.is_empty() { format!("({d})") } else { format!("{text} ({d})") };
             }
             let number = numbers.get(&s.id).map(|n| n.to_string()).unwrap_or_default();
-            t.row(vec![number, s.label.clone(), s.kind.label(cx.lang).into(), needs::actor_name(cx.doc, s.actor), text]);
+            let mut actor = needs::actor_name(cx.doc, s.actor);
+            let with: Vec<String> = s.participants.iter().map(|&p| needs::actor_name(cx.doc, Some(p))).filter(|n| !n.is_empty()).collect();
+            if !with.is_empty() {
+                actor = format!("{actor} ({} {})", cx.tr("med", "with"), with.join(", "));
+            }
+            t.row(vec![number, s.label.clone(), s.kind.label(cx.lang).into(), actor, text]);
         }
         out.push(Block::Table(t));
     }

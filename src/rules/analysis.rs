@@ -160,7 +160,11 @@ pub fn sharing_matrix(doc: &Document, variant: &Variant) -> SharingMatrix {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ActorCount {
     pub actor: ActorId,
+    /// Steps in the actor's lane.
     pub steps: usize,
+    /// Joint steps in other lanes the actor takes part in.
+    #[serde(default)]
+    pub joint: usize,
 }
 
 /// Steps in one phase's column.
@@ -209,7 +213,14 @@ pub fn counts(doc: &Document, variant: &Variant) -> Counts {
         transitions: variant.transition_count(),
         handovers: variant.transitions().filter(|t| handover_actors(variant, t).is_some()).count(),
         needs: variant.need_count(),
-        per_actor: actors.iter().map(|a| ActorCount { actor: a.id, steps: by_actor.get(&a.id).copied().unwrap_or(0) }).collect(),
+        per_actor: actors
+            .iter()
+            .map(|a| ActorCount {
+                actor: a.id,
+                steps: by_actor.get(&a.id).copied().unwrap_or(0),
+                joint: variant.steps().filter(|s| s.actor != Some(a.id) && s.participants.contains(&a.id)).count(),
+            })
+            .collect(),
         per_phase: phases.iter().map(|p| PhaseCount { phase: p.id, steps: by_phase.get(&p.id).copied().unwrap_or(0) }).collect(),
         steps_without_actor: no_actor,
         steps_without_phase: no_phase,

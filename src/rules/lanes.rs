@@ -17,7 +17,8 @@ pub(super) fn no_variants(doc: &Document, out: &mut Emit) {
 }
 
 pub(super) fn actor_without_steps(doc: &Document, out: &mut Emit) {
-    let used: HashSet<_> = doc.variants.iter().flat_map(|v| v.steps().filter_map(|s| s.actor)).collect();
+    let used: HashSet<_> =
+        doc.variants.iter().flat_map(|v| v.steps().flat_map(|s| s.actor.into_iter().chain(s.participants.iter().copied()))).collect();
     let mut actors: Vec<_> = doc.actors.iter().collect();
     actors.sort_by_key(|a| (a.order, a.id));
     for a in actors.into_iter().filter(|a| !used.contains(&a.id)) {
@@ -52,6 +53,19 @@ pub(super) fn step_without_actor(cx: &VariantCtx, out: &mut Emit) {
             vec![cx.step_ref(s.id)],
             format!("Steget «{label}» har ingen aktør (svømmebane)."),
             format!("Step '{label}' has no actor (lane)."),
+        );
+    }
+}
+
+/// A participant of a joint step that is the step's own lane actor: already responsible for
+/// the step, so listing it again says nothing (likely a slip when the step moved lanes).
+pub(super) fn participant_in_own_lane(cx: &VariantCtx, out: &mut Emit) {
+    for s in cx.steps.iter().filter(|s| s.actor.is_some_and(|a| s.participants.contains(&a))) {
+        let (label, actor) = (cx.step_label(s.id), cx.actor_name(s.actor.unwrap()));
+        out.push(
+            vec![cx.step_ref(s.id), ElementRef::Actor { id: s.actor.unwrap() }],
+            format!("Steget «{label}» har «{actor}» som deltaker, men steget ligger allerede i svømmebanen til «{actor}»."),
+            format!("Step '{label}' has '{actor}' as a participant, but the step already sits in the lane of '{actor}'."),
         );
     }
 }
@@ -94,6 +108,29 @@ mod tests {
         assert_eq!(f.len(), 2, "{f:?}");
         assert!(f.iter().all(|f| f.severity == crate::rules::Severity::Warning && f.elements == vec![ElementRef::InfoType { id }]));
         assert!(f[0].message_en.contains("'IT99'") && f[1].message_en.contains("'it07'"), "{}", f[0].message_en);
+    }
+
+    #[test]
+    fn a_participant_that_is_its_steps_lane_actor_is_a_warning_and_participating_counts_as_work() {
+        let mut m = Model::valid();
+        let id = ActorId::new();
+        let gp = Actor { id, name: "Fastlege".into(), kind: ActorKind::Gp, organisation: String::new(), colour: None, order: 2 };
+        m.edit(crate::edit::Edit::AddActor { actor: gp });
+        assert_eq!(m.findings("actor-without-steps").len(), 1);
+        let s = m.find("Måle");
+        let mut step = m.variant().step(s).unwrap().clone();
+        step.participants = vec![id];
+        m.edit(crate::edit::Edit::UpdateStep { variant: m.vid, step: step.clone() });
+        assert!(m.findings("actor-without-steps").is_empty(), "a participant takes part in the pathway");
+        assert!(m.findings("participant-in-own-lane").is_empty());
+        // removing an actor that takes part is refused like removing one with steps
+        let mut d = m.doc.clone();
+        assert_eq!(crate::edit::apply(&mut d, crate::edit::Edit::RemoveActor { id }).unwrap_err().code, crate::ErrorCode::InUse);
+        step.participants.push(step.actor.unwrap());
+        m.edit(crate::edit::Edit::UpdateStep { variant: m.vid, step });
+        let f = m.findings("participant-in-own-lane");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message_en.contains("already sits in the lane"), "{}", f[0].message_en);
     }
 
     #[test]

@@ -145,6 +145,7 @@ static RULES: &[Rule] = &[
     rule("end-with-outgoing", W, "Slutt med vei videre", "End with a way on", V(flow::end_with_outgoing)),
     rule("backward-without-loop", W, "Overgang bakover som ikke er sløyfe", "Backward transition not marked as loop", V(flow::backward_without_loop)),
     rule("step-without-actor", W, "Steg uten aktør", "Step without actor", V(lanes::step_without_actor)),
+    rule("participant-in-own-lane", W, "Deltaker i egen svømmebane", "Participant in its own lane", V(lanes::participant_in_own_lane)),
     rule("step-without-phase", W, "Steg uten fase", "Step without phase", V(lanes::step_without_phase)),
     rule("handover-without-need", W, "Overlevering uten informasjonsbehov", "Hand-over without data-sharing need", V(needs::handover_without_need)),
     rule("need-without-actors", W, "Behov uten kilde eller konsument", "Need without source or consumer", V(needs::need_without_actors)),
@@ -313,6 +314,9 @@ mod tests {
         });
         let odd = InfoType { id: InfoTypeId::new(), name: "Eget".into(), codes: vec!["IT99".into()], description: String::new(), priority: None };
         m.edit(Edit::AddInfoType { info_type: odd, index: None });
+        let mut joint = m.variant().step(stuck).unwrap().clone();
+        joint.participants = joint.actor.into_iter().collect();
+        m.edit(Edit::UpdateStep { variant: m.vid, step: joint });
         let partly = m.need("Delvis", vec![call], 1, 0);
         m.change_need(partly, |n| n.status = NeedStatus::PartlyMet);
         let empty = VariantData::empty(VariantId::new(), "Tom", VariantKind::Current);

@@ -101,6 +101,29 @@ mod tests {
     }
 
     #[test]
+    fn a_party_keeps_its_actor_from_being_deleted_and_a_party_of_no_actor_is_refused() {
+        let mut m = Model::valid();
+        let hub = Actor { id: ActorId::new(), name: "VKP".into(), kind: ActorKind::System, organisation: String::new(), colour: None, order: 2 };
+        let hub_id = hub.id;
+        m.edit(Edit::AddActor { actor: hub });
+        let need = m.only_need();
+        m.change_need(need, |n| n.parties.push(Party::new(hub_id, DataRole::Processor)));
+        let mut d = m.doc.clone();
+        let e = crate::edit::apply(&mut d, Edit::RemoveActor { id: hub_id }).unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::InUse, "{}", e.message);
+        // a party naming an actor the document does not have, e.g. from a hand-edited file
+        let mut n = m.variant().need(need).unwrap().clone();
+        n.parties.push(Party::new(ActorId::new(), DataRole::Consumer));
+        let e = crate::edit::apply(&mut d, Edit::UpdateNeed { variant: m.vid, need: n.clone() }).unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::UnknownId, "{}", e.message);
+        // and one actor twice in one role
+        n.parties.pop();
+        n.parties.push(n.parties[0]);
+        let e = crate::edit::apply(&mut d, Edit::UpdateNeed { variant: m.vid, need: n }).unwrap_err();
+        assert!(e.message.contains("takes part twice"), "{}", e.message);
+    }
+
+    #[test]
     fn need_fields_rules_fire_on_missing_fields() {
         let m = Model::valid();
         for rule in ["need-without-actors", "need-without-info-type", "need-without-form"] {

@@ -377,6 +377,16 @@ fn a_rename_that_keeps_the_boxes_is_patched_in_place_and_a_move_is_not() {
     assert_eq!(l, crate::layout::layout(&doc, v).unwrap());
     // renaming to the same label again changes no line
     assert_eq!(relabel(&mut l, &doc, &[step.id]), Some(vec![]));
+    // a participant added to a joint step is patched too: its disc on the shape
+    let other = doc.actors.iter().find(|a| Some(a.id) != step.actor).unwrap().id;
+    let joint = Step { participants: vec![other], ..renamed.clone() };
+    apply(&mut doc, Edit::UpdateStep { variant: v, step: joint }).unwrap();
+    assert_eq!(relabel(&mut l, &doc, &[step.id]), Some(vec![at]));
+    assert_eq!(l.steps[at].participants.len(), 1);
+    assert_eq!(l, crate::layout::layout(&doc, v).unwrap());
+    apply(&mut doc, Edit::UpdateStep { variant: v, step: renamed.clone() }).unwrap();
+    assert_eq!(relabel(&mut l, &doc, &[step.id]), Some(vec![at]));
+    assert!(l.steps[at].participants.is_empty());
     // in another lane it needs a new layout, and the layout it had is left as it was
     let other = doc
         .actors

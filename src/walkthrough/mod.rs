@@ -103,6 +103,9 @@ pub struct WalkStep {
     pub label: String,
     pub actor: Option<ActorId>,
     pub actor_name: String,
+    /// The names of the other actors who take part in a joint step, in the step's order.
+    #[serde(default)]
+    pub participant_names: Vec<String>,
     pub phase_name: String,
     /// The transition that led here (none at the start).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -362,6 +365,7 @@ impl<'a> State<'a> {
             label: step.label.clone(),
             actor: step.actor,
             actor_name: self.actor_name(step.actor),
+            participant_names: step.participants.iter().map(|&p| self.actor_name(Some(p))).filter(|n| !n.is_empty()).collect(),
             phase_name: step.phase.and_then(|p| self.doc.phase(p)).map(|p| p.name.clone()).unwrap_or_default(),
             via,
             round,

@@ -46,7 +46,11 @@ fn row(s: &WalkStep, lang: Lang) -> WalkRow {
     WalkRow {
         number: s.number,
         round: s.round,
-        actor: s.actor_name.clone(),
+        actor: if s.participant_names.is_empty() {
+            s.actor_name.clone()
+        } else {
+            format!("{} ({} {})", s.actor_name, if lang == Lang::Nb { "med" } else { "with" }, s.participant_names.join(", "))
+        },
         step: match taken {
             Some(b) => format!("{} → {b}", s.label),
             None => s.label.clone(),

@@ -2905,3 +2905,76 @@ test("imports a BPMN file into a new document beside it and reports what was app
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a need gets a second consumer and a step a participant in the panels; undo and redo both; both kept after a restart", async () => {
+  let browser = await startApp();
+  const find = async () => {
+    const doc = (await invoke(browser, "current_document")).ok;
+    const needs = doc.variants.flatMap((v) => v.needs ?? []);
+    const steps = doc.variants.flatMap((v) => v.steps);
+    return { doc, need: (id) => needs.find((n) => n.id === id), step: (id) => steps.find((s) => s.id === id) };
+  };
+  let needId, stepId, parties;
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the steps");
+    // a need: its badge selected, its parties listed in the properties panel
+    needId = await eventually(() => browser.execute(() => document.querySelector(".need[data-need-id] .need-badge")?.closest(".need").getAttribute("data-need-id")), "a need badge");
+    await browser.execute((i) => document.querySelector(`.need[data-need-id="${i}"] .need-badge`).scrollIntoView?.(), needId);
+    const badge = () => browser.execute((i) => {
+      const r = document.querySelector(`.need[data-need-id="${i}"] .need-badge rect`).getBoundingClientRect();
+      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+    }, needId);
+    await eventually(async () => {
+      await clickAt(browser, await badge());
+      await browser.pause(200);
+      return browser.execute(() => document.querySelectorAll(".properties .parties li.party").length > 0);
+    }, "the need's parties in the panel");
+    parties = (await find()).need(needId).parties;
+    const shown = await browser.execute(() => document.querySelectorAll(".properties .parties li.party").length);
+    assert.equal(shown, parties.length, "one row per party");
+    await (await browser.$(".properties .parties button.add-party")).click();
+    await eventually(async () => (await find()).need(needId).parties.length === parties.length + 1, "a party added");
+    const added = (await find()).need(needId).parties.at(-1);
+    assert.equal(added.role, "consumer", "the added party is a consumer");
+    assert.ok(!parties.some((p) => p.actor === added.actor && p.role === "consumer"), "a consumer it did not have");
+
+    // a step: a participant ticked in the panel shows as a disc on its shape
+    stepId = await browser.execute(() => document.querySelector(".react-flow__node-step")?.getAttribute("data-id"));
+    const centre = await browser.execute((i) => {
+      const r = document.querySelector(`.react-flow__node[data-id="${i}"]`).getBoundingClientRect();
+      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+    }, stepId);
+    await eventually(async () => {
+      await clickAt(browser, centre);
+      await browser.pause(200);
+      return browser.execute(() => !!document.querySelector('.properties [data-name="step-participants"] input'));
+    }, "the step's participants in the panel");
+    await browser.execute(() => document.querySelector('.properties [data-name="step-participants"] input:not(:checked)').click());
+    await eventually(async () => (await find()).step(stepId).participants?.length === 1, "a participant added");
+    await eventually(() => browser.execute((i) => !!document.querySelector(`.react-flow__node[data-id="${i}"] .step-participant`), stepId), "the participant's disc on the step");
+
+    // undo both, redo both
+    await browser.execute(() => document.querySelector(".react-flow__pane")?.focus?.());
+    await chord(browser, "z");
+    await eventually(async () => !(await find()).step(stepId).participants?.length, "the participant undone");
+    await chord(browser, "z");
+    await eventually(async () => (await find()).need(needId).parties.length === parties.length, "the party undone");
+    await chord(browser, "z", true);
+    await chord(browser, "z", true);
+    await eventually(async () => {
+      const f = await find();
+      return f.need(needId).parties.length === parties.length + 1 && f.step(stepId).participants?.length === 1;
+    }, "both redone");
+  } finally {
+    await browser.deleteSession();
+  }
+  browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the steps after the restart");
+    const f = await find();
+    assert.equal(f.need(needId).parties.length, parties.length + 1, "the second consumer kept");
+    assert.equal(f.step(stepId).participants.length, 1, "the participant kept");
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -9,7 +9,7 @@ use crate::diagram::slices::Slice;
 use crate::diagram::style::{esc, num, put, transition_style};
 use crate::diagram::svg;
 use crate::layout::text::{self, FONT_FAMILY};
-use crate::layout::{ColumnBox, LaneBox, Layout, Orientation, Point, StepBox, TextBlock};
+use crate::layout::{ColumnBox, LaneBox, Layout, Orientation, ParticipantMark, Point, StepBox, TextBlock};
 use crate::model::*;
 
 /// The figure of the rows, stacked across the flow.
@@ -175,7 +175,8 @@ fn row_layout(l: &Layout, ax: Axes, r: &Row, place: Place) -> Layout {
         })
         .map(|b| {
             let p = place.point(Point { x: b.x, y: b.y });
-            StepBox { x: p.x, y: p.y, label: place.text(&b.label), number_at: place.point(b.number_at), ..b.clone() }
+            let participants = b.participants.iter().map(|m| ParticipantMark { at: place.point(m.at), ..m.clone() }).collect();
+            StepBox { x: p.x, y: p.y, label: place.text(&b.label), number_at: place.point(b.number_at), participants, ..b.clone() }
         })
         .collect();
     // the labels the stretch owns, as labels of lines with no points

@@ -196,10 +196,11 @@ export function Diagram(props: Props) {
             editing: editing === b.id,
             pad: padFor === b.id,
             number: { n: b.number, x: b.number_at.x - b.x, y: b.number_at.y - b.y, r: b.number_r },
+            participants: (b.participants ?? []).map((m) => ({ name: m.name, colour: m.colour, x: m.at.x - b.x, y: m.at.y - b.y, r: m.r })),
           },
           selected: (selection?.kind === "step" && selection.id === b.id) || !!multi?.has(b.id),
           className: highlights?.has(b.id) ? (current === b.id ? "find-match current" : "find-match") : undefined,
-          ariaLabel: step.label,
+          ariaLabel: b.participants?.length ? `${step.label} (${t("props.with")} ${b.participants.map((m) => m.name).join(", ")})` : step.label,
         },
       ];
     });
@@ -214,7 +215,7 @@ export function Diagram(props: Props) {
     };
     const all = needLayerVisible ? [background, needLayer, ...stepNodes] : [background, ...stepNodes];
     return nodeReuse.current.share(all, nodeSignature);
-  }, [layout, steps, editing, selection, multi, highlights, current, needLayerVisible, doc, variant, padFor, multiNeeds]);
+  }, [layout, steps, editing, selection, multi, highlights, current, needLayerVisible, doc, variant, padFor, multiNeeds, t]);
 
   const [nodes, setNodes] = useState<AnyNode[]>(built);
   // while a step is dragged, a new selection (React Flow selects on drag start) must not put

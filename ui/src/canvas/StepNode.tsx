@@ -12,6 +12,8 @@ export type StepNodeData = {
   step: Step;
   /** The step's number and where its disc sits, relative to the node's top left. */
   number: { n: number; x: number; y: number; r: number };
+  /** A joint step's other actors: a disc each in the actor's colour, named on hover. */
+  participants?: { name: string; colour: string; x: number; y: number; r: number }[];
   editing: boolean;
   /** Whether the context pad shows here (the one selected step, editable). */
   pad: boolean;
@@ -123,6 +125,14 @@ export const StepNode = memo(function StepNode({ data, width, height, selected }
           {number.n}
         </div>
       )}
+      {(data.participants ?? []).map((m, i) => (
+        <span
+          key={i}
+          className="step-participant"
+          title={m.name}
+          style={{ left: m.x - m.r, top: m.y - m.r, width: 2 * m.r, height: 2 * m.r, background: m.colour }}
+        />
+      ))}
       <Handle type="target" position={Position.Left} />
       <Handle type="source" position={Position.Right} />
     </div>

@@ -959,6 +959,11 @@ export interface Step {
   kind: StepKind;
   label: string;
   /**
+   * Other actors who take part in a joint step (a shared-decision conversation, a meeting
+   * of hospital, municipality and GP); the lane's actor is the one responsible.
+   */
+  participants?: ActorId[];
+  /**
    * The column; `None` only while the model is incomplete (a validation warning).
    */
   phase?: PhaseId | null;
@@ -1551,6 +1556,11 @@ export interface StepBox {
   number_at: Point1;
   number_r: number;
   /**
+   * A small disc per participant of a joint step, in its actor's colour, along the
+   * shape's top edge from the right.
+   */
+  participants?: ParticipantMark[];
+  /**
    * Whether the position was pinned by the user rather than computed.
    */
   pinned: boolean;
@@ -1583,6 +1593,25 @@ export interface TextBlock3 {
 export interface Point1 {
   x: number;
   y: number;
+}
+/**
+ * Where a joint step shows one participating actor.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "ParticipantMark".
+ */
+export interface ParticipantMark {
+  actor: ActorId;
+  at: Point;
+  /**
+   * The actor's lane colour (CSS), grey when it has none.
+   */
+  colour: string;
+  /**
+   * The actor's name, for the hover text and the legend.
+   */
+  name: string;
+  r: number;
 }
 /**
  * What moved in a variant's layout since the one sent before: the frame (size, lanes and
@@ -2060,6 +2089,10 @@ export interface WalkStep {
    * 1, 2, 3 ...
    */
   number: number;
+  /**
+   * The names of the other actors who take part in a joint step, in the step's order.
+   */
+  participant_names?: string[];
   phase_name: string;
   /**
    * Every actor, in lane order, with what it has received so far.

@@ -31,6 +31,8 @@ export const panelsEn: typeof panelsNb = {
   docStatus: { work_in_progress: "Work in progress", for_review: "For review", release: "Release" },
   maturity: { draft: "Draft", mature: "Mature" },
   props: {
+    participants: "Also taking part (joint step)",
+    with: "with",
     title: "Properties",
     step: "Step",
     transition: "Transition",

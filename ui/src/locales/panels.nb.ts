@@ -30,6 +30,8 @@ export const panelsNb = {
   docStatus: { work_in_progress: "Under arbeid", for_review: "Til gjennomgang", release: "Publisert" },
   maturity: { draft: "Utkast", mature: "Moden" },
   props: {
+    participants: "Deltar også (felles steg)",
+    with: "med",
     title: "Egenskaper",
     step: "Steg",
     transition: "Overgang",

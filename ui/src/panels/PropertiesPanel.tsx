@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DataNeed, Document, Edit, Step, Transition, Variant } from "../generated/carepath";
 import type { Selection } from "../canvas/Diagram";
-import { SelectField, TextField, VOCAB, vocabulary } from "./fields";
-import { optionalText, updateNeed, updateStep, updateTransition } from "./logic";
+import { CheckList, SelectField, TextField, VOCAB, vocabulary } from "./fields";
+import { optionalText, toggled, updateNeed, updateStep, updateTransition } from "./logic";
 import { MetadataForm } from "./MetadataForm";
 import { NeedDialog } from "./NeedDialog";
 import { NeedFields } from "./NeedFields";
@@ -75,6 +75,13 @@ function StepForm({ doc, variant, step, onEdit, onSelect, numbers, onDelete }: F
         choices={doc.phases.map((p) => ({ value: p.id, label: p.name }))}
         noneLabel={t("props.none")}
         onChange={(v) => set({ phase: v, position: null })}
+      />
+      <CheckList
+        name="step-participants"
+        label={t("props.participants")}
+        choices={doc.actors.filter((a) => a.id !== step.actor).map((a) => ({ value: a.id, label: a.name }))}
+        selected={step.participants ?? []}
+        onToggle={(id, on) => set({ participants: toggled(step.participants ?? [], id, on) })}
       />
       <TextField name="step-duration" label={t("props.duration")} hint={t("props.durationHint")} value={step.duration ?? ""} onCommit={(v) => set({ duration: optionalText(v) })} />
       <TextField name="step-description" label={t("props.description")} value={step.description ?? ""} multiline onCommit={(v) => set({ description: v })} />

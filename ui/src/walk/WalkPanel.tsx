@@ -90,7 +90,10 @@ export function WalkPanel({ doc, variantId, setError, showStep }: Props) {
                 {here.number}. {here.label}
               </h3>
               <p className="walk-who">
-                {t("walk.who", { actor: here.actor_name || "–", phase: here.phase_name || "–" })}
+                {t("walk.who", {
+                  actor: (here.actor_name || "–") + (here.participant_names?.length ? ` (${t("props.with")} ${here.participant_names.join(", ")})` : ""),
+                  phase: here.phase_name || "–",
+                })}
                 {here.round > 0 && <> · {t("walk.round", { n: here.round })}</>}
               </p>
               {here.branches.length > 0 && (
