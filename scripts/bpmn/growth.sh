@@ -11,7 +11,7 @@ command -v valgrind >/dev/null || { echo "growth.sh needs valgrind (apt-get inst
 out="${CARGO_TARGET_DIR:-target}/bpmn-bench"
 mkdir -p "$out"
 bin=$(cargo bench --bench bpmn --no-run --message-format=json 2>/dev/null \
-  | grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4)
+  | grep '"kind":\["bench"\]' | grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4)
 [[ -x "$bin" ]] || { echo "growth.sh: could not build the bpmn bench binary" >&2; exit 1; }
 [[ -f "$out/generated-40000-plain.bpmn" ]] || BPMN_BENCH_DIR="$out" "$bin" >/dev/null
 
