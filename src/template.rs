@@ -13,7 +13,10 @@ use crate::model::{Actor, ActorId, ActorKind, Document, DocumentId, Lang, Phase,
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TemplateInfo {
     pub name: &'static str,
+    /// The title in Norwegian bokmål (the template's own language).
     pub title: &'static str,
+    /// The title in English.
+    pub title_en: &'static str,
 }
 
 /// A template as File -> New offers it: its name, title, patient group and what it holds.
@@ -21,6 +24,9 @@ pub struct TemplateInfo {
 pub struct TemplateCard {
     pub name: String,
     pub title: String,
+    /// The title in English, for a window that speaks English.
+    #[serde(default)]
+    pub title_en: String,
     pub patient_group: String,
     pub description: String,
     pub lanes: usize,
@@ -44,6 +50,7 @@ pub fn cards() -> Result<Vec<TemplateCard>> {
             Ok(TemplateCard {
                 name: info.name.to_string(),
                 title: doc.metadata.title.clone(),
+                title_en: info.title_en.to_string(),
                 patient_group: doc.metadata.patient_group.clone(),
                 description: doc.metadata.description.clone(),
                 lanes: doc.actors.len(),
@@ -98,19 +105,39 @@ impl NewDocument {
     }
 }
 
-/// (name, title, canonical JSON) of every built-in template, in display order.
-const TEMPLATES: &[(&str, &str, &str)] =
-    &[("copd", "Digital hjemmeoppfølging – KOLS", include_str!("../assets/templates/copd.json"))];
+/// (name, title in bokmål, title in English, canonical JSON) of every built-in template, in
+/// display order.
+const TEMPLATES: &[(&str, &str, &str, &str)] = &[
+    ("copd", "Digital hjemmeoppfølging – KOLS", "Digital home follow-up – COPD", include_str!("../assets/templates/copd.json")),
+    (
+        "heart-failure",
+        "Digital hjemmeoppfølging – hjertesvikt",
+        "Digital home follow-up – heart failure",
+        include_str!("../assets/templates/heart-failure.json"),
+    ),
+    (
+        "diabetes-type-2",
+        "Digital hjemmeoppfølging – diabetes type 2",
+        "Digital home follow-up – type 2 diabetes",
+        include_str!("../assets/templates/diabetes-type-2.json"),
+    ),
+    (
+        "frail-elderly",
+        "Helhetlig oppfølging – skrøpelige eldre med sammensatte behov",
+        "Integrated follow-up – frail elderly people with complex needs",
+        include_str!("../assets/templates/frail-elderly.json"),
+    ),
+];
 
 /// The built-in templates.
 pub fn list() -> Vec<TemplateInfo> {
-    TEMPLATES.iter().map(|&(name, title, _)| TemplateInfo { name, title }).collect()
+    TEMPLATES.iter().map(|&(name, title, title_en, _)| TemplateInfo { name, title, title_en }).collect()
 }
 
 /// The canonical JSON of a built-in template, exactly as stored.
 pub fn json(name: &str) -> Result<&'static str> {
-    TEMPLATES.iter().find(|(n, _, _)| *n == name).map(|&(_, _, text)| text).ok_or_else(|| {
-        let names: Vec<&str> = TEMPLATES.iter().map(|(n, _, _)| *n).collect();
+    TEMPLATES.iter().find(|(n, _, _, _)| *n == name).map(|&(_, _, _, text)| text).ok_or_else(|| {
+        let names: Vec<&str> = TEMPLATES.iter().map(|(n, _, _, _)| *n).collect();
         CoreError::new(
             ErrorCode::InvalidValue,
             format!("there is no template named '{name}'; available: {}", names.join(", ")),

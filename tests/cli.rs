@@ -122,7 +122,10 @@ fn every_command_has_help_and_templates_are_listed() {
         assert!(text(&out.stdout).contains("Usage: carepath"), "{cmd}");
     }
     let out = carepath(&["templates"]);
-    assert!(text(&out.stdout).contains("copd\tDigital hjemmeoppfølging – KOLS"), "{}", text(&out.stdout));
+    let listed = text(&out.stdout);
+    assert!(listed.contains("copd\tDigital hjemmeoppfølging – KOLS\tDigital home follow-up – COPD"), "{listed}");
+    assert!(listed.contains("heart-failure\tDigital hjemmeoppfølging – hjertesvikt\tDigital home follow-up – heart failure"), "{listed}");
+    assert!(listed.contains("diabetes-type-2\t") && listed.contains("frail-elderly\t"), "{listed}");
     let out = carepath(&["export", "x.carepath", "--format", "pdfx"]);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -22,11 +22,12 @@ fn variant(doc: &Document, kind: VariantKind) -> &Variant {
 }
 
 #[test]
-fn list_names_the_copd_template() {
+fn list_names_the_copd_template_first() {
     let list = template::list();
-    assert_eq!(list.len(), 1);
+    assert_eq!(list.len(), 4, "COPD, heart failure, type 2 diabetes, frail elderly");
     assert_eq!(list[0].name, "copd");
     assert_eq!(list[0].title, "Digital hjemmeoppfølging – KOLS");
+    assert_eq!(list[0].title_en, "Digital home follow-up – COPD");
 }
 
 #[test]

@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Import { file, output } => import_file(&file, &output),
         Command::Templates => {
             for t in template::list() {
-                println!("{}\t{}", t.name, t.title);
+                println!("{}\t{}\t{}", t.name, t.title, t.title_en);
             }
             Ok(ExitCode::SUCCESS)
         }

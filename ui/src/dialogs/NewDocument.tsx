@@ -95,7 +95,7 @@ export function NewChoices(props: { onCreate: (req: NewDocument) => void; onCanc
           option(
             { kind: "template", name: c.name },
             `template:${c.name}`,
-            c.title,
+            lang === "en" && c.title_en ? c.title_en : c.title,
             t("newDocument.templateDetail", { lanes: c.lanes, phases: c.phases, steps: c.steps, needs: c.needs, variants: c.variants.join(", ") }),
             c.lanes,
             c.phases,

@@ -1911,6 +1911,10 @@ export interface TemplateCard {
    */
   steps: number;
   title: string;
+  /**
+   * The title in English, for a window that speaks English.
+   */
+  title_en?: string;
   variants: string[];
 }
 /**
