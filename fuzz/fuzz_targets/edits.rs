@@ -73,6 +73,7 @@ fn edit(u: &mut Unstructured, doc: &Document, depth: u32) -> Result<Edit> {
                 step.actor = pick(u, &actors)?;
                 step.phase = pick(u, &phases)?;
                 step.position = position(u)?;
+                step.participants = pick(u, &actors)?.into_iter().collect();
                 Edit::UpdateStep { variant, step }
             }
             None => Edit::RemoveStep { variant, id: StepId::new() },
@@ -108,7 +109,9 @@ fn edit(u: &mut Unstructured, doc: &Document, depth: u32) -> Result<Edit> {
             Some(mut need) => {
                 need.title = text(u)?;
                 need.production = value(u, Production::ALL)?;
-                need.consumer = pick(u, &actors)?;
+                if let Some(actor) = pick(u, &actors)? {
+                    need.parties.push(Party::new(actor, value(u, DataRole::ALL)?));
+                }
                 Edit::UpdateNeed { variant, need }
             }
             None => Edit::RemoveNeed { variant, id: NeedId::new() },
@@ -135,7 +138,7 @@ fn edit(u: &mut Unstructured, doc: &Document, depth: u32) -> Result<Edit> {
         11 => Edit::AddPhase { phase: Phase { id: PhaseId::new(), name: text(u)?, description: text(u)?, order: u.int_in_range(0..=20)? } },
         12 => Edit::RemovePhase { id: pick(u, &phases)?.unwrap_or_default() },
         13 => Edit::AddInfoType {
-            info_type: InfoType { id: InfoTypeId::new(), name: text(u)?, code: None, description: text(u)? },
+            info_type: InfoType { id: InfoTypeId::new(), name: text(u)?, codes: vec![text(u)?], description: text(u)?, priority: u.arbitrary()? },
             index: if u.arbitrary()? { Some(u.int_in_range(0..=40)?) } else { None },
         },
         14 => match pick(u, &doc.info_types)? {

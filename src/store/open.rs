@@ -66,11 +66,17 @@ fn open_locked(path: &Path) -> Result<Opened> {
     let mut conn = file::open_writable(path)?;
     // identify again under the lock: the file may have been replaced in between
     let version = schema::identify(&conn, path)?;
-    if version < SCHEMA_VERSION {
+    let (doc, history) = if version < SCHEMA_VERSION {
+        // an older file is migrated and read in one transaction: when its rows turn out
+        // damaged the migration is rolled back and the refused file stays as it was
         check_integrity(&conn, path)?;
-        schema::migrate(&mut conn, version).map_err(|e| sql_error(path, e))?;
-    }
-    let (doc, history) = {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| sql_error(path, e))?;
+        schema::migrate_in(&tx, version, SCHEMA_VERSION).map_err(|e| sql_error(path, e))?;
+        let doc = load::document(&tx, path)?;
+        let history = journal::load(&tx, path)?;
+        tx.commit().map_err(|e| sql_error(path, e))?;
+        (doc, history)
+    } else {
         let tx = conn.unchecked_transaction().map_err(|e| sql_error(path, e))?;
         let doc = load::document(&tx, path)?;
         let history = journal::load(&tx, path)?;
@@ -267,6 +273,26 @@ mod tests {
         assert!(s.document().variants[0].needs().all(|n| n.title != "Målinger til fastlegen"));
         s.redo().unwrap();
         assert_eq!(crate::export::json::to_json(s.document()), expected, "the edit from before the migration redoes");
+    }
+
+    #[test]
+    fn an_older_file_with_a_damaged_row_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("damaged.carepath");
+        drop(Session::create(&path, crate::sample::generate(10)).unwrap());
+        make_version_2(&path);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("UPDATE element SET body = '{\"id\": 5}' WHERE kind = 'step' AND rowid IN (SELECT rowid FROM element WHERE kind = 'step' LIMIT 1)", [])
+            .or_else(|_| conn.execute("UPDATE element SET body = '{\"id\": 5}' WHERE kind = 'step'", []))
+            .unwrap();
+        drop(conn);
+        let before = std::fs::read(&path).unwrap();
+        let err = Session::open(&path).err().expect("a damaged file is refused");
+        assert_eq!(err.code, crate::ErrorCode::Corrupt, "{}", err.message);
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the refused file is not migrated");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, 2);
     }
 
     #[test]

@@ -72,17 +72,26 @@ pub(crate) fn migrate_to(conn: &mut Connection, from: u32, to: u32) -> rusqlite:
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    migrate_in(&tx, from, to)?;
+    tx.commit()
+}
+
+/// The steps from version `from` to `to` inside the caller's transaction, so the caller can
+/// still roll them back (an older file whose rows then turn out damaged stays as it was).
+pub(crate) fn migrate_in(tx: &rusqlite::Transaction, from: u32, to: u32) -> rusqlite::Result<()> {
+    if from >= to {
+        return Ok(());
+    }
     if from == 0 {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
     for (_, step) in &MIGRATIONS[from as usize..to as usize] {
         match step {
             Migration::Sql(sql) => tx.execute_batch(sql)?,
-            Migration::Rows(upgrade) => upgrade(&tx)?,
+            Migration::Rows(upgrade) => upgrade(tx)?,
         }
     }
-    tx.pragma_update(None, "user_version", to)?;
-    tx.commit()
+    tx.pragma_update(None, "user_version", to)
 }
 
 #[cfg(test)]
