@@ -1686,7 +1686,7 @@ test("a new team maps the heart-failure pathway: blank start, actors, 12 steps b
     act();
     await menu(browser, "new");
     await eventually(() => dialogTitle(browser), "the New dialog");
-    await eventually(async () => (await texts(browser, ".new-card strong")).length === 3, "the choices");
+    await eventually(async () => (await texts(browser, ".new-card strong")).length === 6, "the choices");
     act();
     await (await browser.$('.new-document-dialog input[name="title"]')).addValue("Hjertesvikt – nå-situasjon");
     act();
