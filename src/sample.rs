@@ -68,6 +68,7 @@ pub fn generate(steps: usize) -> Document {
             duration: None,
             position: None,
             participants: Vec::new(),
+            within: None,
         };
         chain.push((step.id, step.actor, kind));
         edits.push(Edit::AddStep { variant: vid, step });

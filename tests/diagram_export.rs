@@ -56,7 +56,7 @@ fn svg_is_well_formed_and_escapes_user_text() {
     step.label = "<script>alert('x')</script> & \"sitat\" – blåbærsyltetøy".into();
     apply(&mut doc, Edit::UpdateStep { variant: vid, step }).unwrap();
     for orientation in [Orientation::Horizontal, Orientation::Vertical] {
-        let opts = DiagramOptions { layout: LayoutOptions { orientation, needs: true }, ..Default::default() };
+        let opts = DiagramOptions { layout: LayoutOptions { orientation, needs: true, flow: None }, ..Default::default() };
         let svg = to_svg(&doc, vid, &opts).unwrap();
         assert!(!svg.contains("<script>"));
         let xml = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
@@ -190,7 +190,7 @@ fn pdf_pages_are_the_diagram_or_landscape_a4_and_a3() {
     assert_eq!(page_sizes(&to_pdf(&doc, vid, &DiagramOptions::default()).unwrap()), vec![(w, h)]);
     for (page, size) in [(Page::A4, (841.89, 595.28)), (Page::A3, (1190.55, 841.89))] {
         for orientation in [Orientation::Horizontal, Orientation::Vertical] {
-            let opts = DiagramOptions { page, layout: LayoutOptions { orientation, needs: true }, ..Default::default() };
+            let opts = DiagramOptions { page, layout: LayoutOptions { orientation, needs: true, flow: None }, ..Default::default() };
             let sizes = page_sizes(&to_pdf(&doc, vid, &opts).unwrap());
             assert!(sizes.len() >= 3, "{page:?} {orientation:?}: {} pages", sizes.len());
             for s in sizes {
@@ -204,7 +204,7 @@ fn pdf_pages_are_the_diagram_or_landscape_a4_and_a3() {
 fn vertical_tiles_repeat_the_lane_headers_too() {
     let doc = copd();
     let vid = doc.variants[1].id;
-    let opts = DiagramOptions { page: Page::A4, layout: LayoutOptions { orientation: Orientation::Vertical, needs: true }, ..Default::default() };
+    let opts = DiagramOptions { page: Page::A4, layout: LayoutOptions { orientation: Orientation::Vertical, needs: true, flow: None }, ..Default::default() };
     let text = pdftotext(&to_pdf(&doc, vid, &opts).unwrap());
     let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
     assert!(pages.len() >= 3);

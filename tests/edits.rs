@@ -212,3 +212,56 @@ fn a_new_actor_without_a_colour_takes_the_next_free_lane_colour() {
     assert!(doc.actors.iter().all(|a| a.colour.is_some()));
     assert_eq!(doc.actors.last().unwrap().colour.as_deref(), Some(LANE_COLOURS[(doc.actors.len() - 1) % LANE_COLOURS.len()]));
 }
+
+#[test]
+fn a_sub_pathway_holds_a_flow_removed_with_it_and_undone_as_one() {
+    let s = small();
+    let mut doc = s.doc.clone();
+    let v = s.variant;
+    let sub = Step::new(StepKind::SubPathway, "Oppfølging", Some(s.nurse), Some(s.p2));
+    let sub_id = sub.id;
+    round_trip(&mut doc, Edit::AddStep { variant: v, step: sub.clone() });
+    apply(&mut doc, Edit::AddStep { variant: v, step: sub }).unwrap();
+    let mut a = Step::new(StepKind::Activity, "Ringe", Some(s.nurse), Some(s.p2));
+    a.within = Some(sub_id);
+    let mut b = Step::new(StepKind::Activity, "Notere", Some(s.nurse), Some(s.p2));
+    b.within = Some(sub_id);
+    let (a_id, b_id) = (a.id, b.id);
+    round_trip(&mut doc, Edit::AddStep { variant: v, step: a.clone() });
+    apply(&mut doc, Edit::AddStep { variant: v, step: a }).unwrap();
+    apply(&mut doc, Edit::AddStep { variant: v, step: b }).unwrap();
+    apply(&mut doc, Edit::AddTransition { variant: v, transition: Transition::new(a_id, b_id, "") }).unwrap();
+    let mut need = doc.variant(v).unwrap().needs().next().unwrap().clone();
+    need.steps.push(b_id);
+    apply(&mut doc, Edit::UpdateNeed { variant: v, need }).unwrap();
+
+    // a transition between flows, a step within an activity, a sub-pathway that holds
+    // steps turned into an activity: all refused
+    refused(&mut doc, Edit::AddTransition { variant: v, transition: Transition::new(s.start, a_id, "") }, ErrorCode::InvalidValue, "join two flows");
+    let mut bad = Step::new(StepKind::Activity, "Feil", Some(s.nurse), Some(s.p2));
+    bad.within = Some(s.measure);
+    refused(&mut doc, Edit::AddStep { variant: v, step: bad }, ErrorCode::InvalidValue, "is not a sub-pathway");
+    let mut flat = doc.variant(v).unwrap().step(sub_id).unwrap().clone();
+    flat.kind = StepKind::Activity;
+    refused(&mut doc, Edit::UpdateStep { variant: v, step: flat }, ErrorCode::InvalidValue, "holds a flow of 2 steps");
+    let mut moved = doc.variant(v).unwrap().step(a_id).unwrap().clone();
+    moved.within = None;
+    refused(&mut doc, Edit::UpdateStep { variant: v, step: moved }, ErrorCode::InvalidValue, "has transitions");
+    let mut own = doc.variant(v).unwrap().step(sub_id).unwrap().clone();
+    own.within = Some(a_id);
+    refused(&mut doc, Edit::UpdateStep { variant: v, step: own }, ErrorCode::InvalidValue, "is not a sub-pathway");
+
+    // removing the sub-pathway takes its flow along, and one undo brings all back
+    let before = to_json(&doc);
+    let inverse = round_trip(&mut doc, Edit::RemoveStep { variant: v, id: sub_id });
+    let changed = Changed::of_applied(&Edit::RemoveStep { variant: v, id: sub_id }, &inverse);
+    for id in [sub_id, a_id, b_id] {
+        assert!(changed.contains(&Changed::Step { variant: v, id }), "{id} is among the changed");
+    }
+    apply(&mut doc, Edit::RemoveStep { variant: v, id: sub_id }).unwrap();
+    let vv = doc.variant(v).unwrap();
+    assert!(vv.step(a_id).is_none() && vv.step(b_id).is_none() && !vv.has_nested());
+    assert!(vv.needs().all(|n| !n.steps.contains(&b_id)));
+    apply(&mut doc, inverse).unwrap();
+    assert_eq!(to_json(&doc), before);
+}

@@ -81,7 +81,7 @@ fn layout_info(file: &Path, format: TextOrJson, variant: Option<&str>, vertical:
         Some(_) => vec![bpmn::pick_variant(&doc, variant).map_err(|e| format!("{}: {}", shown(file), e.message))?],
         None => doc.variants.iter().collect(),
     };
-    let options = LayoutOptions { orientation: if vertical { Orientation::Vertical } else { Orientation::Horizontal }, needs: !no_needs };
+    let options = LayoutOptions { orientation: if vertical { Orientation::Vertical } else { Orientation::Horizontal }, needs: !no_needs, flow: None };
     let mut all = Vec::new();
     for v in variants {
         let l = layout::layout_with(&doc, v.id, &options).map_err(|e| format!("{}: {}", shown(file), e.message))?;
@@ -213,6 +213,10 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
         ExportFormat::Json => doc.variants.first().map(|v| v.id).unwrap_or_default(),
         _ => bpmn::pick_variant(&doc, args.variant.as_deref()).map_err(|e| format!("{}: {}", shown(file), e.message))?.id,
     };
+    let flow = match &args.flow {
+        Some(name) => Some(flow_named(&doc, variant, name).map_err(|e| format!("{}: {e}", shown(file)))?),
+        None => None,
+    };
     let mut opts = ExportOptions {
         format: match format {
             ExportFormat::Json => export::ExportFormat::Json,
@@ -227,6 +231,7 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
         layout: LayoutOptions {
             orientation: if args.vertical { Orientation::Vertical } else { Orientation::Horizontal },
             needs: !args.no_needs,
+            flow,
         },
         scale: args.scale,
         page: match args.page {
@@ -314,4 +319,21 @@ pub(super) fn write_out(output: Option<&Path>, bytes: &[u8]) -> Outcome {
 /// The phase with this name (any case) or id.
 fn phase_named(doc: &carepath::model::Document, name: &str) -> Option<carepath::model::PhaseId> {
     doc.phases.iter().find(|p| p.name.trim().eq_ignore_ascii_case(name.trim()) || p.id.to_string() == name.trim()).map(|p| p.id)
+}
+
+/// The sub-pathway step, by label (any case) or id, whose own flow is to be drawn.
+fn flow_named(doc: &carepath::model::Document, variant: carepath::model::VariantId, name: &str) -> Result<carepath::model::StepId, String> {
+    let v = doc.variant(variant).ok_or("the variant is gone")?;
+    let flows = v.nested_flows();
+    let found = flows.iter().copied().find(|&f| {
+        v.step(f).is_some_and(|s| s.label.trim().eq_ignore_ascii_case(name.trim()) || s.id.to_string() == name.trim())
+    });
+    found.ok_or_else(|| {
+        let names: Vec<String> = flows.iter().filter_map(|&f| v.step(f)).map(|s| format!("'{}'", s.label)).collect();
+        if names.is_empty() {
+            format!("variant '{}' has no sub-pathway with a flow of its own, so there is no flow '{name}' to draw", v.name)
+        } else {
+            format!("variant '{}' has no sub-pathway '{name}' with a flow of its own; it has: {}", v.name, names.join(", "))
+        }
+    })
 }

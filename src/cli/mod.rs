@@ -203,6 +203,10 @@ pub struct DiagramArgs {
     /// with --page fit). Without it, such a strip is drawn as the overview.
     #[arg(long, conflicts_with_all = ["phases", "overview"])]
     pub strip: bool,
+    /// Draw a sub-pathway's own flow (svg, png, pdf) instead of the main flow, by the
+    /// sub-pathway step's label or id.
+    #[arg(long)]
+    pub flow: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

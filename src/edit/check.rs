@@ -46,7 +46,7 @@ pub(super) fn actor_ref(doc: &Document, who: impl Fn() -> String, id: Option<Act
 }
 
 /// A step of `variant`; a step that exists only in another variant is a cross-variant error.
-pub(super) fn step_in(doc: &Document, variant: &Variant, who: impl Fn() -> String, id: StepId) -> Result<()> {
+pub(crate) fn step_in(doc: &Document, variant: &Variant, who: impl Fn() -> String, id: StepId) -> Result<()> {
     if variant.step(id).is_some() {
         return Ok(());
     }

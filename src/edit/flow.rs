@@ -1,6 +1,7 @@
 //! Handlers for what lives inside a variant: steps, transitions and data-sharing needs.
 
 use super::check::{self, duplicate, unknown};
+use super::nesting;
 use super::Edit;
 use crate::error::Result;
 use crate::model::*;
@@ -15,6 +16,7 @@ pub(super) fn add_step(doc: &mut Document, variant: VariantId, step: Step) -> Re
         return Err(duplicate("step", step.id));
     }
     check::step(doc, &step)?;
+    nesting::step(doc, v, &step, None)?;
     let id = step.id;
     variant_mut(doc, variant)?.insert_step(step);
     Ok(Edit::RemoveStep { variant, id })
@@ -22,21 +24,34 @@ pub(super) fn add_step(doc: &mut Document, variant: VariantId, step: Step) -> Re
 
 pub(super) fn update_step(doc: &mut Document, variant: VariantId, step: Step) -> Result<Edit> {
     let v = check::variant(doc, variant)?;
-    v.step(step.id).ok_or_else(|| unknown("step", step.id))?;
+    let old = v.step(step.id).ok_or_else(|| unknown("step", step.id))?;
     check::step(doc, &step)?;
+    nesting::step(doc, v, &step, Some(old))?;
     let old = variant_mut(doc, variant)?.replace_step(step).expect("checked above");
     Ok(Edit::UpdateStep { variant, step: old })
 }
 
+/// Removes a step with the flow it holds (a sub-pathway's steps, at any depth).
 pub(super) fn remove_step(doc: &mut Document, variant: VariantId, id: StepId) -> Result<Edit> {
     let v = variant_mut(doc, variant)?;
-    let touched: Vec<DataNeed> = v.needs().filter(|n| n.steps.contains(&id)).cloned().collect();
-    let (step, transitions) = v.remove_step(id).ok_or_else(|| unknown("step", id))?;
-    let mut undo = vec![Edit::AddStep { variant, step }];
-    undo.extend(transitions.into_iter().map(|transition| Edit::AddTransition { variant, transition }));
+    v.step(id).ok_or_else(|| unknown("step", id))?;
+    let mut gone = vec![id];
+    gone.extend(v.descendants(id));
+    let touched: Vec<DataNeed> = v.needs().filter(|n| n.steps.iter().any(|s| gone.contains(s))).cloned().collect();
+    // outer steps first, so the undo adds a sub-pathway before the steps within it
+    let mut steps = Vec::new();
+    let mut links = Vec::new();
+    for &g in gone.iter().rev() {
+        let (step, transitions) = v.remove_step(g).expect("a step of this variant");
+        steps.push(Edit::AddStep { variant, step });
+        links.extend(transitions.into_iter().map(|transition| Edit::AddTransition { variant, transition }));
+    }
+    steps.reverse();
+    let mut undo = steps;
+    undo.extend(links);
     for old in touched {
         let mut n = old.clone();
-        n.steps.retain(|s| *s != id);
+        n.steps.retain(|s| !gone.contains(s));
         v.insert_need(n);
         undo.push(Edit::UpdateNeed { variant, need: old });
     }
@@ -49,6 +64,7 @@ pub(super) fn add_transition(doc: &mut Document, variant: VariantId, t: Transiti
         return Err(duplicate("transition", t.id));
     }
     check::transition(doc, v, &t)?;
+    nesting::transition(v, &t)?;
     let id = t.id;
     variant_mut(doc, variant)?.insert_transition(t);
     Ok(Edit::RemoveTransition { variant, id })
@@ -58,6 +74,7 @@ pub(super) fn update_transition(doc: &mut Document, variant: VariantId, t: Trans
     let v = check::variant(doc, variant)?;
     v.transition(t.id).ok_or_else(|| unknown("transition", t.id))?;
     check::transition(doc, v, &t)?;
+    nesting::transition(v, &t)?;
     let old = variant_mut(doc, variant)?.replace_transition(t).expect("checked above");
     Ok(Edit::UpdateTransition { variant, transition: old })
 }

@@ -6,6 +6,7 @@
 mod apply;
 pub mod clipboard;
 mod flow;
+mod nesting;
 mod lanes;
 mod changed;
 mod check;

@@ -67,6 +67,9 @@ pub struct LayoutOptions {
     pub orientation: Orientation,
     /// Whether data-sharing needs are routed (the need layer).
     pub needs: bool,
+    /// The flow drawn: a sub-pathway step's own flow, or (none) the variant's main flow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flow: Option<StepId>,
 }
 
 impl Default for LayoutOptions {
@@ -74,6 +77,7 @@ impl Default for LayoutOptions {
         LayoutOptions {
             orientation: Orientation::Horizontal,
             needs: true,
+            flow: None,
         }
     }
 }
@@ -294,7 +298,10 @@ pub fn layout_with(doc: &Document, variant: VariantId, options: &LayoutOptions) 
             format!("there is no variant with id {variant}"),
         )
     })?;
-    Ok(place::build(doc, v, options))
+    if let Some(f) = options.flow.filter(|f| v.step(*f).is_none()) {
+        return Err(CoreError::new(ErrorCode::UnknownId, format!("there is no step {f} whose flow could be drawn in variant '{}'", v.name)));
+    }
+    Ok(place::build(doc, &v.flow_of(options.flow), options))
 }
 
 /// One batch edit that unpins every pinned step of the variant, so the layout places them

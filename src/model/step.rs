@@ -38,6 +38,10 @@ pub struct Step {
     /// of hospital, municipality and GP); the lane's actor is the one responsible.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<ActorId>,
+    /// The sub-pathway step whose own flow holds this step; none for a step of the
+    /// variant's main flow. A nested flow uses the document's lanes and phases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<StepId>,
 }
 
 impl Step {
@@ -53,6 +57,7 @@ impl Step {
             duration: None,
             position: None,
             participants: Vec::new(),
+            within: None,
         }
     }
 }

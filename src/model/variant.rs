@@ -33,6 +33,8 @@ pub struct Variant {
     step_nodes: HashMap<StepId, NodeIndex>,
     transition_edges: HashMap<TransitionId, EdgeIndex>,
     needs: BTreeMap<NeedId, DataNeed>,
+    /// How many steps lie in a sub-pathway's own flow (see `nested.rs`).
+    pub(super) nested: usize,
 }
 
 /// The serialised form of a variant.
@@ -101,6 +103,14 @@ pub enum VariantDataError {
     DuplicateNeed(NeedId),
     /// A transition names a step the variant does not have.
     DanglingTransition { transition: TransitionId, step: StepId },
+    /// A step lies within a step the variant does not have.
+    DanglingWithin { step: StepId, within: StepId },
+    /// A step lies, through its sub-pathways, within itself.
+    WithinItself(StepId),
+    /// A step lies within a step that is not a sub-pathway.
+    WithinNoSubPathway { step: StepId, within: StepId },
+    /// A transition joins steps of two different flows (main and nested, or two nested).
+    CrossFlowTransition(TransitionId),
 }
 
 impl std::fmt::Display for VariantDataError {
@@ -111,6 +121,16 @@ impl std::fmt::Display for VariantDataError {
             Self::DuplicateNeed(id) => write!(f, "need id {id} occurs twice"),
             Self::DanglingTransition { transition, step } => {
                 write!(f, "transition {transition} refers to step {step}, which this variant does not have")
+            }
+            Self::DanglingWithin { step, within } => {
+                write!(f, "step {step} lies within step {within}, which this variant does not have")
+            }
+            Self::WithinItself(id) => write!(f, "step {id} lies within itself through its sub-pathways"),
+            Self::WithinNoSubPathway { step, within } => {
+                write!(f, "step {step} lies within step {within}, which is not a sub-pathway")
+            }
+            Self::CrossFlowTransition(id) => {
+                write!(f, "transition {id} joins steps of two different flows (a sub-pathway's flow has its own transitions)")
             }
         }
     }
@@ -208,13 +228,17 @@ impl Variant {
     pub(crate) fn insert_step(&mut self, step: Step) {
         debug_assert!(!self.step_nodes.contains_key(&step.id));
         let id = step.id;
+        self.nested += usize::from(step.within.is_some());
         let n = self.flow.add_node(step);
         self.step_nodes.insert(id, n);
     }
     /// Replaces a step's fields; returns the old step.
     pub(crate) fn replace_step(&mut self, step: Step) -> Option<Step> {
         let n = *self.step_nodes.get(&step.id)?;
-        Some(std::mem::replace(&mut self.flow[n], step))
+        self.nested += usize::from(step.within.is_some());
+        let old = std::mem::replace(&mut self.flow[n], step);
+        self.nested -= usize::from(old.within.is_some());
+        Some(old)
     }
     /// Removes a step and the transitions touching it.
     pub(crate) fn remove_step(&mut self, id: StepId) -> Option<(Step, Vec<Transition>)> {
@@ -235,7 +259,9 @@ impl Variant {
             }
         }
         removed.sort_by_key(|t| t.id);
-        self.flow.remove_node(n).map(|s| (s, removed))
+        let step = self.flow.remove_node(n)?;
+        self.nested -= usize::from(step.within.is_some());
+        Some((step, removed))
     }
     /// Inserts a transition between two existing steps; false if a step is missing.
     pub(crate) fn insert_transition(&mut self, t: Transition) -> bool {
@@ -321,6 +347,7 @@ impl TryFrom<VariantData> for Variant {
                 return Err(VariantDataError::DanglingTransition { transition: tid, step });
             }
         }
+        v.check_nesting()?;
         for n in data.needs {
             let id = n.id;
             if v.insert_need(n).is_some() {

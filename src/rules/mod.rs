@@ -229,7 +229,30 @@ pub fn validate_variant(doc: &Document, variant: VariantId) -> Option<Vec<Findin
     Some(findings)
 }
 
+/// The variant rules on the main flow, then on each sub-pathway's own flow: a nested flow
+/// needs its start and end too, and the sub-pathway step stands for the flow in findings.
 fn validate_one(doc: &Document, v: &crate::model::Variant, findings: &mut Vec<Finding>) {
+    run_variant_rules(doc, &v.flow_of(None), findings);
+    for sub in v.nested_flows() {
+        let mut own = Vec::new();
+        run_variant_rules(doc, &v.flow_of(Some(sub)), &mut own);
+        let label = crate::model::limits::short(&v.step(sub).map_or(String::new(), |s| s.label.clone()));
+        let name = crate::model::limits::short(&v.name);
+        for mut f in own {
+            if f.elements == [ElementRef::Variant { id: v.id }] {
+                f.elements = vec![ElementRef::Step { variant: v.id, id: sub }];
+                f.message_nb = f.message_nb.replace(&format!("Varianten «{name}»"), &format!("Delforløpet «{label}»"));
+                f.message_en = f.message_en.replace(&format!("Variant '{name}'"), &format!("Sub-pathway '{label}'"));
+            }
+            // a need at steps of two flows is seen from both
+            if !findings.iter().any(|g| g.rule == f.rule && g.elements == f.elements) {
+                findings.push(f);
+            }
+        }
+    }
+}
+
+fn run_variant_rules(doc: &Document, v: &crate::model::Variant, findings: &mut Vec<Finding>) {
     let ctx = VariantCtx::new(doc, v);
     for r in RULES {
         if let V(check) = r.check {
@@ -280,6 +303,39 @@ mod tests {
         for id in UNFINISHED {
             assert!(rule_info(id).is_some(), "{id} is a rule");
         }
+    }
+
+    #[test]
+    fn a_sub_pathways_own_flow_is_checked_and_named_by_its_step() {
+        use crate::model::*;
+        let mut m = testkit::Model::valid();
+        let call = m.find("Ringe pasient");
+        m.change_step(call, |s| s.kind = StepKind::SubPathway);
+        assert!(validate(&m.doc).is_empty(), "a sub-pathway without a flow of its own is a plain step");
+        let mut inner = Step::new(StepKind::Activity, "Avtale tid", Some(m.actors[1]), Some(m.phases[1]));
+        inner.within = Some(call);
+        let inner_id = inner.id;
+        m.edit(crate::edit::Edit::AddStep { variant: m.vid, step: inner });
+        let found = validate(&m.doc);
+        let start = found.iter().find(|f| f.rule == "no-start").expect("the nested flow has no start");
+        assert_eq!(start.elements, vec![m.step_ref(call)]);
+        assert_eq!(start.message_nb, "Delforløpet «Ringe pasient» har ikke noe startsteg.");
+        assert_eq!(start.message_en, "Sub-pathway 'Ringe pasient' has no start step.");
+        assert!(found.iter().any(|f| f.rule == "no-end" && f.elements == vec![m.step_ref(call)]));
+        assert!(found.iter().any(|f| f.rule == "unreachable-step" && f.elements == vec![m.step_ref(inner_id)]));
+        // the main flow is as valid as before: nothing else is found
+        assert!(found.iter().all(|f| f.elements != vec![ElementRef::Variant { id: m.vid }]), "{found:?}");
+        // a start and an end inside make it whole
+        let mut s = Step::new(StepKind::Start, "Start", Some(m.actors[1]), Some(m.phases[1]));
+        s.within = Some(call);
+        let mut e = Step::new(StepKind::End, "Ferdig", Some(m.actors[1]), Some(m.phases[1]));
+        e.within = Some(call);
+        let (sid, eid) = (s.id, e.id);
+        m.edit(crate::edit::Edit::AddStep { variant: m.vid, step: s });
+        m.edit(crate::edit::Edit::AddStep { variant: m.vid, step: e });
+        m.link(sid, inner_id);
+        m.link(inner_id, eid);
+        assert_eq!(validate(&m.doc), vec![]);
     }
 
     #[test]

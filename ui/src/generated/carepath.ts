@@ -971,6 +971,11 @@ export interface Step {
    * A position the user pinned; otherwise the layout decides.
    */
   position?: Position | null;
+  /**
+   * The sub-pathway step whose own flow holds this step; none for a step of the
+   * variant's main flow. A nested flow uses the document's lanes and phases.
+   */
+  within?: StepId | null;
 }
 /**
  * A position on the canvas, in diagram units (top-left origin).
@@ -1267,6 +1272,10 @@ export interface ExportOptions {
  * Lane orientation and whether the data-need layer is drawn (diagrams only).
  */
 export interface LayoutOptions {
+  /**
+   * The flow drawn: a sub-pathway step's own flow, or (none) the variant's main flow.
+   */
+  flow?: StepId | null;
   /**
    * Whether data-sharing needs are routed (the need layer).
    */
@@ -1654,6 +1663,10 @@ export interface LayoutDelta {
  * via the `definition` "LayoutOptions".
  */
 export interface LayoutOptions1 {
+  /**
+   * The flow drawn: a sub-pathway step's own flow, or (none) the variant's main flow.
+   */
+  flow?: StepId | null;
   /**
    * Whether data-sharing needs are routed (the need layer).
    */
