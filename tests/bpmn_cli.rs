@@ -46,7 +46,8 @@ fn import_reports_what_it_left_out_and_names_the_file_on_errors() {
     let out = carepath(&["import", fixture.to_str().unwrap(), "-o", "to.carepath"], d);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("two-pools.bpmn:44:7: not imported: task 'Indre oppgave' (inner)"), "{err}");
+    assert!(err.contains("two-pools.bpmn:57:5: not imported: dataStore 'Ikke her' (ds_inner): no Carepath counterpart"), "{err}");
+    assert!(err.contains("(4 not imported, 4 approximated)"), "{err}");
     std::fs::write(d.join("ond.bpmn"), "<!DOCTYPE x><definitions/>").unwrap();
     let out = carepath(&["import", "ond.bpmn", "-o", "ond.carepath"], d);
     assert_eq!(out.status.code(), Some(2));

@@ -55,7 +55,24 @@ fn awkward() -> Document {
     need.form = InteractionForm::SharedEditing;
     need.info_types = vec![s.doc.info_types[8].id, s.doc.info_types[2].id];
     data.needs.push(need);
-    data.steps.extend([gateway, event, sub]);
+    // the sub-pathway holds a flow, and a sub-pathway inside it a flow of its own
+    let nest = |kind, label: &str, actor, within| {
+        let mut st = Step::new(kind, label, actor, Some(s.p1));
+        st.within = Some(within);
+        st
+    };
+    let n_start = nest(StepKind::Start, "Start <inne>", None, sub.id);
+    let n_task = nest(StepKind::Activity, "Ringe & avtale", Some(s.patient), sub.id);
+    let n_sub = nest(StepKind::SubPathway, "Opplæring", Some(s.nurse), sub.id);
+    let n_deep = nest(StepKind::Activity, "Vise \"inhalator\"", Some(s.nurse), n_sub.id);
+    let n_end = nest(StepKind::End, "Ferdig", Some(s.nurse), sub.id);
+    for (a, b) in [(n_start.id, n_task.id), (n_task.id, n_sub.id), (n_sub.id, n_end.id)] {
+        data.transitions.push(Transition::new(a, b, "videre"));
+    }
+    let mut inner_need = DataNeed::new("Avtale", vec![n_task.id, n_deep.id], Party::pair(Some(s.patient), Some(s.nurse)));
+    inner_need.info_types = vec![s.doc.info_types[1].id];
+    data.needs.push(inner_need);
+    data.steps.extend([gateway, event, sub, n_start, n_task, n_sub, n_deep, n_end]);
     data.description = "Variant med \"alt\"".into();
     s.doc.variants = vec![Variant::try_from(data).unwrap()];
     s.doc.metadata.owners = vec!["Eier <1>".into()];
@@ -140,6 +157,10 @@ fn export_is_deterministic_and_escapes_user_text() {
     assert_eq!(a, to_bpmn(&doc.clone(), v.id).unwrap());
     assert!(a.contains("&lt;&amp;&gt; &quot;sitat&quot; &apos;enkel&apos;&#10;ny linje&#9;æøå ÆØÅ \u{FFFD}"));
     assert!(!a.contains('\u{1}'));
+    // the two sub-pathways that hold a flow are collapsed sub-processes, each with its page
+    assert_eq!(a.matches("<bpmn:subProcess ").count(), 2);
+    assert_eq!(a.matches("<bpmndi:BPMNDiagram ").count(), 3);
+    assert_eq!(a.matches("isExpanded=\"false\"").count(), 2);
     let tree_ok = quick_xml::Reader::from_str(&a).read_event().is_ok();
     assert!(tree_ok);
 }

@@ -18,7 +18,7 @@ fn pools_lanes_flows_and_data_map_and_the_rest_is_reported() {
     assert_eq!(names, ["Sykepleier", "Lege & team", "Hjemmetjeneste", "Sykehus", "Pasient"]);
     assert_eq!(doc.actors[0].organisation, "Kommunen");
     let v = &doc.variants[0];
-    assert_eq!(v.step_count(), 8, "start, vurder, gw, lege, sub, boundary, end, motta");
+    assert_eq!(v.step_count(), 9, "start, vurder, gw, lege, sub and the task inside it, boundary, end, motta");
     assert_eq!(v.transition_count(), 6);
     let step = |label: &str| v.steps().find(|s| s.label == label).unwrap_or_else(|| panic!("no step {label}"));
     let vurder = step("Vurdere\nmålinger");
@@ -53,16 +53,17 @@ fn pools_lanes_flows_and_data_map_and_the_rest_is_reported() {
     assert!(doc.info_types.iter().any(|t| t.name == "Sjekkliste"), "new data object, new entry");
     // the report names what had no counterpart, and what was approximated
     let skipped: Vec<&str> = report.skipped.iter().map(|e| e.element.as_str()).collect();
-    for want in ["extensionElements", "task", "dataStore", "textAnnotation", "association", "BPMNDiagram"] {
+    for want in ["extensionElements", "dataStore", "textAnnotation", "association", "BPMNDiagram"] {
         assert!(skipped.contains(&want), "{want} not reported: {skipped:?}");
     }
-    let inner = report.skipped.iter().find(|e| e.id.as_deref() == Some("inner")).unwrap();
-    assert_eq!((inner.line, inner.column), (44, 7));
+    // the sub-process's task is imported into the sub-pathway's own flow
+    assert!(report.skipped.iter().all(|e| e.id.as_deref() != Some("inner")), "{skipped:?}");
+    assert_eq!(step("Indre oppgave").within, Some(step("Besøk").id));
     let approx: Vec<&str> = report.approximated.iter().map(|e| e.element.as_str()).collect();
-    for want in ["parallelGateway", "boundaryEvent", "subProcess", "timerEventDefinition"] {
+    for want in ["parallelGateway", "boundaryEvent", "timerEventDefinition"] {
         assert!(approx.contains(&want), "{want} not reported: {approx:?}");
     }
-    assert!(report.to_text("f.bpmn").contains("f.bpmn:44:7: not imported: task 'Indre oppgave' (inner)"));
+    assert!(!approx.contains(&"subProcess"), "a sub-process is mapped whole: {approx:?}");
     let _ = carepath::rules::validate(&doc);
 }
 
@@ -169,9 +170,67 @@ fn files_of_other_tools_map_or_are_reported() {
     let v = &doc.variants[0];
     let h = v.needs().find(|n| n.title == "Henvisning").unwrap();
     assert_eq!((h.provider(), h.consumers().next(), h.form), (Some(doc.actors[0].id), Some(doc.actors[1].id), InteractionForm::Unknown));
+    // a message flow from a task inside a sub-process starts at that task's actor
     let svar = v.needs().find(|n| n.title == "Svar").unwrap();
-    assert_eq!(svar.provider(), None);
-    let m2 = report.approximated.iter().find(|e| e.id.as_deref() == Some("m2")).expect("the half-imported message flow is reported");
-    assert!(m2.note.contains("its source"), "{}", m2.note);
-    assert!(report.skipped.iter().any(|e| e.id.as_deref() == Some("inner")), "the sub-process content is listed");
+    assert_eq!(svar.provider(), Some(doc.actors[0].id));
+    assert!(v.steps().any(|s| s.label == "Indre" && s.within.is_some()), "the sub-process content is imported");
+    assert!(report.approximated.iter().all(|e| e.id.as_deref() != Some("m2")), "{report:?}");
+}
+
+/// Sub-processes become sub-pathways with a flow of their own: one nested in another, one with
+/// lanes of its own; a call activity stays a sub-pathway step without a flow.
+#[test]
+fn sub_processes_become_nested_flows_in_their_lanes() {
+    let xml = r#"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+      <collaboration id="c"><participant id="pool" name="Kommune" processRef="p"/></collaboration>
+      <process id="p">
+        <laneSet id="ls"><lane id="l1" name="Sykepleier"><flowNodeRef>s</flowNodeRef><flowNodeRef>sub</flowNodeRef><flowNodeRef>e</flowNodeRef></lane>
+          <lane id="l2" name="Lege"><flowNodeRef>other</flowNodeRef></lane></laneSet>
+        <startEvent id="s"/>
+        <subProcess id="sub" name="Oppfølging">
+          <laneSet id="sls"><lane id="sl1" name="Lege"><flowNodeRef>a</flowNodeRef></lane>
+            <lane id="sl2" name="Fysioterapeut"><flowNodeRef>inner</flowNodeRef></lane></laneSet>
+          <startEvent id="ss"/>
+          <task id="a" name="Vurdere"/>
+          <subProcess id="inner" name="Trening"><startEvent id="is"/><task id="it" name="Øvelser"/><endEvent id="ie"/>
+            <sequenceFlow id="if1" sourceRef="is" targetRef="it"/><sequenceFlow id="if2" sourceRef="it" targetRef="ie"/></subProcess>
+          <endEvent id="se"/>
+          <sequenceFlow id="sf1" sourceRef="ss" targetRef="a"/><sequenceFlow id="sf2" sourceRef="a" targetRef="inner"/>
+          <sequenceFlow id="sf3" sourceRef="inner" targetRef="se"/>
+        </subProcess>
+        <task id="other" name="Skrive epikrise"/>
+        <callActivity id="call" name="Felles plan"/>
+        <endEvent id="e"/>
+        <sequenceFlow id="f1" sourceRef="s" targetRef="sub"/><sequenceFlow id="f2" sourceRef="sub" targetRef="other"/>
+        <sequenceFlow id="f3" sourceRef="other" targetRef="call"/><sequenceFlow id="f4" sourceRef="call" targetRef="e"/>
+      </process>
+    </definitions>"#;
+    let (doc, report) = from_bpmn(xml.as_bytes(), "nested.bpmn").unwrap();
+    assert!(report.skipped.is_empty(), "{report:?}");
+    let v = &doc.variants[0];
+    let by = |label: &str| v.steps().find(|s| s.label == label).unwrap_or_else(|| panic!("{label} imported"));
+    let actor = |name: &str| doc.actors.iter().find(|a| a.name == name).map(|a| a.id);
+    let sub = by("Oppfølging").id;
+    let inner = by("Trening").id;
+    assert_eq!(by("Vurdere").within, Some(sub));
+    assert_eq!(by("Trening").within, Some(sub));
+    assert_eq!(by("Øvelser").within, Some(inner));
+    assert_eq!(by("Skrive epikrise").within, None);
+    assert_eq!(by("Felles plan").kind, StepKind::SubPathway);
+    assert!(!v.holds_flow(by("Felles plan").id), "a call activity holds no flow");
+    // the sub-process's own lanes: an actor of the same name is reused, a new one is made
+    assert_eq!(by("Vurdere").actor, actor("Lege"));
+    assert_eq!(by("Trening").actor, actor("Fysioterapeut"));
+    assert!(actor("Fysioterapeut").is_some());
+    assert_eq!(doc.actors.iter().filter(|a| a.name == "Lege").count(), 1);
+    // without a lane, a nested step is in its sub-pathway's lane
+    assert_eq!(by("Øvelser").actor, by("Trening").actor);
+    assert_eq!(v.step_count(), 12);
+    assert_eq!(v.transition_count(), 9);
+    assert_eq!(v.flow_of(Some(sub)).transition_count(), 3);
+    assert_eq!(v.flow_of(Some(inner)).transition_count(), 2);
+    assert_eq!(v.flow_of(None).transition_count(), 4);
+    assert_eq!(v.nested_flows(), vec![sub, inner]);
+    let errors: Vec<_> = carepath::rules::validate(&doc).into_iter().filter(|f| f.severity == carepath::rules::Severity::Error).collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }

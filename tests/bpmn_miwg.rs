@@ -1,5 +1,6 @@
-//! The BPMN MIWG reference models import: each file's actors, steps and transitions match
-//! counts taken independently from the XML by a plain event scan, and the result validates.
+//! The BPMN MIWG reference models import: each file's actors, steps, activities and
+//! transitions match counts taken independently from the XML by a plain event scan (steps,
+//! activities and flows inside sub-processes too, at any depth), and the result validates.
 //! The files are read from `../shared/fixtures/bpmn/miwg` (beside the repository, as in CI);
 //! without that folder the tests fail and say where they looked.
 
@@ -20,11 +21,20 @@ const FLOW_NODES: &[&str] = &[
 struct Counts {
     actors: usize,
     steps: usize,
+    /// Tasks, sub-processes and call activities.
+    activities: usize,
     transitions: usize,
 }
 
-/// Counts from a flat scan: steps and flows directly inside a process; one actor per leaf
-/// lane of a process (or one per process without lanes) and one per pool without a process.
+const ACTIVITIES: &[&str] = &[
+    "task", "userTask", "serviceTask", "sendTask", "receiveTask", "manualTask", "scriptTask", "businessRuleTask",
+    "subProcess", "transaction", "adHocSubProcess", "callActivity",
+];
+const CONTAINERS: &[&str] = &["process", "subProcess", "transaction", "adHocSubProcess"];
+
+/// Counts from a plain scan: steps and flows inside a process or any sub-process in it; one
+/// actor per leaf lane of a process (or one per process without lanes) and one per pool
+/// without a process.
 fn scan(text: &str) -> Counts {
     let mut r = Reader::from_str(text);
     let mut path: Vec<String> = Vec::new();
@@ -59,8 +69,11 @@ fn scan(text: &str) -> Counts {
                     }
                     lane_has_child.push(false);
                 }
-                "sequenceFlow" if parent == "process" => c.transitions += 1,
-                n if FLOW_NODES.contains(&n) && parent == "process" => c.steps += 1,
+                "sequenceFlow" if CONTAINERS.contains(&parent.as_str()) => c.transitions += 1,
+                n if FLOW_NODES.contains(&n) && CONTAINERS.contains(&parent.as_str()) => {
+                    c.steps += 1;
+                    c.activities += usize::from(ACTIVITIES.contains(&n));
+                }
                 _ => {}
             }
             if name == "lane" && empty {
@@ -123,10 +136,12 @@ fn miwg_reference_models_import_with_independent_counts() {
         let want = scan(&text);
         let (doc, report) = bpmn::from_bpmn(&bytes, &f.display().to_string()).unwrap_or_else(|e| panic!("{}", e.message));
         let v = &doc.variants[0];
-        let got = Counts { actors: doc.actors.len(), steps: v.step_count(), transitions: v.transition_count() };
+        let activities = v.steps().filter(|s| matches!(s.kind, carepath::model::StepKind::Activity | carepath::model::StepKind::SubPathway)).count();
+        let got = Counts { actors: doc.actors.len(), steps: v.step_count(), activities, transitions: v.transition_count() };
         assert_eq!(got, want, "{}", f.display());
         total.actors += got.actors;
         total.steps += got.steps;
+        total.activities += got.activities;
         total.transitions += got.transitions;
         let _ = carepath::rules::validate(&doc);
         for e in report.skipped.iter().chain(&report.approximated) {

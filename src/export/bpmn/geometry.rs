@@ -66,10 +66,11 @@ fn rect(x: f64, y: f64, w: f64, h: f64) -> Rect {
     Rect { x, y, w, h }
 }
 
-/// Lanes, columns, step boxes and transition routes for a variant, taken from the shared
-/// swimlane layout so the BPMN diagram matches the canvas and the SVG/PNG/PDF exports.
-pub fn geometry(doc: &Document, variant: &Variant) -> Result<Geometry> {
-    let layout = layout_with(doc, variant.id, &LayoutOptions { orientation: Orientation::Horizontal, needs: false, flow: None })?;
+/// Lanes, columns, step boxes and transition routes for one flow of a variant (`flow`: a
+/// sub-pathway's own, else the main flow), taken from the shared swimlane layout so the BPMN
+/// diagram matches the canvas and the SVG/PNG/PDF exports.
+pub fn geometry(doc: &Document, variant: &Variant, flow: Option<StepId>) -> Result<Geometry> {
+    let layout = layout_with(doc, variant.id, &LayoutOptions { orientation: Orientation::Horizontal, needs: false, flow })?;
     let (mut top, mut bottom, mut left, mut right) = (0.0f64, layout.height, 0.0f64, layout.width);
     if !layout.lanes.is_empty() {
         top = layout.lanes.iter().map(|l| l.y).fold(f64::INFINITY, f64::min);
@@ -120,7 +121,7 @@ mod tests {
     fn steps_sit_in_their_lane_and_do_not_overlap() {
         let doc = crate::template::load("copd").unwrap();
         for v in &doc.variants {
-            let g = geometry(&doc, v).unwrap();
+            let g = geometry(&doc, v, None).unwrap();
             let mut boxes: Vec<Rect> = g.steps.values().copied().collect();
             boxes.sort_by(|a, b| (a.x, a.y).partial_cmp(&(b.x, b.y)).unwrap());
             for (i, a) in boxes.iter().enumerate() {

@@ -10,7 +10,7 @@
 //! | actor | a `lane` of that pool, in lane order |
 //! | step: start / end / event | `startEvent` / `endEvent` / `intermediateThrowEvent` |
 //! | step: activity / decision | `task` / `exclusiveGateway` |
-//! | step: sub-pathway | `callActivity` |
+//! | step: sub-pathway | `callActivity`; one that holds a flow of its own is a collapsed `subProcess` with that flow inside it (steps, flows; not lanes), drawn on a diagram page of its own |
 //! | step description | `documentation` |
 //! | transition | `sequenceFlow` (label = name) |
 //! | phase | `group` with a `categoryValue` (the phase name) in the category "Phases" |
@@ -112,6 +112,8 @@ struct Part<'a> {
     /// How far down the pool is drawn from where the layout puts it.
     dy: f64,
     geo: Geometry,
+    /// Each nested flow's own drawing, by the sub-pathway step that holds it.
+    nested: Vec<(StepId, Geometry)>,
     steps: Vec<&'a Step>,
     transitions: Vec<&'a Transition>,
     needs: Vec<&'a DataNeed>,
@@ -131,12 +133,13 @@ pub fn to_bpmn_variants(doc: &Document, variants: &[VariantId]) -> Result<String
         if parts.iter().any(|p| p.v.id == vid) {
             continue;
         }
-        let mut geo = geometry(doc, v)?;
+        let mut geo = geometry(doc, v, None)?;
         geo.shift(dy);
+        let nested = v.nested_flows().into_iter().map(|f| Ok((f, geometry(doc, v, Some(f))?))).collect::<Result<Vec<_>>>()?;
         let needs: Vec<&DataNeed> = v.needs().collect();
         let shift = dy;
         dy = data_bottom(&geo, &needs) + POOL_GAP;
-        parts.push(Part { v, sfx: if k == 0 { String::new() } else { format!("_v{}", k + 1) }, dy: shift, geo, steps: v.steps_sorted(), transitions: v.transitions_sorted(), links: links(v), needs });
+        parts.push(Part { v, sfx: if k == 0 { String::new() } else { format!("_v{}", k + 1) }, dy: shift, geo, nested, steps: v.steps_sorted(), transitions: v.transitions_sorted(), links: links(v), needs });
     }
     let first = parts[0].v.id;
     let mut x = Xml::new();
@@ -199,8 +202,15 @@ fn write_collaboration(x: &mut Xml, doc: &Document, parts: &[Part]) {
     x.close("bpmn:collaboration");
 }
 
+impl Part<'_> {
+    /// Where a step is drawn: on the pool, or on its nested flow's own page.
+    fn rect(&self, step: StepId) -> Rect {
+        self.geo.steps.get(&step).or_else(|| self.nested.iter().find_map(|(_, g)| g.steps.get(&step))).copied().unwrap_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 })
+    }
+}
+
 fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
-    let Part { v, sfx, steps, transitions, needs, links, geo, dy } = part;
+    let Part { v, sfx, steps, transitions, needs, links, dy, .. } = part;
     let vid = v.id;
     x.open("bpmn:process", &[("id", &format!("Process_{vid}")), ("name", &v.name), ("isExecutable", "false")]);
     if !v.description.is_empty() {
@@ -214,7 +224,8 @@ fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
     x.close("bpmn:extensionElements");
     if !doc.actors.is_empty() {
         let mut in_lane: BTreeMap<ActorId, Vec<StepId>> = BTreeMap::new();
-        for s in steps {
+        // a nested step lies in its sub-process, not in the pool's lanes
+        for s in steps.iter().filter(|s| s.within.is_none()) {
             if let Some(a) = s.actor {
                 in_lane.entry(a).or_default().push(s.id);
             }
@@ -242,54 +253,8 @@ fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
     for l in links {
         step_links.entry(l.step).or_default().push(l);
     }
-    for s in steps {
-        let tag = element_of(s.kind);
-        let id = format!("Step_{}{sfx}", s.id);
-        x.open(tag, &[("id", &id), ("name", &s.label)]);
-        if !s.description.is_empty() {
-            x.text("bpmn:documentation", &[], &s.description);
-        }
-        x.open("bpmn:extensionElements", &[]);
-        // where the step is drawn, so a move in another tool can be told on import
-        let r = geo.steps[&s.id];
-        x.text("cp:step", &[("x", &num(r.x)), ("y", &num(r.y))], &json(s));
-        x.close("bpmn:extensionElements");
-        for t in incoming.get(&s.id).into_iter().flatten() {
-            x.text("bpmn:incoming", &[], &format!("Flow_{t}{sfx}"));
-        }
-        for t in outgoing.get(&s.id).into_iter().flatten() {
-            x.text("bpmn:outgoing", &[], &format!("Flow_{t}{sfx}"));
-        }
-        if has_data_associations(s.kind) {
-            let mine = step_links.get(&s.id).map(Vec::as_slice).unwrap_or(&[]);
-            let prop = format!("Property_{}{sfx}", s.id);
-            if mine.iter().any(|l| !l.out) {
-                x.empty("bpmn:property", &[("id", &prop), ("name", "__targetRef_placeholder")]);
-            }
-            for l in mine.iter().filter(|l| !l.out) {
-                x.open("bpmn:dataInputAssociation", &[("id", &format!("DataIn_{}_{}{sfx}", l.need, s.id))]);
-                x.text("bpmn:sourceRef", &[], &format!("Need_{}{sfx}", l.need));
-                x.text("bpmn:targetRef", &[], &prop);
-                x.close("bpmn:dataInputAssociation");
-            }
-            for l in mine.iter().filter(|l| l.out) {
-                x.open("bpmn:dataOutputAssociation", &[("id", &format!("DataOut_{}_{}{sfx}", l.need, s.id))]);
-                x.text("bpmn:targetRef", &[], &format!("Need_{}{sfx}", l.need));
-                x.close("bpmn:dataOutputAssociation");
-            }
-        }
-        x.close(tag);
-    }
-    for t in transitions {
-        x.open(
-            "bpmn:sequenceFlow",
-            &[("id", &format!("Flow_{}{sfx}", t.id)), ("name", &t.label), ("sourceRef", &format!("Step_{}{sfx}", t.from)), ("targetRef", &format!("Step_{}{sfx}", t.to))],
-        );
-        x.open("bpmn:extensionElements", &[]);
-        x.text("cp:transition", &[], &json(t));
-        x.close("bpmn:extensionElements");
-        x.close("bpmn:sequenceFlow");
-    }
+    let flows = Flows { part, incoming, outgoing, step_links };
+    flows.write(x, None);
     // one data object per information type the needs carry, in catalogue order
     let used: BTreeSet<InfoTypeId> = needs.iter().flat_map(|n| n.info_types.iter().copied()).collect();
     for it in doc.info_types.iter().filter(|t| used.contains(&t.id)) {
@@ -320,6 +285,74 @@ fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
         x.empty("bpmn:association", &[("id", &format!("Assoc_{}_{}{sfx}", l.need, l.step)), ("sourceRef", &src), ("targetRef", &dst), ("associationDirection", "One")]);
     }
     x.close("bpmn:process");
+}
+
+/// Writes the steps and sequence flows of one flow of a variant, a sub-pathway that holds a
+/// flow of its own as a `subProcess` with that flow inside.
+struct Flows<'p, 'a> {
+    part: &'p Part<'a>,
+    incoming: HashMap<StepId, Vec<TransitionId>>,
+    outgoing: HashMap<StepId, Vec<TransitionId>>,
+    step_links: HashMap<StepId, Vec<&'p Link>>,
+}
+
+impl Flows<'_, '_> {
+    fn write(&self, x: &mut Xml, within: Option<StepId>) {
+        let Part { v, sfx, steps, transitions, .. } = self.part;
+        for s in steps.iter().filter(|s| s.within == within) {
+            let holds = s.kind == StepKind::SubPathway && v.holds_flow(s.id);
+            let tag = if holds { "bpmn:subProcess" } else { element_of(s.kind) };
+            let id = format!("Step_{}{sfx}", s.id);
+            x.open(tag, &[("id", &id), ("name", &s.label)]);
+            if !s.description.is_empty() {
+                x.text("bpmn:documentation", &[], &s.description);
+            }
+            x.open("bpmn:extensionElements", &[]);
+            // where the step is drawn, so a move in another tool can be told on import
+            let r = self.part.rect(s.id);
+            x.text("cp:step", &[("x", &num(r.x)), ("y", &num(r.y))], &json(s));
+            x.close("bpmn:extensionElements");
+            for t in self.incoming.get(&s.id).into_iter().flatten() {
+                x.text("bpmn:incoming", &[], &format!("Flow_{t}{sfx}"));
+            }
+            for t in self.outgoing.get(&s.id).into_iter().flatten() {
+                x.text("bpmn:outgoing", &[], &format!("Flow_{t}{sfx}"));
+            }
+            if has_data_associations(s.kind) {
+                let mine = self.step_links.get(&s.id).map(Vec::as_slice).unwrap_or(&[]);
+                let prop = format!("Property_{}{sfx}", s.id);
+                if mine.iter().any(|l| !l.out) {
+                    x.empty("bpmn:property", &[("id", &prop), ("name", "__targetRef_placeholder")]);
+                }
+                for l in mine.iter().filter(|l| !l.out) {
+                    x.open("bpmn:dataInputAssociation", &[("id", &format!("DataIn_{}_{}{sfx}", l.need, s.id))]);
+                    x.text("bpmn:sourceRef", &[], &format!("Need_{}{sfx}", l.need));
+                    x.text("bpmn:targetRef", &[], &prop);
+                    x.close("bpmn:dataInputAssociation");
+                }
+                for l in mine.iter().filter(|l| l.out) {
+                    x.open("bpmn:dataOutputAssociation", &[("id", &format!("DataOut_{}_{}{sfx}", l.need, s.id))]);
+                    x.text("bpmn:targetRef", &[], &format!("Need_{}{sfx}", l.need));
+                    x.close("bpmn:dataOutputAssociation");
+                }
+            }
+            if holds {
+                self.write(x, Some(s.id));
+            }
+            x.close(tag);
+        }
+        let in_flow = |t: &&&Transition| v.step(t.from).is_some_and(|s| s.within == within);
+        for t in transitions.iter().filter(in_flow) {
+            x.open(
+                "bpmn:sequenceFlow",
+                &[("id", &format!("Flow_{}{sfx}", t.id)), ("name", &t.label), ("sourceRef", &format!("Step_{}{sfx}", t.from)), ("targetRef", &format!("Step_{}{sfx}", t.to))],
+            );
+            x.open("bpmn:extensionElements", &[]);
+            x.text("cp:transition", &[], &json(t));
+            x.close("bpmn:extensionElements");
+            x.close("bpmn:sequenceFlow");
+        }
+    }
 }
 
 fn bounds(x: &mut Xml, r: Rect) {
@@ -367,6 +400,42 @@ fn write_diagram(x: &mut Xml, parts: &[Part]) {
     }
     x.close("bpmndi:BPMNPlane");
     x.close("bpmndi:BPMNDiagram");
+    for part in parts {
+        write_nested_pages(x, part);
+    }
+}
+
+/// A diagram page per nested flow, its plane the collapsed sub-process (as bpmn.io draws a
+/// sub-process one opens): the flow's steps and sequence flows where Carepath lays them out.
+fn write_nested_pages(x: &mut Xml, part: &Part) {
+    let Part { v, sfx, transitions, .. } = part;
+    for (sub, geo) in &part.nested {
+        let name = v.step(*sub).map_or("", |s| s.label.as_str());
+        x.open("bpmndi:BPMNDiagram", &[("id", &format!("Diagram_{sub}{sfx}")), ("name", name)]);
+        x.open("bpmndi:BPMNPlane", &[("id", &format!("Plane_{sub}{sfx}")), ("bpmnElement", &format!("Step_{sub}{sfx}"))]);
+        let mut drawn: Vec<(&StepId, &Rect)> = geo.steps.iter().collect();
+        drawn.sort_by_key(|(id, _)| **id);
+        for (id, r) in drawn {
+            let kind = v.step(*id).map(|s| s.kind);
+            let element = format!("Step_{id}{sfx}");
+            let mut attrs = vec![("id".to_string(), format!("{element}_di")), ("bpmnElement".to_string(), element)];
+            match kind {
+                Some(StepKind::Decision) => attrs.push(("isMarkerVisible".into(), "true".into())),
+                Some(StepKind::SubPathway) if v.holds_flow(*id) => attrs.push(("isExpanded".into(), "false".into())),
+                _ => {}
+            }
+            let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            x.open("bpmndi:BPMNShape", &attrs);
+            bounds(x, *r);
+            x.close("bpmndi:BPMNShape");
+        }
+        for t in transitions.iter().filter(|t| geo.steps.contains_key(&t.from)) {
+            let points = geo.routes.get(&t.id).cloned().unwrap_or_else(|| geometry::route(geo.steps[&t.from], geo.steps[&t.to]));
+            edge(x, &format!("Flow_{}{sfx}_di", t.id), &format!("Flow_{}{sfx}", t.id), &points);
+        }
+        x.close("bpmndi:BPMNPlane");
+        x.close("bpmndi:BPMNDiagram");
+    }
 }
 
 fn write_pool_shapes(x: &mut Xml, part: &Part) {
@@ -395,9 +464,10 @@ fn write_pool_shapes(x: &mut Xml, part: &Part) {
         x.close("bpmndi:BPMNLabel");
         x.close("bpmndi:BPMNShape");
     }
-    for s in steps {
+    for s in steps.iter().filter(|s| s.within.is_none()) {
         let extra: &[(&str, &str)] = match s.kind {
             StepKind::Decision => &[("isMarkerVisible", "true")],
+            StepKind::SubPathway if v.holds_flow(s.id) => &[("isExpanded", "false")],
             _ => &[],
         };
         shape(x, &format!("Step_{}{sfx}", s.id), extra, geo.steps[&s.id]);
@@ -406,7 +476,7 @@ fn write_pool_shapes(x: &mut Xml, part: &Part) {
     for n in needs {
         shape(x, &format!("Need_{}{sfx}", n.id), &[], need_box[&n.id]);
     }
-    for t in transitions {
+    for t in transitions.iter().filter(|t| geo.steps.contains_key(&t.from)) {
         let points = geo.routes.get(&t.id).cloned().unwrap_or_else(|| geometry::route(geo.steps[&t.from], geo.steps[&t.to]));
         edge(x, &format!("Flow_{}{sfx}_di", t.id), &format!("Flow_{}{sfx}", t.id), &points);
     }

@@ -65,6 +65,8 @@ struct Builder<'t> {
     needs: Vec<DataNeed>,
     info_of: HashMap<u32, InfoTypeId>,
     taken: HashSet<uuid::Uuid>,
+    /// The processes and sub-processes of the variant being built, outer before inner.
+    containers: Vec<u32>,
     /// Ids taken by steps, transitions and needs of the variant being built (variants may
     /// share them).
     local: HashSet<uuid::Uuid>,
@@ -101,6 +103,7 @@ pub fn build<'t>(t: &'t Tree<'t>, title: &str) -> Result<(Document, ImportReport
         needs: Vec::new(),
         info_of: HashMap::default(),
         taken: HashSet::default(),
+        containers: Vec::new(),
         local: HashSet::default(),
     };
     b.used[0] = true;
@@ -128,10 +131,11 @@ pub fn build<'t>(t: &'t Tree<'t>, title: &str) -> Result<(Document, ImportReport
         for &p in &procs {
             b.steps_of(p);
         }
-        for &p in &procs {
+        let containers = std::mem::take(&mut b.containers);
+        for &p in &containers {
             b.flows_of(p);
         }
-        b.data(&procs);
+        b.data(&containers);
         if k == 0 {
             b.message_flows(&pools);
         }
@@ -259,7 +263,12 @@ impl<'t> Builder<'t> {
     fn diagrams(&mut self) {
         let diagrams: Vec<u32> = self.t.children(0, Ns::BpmnDi, "BPMNDiagram").collect();
         for (n, &d) in diagrams.iter().enumerate() {
-            if n == 0 {
+            // the first page, and the pages of sub-processes (whose flows are imported and
+            // laid out anew, as the first page's are)
+            let of_sub = self.t.children(d, Ns::BpmnDi, "BPMNPlane").any(|p| {
+                self.ref_attr(p, "bpmnElement").is_some_and(|e| matches!(self.t.get(e).name.as_ref(), "subProcess" | "transaction" | "adHocSubProcess"))
+            });
+            if n == 0 || of_sub {
                 self.mark_tree(d);
             }
             for plane in self.t.children(d, Ns::BpmnDi, "BPMNPlane").collect::<Vec<_>>() {
@@ -518,9 +527,22 @@ impl<'t> Builder<'t> {
     }
 
     fn steps_of(&mut self, pr: u32) {
-        let t = self.t;
         // once per process: finding it scans the process's children
         let frame = self.carepath_frame(pr);
+        let actor = self.pool_actor.get(&pr).copied();
+        self.steps_in(pr, None, frame, actor, None);
+    }
+
+    /// The steps directly inside a process or sub-process (`within`: the sub-pathway step of a
+    /// sub-process), and those inside its sub-processes in turn. A step outside any lane is in
+    /// `actor`'s lane (the pool's, or the sub-process's own) and, unless drawn in a phase,
+    /// in `phase`.
+    fn steps_in(&mut self, pr: u32, within: Option<StepId>, frame: Option<f64>, actor: Option<ActorId>, phase: Option<PhaseId>) {
+        let t = self.t;
+        self.containers.push(pr);
+        if within.is_some() {
+            self.sub_lanes(pr);
+        }
         for &i in t.kids(pr) {
             let e = t.get(i);
             let Some(kind) = (if e.ns == Ns::Model { step_kind(&e.name) } else { None }) else { continue };
@@ -535,18 +557,34 @@ impl<'t> Builder<'t> {
             if xml_safe(&s.label) != name {
                 s.label = clip(name.trim());
             }
+            s.within = within;
             if !from_json {
                 s.description = self.documentation(i);
-                s.phase = self.phase_at(i);
+                // a step drawn on a sub-process's own page lies in its sub-pathway's phase
+                s.phase = match (within, self.drawn_at(i)) {
+                    (Some(_), Some((_, d))) if d > 0 => phase,
+                    _ => self.phase_at(i).or(phase),
+                };
                 s.position = None;
             } else if let Some(p) = self.moved(frame, i) {
                 s.position = Some(p);
             }
-            let lane = self.node_actor.get(&i).or_else(|| self.pool_actor.get(&pr)).copied();
-            if lane.is_some() || s.actor.is_some_and(|a| self.doc.actor(a).is_none()) {
-                s.actor = lane;
+            let own = self.node_actor.get(&i).copied();
+            if from_json && within.is_some() {
+                // Carepath writes no lanes inside a sub-process: the step's own actor stands
+                // unless another tool put it in a lane
+                if own.is_some() || s.actor.is_some_and(|a| self.doc.actor(a).is_none()) {
+                    s.actor = own;
+                }
+            } else {
+                let lane = own.or(actor);
+                if lane.is_some() || s.actor.is_some_and(|a| self.doc.actor(a).is_none()) {
+                    s.actor = lane;
+                }
             }
-            if let (false, Some(((x, y, _, _), 0)), Some(dy)) = (from_json, self.drawn_at(i), frame) {
+            if within.is_some() {
+                // a nested flow is laid out on its own page, not pinned where the file drew it
+            } else if let (false, Some(((x, y, _, _), 0)), Some(dy)) = (from_json, self.drawn_at(i), frame) {
                 // a step added in another tool to a pool Carepath drew: the file's frame is
                 // Carepath's own
                 s.position = Some(Position { x, y: y - dy });
@@ -559,7 +597,58 @@ impl<'t> Builder<'t> {
             }
             self.approximations(i, &e.name);
             self.step_of.insert(i, s.id);
+            let (id, lane, col) = (s.id, s.actor, s.phase);
             self.steps.push(s);
+            if matches!(e.name.as_ref(), "subProcess" | "transaction" | "adHocSubProcess") {
+                self.steps_in(i, Some(id), None, lane, col);
+            }
+        }
+    }
+
+    /// The lanes of a sub-process that has its own: each leaf lane is the actor of that name
+    /// (a new actor when the document has none), and the steps it names are in its lane.
+    fn sub_lanes(&mut self, sub: u32) {
+        let t = self.t;
+        let mut stack: Vec<u32> = t.children(sub, Ns::Model, "laneSet").collect();
+        while let Some(i) = stack.pop() {
+            self.used[i as usize] = true;
+            self.mark_plain_children(i);
+            let kids: Vec<u32> = t.kids(i).to_vec();
+            let mut leaf = true;
+            for c in kids {
+                let e = t.get(c);
+                if e.ns == Ns::Model && matches!(e.name.as_ref(), "lane" | "childLaneSet") {
+                    leaf = false;
+                    stack.push(c);
+                }
+            }
+            if t.get(i).name != "lane" {
+                continue;
+            }
+            let refs: Vec<u32> = t.children(i, Ns::Model, "flowNodeRef").collect();
+            for &r in &refs {
+                self.used[r as usize] = true;
+            }
+            if !leaf && t.children(i, Ns::Model, "childLaneSet").any(|c| t.child(c, Ns::Model, "lane").is_some()) {
+                continue;
+            }
+            let name = self.name(i).unwrap_or("").to_string();
+            let existing = self.doc.actors.iter().find(|a| !name.is_empty() && a.name.trim().eq_ignore_ascii_case(&name)).map(|a| a.id);
+            let a = match existing {
+                Some(a) => {
+                    self.used[i as usize] = true;
+                    a
+                }
+                None => {
+                    let name = if name.is_empty() { format!("Aktør {}", self.doc.actors.len() + 1) } else { name };
+                    self.new_actor(i, &name, "", None)
+                }
+            };
+            for r in refs {
+                if let Some(n) = self.lookup(&t.get(r).text) {
+                    self.node_actor.insert(n, a);
+                }
+            }
         }
     }
 
@@ -602,7 +691,10 @@ impl<'t> Builder<'t> {
                 let on = self.ref_attr(i, "attachedToRef").and_then(|a| self.name(a)).unwrap_or("?");
                 Some(format!("imported as an event step; its attachment to '{on}' is not kept"))
             }
-            "subProcess" | "transaction" | "adHocSubProcess" => Some("imported as a sub-pathway step; its contents are listed separately".to_string()),
+            "transaction" | "adHocSubProcess" => Some(format!("imported as a sub-pathway with its own flow; the {tag} semantics are not kept")),
+            "subProcess" if t.attr(i, "triggeredByEvent").is_some_and(|v| v.trim() == "true") => {
+                Some("an event sub-process: imported as a sub-pathway with its own flow, not connected to the flow around it".to_string())
+            }
             _ => None,
         };
         if let Some(n) = note {
