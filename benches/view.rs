@@ -47,6 +47,7 @@ fn bench_update(c: &mut Criterion) {
             let view = View {
                 variant: Some(v),
                 drawing: true,
+                flow: None,
             };
             let mut viewer = Viewer::default();
             let shown = viewer.show(&doc, view).unwrap();

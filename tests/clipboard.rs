@@ -146,3 +146,41 @@ fn pasting_nothing_or_into_an_unknown_variant_is_refused() {
     let frag = copy(&s.doc, s.variant, &[s.start]).unwrap();
     assert_eq!(paste(&s.doc, VariantId::new(), &frag, OFFSET).unwrap_err().code, ErrorCode::UnknownId);
 }
+
+#[test]
+fn a_sub_pathway_is_copied_with_its_flow_and_a_nested_step_pastes_into_the_main_flow() {
+    let s = small();
+    let mut doc = s.doc.clone();
+    let v = s.variant;
+    let sub = Step::new(StepKind::SubPathway, "Opplæring", Some(s.nurse), Some(s.p2));
+    let mut a = Step::new(StepKind::Activity, "Vise", Some(s.nurse), Some(s.p2));
+    a.within = Some(sub.id);
+    let mut b = Step::new(StepKind::Activity, "Øve", Some(s.patient), Some(s.p2));
+    b.within = Some(sub.id);
+    let (sub_id, a_id, b_id) = (sub.id, a.id, b.id);
+    let edits = vec![
+        Edit::AddStep { variant: v, step: sub },
+        Edit::AddStep { variant: v, step: a },
+        Edit::AddStep { variant: v, step: b },
+        Edit::AddTransition { variant: v, transition: Transition::new(a_id, b_id, "") },
+    ];
+    apply(&mut doc, Edit::batch("nested", edits)).unwrap();
+
+    // the nested step first in the selection: the sub-pathway is still added before it
+    let fragment = copy(&doc, v, &[a_id, sub_id]).unwrap();
+    assert_eq!(fragment.steps.len(), 3, "the flow comes along");
+    assert_eq!(fragment.transitions.len(), 1);
+    let pasted = paste(&doc, v, &fragment, OFFSET).unwrap();
+    apply(&mut doc, pasted.edit).unwrap();
+    let vv = doc.variant(v).unwrap();
+    let new_sub = pasted.steps[1];
+    assert_eq!(vv.flow_steps(Some(new_sub)).count(), 2, "the copy holds a flow of its own");
+    assert_eq!(vv.flow_of(Some(new_sub)).transition_count(), 1);
+    assert_eq!(vv.flow_steps(Some(sub_id)).count(), 2, "the original keeps its own");
+
+    // a nested step alone lands in the main flow (the window puts it where it is drawing)
+    let alone = copy(&doc, v, &[b_id]).unwrap();
+    let pasted = paste(&doc, v, &alone, OFFSET).unwrap();
+    apply(&mut doc, pasted.edit).unwrap();
+    assert_eq!(doc.variant(v).unwrap().step(pasted.steps[0]).unwrap().within, None);
+}

@@ -87,3 +87,26 @@ fn each_template_uses_parties_roles_joint_steps_and_a_sub_pathway() {
         }
     }
 }
+
+/// The heart-failure template's titration is a sub-pathway with a flow of its own in both
+/// variants: blood tests, dose changes and the pharmacy's new multidose, from a start to its
+/// ends, with its needs; the main flow goes from the sub-pathway straight on to follow-up.
+#[test]
+fn the_heart_failure_titration_holds_a_flow_of_its_own() {
+    let doc = template::load("heart-failure").unwrap();
+    for v in &doc.variants {
+        let sub = v.steps().find(|s| s.label == "Opptitrering av hjertesviktmedisiner").expect("the titration step");
+        assert_eq!(v.nested_flows(), vec![sub.id], "{}", v.name);
+        let own = v.flow_of(Some(sub.id));
+        let labels: Vec<&str> = own.steps_sorted().iter().map(|s| s.label.as_str()).collect();
+        for want in ["Kontroll i opptitreringen", "Tar blodprøver (kreatinin, kalium, NT-proBNP)", "Justerer dosene etter blodprøvene", "Endrer multidosen", "Måldose nådd"] {
+            assert!(labels.contains(&want), "{}: {want} in {labels:?}", v.name);
+        }
+        assert_eq!(own.steps().filter(|s| s.kind == StepKind::Start).count(), 1);
+        assert!(own.need_count() >= 2, "{}: the blood tests' and the dose change's needs", v.name);
+        let main = v.flow_of(None);
+        assert!(main.outgoing(sub.id).next().is_some() && main.incoming(sub.id).next().is_some(), "{}: the sub-pathway is in the main flow", v.name);
+        assert!(main.steps().all(|s| s.within.is_none()));
+    }
+    assert!(carepath::rules::validate(&doc).iter().all(|f| f.severity == carepath::rules::Severity::Info));
+}

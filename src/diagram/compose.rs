@@ -258,6 +258,18 @@ pub fn phases(doc: &Document, variant: &Variant, l: &Layout, phases: &[PhaseId],
     Ok(compose(doc, variant, l, &[Stretch { start: all[first].start, end: all[last].end }], lang))
 }
 
+/// A sub-pathway's own flow as a figure of its own: the phases from the first to the last it
+/// uses, the lanes it uses, with the title block above and the legend under it. `variant` is
+/// the flow cut out of its variant and named after both.
+pub fn flow_figure(doc: &Document, variant: &Variant, l: &Layout, lang: Lang) -> Slice {
+    let all = column_stretches(l);
+    let used = l.steps.iter().map(|b| b.column);
+    let first = used.clone().min().unwrap_or(0);
+    let last = used.max().unwrap_or(all.len().saturating_sub(1));
+    let rows: Vec<Row> = all.get(first).zip(all.get(last)).and_then(|(a, b)| row(l, Stretch { start: a.start, end: b.end }, lang)).into_iter().collect();
+    draw::draw_framed(doc, variant, l, &rows, lang)
+}
+
 /// The whole pathway wrapped into rows of whole phases (a phase too long for a row is cut
 /// between its steps), as few rows as keep it no wider than [`MAX_ASPECT`] for its height and
 /// close to [`AIM_ASPECT`].

@@ -38,7 +38,8 @@ impl Fragment {
     }
 }
 
-/// Copies `steps` of `variant` (each must exist) into a fragment.
+/// Copies `steps` of `variant` (each must exist) into a fragment; a sub-pathway comes with
+/// the flow it holds.
 pub fn copy(doc: &Document, variant: VariantId, steps: &[StepId]) -> Result<Fragment> {
     let v = doc.variant(variant).ok_or_else(|| unknown("variant", variant))?;
     let mut inside = BTreeSet::new();
@@ -47,6 +48,13 @@ pub fn copy(doc: &Document, variant: VariantId, steps: &[StepId]) -> Result<Frag
         let s = v.step(id).ok_or_else(|| unknown("step", id))?;
         if inside.insert(id) {
             picked.push(s.clone());
+        }
+    }
+    for &id in steps {
+        for d in v.descendants(id) {
+            if inside.insert(d) {
+                picked.push(v.step(d).expect("a step of this variant").clone());
+            }
         }
     }
     let transitions: Vec<Transition> = v
@@ -144,17 +152,28 @@ pub fn paste(doc: &Document, variant: VariantId, fragment: &Fragment, offset: Po
         let id = StepId::new();
         steps.insert(s.id, id);
         new_ids.push(id);
+    }
+    // a sub-pathway before the steps within it; a step whose sub-pathway was not copied
+    // lands in the flow the paste goes to (the window's)
+    let depth = |s: &Step| {
+        let mut d = 0;
+        let mut at = s.within;
+        while let Some(w) = at.filter(|_| d <= fragment.steps.len()) {
+            d += 1;
+            at = fragment.steps.iter().find(|x| x.id == w).and_then(|x| x.within);
+        }
+        d
+    };
+    let mut ordered: Vec<&Step> = fragment.steps.iter().collect();
+    ordered.sort_by_key(|s| depth(s));
+    for s in ordered {
         let step = Step {
-            id,
+            id: steps[&s.id],
             actor: actor(s.actor),
             phase: phase(s.phase),
-            participants: s.participants.iter().filter_map(|&p| actor(Some(p))).fold(Vec::new(), |mut v, p| {
-                if !v.contains(&p) {
-                    v.push(p);
-                }
-                v
-            }),
+            participants: unique(s.participants.iter().filter_map(|&p| actor(Some(p)))),
             position: s.position.map(|p| Position { x: p.x + offset.x, y: p.y + offset.y }),
+            within: s.within.and_then(|w| steps.get(&w).copied()),
             ..s.clone()
         };
         edits.push(Edit::AddStep { variant, step });
@@ -169,18 +188,23 @@ pub fn paste(doc: &Document, variant: VariantId, fragment: &Fragment, offset: Po
         let need = DataNeed {
             id: NeedId::new(),
             steps: mapped,
-            parties: n.parties.iter().filter_map(|p| actor(Some(p.actor)).map(|a| Party { actor: a, ..*p })).fold(Vec::new(), |mut v, p| {
-                if !v.contains(&p) {
-                    v.push(p);
-                }
-                v
-            }),
+            parties: unique(n.parties.iter().filter_map(|p| actor(Some(p.actor)).map(|a| Party { actor: a, ..*p }))),
             info_types: n.info_types.iter().filter_map(|t| infos.get(t).copied().or_else(|| doc.info_type(*t).map(|x| x.id))).collect(),
             ..n.clone()
         };
         edits.push(Edit::AddNeed { variant, need });
     }
     Ok(Pasted { edit: Edit::batch("paste", edits), steps: new_ids })
+}
+
+/// The items in their order, each once.
+fn unique<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
+    items.fold(Vec::new(), |mut v, x| {
+        if !v.contains(&x) {
+            v.push(x);
+        }
+        v
+    })
 }
 
 fn same_name(a: &str, b: &str) -> bool {

@@ -128,6 +128,14 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
                 _ => diagram::one_page_pdf(&part.svg),
             }
         }
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf if opts.layout.flow.is_some() => {
+            let part = flow_figure(doc, opts)?;
+            match opts.format {
+                ExportFormat::Svg => Ok(part.svg.into_bytes()),
+                ExportFormat::Png => diagram::raster::png(&part.svg, opts.scale),
+                _ => diagram::one_page_pdf(&part.svg),
+            }
+        }
         ExportFormat::Svg => diagram::to_svg(doc, opts.variant, &d).map(String::into_bytes),
         ExportFormat::Png => diagram::to_png(doc, opts.variant, &d),
         ExportFormat::Pdf => diagram::to_pdf(doc, opts.variant, &d),
@@ -137,6 +145,16 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
             report::render(doc, &opts.report_options(format)).map(|r| r.main)
         }
     }
+}
+
+/// A sub-pathway's own flow drawn on its own, titled "variant › sub-pathway".
+fn flow_figure(doc: &Document, opts: &ExportOptions) -> Result<diagram::slices::Slice> {
+    let v = doc.variant(opts.variant).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {}", opts.variant)))?;
+    let l = crate::layout::layout_with(doc, v.id, &opts.layout)?;
+    let sub = opts.layout.flow.and_then(|f| v.step(f)).map_or(String::new(), |s| s.label.clone());
+    let mut own = v.flow_of(opts.layout.flow).into_owned();
+    own.name = format!("{} › {sub}", v.name);
+    Ok(diagram::compose::flow_figure(doc, &own, &l, opts.lang))
 }
 
 /// The diff picture from `source` to `target` (see [`diagram::compare`]) as SVG, PNG or PDF

@@ -98,6 +98,7 @@ impl Variant {
         v.kind = self.kind;
         v.description = self.description.clone();
         v.based_on = self.based_on;
+        v.numbers = Some(std::sync::Arc::new(self.need_numbers()));
         let mut steps: Vec<&Step> = self.flow_steps(within).collect();
         steps.sort_unstable_by_key(|s| s.id);
         let ids: HashSet<StepId> = steps.iter().map(|s| s.id).collect();
@@ -217,6 +218,7 @@ mod tests {
         assert_eq!(own.step_count(), 2);
         assert_eq!(own.transition_count(), 1);
         assert!(own.step(a).is_none());
+        assert_eq!(own.need_numbers(), v.need_numbers(), "a need keeps its number in a nested flow");
         assert_eq!(v.nested_flows(), vec![sub]);
         assert_eq!(v.enclosing(inner), vec![sub]);
         assert_eq!(v.descendants(sub).len(), 2);

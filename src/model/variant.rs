@@ -35,6 +35,9 @@ pub struct Variant {
     needs: BTreeMap<NeedId, DataNeed>,
     /// How many steps lie in a sub-pathway's own flow (see `nested.rs`).
     pub(super) nested: usize,
+    /// For a flow cut out of a variant: the needs' numbers in the whole variant, so a need
+    /// keeps its number in a sub-pathway's figure.
+    pub(super) numbers: Option<std::sync::Arc<HashMap<NeedId, u32>>>,
 }
 
 /// The serialised form of a variant.
@@ -178,6 +181,9 @@ impl Variant {
     /// keeps it through every edit but the deletion of a need made before it. A variant
     /// copied from another keeps the ids, so a need has the same number in both.
     pub fn need_numbers(&self) -> HashMap<NeedId, u32> {
+        if let Some(n) = &self.numbers {
+            return (**n).clone();
+        }
         let mut ids: Vec<NeedId> = self.needs().map(|n| n.id).collect();
         ids.sort_unstable();
         ids.into_iter().enumerate().map(|(i, id)| (id, i as u32 + 1)).collect()

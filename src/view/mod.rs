@@ -14,15 +14,16 @@ mod tests;
 pub use delta::{LayoutDelta, Value};
 
 use crate::edit::Changed;
-use crate::layout::{layout, relabel, Layout};
-use crate::model::{Document, StepId, VariantId};
+use crate::layout::{layout_with, relabel, Layout, LayoutOptions};
+use crate::model::{Document, StepId, StepKind, VariantId};
 use crate::rules::{validate, validate_while_drawing, Finding};
 use crate::Result;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// What the window shows: the variant (none: the first) and whether the findings are the
-/// quiet ones of a pathway being drawn.
+/// What the window shows: the variant (none: the first), the flow in it (none: the main
+/// flow; else a sub-pathway step's own), and whether the findings are the quiet ones of a
+/// pathway being drawn.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct View {
     #[serde(default)]
@@ -30,6 +31,8 @@ pub struct View {
     /// Errors that only say the pathway is unfinished come as notes.
     #[serde(default)]
     pub drawing: bool,
+    #[serde(default)]
+    pub flow: Option<StepId>,
 }
 
 /// Everything the window shows, sent when it opens a document or switches variant.
@@ -41,6 +44,8 @@ pub struct Shown {
     pub findings: Vec<Finding>,
     /// The variant shown (the one asked for, or the first) and its layout.
     pub variant: Option<VariantId>,
+    /// The flow shown: the sub-pathway step asked for while it exists, else the main flow.
+    pub flow: Option<StepId>,
     pub layout: Option<Layout>,
 }
 
@@ -58,6 +63,8 @@ pub struct Update {
     pub findings: Option<Vec<Finding>>,
     /// The variant shown now (the one asked for if it still exists, else the first).
     pub variant: Option<VariantId>,
+    /// The flow shown now (the one asked for while its sub-pathway step exists, else the main flow).
+    pub flow: Option<StepId>,
     /// What moved in its layout; none when nothing did.
     pub layout: Option<LayoutDelta>,
 }
@@ -68,6 +75,8 @@ pub struct Viewer {
     seq: u64,
     findings: Vec<Finding>,
     layout: Option<Layout>,
+    /// The flow `layout` draws.
+    flow: Option<StepId>,
 }
 
 fn findings_of(doc: &Document, view: View) -> Vec<Finding> {
@@ -84,20 +93,33 @@ fn shown_variant(doc: &Document, view: View) -> Option<VariantId> {
         .or_else(|| doc.variants.first().map(|v| v.id))
 }
 
+/// The flow asked for while its sub-pathway step is there, else the main flow.
+fn shown_flow(doc: &Document, variant: Option<VariantId>, view: View) -> Option<StepId> {
+    let v = doc.variant(variant?)?;
+    view.flow.filter(|f| v.step(*f).is_some_and(|s| s.kind == StepKind::SubPathway))
+}
+
+fn layout_of(doc: &Document, variant: VariantId, flow: Option<StepId>) -> Result<Layout> {
+    layout_with(doc, variant, &LayoutOptions { flow, ..LayoutOptions::default() })
+}
+
 impl Viewer {
     /// Everything the window shows, remembered as the base of the next update.
     pub fn show(&mut self, doc: &Document, view: View) -> Result<Shown> {
         let variant = shown_variant(doc, view);
-        let layout = variant.map(|v| layout(doc, v)).transpose()?;
+        let flow = shown_flow(doc, variant, view);
+        let layout = variant.map(|v| layout_of(doc, v, flow)).transpose()?;
         let findings = findings_of(doc, view);
         self.findings = findings.clone();
         self.layout = layout.clone();
+        self.flow = flow;
         self.seq += 1;
         Ok(Shown {
             seq: self.seq,
             document: doc.clone(),
             findings,
             variant,
+            flow,
             layout,
         })
     }
@@ -115,7 +137,8 @@ impl Viewer {
             None
         };
         let variant = shown_variant(doc, view);
-        let layout = self.layout_update(doc, variant, &changed)?;
+        let flow = shown_flow(doc, variant, view);
+        let layout = self.layout_update(doc, variant, flow, &changed)?;
         self.seq += 1;
         Ok(Update {
             seq: self.seq,
@@ -123,6 +146,7 @@ impl Viewer {
             values,
             findings,
             variant,
+            flow,
             layout,
         })
     }
@@ -134,13 +158,15 @@ impl Viewer {
         &mut self,
         doc: &Document,
         variant: Option<VariantId>,
+        flow: Option<StepId>,
         changed: &[Changed],
     ) -> Result<Option<LayoutDelta>> {
         let Some(v) = variant else {
             self.layout = None;
             return Ok(None);
         };
-        if let Some(before) = self.layout.as_mut().filter(|l| l.variant == v) {
+        let same_flow = self.flow == flow;
+        if let Some(before) = self.layout.as_mut().filter(|l| l.variant == v && same_flow) {
             match reach(changed, v) {
                 Reach::Nothing => return Ok(None),
                 Reach::Steps(ids) => {
@@ -151,12 +177,13 @@ impl Viewer {
                 Reach::Layout => {}
             }
         }
-        let after = layout(doc, v)?;
+        let after = layout_of(doc, v, flow)?;
         let delta = match &self.layout {
-            Some(before) if before.variant == v => LayoutDelta::between(before, &after),
+            Some(before) if before.variant == v && same_flow => LayoutDelta::between(before, &after),
             _ => Some(LayoutDelta::whole(&after)),
         };
         self.layout = Some(after);
+        self.flow = flow;
         Ok(delta)
     }
 }

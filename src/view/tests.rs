@@ -21,6 +21,7 @@ fn renaming_a_step_sends_that_step_and_only_the_geometry_that_moved() {
     let view = View {
         variant: Some(v),
         drawing: true,
+        flow: None,
     };
     let mut viewer = Viewer::default();
     let shown = viewer.show(&doc, view).unwrap();
@@ -79,6 +80,7 @@ fn an_edit_that_changes_nothing_drawn_or_found_sends_neither() {
     let view = View {
         variant: None,
         drawing: false,
+        flow: None,
     };
     let mut viewer = Viewer::default();
     viewer.show(&doc, view).unwrap();
@@ -98,6 +100,7 @@ fn a_removed_step_is_said_to_be_gone_with_its_transitions_and_undo_brings_it_bac
     let view = View {
         variant: Some(v),
         drawing: true,
+        flow: None,
     };
     let mut viewer = Viewer::default();
     let before = viewer.show(&doc, view).unwrap().layout.unwrap();
@@ -159,6 +162,7 @@ fn the_findings_come_when_they_change_and_in_full_when_the_view_asks_for_all() {
     let quiet = View {
         variant: Some(v),
         drawing: true,
+        flow: None,
     };
     let mut viewer = Viewer::default();
     let shown = viewer.show(&doc, quiet).unwrap();
@@ -221,6 +225,7 @@ fn another_variant_or_a_removed_one_gets_the_whole_layout() {
             View {
                 variant: Some(second),
                 drawing: true,
+                flow: None,
             },
         )
         .unwrap();
@@ -233,6 +238,7 @@ fn another_variant_or_a_removed_one_gets_the_whole_layout() {
             View {
                 variant: Some(second),
                 drawing: true,
+                flow: None,
             },
         )
         .unwrap();
@@ -257,6 +263,7 @@ fn another_variant_or_a_removed_one_gets_the_whole_layout() {
             View {
                 variant: Some(second),
                 drawing: true,
+                flow: None,
             },
         )
         .unwrap();
@@ -289,6 +296,7 @@ fn renames_keep_the_layout_exact(mut doc: Document, v: VariantId, stride: usize)
     let view = View {
         variant: Some(v),
         drawing: true,
+        flow: None,
     };
     let mut viewer = Viewer::default();
     let mut window = viewer.show(&doc, view).unwrap().layout.unwrap();
@@ -431,6 +439,7 @@ fn a_step_moved_to_another_lane_or_a_comment_gets_what_the_window_needs() {
     let view = View {
         variant: Some(v),
         drawing: true,
+        flow: None,
     };
     let mut viewer = Viewer::default();
     let before = viewer.show(&doc, view).unwrap().layout.unwrap();
@@ -473,4 +482,42 @@ fn a_step_moved_to_another_lane_or_a_comment_gets_what_the_window_needs() {
     let u = edit(&mut doc, &mut viewer, c, view);
     assert_eq!(u.layout, None);
     assert_eq!(viewer.layout.as_ref(), Some(&after));
+}
+
+/// A sub-pathway's own flow is shown on its own: steps added there are drawn there, the main
+/// flow's steps are not, and when the sub-pathway goes the window is back on the main flow.
+#[test]
+fn a_nested_flow_is_shown_and_edited_on_its_own() {
+    let mut doc = copd();
+    let v = doc.variants[0].id;
+    let lane = doc.actors[0].id;
+    let sub = Step::new(StepKind::SubPathway, "Opplæring", Some(lane), Some(doc.phases[0].id));
+    let sub_id = sub.id;
+    apply(&mut doc, Edit::AddStep { variant: v, step: sub }).unwrap();
+    let main = View { variant: Some(v), drawing: true, flow: None };
+    let inside = View { flow: Some(sub_id), ..main };
+    let mut viewer = Viewer::default();
+    let shown = viewer.show(&doc, inside).unwrap();
+    assert_eq!(shown.flow, Some(sub_id));
+    assert!(shown.layout.as_ref().unwrap().steps.is_empty(), "a new sub-pathway's flow is empty");
+
+    let mut inner = Step::new(StepKind::Start, "Start", Some(lane), Some(doc.phases[0].id));
+    inner.within = Some(sub_id);
+    let inner_id = inner.id;
+    let u = edit(&mut doc, &mut viewer, Edit::AddStep { variant: v, step: inner }, inside);
+    assert_eq!(u.flow, Some(sub_id));
+    let after = u.layout.expect("the new step is drawn").apply(shown.layout.as_ref());
+    assert_eq!(after.steps.iter().map(|b| b.id).collect::<Vec<_>>(), vec![inner_id]);
+    assert_eq!(after, layout_with(&doc, v, &LayoutOptions { flow: Some(sub_id), ..Default::default() }).unwrap());
+
+    // back on the main flow: the nested step is not among its steps
+    let shown = viewer.show(&doc, main).unwrap();
+    let steps = &shown.layout.unwrap().steps;
+    assert!(steps.iter().any(|b| b.id == sub_id) && !steps.iter().any(|b| b.id == inner_id));
+
+    // removing the sub-pathway while its flow is shown brings the window back to the main flow
+    viewer.show(&doc, inside).unwrap();
+    let u = edit(&mut doc, &mut viewer, Edit::RemoveStep { variant: v, id: sub_id }, inside);
+    assert_eq!(u.flow, None);
+    assert!(u.values.iter().any(|val| matches!(val, Value::Step { id, step: None, .. } if *id == inner_id)), "the nested step is gone too");
 }

@@ -8,6 +8,8 @@ import { open } from "./dialogs/files";
 import { api, asCoreError, type CoreError } from "./api";
 import { Diagram, type Selection } from "./canvas/Diagram";
 import { FlowHandle, type Flow } from "./canvas/FlowHandle";
+import { FlowTrail } from "./canvas/FlowTrail";
+import { flowOf, intoFlow } from "./canvas/flowPath";
 import type { CommandId } from "./commands/ids";
 import { useFrame } from "./commands/useFrame";
 import { ExportDialog } from "./dialogs/ExportDialog";
@@ -47,13 +49,20 @@ export function App() {
   const [note, setNote] = useState<string | null>(null);
   // while drawing, unfinished-pathway errors are notes, until the user checks it all or exports
   const drawing = useRef(true);
+  // the flow shown: a sub-pathway step's own, or (null) the variant's main flow
+  const flowShown = useRef<string | null>(null);
 
-  const refresh = useCallback(async (wanted: string | null): Promise<Document | null> => {
+  /** Asks the core for everything of variant `wanted` (null: the first), in `flow` (left out:
+   * the flow shown, or the main flow of another variant). */
+  const refresh = useCallback(async (wanted: string | null, flow?: string | null): Promise<Document | null> => {
     try {
-      const [core, locked] = await Promise.all([api.showView({ variant: wanted, drawing: drawing.current }), api.documentReadOnly()]);
+      if (flow !== undefined) flowShown.current = flow;
+      else if (wanted !== shown.current?.variantId) flowShown.current = null;
+      const [core, locked] = await Promise.all([api.showView({ variant: wanted, drawing: drawing.current, flow: flowShown.current }), api.documentReadOnly()]);
       fileLocked.current = locked;
       setFileReadOnly(locked);
       const next = fromCore(core);
+      flowShown.current = next.flow;
       shown.current = next;
       setState(next);
       setVariantId(next.variantId);
@@ -69,6 +78,7 @@ export function App() {
     async (u: Update): Promise<Document | null> => {
       const next = shown.current && dispatch(shown.current, u);
       if (!next) return refresh(u.variant ?? null);
+      flowShown.current = next.flow;
       shown.current = next;
       setState(next);
       setVariantId(next.variantId);
@@ -76,7 +86,7 @@ export function App() {
     },
     [refresh],
   );
-  const view = () => ({ variant: shown.current?.variantId ?? null, drawing: drawing.current });
+  const view = () => ({ variant: shown.current?.variantId ?? null, drawing: drawing.current, flow: flowShown.current });
 
   // what undo and redo would do: asked once, then told by the shell after every change
   const [history, setHistory] = useState<UndoState>({ undo: null, redo: null });
@@ -109,7 +119,7 @@ export function App() {
       }
       setPending((n) => n + 1);
       try {
-        const u = await api.applyEdit(edit, view());
+        const u = await api.applyEdit(intoFlow(edit, flowShown.current), view());
         setNote(null);
         await take(u);
         return true;
@@ -122,6 +132,18 @@ export function App() {
       }
     },
     [refresh, take, variantId, t],
+  );
+
+  /** Selects and reveals an element, opening the flow it is drawn in first. */
+  const showIn = useCallback(
+    async (variant: string | null, sel: NonNullable<Selection>) => {
+      const v = shown.current?.doc.variants.find((x) => x.id === variant);
+      const flow = v ? flowOf(v, sel) : null;
+      if (flow !== flowShown.current || variant !== shown.current?.variantId) await refresh(variant, flow);
+      setSelection(sel);
+      setFocusTick((n) => n + 1);
+    },
+    [refresh],
   );
 
   const undoRedo = useCallback(
@@ -137,10 +159,8 @@ export function App() {
         const doc = await take(u);
         // show what came back or went: select it (the view follows) and say it
         const revealed = doc && revealOf(u.changed, doc, variantId);
-        if (revealed) {
-          if (revealed.variant && revealed.variant !== variantId) await refresh(revealed.variant);
-          setSelection(revealed.selection);
-        }
+        if (revealed?.selection) await showIn(revealed.variant ?? variantId, revealed.selection);
+        else if (revealed?.variant && revealed.variant !== variantId) await refresh(revealed.variant);
         if (what) setNote(t("toolbar.didHistory", { what }));
       } catch (e) {
         const err = asCoreError(e);
@@ -148,7 +168,7 @@ export function App() {
         else if (err.code !== "nothing_to_undo") setError(err);
       }
     },
-    [refresh, take, variantId, t, history],
+    [refresh, take, variantId, t, history, showIn],
   );
 
   const autoArrange = useCallback(async () => {
@@ -183,16 +203,26 @@ export function App() {
   }, [refresh, t]);
 
 
+  /** Shows a sub-pathway's own flow (null: the main flow); the canvas opens on it. */
+  const openFlow = useCallback(
+    async (id: string | null, select: string | null = null) => {
+      setSelection(null);
+      const doc = await refresh(shown.current?.variantId ?? null, id);
+      const name = id && doc?.variants.find((v) => v.id === shown.current?.variantId)?.steps.find((s) => s.id === id)?.label;
+      setNote(name ? t("flow.opened", { name }) : null);
+      if (select) setSelection({ kind: "step", id: select });
+    },
+    [refresh, t],
+  );
+
   const pickFinding = useCallback(
     (f: Finding) => {
-      if (f.variant && f.variant !== variantId) void refresh(f.variant);
       const el = f.elements.find((e) => e.kind === "step" || e.kind === "transition" || e.kind === "need");
       if (el && (el.kind === "step" || el.kind === "transition" || el.kind === "need")) {
-        setSelection({ kind: el.kind, id: el.id });
-        setFocusTick((n) => n + 1);
-      }
+        void showIn(f.variant ?? variantId, { kind: el.kind, id: el.id });
+      } else if (f.variant && f.variant !== variantId) void refresh(f.variant);
     },
-    [refresh, variantId],
+    [refresh, variantId, showIn],
   );
 
   const doc = state?.doc;
@@ -222,6 +252,8 @@ export function App() {
     openExport: () => startExport(),
     importFile,
     flow: flowRef,
+    flowShown: state?.flow ?? null,
+    openFlow: (id) => void openFlow(id),
   });
   const { needLayerVisible, connectFrom, connectTo, run } = frame;
   // a click on the canvas selects; in connect mode a click on another step connects to it
@@ -239,9 +271,7 @@ export function App() {
   const goTo = (r: ElementRef) => {
     if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
     review.setComparing(false);
-    if (r.variant !== variantId) void refresh(r.variant);
-    setSelection({ kind: r.kind, id: r.id });
-    setFocusTick((n) => n + 1);
+    void showIn(r.variant, { kind: r.kind, id: r.id });
   };
   const showStart = frame.closed || (!doc && error !== null);
   // the shell sets the window title; the page title matches it from the same paint on which
@@ -253,7 +283,7 @@ export function App() {
   // the step numbers the diagram shows, for lists of steps in flow order
   const stepLayout = state?.layout;
   const stepNumbers = useMemo(() => new Map((stepLayout?.steps ?? []).map((b) => [b.id, b.number])), [stepLayout]);
-  const properties = doc && <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} numbers={stepNumbers} onDelete={() => void run("delete")} />;
+  const properties = doc && <PropertiesPanel doc={doc} variant={variant} selection={selection} onSelect={setSelection} onEdit={onEdit} numbers={stepNumbers} onDelete={() => void run("delete")} onOpenFlow={(id) => void openFlow(id)} />;
 
   return (
     <div className="app" aria-busy={pending > 0 || undefined}>
@@ -279,6 +309,7 @@ export function App() {
             ))}
           </nav>
         )}
+        {doc && !showStart && variant && <FlowTrail variant={variant} flow={state?.flow ?? null} onOpen={(id) => void openFlow(id)} />}
         <div className="spacer" />
         <button
           className="toggle"
@@ -343,7 +374,7 @@ export function App() {
           <p className="loading">{t("app.noVariants")}</p>
         ) : (
           // a fresh canvas per document and variant, so each opens on its pathway
-          <ReactFlowProvider key={`${doc.id}/${variant.id}`}>
+          <ReactFlowProvider key={`${doc.id}/${variant.id}/${state.flow ?? ""}`}>
             <FlowHandle into={flowRef} />
             <Diagram
               doc={doc}
@@ -353,6 +384,7 @@ export function App() {
               onSelect={onCanvasSelect}
               onEdit={onEdit}
               onCommand={onCommand}
+              onOpenFlow={(id) => void openFlow(id)}
               focusTick={focusTick}
               multi={frame.multi}
               onMulti={frame.setMulti}

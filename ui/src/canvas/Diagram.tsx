@@ -67,6 +67,8 @@ interface Props {
   overlay?: ReactNode;
   /** Runs a command of the window: the context pad's append and connect. */
   onCommand?: (cmd: PadCommand) => void;
+  /** Opens a sub-pathway's own flow (double-click, or its ⊞ mark). */
+  onOpenFlow?: (stepId: string) => void;
 }
 
 type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
@@ -119,8 +121,9 @@ export function Diagram(props: Props) {
   const steps = useMemo(() => new Map(variant.steps.map((s) => [s.id, s])), [variant]);
 
   // stable, so that the step nodes (which carry it) stay the same objects across edits
-  const latest = useRef({ steps, onEdit, variantId: variant.id, onCommand: props.onCommand });
-  latest.current = { steps, onEdit, variantId: variant.id, onCommand: props.onCommand };
+  const latest = useRef({ steps, onEdit, variantId: variant.id, onCommand: props.onCommand, onOpenFlow: props.onOpenFlow });
+  latest.current = { steps, onEdit, variantId: variant.id, onCommand: props.onCommand, onOpenFlow: props.onOpenFlow };
+  const openFlow = useCallback((id: string) => latest.current.onOpenFlow?.(id), []);
   const pad = useCallback((cmd: PadCommand) => latest.current.onCommand?.(cmd), []);
   // the pad shows beside the one selected step of an editable diagram
   const single = selection?.kind === "step" && (!multi?.size || (multi.size === 1 && multi.has(selection.id)));
@@ -159,7 +162,8 @@ export function Diagram(props: Props) {
     void onEdit({ op: "update_step", variant: variantId, step: { ...step, label: label.trim() } });
   }, []);
 
-  const actions = useMemo<CanvasActions>(() => ({ rename, pad, pickNeed }), [rename, pad, pickNeed]);
+  const openTitle = t("flow.open");
+  const actions = useMemo<CanvasActions>(() => ({ rename, pad, pickNeed, openFlow, openTitle }), [rename, pad, pickNeed, openFlow, openTitle]);
 
   const laneNames = useMemo(
     () =>
@@ -484,7 +488,12 @@ export function Diagram(props: Props) {
         onNodeClick={(e, n) => {
           if (n.type === "step") pick("step", n.id, e.shiftKey || e.ctrlKey || e.metaKey);
         }}
-        onNodeDoubleClick={(_e, n) => !props.readOnly && n.type === "step" && setEditing(n.id)}
+        onNodeDoubleClick={(_e, n) => {
+          if (n.type !== "step") return;
+          // a sub-pathway opens (F2 renames it); any other step is renamed in place
+          if (steps.get(n.id)?.kind === "sub_pathway" && props.onOpenFlow) props.onOpenFlow(n.id);
+          else if (!props.readOnly) setEditing(n.id);
+        }}
         onEdgeClick={(_e, ed) => onSelect({ kind: "transition", id: ed.id })}
         onPaneClick={(e) => {
           if (armed) {

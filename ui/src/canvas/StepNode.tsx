@@ -108,7 +108,21 @@ export const StepNode = memo(function StepNode({ data, width, height, selected }
       <div className={below ? "step-label below" : "step-label inside"} data-step-id={step.id}>
         {editing ? <LabelEditor step={step} onRename={actions.rename} /> : <span className="step-label-text">{step.label}</span>}
       </div>
-      {step.kind === "sub_pathway" && <div className="subpathway-mark">⊞</div>}
+      {step.kind === "sub_pathway" && (
+        <button
+          type="button"
+          className="subpathway-mark nodrag nopan"
+          title={actions.openTitle}
+          aria-label={actions.openTitle}
+          tabIndex={-1}
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.openFlow(step.id);
+          }}
+        >
+          ⊞
+        </button>
+      )}
       {/* the number alone, large, for a zoom too small for any label (level of detail) */}
       {number.n > 0 && (
         <div className="step-lod" aria-hidden="true">

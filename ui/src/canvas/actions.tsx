@@ -13,6 +13,9 @@ export interface CanvasActions {
   pad: (cmd: PadCommand) => void;
   /** A click on a need: `additive` adds it to the selection or takes it out. */
   pickNeed: (id: string, additive: boolean) => void;
+  /** Opens a sub-pathway's own flow; `openTitle` names that on its mark. */
+  openFlow: (id: string) => void;
+  openTitle: string;
 }
 
 const Actions = createContext<CanvasActions | null>(null);

@@ -106,6 +106,8 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ["Shift+click"], action: "toggleSelect" },
       { keys: ["Shift+drag"], action: "rubberBand" },
       { keys: ["Enter", "F2"], action: "rename" },
+      { keys: ["Enter"], action: "openFlow" },
+      { keys: ["Escape"], action: "flowUp" },
       { keys: ["N", "Insert"], action: "addStep" },
       { keys: ["A"], action: "appendActivity" },
       { keys: ["B"], action: "appendDecision" },

@@ -58,6 +58,10 @@ export interface FrameDeps {
   openExport: () => void;
   importFile: () => Promise<void>;
   flow: MutableRefObject<Flow | null>;
+  /** The sub-pathway whose own flow is shown (null: the main flow). */
+  flowShown: string | null;
+  /** Shows a sub-pathway's own flow (null: the main flow). */
+  openFlow: (id: string | null) => void;
 }
 
 const inTextField = (el: EventTarget | null) => {
@@ -299,10 +303,13 @@ export function useFrame(d: FrameDeps) {
       }
     };
     const language: Handler = ({ id }) => setLanguage(id === "lang:nb" ? "nb" : "en");
-    const escape: Handler = () => {
+    const escape: Handler = ({ v }) => {
       if (connectFrom) setConnectFrom(null);
       else if (findOpen) setFindOpen(false);
-      else {
+      else if (!d.selection && d.flowShown && v) {
+        // nothing selected: up to the flow around the sub-pathway
+        d.openFlow(v.steps.find((s) => s.id === d.flowShown)?.within ?? null);
+      } else {
         d.setSelection(null);
         setMulti([]);
       }
@@ -312,6 +319,11 @@ export function useFrame(d: FrameDeps) {
       if (!v || sel?.kind !== "step") return;
       if (id === "confirm" && connectFrom) {
         await connectTo(sel.id);
+        return;
+      }
+      // Enter on a sub-pathway opens its own flow (F2 still renames it)
+      if (id === "confirm" && v.steps.find((s) => s.id === sel.id)?.kind === "sub_pathway") {
+        d.openFlow(sel.id);
         return;
       }
       setRenameRequest((r) => ({ id: sel.id, tick: (r?.tick ?? 0) + 1 }));

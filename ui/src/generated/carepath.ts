@@ -1891,6 +1891,10 @@ export interface StatusCount {
 export interface Shown {
   document: Document;
   findings: Finding[];
+  /**
+   * The flow shown: the sub-pathway step asked for while it exists, else the main flow.
+   */
+  flow?: StepId | null;
   layout?: Layout | null;
   /**
    * Counts what the window was sent: an update follows the message numbered one less.
@@ -1956,6 +1960,10 @@ export interface Update {
    * All findings, when they differ from those sent last; none when they are the same.
    */
   findings?: Finding[] | null;
+  /**
+   * The flow shown now (the one asked for while its sub-pathway step exists, else the main flow).
+   */
+  flow?: StepId | null;
   /**
    * What moved in its layout; none when nothing did.
    */
@@ -2051,8 +2059,9 @@ export interface VariantSummary {
   transitions: number;
 }
 /**
- * What the window shows: the variant (none: the first) and whether the findings are the
- * quiet ones of a pathway being drawn.
+ * What the window shows: the variant (none: the first), the flow in it (none: the main
+ * flow; else a sub-pathway step's own), and whether the findings are the quiet ones of a
+ * pathway being drawn.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
  * via the `definition` "View".
@@ -2062,6 +2071,7 @@ export interface View {
    * Errors that only say the pathway is unfinished come as notes.
    */
   drawing?: boolean;
+  flow?: StepId | null;
   variant?: VariantId | null;
 }
 /**

@@ -9,6 +9,7 @@ import { optionalText, toggled, updateNeed, updateStep, updateTransition } from 
 import { MetadataForm } from "./MetadataForm";
 import { NeedDialog } from "./NeedDialog";
 import { NeedFields } from "./NeedFields";
+import { stepsWithin } from "../canvas/flowPath";
 
 interface Props {
   doc: Document;
@@ -20,9 +21,11 @@ interface Props {
   numbers?: ReadonlyMap<string, number>;
   /** Deletes the selection as the Delete key does (asking about needs left at no step). */
   onDelete: () => void;
+  /** Shows a sub-pathway's own flow. */
+  onOpenFlow?: (stepId: string) => void;
 }
 
-export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, numbers, onDelete }: Props) {
+export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, numbers, onDelete, onOpenFlow }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   const step = selection?.kind === "step" ? variant?.steps.find((s) => s.id === selection.id) : undefined;
@@ -39,7 +42,7 @@ export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, num
       </h2>
       {open && (
         <div className="properties-body">
-          {variant && step && <StepForm key={step.id} doc={doc} variant={variant} step={step} onEdit={onEdit} onSelect={onSelect} numbers={numbers} onDelete={onDelete} />}
+          {variant && step && <StepForm key={step.id} doc={doc} variant={variant} step={step} onEdit={onEdit} onSelect={onSelect} numbers={numbers} onDelete={onDelete} onOpenFlow={onOpenFlow} />}
           {variant && transition && <TransitionForm key={transition.id} doc={doc} variant={variant} transition={transition} onEdit={onEdit} onSelect={onSelect} numbers={numbers} />}
           {variant && need && <NeedForm key={need.id} doc={doc} variant={variant} need={need} onEdit={onEdit} onSelect={onSelect} numbers={numbers} />}
           {!step && !transition && !need && <MetadataForm doc={doc} onEdit={onEdit} />}
@@ -51,7 +54,7 @@ export function PropertiesPanel({ doc, variant, selection, onSelect, onEdit, num
 
 type FormProps = { variant: Variant; onEdit: Props["onEdit"]; onSelect: Props["onSelect"]; numbers?: Props["numbers"] };
 
-function StepForm({ doc, variant, step, onEdit, onSelect, numbers, onDelete }: FormProps & { doc: Document; step: Step; onDelete: () => void }) {
+function StepForm({ doc, variant, step, onEdit, onSelect, numbers, onDelete, onOpenFlow }: FormProps & { doc: Document; step: Step; onDelete: () => void; onOpenFlow?: (id: string) => void }) {
   const { t } = useTranslation();
   const [annotating, setAnnotating] = useState(false);
   const set = (patch: Partial<Step>) => void onEdit(updateStep(variant.id, step, patch));
@@ -83,6 +86,14 @@ function StepForm({ doc, variant, step, onEdit, onSelect, numbers, onDelete }: F
         selected={step.participants ?? []}
         onToggle={(id, on) => set({ participants: toggled(step.participants ?? [], id, on) })}
       />
+      {step.kind === "sub_pathway" && onOpenFlow && (
+        <div className="field sub-flow">
+          <span>{stepsWithin(variant, step.id) > 0 ? t("flow.holds", { n: stepsWithin(variant, step.id) }) : t("flow.empty")}</span>
+          <button type="button" onClick={() => onOpenFlow(step.id)}>
+            {t("flow.openButton")}
+          </button>
+        </div>
+      )}
       <TextField name="step-duration" label={t("props.duration")} hint={t("props.durationHint")} value={step.duration ?? ""} onCommit={(v) => set({ duration: optionalText(v) })} />
       <TextField name="step-description" label={t("props.description")} value={step.description ?? ""} multiline onCommit={(v) => set({ description: v })} />
       <div className="field position">

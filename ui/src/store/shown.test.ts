@@ -44,7 +44,7 @@ const frame = (steps: StepBox[], removed: string[] = [], whole = false): LayoutD
 });
 
 function shown(): Shown {
-  return { seq: 4, doc: doc(), findings: [], layout: layout([box("s1"), box("s3")]), variantId: "v1" };
+  return { seq: 4, doc: doc(), findings: [], layout: layout([box("s1"), box("s3")]), variantId: "v1", flow: null };
 }
 
 const update = (u: Partial<Update>): Update => ({ seq: 5, changed: [], values: [], variant: "v1", ...u });

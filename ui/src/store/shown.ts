@@ -12,10 +12,12 @@ export interface Shown {
   findings: Finding[];
   layout: Layout | null;
   variantId: string | null;
+  /** The flow shown: a sub-pathway step's own, or (null) the variant's main flow. */
+  flow: string | null;
 }
 
 export function fromCore(s: CoreShown): Shown {
-  return { seq: s.seq, doc: s.document, findings: s.findings, layout: s.layout ?? null, variantId: s.variant ?? null };
+  return { seq: s.seq, doc: s.document, findings: s.findings, layout: s.layout ?? null, variantId: s.variant ?? null, flow: s.flow ?? null };
 }
 
 /** `s` after the update, or null when the update does not follow `s` (a message was missed
@@ -28,6 +30,7 @@ export function dispatch(s: Shown, u: Update): Shown | null {
     findings: u.findings ?? s.findings,
     layout: u.layout ? applyLayout(s.layout, u.layout) : s.layout,
     variantId: u.variant ?? null,
+    flow: u.flow ?? null,
   };
 }
 
