@@ -2993,3 +2993,67 @@ test("a need gets a second consumer and a step a participant in the panels; undo
     await browser.deleteSession();
   }
 });
+
+test("a sub-pathway opens on its own flow: double-click, a step added there, Escape and the breadcrumb back up, Enter opens it again", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-nested-"));
+  const file = path.join(dir, "hjertesvikt.carepath");
+  const sub = "Opptitrering av hjertesviktmedisiner";
+  const inner = "Justerer dosene etter blodprøvene";
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    await createAndShow(browser, { template: "heart-failure" }, file);
+    await eventually(() => hasLabel(browser, sub), "the heart-failure pathway with its sub-pathway");
+    assert.ok(!(await hasLabel(browser, inner)), "the main flow does not draw the sub-pathway's steps");
+    // the whole pathway in view, so the sub-pathway can be pointed at
+    await menu(browser, "fit");
+    await shot(browser, "nested-main.png");
+
+    // double-click opens the sub-pathway: its own steps, a breadcrumb back
+    await doubleClickAt(browser, await stillCentre(browser, sub));
+    await eventually(() => hasLabel(browser, inner), "the sub-pathway's own steps");
+    assert.ok(!(await hasLabel(browser, sub)), "the sub-pathway step itself is not in its own flow");
+    const trail = await texts(browser, ".flow-trail li");
+    assert.deepEqual(trail, ["Nå-situasjon", sub], "the breadcrumb names the variant and the sub-pathway");
+    await shot(browser, "nested-open.png");
+
+    // a step appended there (context pad key A) belongs to the sub-pathway
+    await clickAt(browser, await stillCentre(browser, inner));
+    await settled(browser);
+    await browser.keys(["a"]);
+    await labelEditorOpen(browser, "the new step's label editor");
+    await (await browser.$(".step-label-input")).addValue("Ringer pasienten om ny dose");
+    await browser.keys(["Enter"]);
+    await eventually(() => hasLabel(browser, "Ringer pasienten om ny dose"), "the new step in the sub-pathway");
+    await settled(browser);
+    const doc = (await invoke(browser, "current_document")).ok;
+    const v = doc.variants[0];
+    const subId = v.steps.find((s) => s.label === sub).id;
+    assert.equal(v.steps.find((s) => s.label === "Ringer pasienten om ny dose").within, subId, "the new step lies within the sub-pathway");
+
+    // Escape clears the selection, a second Escape goes up to the main flow
+    await browser.keys(["Escape"]);
+    await browser.keys(["Escape"]);
+    await eventually(() => hasLabel(browser, sub), "the main flow again");
+    assert.ok(!(await hasLabel(browser, "Ringer pasienten om ny dose")));
+    assert.equal((await texts(browser, ".flow-trail li")).length, 0, "no breadcrumb on the main flow");
+
+    // Enter on the selected sub-pathway opens it; the breadcrumb's first entry leads back
+    await menu(browser, "fit");
+    await clickAt(browser, await stillCentre(browser, sub));
+    await settled(browser);
+    await browser.keys(["Enter"]);
+    await eventually(() => hasLabel(browser, inner), "the sub-pathway opened by Enter");
+    await browser.execute(() => document.querySelector(".flow-trail button")?.click());
+    await eventually(() => hasLabel(browser, sub), "back on the main flow by the breadcrumb");
+
+    // one Ctrl+Z removes the step added inside, and shows where it was
+    await chord(browser, "z");
+    await settled(browser);
+    const after = (await invoke(browser, "current_document")).ok;
+    assert.ok(!after.variants[0].steps.some((s) => s.label === "Ringer pasienten om ny dose"), "undone");
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

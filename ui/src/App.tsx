@@ -309,7 +309,6 @@ export function App() {
             ))}
           </nav>
         )}
-        {doc && !showStart && variant && <FlowTrail variant={variant} flow={state?.flow ?? null} onOpen={(id) => void openFlow(id)} />}
         <div className="spacer" />
         <button
           className="toggle"
@@ -349,6 +348,7 @@ export function App() {
         </div>
       )}
       {review.on && !showStart && <div className="review-banner" role="note">{t("review.modeOn")}</div>}
+      {doc && !showStart && !review.comparing && variant && <FlowTrail variant={variant} flow={state?.flow ?? null} onOpen={(id) => void openFlow(id)} />}
       <main className="workspace">
         {!showStart && doc && !review.comparing && (
           <fieldset className="read-only-panel" disabled={review.on || fileReadOnly} aria-label={review.on ? t("review.readOnlyCaption") : fileReadOnly ? t("files.readOnlyNote") : undefined}>

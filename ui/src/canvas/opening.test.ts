@@ -43,6 +43,17 @@ describe("openingView", () => {
     expect(1023 * v.zoom).toBeLessThanOrEqual(700);
   });
 
+  it("passes over the phases before the first step (a sub-pathway's flow), the lane names kept", () => {
+    const l = pathway(4347, 1023, 1200);
+    l.columns.push({ ...l.columns[0], phase: "p2", x: 1200, width: 900 });
+    l.steps = [{ column: 1 } as Layout["steps"][number]];
+    const v = openingView(l, 1100, 700);
+    expect(v.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    // the second phase starts just after the lane names: 1,030 units passed over
+    expect(v.x).toBeCloseTo(-1030 * v.zoom);
+    expect(1200 * v.zoom + v.x).toBeCloseTo(170 * v.zoom);
+  });
+
   it("never goes below the readable zoom, even for a tall pathway in a small pane", () => {
     const v = openingView(pathway(20000, 3000, 2500), 800, 500);
     expect(v.zoom).toBe(READABLE_ZOOM);

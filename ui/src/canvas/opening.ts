@@ -27,10 +27,16 @@ export function openingView(layout: Layout, width: number, height: number): View
       zoom: whole,
     };
   }
-  const first = layout.columns[0];
+  // the first phase that holds a step (a sub-pathway's flow may start in a later one); the
+  // phases before it are passed over, the lane names stay in view (sticky headers)
+  const used = layout.steps.length > 0 ? Math.min(...layout.steps.map((b) => b.column)) : 0;
+  const first = layout.columns[used] ?? layout.columns[0];
   const horizontal = layout.orientation !== "vertical";
-  // the first phase's far edge along the flow; the lane headers come before it
-  const along = first ? (horizontal ? first.x + first.width : first.y + first.height) : horizontal ? layout.width : layout.height;
+  const start = layout.columns[0];
+  const skip = first && start ? (horizontal ? first.x - start.x : first.y - start.y) : 0;
+  // the first phase's far edge along the flow, less what is passed over; the lane headers
+  // come before it
+  const along = (first ? (horizontal ? first.x + first.width : first.y + first.height) : horizontal ? layout.width : layout.height) - skip;
   const across = horizontal ? layout.height : layout.width;
   const zoom = Math.max(
     READABLE_ZOOM,
@@ -39,7 +45,8 @@ export function openingView(layout: Layout, width: number, height: number): View
   // centred across the lanes when they fit, else from the first lane
   const spare = (horizontal ? height : width) - across * zoom;
   const offset = spare > 0 ? spare / 2 : 0;
-  return horizontal ? { x: 0, y: offset, zoom } : { x: offset, y: 0, zoom };
+  const back = skip > 0 ? -skip * zoom : 0;
+  return horizontal ? { x: back, y: offset, zoom } : { x: offset, y: back, zoom };
 }
 
 /** A box in diagram units. */
