@@ -13,6 +13,10 @@
 //!
 //! What an actor "has received": the information types of the needs at the steps passed
 //! (this one included) of which that actor is a consumer, unless the need is unmet.
+//!
+//! A sub-pathway that holds a flow of its own is walked into: after the sub-pathway step come
+//! the steps of its flow, from its first start (choices and loop rounds as above, the rounds
+//! counted afresh), one level deeper; then the walk goes on after the sub-pathway.
 
 mod graph;
 mod table;
@@ -118,6 +122,9 @@ pub struct WalkStep {
     pub flagged: Vec<FlaggedNeed>,
     /// The ways on from here when there are several (a choice the walk made).
     pub branches: Vec<Branch>,
+    /// How many sub-pathways deep the step lies (0: the flow the walk began in).
+    #[serde(default)]
+    pub depth: u32,
 }
 
 /// A walk through a variant.
@@ -132,31 +139,43 @@ pub struct Walk {
     pub loops: u32,
 }
 
+/// How deep a walk goes into sub-pathways within sub-pathways.
+const MAX_DEPTH: u32 = 32;
+
 /// Walks through a variant of the document.
 pub fn walk(doc: &Document, variant: VariantId, opts: &WalkOptions) -> Result<Walk> {
     let v = doc
         .variant(variant)
         .ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {variant}")))?;
-    let g = graph::Flow::of(v);
     let start = match opts.start {
         Some(s) if v.step(s).is_some() => s,
         Some(s) => return Err(CoreError::new(ErrorCode::UnknownId, format!("variant '{}' has no step with id {s}", v.name))),
-        None => v
-            .steps_sorted()
-            .into_iter()
-            .find(|s| s.kind == StepKind::Start)
-            .map(|s| s.id)
-            .ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, format!("variant '{}' has no start step", v.name)))?,
+        None => first_start(v, None).ok_or_else(|| CoreError::new(ErrorCode::InvalidValue, format!("variant '{}' has no start step", v.name)))?,
     };
     let mut state = State::new(doc, v);
+    let flow = v.step(start).and_then(|s| s.within);
+    let (complete, rounds) = walk_flow(v, flow, start, opts, &mut state, 0);
+    Ok(Walk { variant, variant_name: v.name.clone(), steps: state.steps, complete, loops: rounds })
+}
+
+/// The first start step (by id) of a flow (`None`: the main flow).
+fn first_start(v: &Variant, flow: Option<StepId>) -> Option<StepId> {
+    v.flow_steps(flow).filter(|s| s.kind == StepKind::Start).map(|s| s.id).min()
+}
+
+/// Walks one flow from `start`, into the flows of the sub-pathways it passes; whether it
+/// reached an end, and the loop rounds it took.
+fn walk_flow(v: &Variant, flow: Option<StepId>, start: StepId, opts: &WalkOptions, state: &mut State, depth: u32) -> (bool, u32) {
+    let own = v.flow_of(flow);
+    let g = graph::Flow::of(&own);
     let mut visits: HashMap<StepId, usize> = HashMap::new();
     let loops = opts.loops.min(MAX_LOOPS);
     let (mut at, mut via, mut left, mut rounds) = (start, None, loops, 0u32);
     // a bound no walk reaches: each round passes each step at most once more
-    let limit = (loops as usize + 2) * (v.step_count() + 1);
+    let limit = (loops as usize + 2) * (own.step_count() + 1);
     let mut complete = false;
     for _ in 0..limit {
-        let step = v.step(at).expect("walks only along transitions");
+        let Some(step) = own.step(at) else { break };
         let visit = *visits.entry(at).and_modify(|n| *n += 1).or_insert(0);
         let out = g.out(at);
         let next = if step.kind == StepKind::End { None } else { g.choose(at, visit, &opts.choices, left) };
@@ -166,14 +185,19 @@ pub fn walk(doc: &Document, variant: VariantId, opts: &WalkOptions) -> Result<Wa
                     transition: t.id,
                     label: t.label.clone(),
                     to: t.to,
-                    to_label: v.step(t.to).map(|s| s.label.clone()).unwrap_or_default(),
+                    to_label: own.step(t.to).map(|s| s.label.clone()).unwrap_or_default(),
                     taken: next.map(|n: &Transition| n.id) == Some(t.id),
                 })
                 .collect()
         } else {
             Vec::new()
         };
-        state.pass(step, via, rounds, branches);
+        state.pass(step, via, rounds, branches, depth);
+        if step.kind == StepKind::SubPathway && depth < MAX_DEPTH {
+            if let Some(inner) = first_start(v, Some(step.id)) {
+                walk_flow(v, Some(step.id), inner, opts, state, depth + 1);
+            }
+        }
         if step.kind == StepKind::End {
             complete = true;
             break;
@@ -186,13 +210,22 @@ pub fn walk(doc: &Document, variant: VariantId, opts: &WalkOptions) -> Result<Wa
         via = Some(t.id);
         at = t.to;
     }
-    Ok(Walk { variant, variant_name: v.name.clone(), steps: state.steps, complete, loops: rounds })
+    (complete, rounds)
 }
 
-/// The branch transitions of a shortest path from the first start step to `to` (breadth
-/// first, transitions in id order).
+/// The branch transitions of a shortest path from the first start step to `to`: through the
+/// main flow to the outermost sub-pathway around `to`, then inside each flow in turn.
 fn way_to(v: &Variant, to: StepId) -> Vec<TransitionId> {
-    let Some(start) = v.steps_sorted().into_iter().find(|s| s.kind == StepKind::Start).map(|s| s.id) else {
+    let around = v.enclosing(to);
+    let flows = std::iter::once(None).chain(around.iter().copied().map(Some));
+    let targets = around.iter().copied().chain(std::iter::once(to));
+    flows.zip(targets).flat_map(|(flow, target)| way_within(v, flow, target)).collect()
+}
+
+/// The branch transitions of a shortest path from a flow's first start step to `to` in that
+/// flow (breadth first, transitions in id order).
+fn way_within(v: &Variant, flow: Option<StepId>, to: StepId) -> Vec<TransitionId> {
+    let Some(start) = first_start(v, flow) else {
         return Vec::new();
     };
     let mut came: HashMap<StepId, Option<&Transition>> = HashMap::from([(start, None)]);
@@ -314,7 +347,7 @@ impl<'a> State<'a> {
         actors.map(|a| self.actor_name(Some(a))).filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ")
     }
 
-    fn pass(&mut self, step: &Step, via: Option<TransitionId>, round: u32, branches: Vec<Branch>) {
+    fn pass(&mut self, step: &Step, via: Option<TransitionId>, round: u32, branches: Vec<Branch>, depth: u32) {
         let mut flagged = Vec::new();
         let here = self.needs_at.get(&step.id).map(Vec::as_slice).unwrap_or_default();
         for n in here {
@@ -372,6 +405,7 @@ impl<'a> State<'a> {
             received,
             flagged,
             branches,
+            depth,
         });
     }
 }

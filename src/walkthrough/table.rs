@@ -15,7 +15,8 @@ pub struct WalkRow {
     /// Loop rounds taken before this step.
     pub round: u32,
     pub actor: String,
-    /// The step's label, with the branch taken when there were several ("… → gul").
+    /// The step's label, with the branch taken when there were several ("… → gul"), marked
+    /// "↳ " once per sub-pathway it lies in.
     pub step: String,
     /// The information types the acting actor has received so far, comma-separated.
     pub received: String,
@@ -51,10 +52,15 @@ fn row(s: &WalkStep, lang: Lang) -> WalkRow {
         } else {
             format!("{} ({} {})", s.actor_name, if lang == Lang::Nb { "med" } else { "with" }, s.participant_names.join(", "))
         },
-        step: match taken {
-            Some(b) => format!("{} → {b}", s.label),
-            None => s.label.clone(),
-        },
+        // a step inside a sub-pathway is marked once per level ("↳ ", "↳↳ ")
+        step: format!(
+            "{}{}",
+            if s.depth > 0 { format!("{} ", "↳".repeat(s.depth as usize)) } else { String::new() },
+            match taken {
+                Some(b) => format!("{} → {b}", s.label),
+                None => s.label.clone(),
+            }
+        ),
         received,
         flagged: s.flagged.iter().map(|f| flagged(f, lang)).collect::<Vec<_>>().join("; "),
     }

@@ -192,3 +192,35 @@ fn scenarios_take_every_outcome_of_every_decision_in_the_copd_pathway() {
         assert!(all.iter().any(|s| s.walk.steps.iter().any(|st| st.actor == Some(hospital))), "{}", v.name);
     }
 }
+
+/// The heart-failure titration is walked into: its own steps follow the sub-pathway step one
+/// level deeper, the blood tests' results reach the hospital inside it, and the walk goes on
+/// in the main flow after it. A scenario takes the other branch inside.
+#[test]
+fn a_walk_goes_into_a_sub_pathways_own_flow_and_back_out() {
+    let doc = crate::template::load("heart-failure").unwrap();
+    let v = &doc.variants[0];
+    let w = walk(&doc, v.id, &WalkOptions::default()).unwrap();
+    assert!(w.complete, "{:?}", labels(&w));
+    let at = |label: &str| w.steps.iter().position(|s| s.label == label).unwrap_or_else(|| panic!("{label} in {:?}", labels(&w)));
+    let sub = at("Opptitrering av hjertesviktmedisiner");
+    assert_eq!(w.steps[sub + 1].label, "Kontroll i opptitreringen");
+    assert_eq!(w.steps[sub + 1].depth, 1);
+    assert_eq!(w.steps[sub].depth, 0);
+    let tests = at("Tar blodprøver (kreatinin, kalium, NT-proBNP)");
+    let inner_end = w.steps[sub + 1..].iter().position(|s| s.kind == StepKind::End && s.depth == 1).map(|i| i + sub + 1).expect("the inner flow ends");
+    assert!(tests > sub && tests < inner_end);
+    assert_eq!(w.steps[inner_end + 1].depth, 0, "back in the main flow after the sub-pathway's end");
+    assert_eq!(w.steps[inner_end + 1].label, "Veier seg og svarer på symptomskjema");
+    // the hospital has the blood test results once the doses are adjusted
+    let hosp = doc.actors.iter().find(|a| a.name == "Hjertesviktpoliklinikken").unwrap().id;
+    let adjust = &w.steps[at("Justerer dosene etter blodprøvene")];
+    assert!(adjust.received.iter().find(|r| r.actor == hosp).unwrap().info_types.iter().any(|t| t.name == "Målinger"));
+    // the table marks the steps inside
+    let t = table(&w, Lang::Nb);
+    assert!(t.rows[sub + 1].step.starts_with("↳ "), "{}", t.rows[sub + 1].step);
+    // every outcome, the inner decision's too, is walked by some scenario
+    let all = scenarios(&doc, v.id).unwrap();
+    let reached = |label: &str| all.iter().any(|sc| sc.walk.steps.iter().any(|s| s.label == label));
+    assert!(reached("Måldose nådd") && reached("Ny dose pakket; ny kontroll om to uker"));
+}

@@ -2107,6 +2107,10 @@ export interface WalkStep {
    */
   branches: Branch[];
   /**
+   * How many sub-pathways deep the step lies (0: the flow the walk began in).
+   */
+  depth?: number;
+  /**
    * Needs at this step that are unmet or manual, by title.
    */
   flagged: FlaggedNeed[];
@@ -2179,7 +2183,8 @@ export interface WalkRow {
    */
   round: number;
   /**
-   * The step's label, with the branch taken when there were several ("… → gul").
+   * The step's label, with the branch taken when there were several ("… → gul"), marked
+   * "↳ " once per sub-pathway it lies in.
    */
   step: string;
 }

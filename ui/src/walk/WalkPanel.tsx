@@ -137,7 +137,7 @@ export function WalkPanel({ doc, variantId, setError, showStep }: Props) {
             {walk.steps.map((s, i) => (
               <li key={i}>
                 <button type="button" className={i === index ? "current" : undefined} aria-current={i === index ? "step" : undefined} onClick={() => setIndex(i)}>
-                  {s.number}. {s.label}
+                  {s.number}. {(s.depth ?? 0) > 0 && <span className="walk-depth" aria-hidden="true">{"↳".repeat(s.depth ?? 0)} </span>}{s.label}
                 </button>
               </li>
             ))}
