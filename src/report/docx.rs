@@ -173,6 +173,7 @@ fn styles(d: Docx) -> Docx {
         .add_style(heading("Heading2", "Heading 2", 30, 1))
         .add_style(heading("Heading3", "Heading 3", 24, 2))
         .add_style(heading("Heading4", "Heading 4", 21, 3))
+        .add_style(heading("Heading5", "Heading 5", 20, 4))
         .add_style(Style::new("Caption", StyleType::Paragraph).name("Caption").size(18).italic())
 }
 
@@ -187,7 +188,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
     for b in &report.blocks {
         d = match b {
             Block::Heading { level, text } => {
-                let style = format!("Heading{}", (*level).clamp(1, 4));
+                let style = format!("Heading{}", (*level).clamp(1, 5));
                 d.add_paragraph(para(text).style(&style).keep_next(true))
             }
             Block::Paragraph(text) => d.add_paragraph(para(text)),

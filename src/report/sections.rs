@@ -109,7 +109,8 @@ pub fn variants(cx: &Context) -> Result<Vec<Block>> {
         // one layout serves the picture, its parts and the step numbers in the tables
         let l = crate::layout::layout_with(cx.doc, v.id, &cx.diagram.layout)?;
         out.extend(diagram(cx, v, &l)?);
-        out.extend(steps_per_phase(cx, v, &l));
+        out.extend(steps_per_phase(cx, &v.flow_of(None), &l, 3));
+        out.extend(sub_pathways(cx, v)?);
         out.push(h(3, cx.tr("Analyse av informasjonsbehov", "Information-needs analysis")));
         // the eleven columns in three tables that fit a page: the service and the parties, what
         // and why, then where, how and when
@@ -201,9 +202,36 @@ pub(super) fn svg_size(svg: &str) -> (f64, f64) {
     (attr("width"), attr("height"))
 }
 
+/// Each sub-pathway that holds a flow of its own, outer before inner: its description, its
+/// flow as a figure of its own (the phases and lanes it uses) and its steps per phase.
+fn sub_pathways(cx: &Context, v: &Variant) -> Result<Vec<Block>> {
+    let mut out = Vec::new();
+    for sub in v.nested_flows() {
+        let Some(step) = v.step(sub) else { continue };
+        let path: Vec<String> = v.enclosing(sub).iter().filter_map(|&s| v.step(s)).map(|s| s.label.clone()).chain([step.label.clone()]).collect();
+        out.push(h(3, format!("{}: {}", cx.tr("Delforløp", "Sub-pathway"), path.join(" › "))));
+        if !step.description.trim().is_empty() {
+            out.push(Block::Paragraph(step.description.clone()));
+        }
+        let opts = crate::layout::LayoutOptions { flow: Some(sub), ..cx.diagram.layout };
+        let l = crate::layout::layout_with(cx.doc, v.id, &opts)?;
+        let mut own = v.flow_of(Some(sub)).into_owned();
+        own.name = format!("{} › {}", v.name, path.join(" › "));
+        if own.step_count() > 0 {
+            let figure = crate::diagram::compose::flow_figure(cx.doc, &own, &l, cx.diagram.lang);
+            let (width, height) = svg_size(&figure.svg);
+            let caption = format!("{}: {}", cx.tr("Delforløp", "Sub-pathway"), own.name);
+            let file = format!("{}-{}", slug(cx.tr("delforløp", "sub-pathway")), slug(&own.name));
+            out.push(Block::Figure(Figure { file, caption, svg: figure.svg, width, height, parts: Vec::new(), legend: None, overview: None }));
+        }
+        out.extend(steps_per_phase(cx, &own, &l, 4));
+    }
+    Ok(out)
+}
+
 /// Steps of each phase by their numbers in the diagram (phase by phase, along the flow), with
-/// actor and text: every step once.
-fn steps_per_phase(cx: &Context, v: &Variant, l: &crate::layout::Layout) -> Vec<Block> {
+/// actor and text: every step of the flow once. Headed at `level`, the phases one below.
+fn steps_per_phase(cx: &Context, v: &Variant, l: &crate::layout::Layout, level: u8) -> Vec<Block> {
     let numbers: HashMap<StepId, u32> = l.steps.iter().map(|b| (b.id, b.number)).collect();
     let mut by_phase: HashMap<Option<PhaseId>, Vec<&Step>> = HashMap::new();
     for s in v.steps() {
@@ -212,13 +240,13 @@ fn steps_per_phase(cx: &Context, v: &Variant, l: &crate::layout::Layout) -> Vec<
     for steps in by_phase.values_mut() {
         steps.sort_by_key(|s| (numbers.get(&s.id).copied().unwrap_or(u32::MAX), s.id));
     }
-    let mut out = vec![h(3, cx.tr("Steg per fase", "Steps per phase"))];
+    let mut out = vec![h(level, cx.tr("Steg per fase", "Steps per phase"))];
     let groups = columns(cx.doc).into_iter().map(|p| (Some(p.id), p.name.clone())).chain([(None, cx.tr("Uten fase", "Without phase").to_string())]);
     for (phase, name) in groups {
         let Some(steps) = by_phase.get(&phase) else {
             continue;
         };
-        out.push(h(4, name));
+        out.push(h(level + 1, name));
         let mut t = Table::new(&[cx.tr("Nr.", "No."), cx.tr("Steg", "Step"), cx.tr("Type", "Kind"), cx.tr("Aktør", "Actor"), cx.tr("Beskrivelse", "Description")]);
         for s in steps {
             let mut text = s.description.clone();
