@@ -3017,6 +3017,19 @@ test("a sub-pathway opens on its own flow: double-click, a step added there, Esc
     assert.deepEqual(trail, ["Nå-situasjon", sub], "the breadcrumb names the variant and the sub-pathway");
     await shot(browser, "nested-open.png");
 
+    // Export offers the flow shown on its own, and draws just that
+    await menu(browser, "export");
+    await (await browser.$('[role="dialog"]')).waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await (await browser.$('[role="dialog"] select[name="part"]')).getValue(), "flow", "the flow shown is offered first");
+    const figure = path.join(dir, "opptitrering.svg");
+    await (await browser.$('[role="dialog"] input[name="path"]')).setValue(figure);
+    await (await browser.$('[role="dialog"] button[type="submit"]')).click();
+    await eventually(() => existsSync(figure) && browser.execute(() => !!document.querySelector('[role="dialog"] .done')), "the sub-pathway's figure");
+    const drawn = readFileSync(figure, "utf8");
+    assert.ok(drawn.includes("Kontroll") && drawn.includes("multidosen") && !drawn.includes("dekompensert"), "only the sub-pathway's flow is drawn");
+    await browser.keys(["Escape"]);
+    await eventually(async () => !(await browser.$('[role="dialog"]').isExisting()), "the dialog to close");
+
     // a step appended there (context pad key A) belongs to the sub-pathway
     await clickAt(browser, await stillCentre(browser, inner));
     await settled(browser);

@@ -439,7 +439,7 @@ export function App() {
       </main>
       <footer className="statusbar" role="status">{note ?? frame.status ?? t("canvas.hint")}</footer>
       {review.dialogs}
-      {exporting && doc && <ExportDialog doc={doc} variantId={variantId} aspect={state?.layout ? state.layout.width / Math.max(1, state.layout.height) : undefined} onClose={() => setExporting(false)} />}
+      {exporting && doc && <ExportDialog doc={doc} variantId={variantId} flow={state?.flow ?? null} aspect={state?.layout ? state.layout.width / Math.max(1, state.layout.height) : undefined} onClose={() => setExporting(false)} />}
       {imported && <ImportReportDialog source={imported.source} report={imported.report} onClose={() => setImported(null)} />}
     </div>
   );

@@ -36,7 +36,15 @@ function PhaseSelect(props: { name: string; label: string; phases: Phase[]; valu
 /** Wider than this for its height, the whole pathway is a strip no page shows legibly. */
 export const MAX_ASPECT = 3;
 
-export function ExportDialog(props: { doc: Document; variantId: string | null; onClose: () => void; /** The canvas's width : height. */ aspect?: number }) {
+export function ExportDialog(props: {
+  doc: Document;
+  variantId: string | null;
+  onClose: () => void;
+  /** The canvas's width : height. */
+  aspect?: number;
+  /** The sub-pathway whose own flow the canvas shows: a diagram of it alone is offered first. */
+  flow?: string | null;
+}) {
   const { doc, onClose } = props;
   const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>("svg");
@@ -51,7 +59,11 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
   // which part of the pathway a diagram draws: all of it, the wrapped overview, or some phases
   // a strip wider than 3 : 1 starts as the overview, which wraps it into rows of phases
   const strip = (props.aspect ?? 0) > MAX_ASPECT;
-  const [part, setPart] = useState<"whole" | "overview" | "phases">(strip ? "overview" : "whole");
+  const [part, setPart] = useState<"whole" | "overview" | "phases" | "flow">(props.flow ? "flow" : strip ? "overview" : "whole");
+  // the sub-pathways of the chosen variant that hold a flow of their own
+  const subs = (doc.variants.find((v) => v.id === variant)?.steps ?? []).filter((s, _, all) => s.kind === "sub_pathway" && all.some((x) => x.within === s.id));
+  const [flow, setFlow] = useState(props.flow ?? "");
+  const subFlow = subs.some((s) => s.id === flow) ? flow : (subs[0]?.id ?? "");
   const phases = [...doc.phases].sort((a, b) => a.order - b.order);
   const [phaseFrom, setPhaseFrom] = useState(phases[0]?.id ?? "");
   const [phaseTo, setPhaseTo] = useState(phases[0]?.id ?? "");
@@ -103,13 +115,14 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
         {
           format,
           variant,
-          layout: { orientation: vertical ? "vertical" : "horizontal", needs },
+          layout: { orientation: vertical ? "vertical" : "horizontal", needs, flow: diagram && part === "flow" && subFlow ? subFlow : null },
           scale: pixels ?? 1,
           page,
           lang,
           // none ticked means all, as for `carepath export` without --variant
           variants: several ? (chosen.length > 0 ? chosen : doc.variants.map((v) => v.id)) : [],
           overview: diagram && part === "overview",
+          // (a sub-pathway's flow is drawn whole, from its own first to last phase)
           phases: diagram && part === "phases" ? [phaseFrom, phaseTo] : [],
         },
         target,
@@ -190,6 +203,21 @@ export function ExportDialog(props: { doc: Document; variantId: string | null; o
                 <option value="phases" disabled={phases.length === 0}>
                   {t("export.parts.phases")}
                 </option>
+                <option value="flow" disabled={subs.length === 0}>
+                  {t("export.parts.flow")}
+                </option>
+              </select>
+            </label>
+          )}
+          {diagram && part === "flow" && subs.length > 0 && (
+            <label>
+              {t("export.flow")}
+              <select name="flow" value={subFlow} onChange={(e) => setFlow(e.target.value)}>
+                {subs.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.label}
+                  </option>
+                ))}
               </select>
             </label>
           )}
