@@ -292,20 +292,23 @@ fn a_strip_too_wide_for_a_page_is_exported_as_the_overview() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kols.carepath");
     let bin = env!("CARGO_BIN_EXE_carepath");
-    assert!(Command::new(bin).args(["new", file.to_str().unwrap(), "--template", "copd"]).status().unwrap().success());
+    // a long pathway in four lanes: a strip far wider than 3 : 1 (the templates' are near it)
+    let long = carepath::sample::generate(80);
+    let variant = long.variants[0].name.clone();
+    carepath::store::Session::create(&file, long).unwrap();
     let run = |args: &[&str]| Command::new(bin).arg("export").arg(&file).args(args).output().unwrap();
-    for variant in ["Nå-situasjon", "Ønsket forløp"] {
+    for variant in [variant.as_str()] {
         let strip = run(&["--format", "svg", "--variant", variant, "--strip"]);
         assert!(strip.status.success() && strip.stderr.is_empty(), "{}", String::from_utf8_lossy(&strip.stderr));
         let (sw, sh) = svg_size(&String::from_utf8(strip.stdout).unwrap());
-        assert!(sw / sh > 3.0, "{variant}: the COPD strip is {sw} × {sh}; this test needs one wider than 3 : 1");
+        assert!(sw / sh > 3.0, "{variant}: the strip is {sw} × {sh}; this test needs one wider than 3 : 1");
         let auto = run(&["--format", "svg", "--variant", variant]);
         assert!(String::from_utf8_lossy(&auto.stderr).contains("--strip"), "{}", String::from_utf8_lossy(&auto.stderr));
         let auto = String::from_utf8(auto.stdout).unwrap();
         let (w, h) = svg_size(&auto);
         assert!(w / h <= 3.0, "{variant}: the default figure is {w} × {h}");
         // a figure of its own: the title block above, the legend under it
-        assert!(auto.contains("Digital hjemmeoppfølging") && auto.contains(">Tegnforklaring<"), "{variant}: no title block or legend");
+        assert!(auto.contains("Generert forløp") && auto.contains(">Tegnforklaring<"), "{variant}: no title block or legend");
         let overview = String::from_utf8(run(&["--format", "svg", "--variant", variant, "--overview"]).stdout).unwrap();
         assert_eq!(auto, overview, "{variant}: the default figure is the overview");
         // one PDF page of the same shape, and a PNG too

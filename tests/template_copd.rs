@@ -337,8 +337,10 @@ fn self_check(doc: &Document, v: &Variant) -> Vec<String> {
             problems.push(format!("unmet-need-in-desired: {}", n.title));
         }
     }
+    // an actor with no step in any variant (the desired pathway's system actors have none
+    // in the current one, as intended)
     for a in &doc.actors {
-        if !steps.values().any(|s| s.actor == Some(a.id)) {
+        if !doc.variants.iter().any(|w| w.steps().any(|s| s.actor == Some(a.id) || s.participants.contains(&a.id))) {
             problems.push(format!("actor-without-steps: {}", a.name));
         }
     }
@@ -364,4 +366,47 @@ fn hand_made_rule_check_notices_an_uncovered_handover() {
     apply(&mut doc, Edit::RemoveNeed { variant: vid, id: need }).unwrap();
     let problems = self_check(&doc, doc.variant(vid).unwrap());
     assert!(problems.iter().any(|p| p.starts_with("handover-without-need")), "{problems:#?}");
+}
+
+/// The corrections the domain brief asks for: the shared-decision conversation comes first
+/// (before the decision, nurse and patient together), the hospital, municipality and GP agree
+/// in one joint step, the consultation is decided with the patient, and the patient goes home
+/// after treatment; the desired pathway routes data through the hub, the municipal record, the
+/// national measurement service and Helsenorge, with needs whose parties say so.
+#[test]
+fn the_pathway_follows_the_brief_and_the_desired_one_names_the_national_services() {
+    let doc = copd();
+    let actor = |name: &str| doc.actors.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("actor {name}")).id;
+    let (pat, nurse, gp, hosp) = (actor("Pasient og pårørende"), actor("Oppfølgingstjeneste / oppfølgingsansvarlig"), actor("Fastlege"), actor("Sykehus – lungepoliklinikk"));
+    for v in &doc.variants {
+        let step = |prefix: &str| v.steps().find(|s| s.label.starts_with(prefix)).unwrap_or_else(|| panic!("{}: {prefix}", v.name));
+        let (samvalg, vedtak) = (step("Samvalgssamtale"), step("Fatter vedtak"));
+        assert!(v.outgoing(samvalg.id).any(|t| t.to == vedtak.id), "{}: the conversation leads to the decision", v.name);
+        assert_eq!((samvalg.actor, samvalg.participants.clone()), (Some(nurse), vec![pat]), "{}", v.name);
+        let agree = step("Sykehus, kommune og fastlege");
+        assert_eq!((agree.actor, agree.participants.clone()), (Some(hosp), vec![nurse, gp]), "{}", v.name);
+        assert!(step("Behov for poliklinisk konsultasjon").participants.contains(&pat), "{}", v.name);
+        let home = step("Reiser hjem");
+        assert_eq!(home.actor, Some(pat));
+        assert!(v.incoming(home.id).any(|t| v.step(t.from).is_some_and(|s| s.label.starts_with("Skriver epikrise"))), "{}: home after treatment", v.name);
+    }
+    let des = variant(&doc, VariantKind::Desired);
+    let (vkp, epj, nms, hn) = (actor("Velferdsteknologisk knutepunkt (VKP)"), actor("Kommunens EPJ"), actor("Nasjonal målingstjeneste"), actor("Helsenorge"));
+    for a in [vkp, epj, nms, hn] {
+        assert_eq!(doc.actor(a).unwrap().kind, ActorKind::System);
+        assert!(des.steps().any(|s| s.actor == Some(a)), "{}: a step where data passes", doc.actor(a).unwrap().name);
+    }
+    let need = |prefix: &str| des.needs().find(|n| n.title.starts_with(prefix)).unwrap_or_else(|| panic!("need {prefix}"));
+    let role = |n: &DataNeed, a: ActorId| n.parties.iter().filter(|p| p.actor == a).map(|p| p.role).collect::<Vec<_>>();
+    let m = need("Målinger, symptomsvar og varsel");
+    assert_eq!((role(m, pat), role(m, vkp), role(m, epj), role(m, nurse)), (vec![DataRole::Producer], vec![DataRole::Processor], vec![DataRole::Consumer], vec![DataRole::Consumer]));
+    for title in ["Måleserier og varsler for fastlegen", "Måleserier og varsler for sykehuset"] {
+        let n = need(title);
+        assert_eq!(n.provider(), Some(nms), "{title}: the national service provides what it says it does");
+        assert_eq!(role(n, vkp), vec![DataRole::Processor], "{title}");
+    }
+    assert_eq!(role(need("Vedtak og informasjon"), hn), vec![DataRole::Processor]);
+    // the current pathway has none of them yet
+    let cur = variant(&doc, VariantKind::Current);
+    assert!(cur.steps().all(|s| ![vkp, epj, nms, hn].contains(&s.actor.unwrap())));
 }
