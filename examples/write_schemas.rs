@@ -40,6 +40,7 @@ fn main() {
     generator.subschema_for::<Fragment>();
     generator.subschema_for::<carepath::template::NewDocument>();
     generator.subschema_for::<carepath::template::TemplateCard>();
+    generator.subschema_for::<carepath::model::InfoService>();
     generator.subschema_for::<carepath::compare::Diff>();
     generator.subschema_for::<carepath::compare::VariantPair>();
     generator.subschema_for::<carepath::view::menu::MenuEvent>();

@@ -7,6 +7,7 @@ fn main() {
         "open_document",
         "create_document",
         "template_cards",
+        "info_services",
         "current_document",
         "show_view",
         "apply_edit",

@@ -70,6 +70,12 @@ fn each_template_uses_parties_roles_joint_steps_and_a_sub_pathway() {
         for v in &doc.variants {
             assert!(v.steps().any(|s| !s.participants.is_empty()), "{name} / {}: a joint step", v.name);
             assert!(v.steps().any(|s| s.kind == StepKind::SubPathway), "{name} / {}: a sub-pathway", v.name);
+            let nested = v.nested_flows();
+            assert!(!nested.is_empty(), "{name} / {}: a sub-pathway with a flow of its own", v.name);
+            for sub in nested {
+                let own = v.flow_of(Some(sub));
+                assert!(own.step_count() >= 4 && own.steps().any(|s| s.kind == StepKind::Start) && own.steps().any(|s| s.kind == StepKind::End), "{name} / {}", v.name);
+            }
             for n in v.needs() {
                 let who = format!("{name} / {} / {}", v.name, n.title);
                 assert!(n.sources().next().is_some() && n.consumers().next().is_some(), "{who}");

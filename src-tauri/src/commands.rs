@@ -152,6 +152,13 @@ pub fn create_document(app: AppHandle, state: State<AppState>, new: NewDocument,
     switch(&app, &state, || Session::create(&path, doc))
 }
 
+/// The national information services the catalogue's codes are checked against, for the
+/// catalogue's picker.
+#[tauri::command]
+pub fn info_services() -> Vec<carepath::model::InfoService> {
+    carepath::model::INFO_SERVICES.to_vec()
+}
+
 /// The templates File -> New offers.
 #[tauri::command]
 pub fn template_cards() -> Result<Vec<TemplateCard>> {

@@ -60,6 +60,7 @@ fn main() {
             commands::open_document,
             commands::create_document,
             commands::template_cards,
+            commands::info_services,
             commands::current_document,
             commands::document_usage,
             commands::show_view,

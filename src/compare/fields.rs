@@ -123,7 +123,7 @@ impl Cx<'_> {
     }
     /// "Pasient (produsent), Fastlege (datakonsument)".
     fn parties(&self, side: Side, parties: &[Party]) -> String {
-        join(parties.iter().map(|p| format!("{} ({})", self.actor(side, Some(p.actor)), p.role.label(self.lang).to_lowercase())), self.lang)
+        join(parties.iter().map(|p| p.shown(&self.actor(side, Some(p.actor)), self.lang)), self.lang)
     }
     fn opt_rank(&self, rank: Option<u8>) -> String {
         rank.map_or_else(|| none(self.lang), |r| r.to_string())

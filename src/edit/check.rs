@@ -62,6 +62,11 @@ pub(crate) fn step_in(doc: &Document, variant: &Variant, who: impl Fn() -> Strin
     ))
 }
 
+/// The first item that occurs again later in the list.
+fn repeated<T: PartialEq + Copy>(items: &[T]) -> Option<T> {
+    (0..items.len()).find(|&i| items[..i].contains(&items[i])).map(|i| items[i])
+}
+
 pub(super) fn step(doc: &Document, s: &Step) -> Result<()> {
     label("step label", &s.label)?;
     text("step description", &s.description)?;
@@ -70,12 +75,12 @@ pub(super) fn step(doc: &Document, s: &Step) -> Result<()> {
     }
     let who = || format!("step '{}'", short(&s.label));
     actor_ref(doc, who, s.actor)?;
-    for (i, &p) in s.participants.iter().enumerate() {
+    for &p in &s.participants {
         actor_ref(doc, who, Some(p))?;
-        if s.participants[..i].contains(&p) {
-            let name = doc.actor(p).map_or(String::new(), |a| short(&a.name).to_string());
-            return Err(CoreError::new(ErrorCode::InvalidValue, format!("{}: '{name}' takes part twice", who())));
-        }
+    }
+    if let Some(p) = repeated(&s.participants) {
+        let name = doc.actor(p).map_or(String::new(), |a| short(&a.name).to_string());
+        return Err(CoreError::new(ErrorCode::InvalidValue, format!("{}: '{name}' takes part twice", who())));
     }
     if let Some(p) = s.phase {
         if doc.phase(p).is_none() {
@@ -112,7 +117,7 @@ pub(super) fn need(doc: &Document, v: &Variant, n: &DataNeed) -> Result<()> {
     for p in &n.parties {
         actor_ref(doc, who, Some(p.actor))?;
     }
-    if let Some(p) = (0..n.parties.len()).find(|&i| n.parties[..i].contains(&n.parties[i])).map(|i| n.parties[i]) {
+    if let Some(p) = repeated(&n.parties) {
         let name = doc.actor(p.actor).map_or(String::new(), |a| short(&a.name).to_string());
         return Err(CoreError::new(
             ErrorCode::InvalidValue,

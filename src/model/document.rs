@@ -209,6 +209,20 @@ impl Document {
     pub fn actor(&self, id: ActorId) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
     }
+    /// The actor's name, or "" for none or an actor the document does not have.
+    pub fn actor_name(&self, id: Option<ActorId>) -> String {
+        id.and_then(|a| self.actor(a)).map(|a| a.name.clone()).unwrap_or_default()
+    }
+    /// The names of actors, each once, joined by ", " (reports, the walk-through).
+    pub fn actor_names(&self, actors: impl Iterator<Item = ActorId>) -> String {
+        let mut out: Vec<String> = Vec::new();
+        for name in actors.map(|a| self.actor_name(Some(a))) {
+            if !name.is_empty() && !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out.join(", ")
+    }
     pub fn phase(&self, id: PhaseId) -> Option<&Phase> {
         self.phases.iter().find(|p| p.id == id)
     }

@@ -97,6 +97,10 @@ impl Party {
     pub fn new(actor: ActorId, role: DataRole) -> Self {
         Self { actor, role }
     }
+    /// The party as tables show it: "Fastlege (datakonsument)", given the actor's name.
+    pub fn shown(&self, actor_name: &str, lang: Lang) -> String {
+        format!("{actor_name} ({})", self.role.label(lang).to_lowercase())
+    }
     /// The parties of a need between one provider and one consumer, leaving out the missing.
     pub fn pair(provider: Option<ActorId>, consumer: Option<ActorId>) -> Vec<Party> {
         provider.map(|a| Party::new(a, DataRole::Provider)).into_iter().chain(consumer.map(|a| Party::new(a, DataRole::Consumer))).collect()

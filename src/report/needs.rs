@@ -8,7 +8,7 @@ use crate::model::*;
 
 /// The actor's name, or "" when there is none.
 pub fn actor_name(doc: &Document, id: Option<ActorId>) -> String {
-    id.and_then(|a| doc.actor(a)).map(|a| a.name.clone()).unwrap_or_default()
+    doc.actor_name(id)
 }
 
 /// The information services of a need: "IT17 IT07 Målinger, IT17 Varsel".
@@ -18,20 +18,14 @@ pub fn services(doc: &Document, n: &DataNeed) -> String {
 
 /// The names of actors, each once, joined by ", ".
 fn names(doc: &Document, actors: impl Iterator<Item = ActorId>) -> String {
-    let mut out: Vec<String> = Vec::new();
-    for name in actors.map(|a| actor_name(doc, Some(a))) {
-        if !name.is_empty() && !out.contains(&name) {
-            out.push(name);
-        }
-    }
-    out.join(", ")
+    doc.actor_names(actors)
 }
 
 /// Every party of a need with its role: "Pasient (produsent), Fastlege (datakonsument)".
 pub fn parties(doc: &Document, n: &DataNeed, lang: Lang) -> String {
     n.parties
         .iter()
-        .map(|p| format!("{} ({})", actor_name(doc, Some(p.actor)), p.role.label(lang).to_lowercase()))
+        .map(|p| p.shown(&actor_name(doc, Some(p.actor)), lang))
         .collect::<Vec<_>>()
         .join(", ")
 }

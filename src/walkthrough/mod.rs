@@ -339,12 +339,12 @@ impl<'a> State<'a> {
     }
 
     fn actor_name(&self, id: Option<ActorId>) -> String {
-        id.and_then(|a| self.doc.actor(a)).map(|a| a.name.clone()).unwrap_or_default()
+        self.doc.actor_name(id)
     }
 
     /// Actors' names joined by ", ".
     fn names(&self, actors: impl Iterator<Item = ActorId>) -> String {
-        actors.map(|a| self.actor_name(Some(a))).filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ")
+        self.doc.actor_names(actors)
     }
 
     fn pass(&mut self, step: &Step, via: Option<TransitionId>, round: u32, branches: Vec<Branch>, depth: u32) {

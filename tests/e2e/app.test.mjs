@@ -1153,7 +1153,7 @@ test("File → New offers a blank document, one with lanes and phases, and the C
       "Helhetlig oppfølging – skrøpelige eldre med sammensatte behov",
     ]);
     const copd = (await texts(browser, ".new-document-dialog .new-card .muted"))[2];
-    assert.match(copd, /6 aktører, 5 faser, 38 steg og 22 informasjonsbehov/);
+    assert.match(copd, /10 aktører, 5 faser, 39 steg og 22 informasjonsbehov/);
     await browser.keys("Hjertesvikt – nå");
     // the choices are one radio group: Tab reaches it, arrows pick
     await browser.keys(["Tab"]);

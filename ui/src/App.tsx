@@ -134,14 +134,15 @@ export function App() {
     [refresh, take, variantId, t],
   );
 
-  /** Selects and reveals an element, opening the flow it is drawn in first. */
+  /** Selects an element, opening the flow it is drawn in first; `reveal` centres the view on
+   * it (a finding, a compare entry), else the canvas only follows it when it is out of view. */
   const showIn = useCallback(
-    async (variant: string | null, sel: NonNullable<Selection>) => {
+    async (variant: string | null, sel: NonNullable<Selection>, reveal = true) => {
       const v = shown.current?.doc.variants.find((x) => x.id === variant);
       const flow = v ? flowOf(v, sel) : null;
       if (flow !== flowShown.current || variant !== shown.current?.variantId) await refresh(variant, flow);
       setSelection(sel);
-      setFocusTick((n) => n + 1);
+      if (reveal) setFocusTick((n) => n + 1);
     },
     [refresh],
   );
@@ -159,7 +160,7 @@ export function App() {
         const doc = await take(u);
         // show what came back or went: select it (the view follows) and say it
         const revealed = doc && revealOf(u.changed, doc, variantId);
-        if (revealed?.selection) await showIn(revealed.variant ?? variantId, revealed.selection);
+        if (revealed?.selection) await showIn(revealed.variant ?? variantId, revealed.selection, false);
         else if (revealed?.variant && revealed.variant !== variantId) await refresh(revealed.variant);
         if (what) setNote(t("toolbar.didHistory", { what }));
       } catch (e) {

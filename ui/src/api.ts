@@ -17,6 +17,7 @@ import type {
   Position,
   Shown,
   TemplateCard,
+  InfoService,
   Update,
   View,
 } from "./generated/carepath";
@@ -41,6 +42,7 @@ export const api = {
   /** A blank document or a template's copy, created at `path` and opened. */
   createDocument: (request: NewDocument, path: string) => invoke<Document>("create_document", { new: request, path }),
   templateCards: () => invoke<TemplateCard[]>("template_cards"),
+  infoServices: () => invoke<InfoService[]>("info_services"),
   /** Everything the window shows of `view`; each edit's Update is measured from it. */
   showView: (view: View) => invoke<Shown>("show_view", { view }),
   /** Applies an edit; the answer is what changed for the window showing `view`. */

@@ -1420,6 +1420,26 @@ export interface ReportEntry {
   note: string;
 }
 /**
+ * One national information service.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "InfoService".
+ */
+export interface InfoService {
+  /**
+   * "IT17".
+   */
+  code: string;
+  /**
+   * Name in English.
+   */
+  name_en: string;
+  /**
+   * Name in Norwegian bokmål.
+   */
+  name_nb: string;
+}
+/**
  * An information type with its name.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
