@@ -101,6 +101,8 @@ fn metadata_follows_the_architecture_documents() {
 fn actors_phases_and_catalogue() {
     let doc = copd();
     assert!(doc.actors.len() >= 5);
+    let colours: HashSet<Option<&str>> = doc.actors.iter().map(|a| a.colour.as_deref()).collect();
+    assert_eq!(colours.len(), doc.actors.len(), "every lane a colour of its own");
     for kind in [ActorKind::Patient, ActorKind::Municipal, ActorKind::Gp, ActorKind::Hospital, ActorKind::System] {
         assert!(doc.actors.iter().any(|a| a.kind == kind), "no actor of kind {kind:?}");
     }

@@ -386,6 +386,7 @@ export function App() {
               onEdit={onEdit}
               onCommand={onCommand}
               onOpenFlow={(id) => void openFlow(id)}
+              nested={!!state.flow}
               focusTick={focusTick}
               multi={frame.multi}
               onMulti={frame.setMulti}

@@ -69,6 +69,8 @@ interface Props {
   onCommand?: (cmd: PadCommand) => void;
   /** Opens a sub-pathway's own flow (double-click, or its ⊞ mark). */
   onOpenFlow?: (stepId: string) => void;
+  /** Whether the layout is a sub-pathway's own flow (it opens on its first phase with steps). */
+  nested?: boolean;
 }
 
 type AnyNode = StepNodeType | SwimlanesNodeType | NeedLayerNodeType;
@@ -517,7 +519,7 @@ export function Diagram(props: Props) {
         onInit={(inst) => {
           // open on the pathway: the whole when readable, else its first phase
           const el = document.querySelector(".diagram");
-          void inst.setViewport(openingView(layout, el ? el.clientWidth : 1200, el ? el.clientHeight : 800));
+          void inst.setViewport(openingView(layout, el ? el.clientWidth : 1200, el ? el.clientHeight : 800, !!props.nested));
         }}
         // a large pathway draws only what is in view (smooth dragging and zooming with 1,000
         // steps); a small one keeps every step in the page, where find and the keyboard reach it

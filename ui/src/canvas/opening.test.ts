@@ -47,7 +47,9 @@ describe("openingView", () => {
     const l = pathway(4347, 1023, 1200);
     l.columns.push({ ...l.columns[0], phase: "p2", x: 1200, width: 900 });
     l.steps = [{ column: 1 } as Layout["steps"][number]];
-    const v = openingView(l, 1100, 700);
+    // the main flow keeps its first phase and the lane-name band in view
+    expect(openingView(l, 1100, 700).x).toBe(0);
+    const v = openingView(l, 1100, 700, true);
     expect(v.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
     // the second phase starts just after the lane names: 1,030 units passed over
     expect(v.x).toBeCloseTo(-1030 * v.zoom);

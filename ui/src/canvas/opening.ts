@@ -16,7 +16,7 @@ export interface Viewport {
  * fitted and centred, when it is readable that small; otherwise the first phase (with the
  * lane names) fitted from the top-left corner, and never below the readable zoom.
  */
-export function openingView(layout: Layout, width: number, height: number): Viewport {
+export function openingView(layout: Layout, width: number, height: number, nested = false): Viewport {
   const w = Math.max(1, width - 2 * MARGIN);
   const h = Math.max(1, height - 2 * MARGIN);
   const whole = Math.min(1, w / layout.width, h / layout.height);
@@ -27,9 +27,10 @@ export function openingView(layout: Layout, width: number, height: number): View
       zoom: whole,
     };
   }
-  // the first phase that holds a step (a sub-pathway's flow may start in a later one); the
-  // phases before it are passed over, the lane names stay in view (sticky headers)
-  const used = layout.steps.length > 0 ? Math.min(...layout.steps.map((b) => b.column)) : 0;
+  // a sub-pathway's flow opens on the first phase that holds a step (it may start in a later
+  // one): the phases before it are passed over, the lane names stay as tags (sticky headers);
+  // the main flow opens on its first phase with the lane-name band
+  const used = nested && layout.steps.length > 0 ? Math.min(...layout.steps.map((b) => b.column)) : 0;
   const first = layout.columns[used] ?? layout.columns[0];
   const horizontal = layout.orientation !== "vertical";
   const start = layout.columns[0];
