@@ -6,7 +6,7 @@ mod common;
 #[path = "support/node_packages.rs"]
 mod node_packages;
 
-use carepath::export::bpmn::{pick_variant, to_bpmn, to_bpmn_variants};
+use carepath::export::bpmn::{pick_variant, to_bpmn, to_bpmn_pools, to_bpmn_variants};
 use carepath::import::bpmn::from_bpmn;
 use carepath::model::*;
 use std::path::PathBuf;
@@ -182,6 +182,10 @@ fn exports_validate_against_the_bpmn_schema() {
     let vid = VariantId::new();
     empty.variants.push(Variant::new(vid, "Tom variant"));
     xmllint(&xsd, "empty.bpmn", &to_bpmn(&empty, vid).unwrap());
+    for (i, v) in copd.variants.iter().enumerate() {
+        xmllint(&xsd, &format!("copd-pools-{i}.bpmn"), &to_bpmn_pools(&copd, v.id).unwrap());
+    }
+    xmllint(&xsd, "awkward-pools.bpmn", &to_bpmn_pools(&doc, doc.variants[0].id).unwrap());
 }
 
 /// bpmn-moddle (the model layer of bpmn.io) in `scripts/bpmn`, installed with `npm ci` on
@@ -208,6 +212,10 @@ fn bpmn_moddle_reads_exports_without_warnings() {
     files.push(("awkward.bpmn".into(), to_bpmn(&doc, doc.variants[0].id).unwrap()));
     let generated = carepath::sample::generate(300);
     files.push(("generated.bpmn".into(), to_bpmn(&generated, generated.variants[0].id).unwrap()));
+    for (i, v) in copd.variants.iter().enumerate() {
+        files.push((format!("copd-pools-{i}.bpmn"), to_bpmn_pools(&copd, v.id).unwrap()));
+    }
+    files.push(("awkward-pools.bpmn".into(), to_bpmn_pools(&doc, doc.variants[0].id).unwrap()));
     let mut cmd = Command::new("node");
     cmd.arg(&script);
     for (name, xml) in &files {
@@ -306,4 +314,36 @@ fn needs_are_named_by_title_and_information_types() {
     let renamed = xml.replace(&attr, "name=\"Henvisning\"");
     let (back, _) = from_bpmn(renamed.as_bytes(), "navn.bpmn").unwrap();
     assert_eq!(back.variants[0].need(need.id).unwrap().title, "Henvisning");
+}
+
+/// A pool per actor: every hand-over between actors and each need's message to each consumer
+/// is a message flow, the actor's own steps a process; Carepath reads it back to the same
+/// document (COPD variants, and the awkward one with nested flows and steps of no actor).
+#[test]
+fn a_pool_per_actor_has_message_flows_per_hand_over_and_consumer_and_round_trips() {
+    let copd = carepath::template::load("copd").unwrap();
+    let awkward = awkward();
+    for (doc, v) in copd.variants.iter().map(|v| (&copd, v)).chain([(&awkward, &awkward.variants[0])]) {
+        let xml = to_bpmn_pools(doc, v.id).unwrap();
+        let main_steps: Vec<&Step> = v.steps().filter(|s| s.within.is_none()).collect();
+        let actor_of = |id: StepId| v.step(id).and_then(|s| s.actor);
+        let handovers = v.transitions().filter(|t| v.step(t.from).is_some_and(|s| s.within.is_none()) && actor_of(t.from) != actor_of(t.to)).count();
+        let consumers: usize = v
+            .needs()
+            .map(|n| {
+                let from = n.steps.iter().filter(|s| v.step(**s).is_some_and(|s| s.within.is_none())).find_map(|s| actor_of(*s).filter(|a| n.sources().any(|x| x == *a))).or(n.sources().next());
+                if n.sources().next().is_none() { 0 } else { n.consumers().filter(|c| Some(*c) != from).count() }
+            })
+            .sum();
+        assert_eq!(xml.matches("<bpmn:messageFlow ").count(), handovers + consumers, "{}", v.name);
+        assert_eq!(xml.matches("<bpmn:participant ").count(), doc.actors.len() + usize::from(main_steps.iter().any(|s| s.actor.is_none())), "{}", v.name);
+        let (back, report) = from_bpmn(xml.as_bytes(), "pools.bpmn").unwrap_or_else(|e| panic!("{}", e.message));
+        assert!(report.is_empty(), "{}: {}", v.name, report.to_text("pools.bpmn"));
+        assert_eq!(back.actors, doc.actors, "{}", v.name);
+        assert_eq!(back.phases, doc.phases);
+        assert_eq!(back.info_types, doc.info_types);
+        assert_eq!(back.variants.len(), 1);
+        assert_eq!(back.variants[0].to_data(), v.to_data(), "variant '{}'", v.name);
+        assert_eq!(to_bpmn_pools(&back, v.id).unwrap(), xml, "and the same bytes again");
+    }
 }

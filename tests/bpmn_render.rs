@@ -1,5 +1,5 @@
-//! bpmn-js (the bpmn.io viewer) draws Carepath's BPMN export (each COPD variant, and both as
-//! two pools in one file) in headless Chromium without
+//! bpmn-js (the bpmn.io viewer) draws Carepath's BPMN export (each COPD variant, both as
+//! two pools in one file, and the desired one as a pool per actor) in headless Chromium without
 //! import warnings or console errors, with every diagram shape and edge on the canvas
 //! (`scripts/bpmn/render.mjs`). The screenshots are kept under the test target directory and
 //! their paths printed. Needs Node.js and /usr/bin/chromium (`scripts/install-deps.sh --test`
@@ -8,7 +8,7 @@
 #[path = "support/node_packages.rs"]
 mod node_packages;
 
-use carepath::export::bpmn::{to_bpmn, to_bpmn_variants};
+use carepath::export::bpmn::{to_bpmn, to_bpmn_pools, to_bpmn_variants};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -32,6 +32,7 @@ fn bpmn_js_renders_copd_variants_without_errors() {
     let all: Vec<_> = copd.variants.iter().map(|v| v.id).collect();
     let files = copd.variants.iter().enumerate().map(|(i, v)| (format!("copd-{i}"), v.name.clone(), to_bpmn(&copd, v.id).unwrap()));
     let files = files.chain([("copd-all".to_string(), "every variant".to_string(), to_bpmn_variants(&copd, &all).unwrap())]);
+    let files = files.chain([("copd-pools".to_string(), "a pool per actor".to_string(), to_bpmn_pools(&copd, copd.variants[1].id).unwrap())]);
     for (name, what, xml) in files {
         let bpmn = out.join(format!("{name}.bpmn"));
         let png = out.join(format!("{name}.png"));

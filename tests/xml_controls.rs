@@ -42,6 +42,7 @@ fn bytes(doc: &Document, format: ExportFormat) -> Vec<u8> {
         variants: Vec::new(),
         phases: Vec::new(),
         overview: false,
+        pools: false,
     };
     export::render(doc, &opts).unwrap_or_else(|e| panic!("{format:?}: {}", e.message))
 }

@@ -241,8 +241,10 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
         },
         lang,
         // BPMN without --variant carries the whole document: every variant, one pool each
+        // (a pool per actor is one variant's)
+        pools: args.pools,
         variants: match (format, &args.variant) {
-            (ExportFormat::Bpmn, None) => doc.variants.iter().map(|v| v.id).collect(),
+            (ExportFormat::Bpmn, None) if !args.pools => doc.variants.iter().map(|v| v.id).collect(),
             _ => Vec::new(),
         },
         phases: args

@@ -116,6 +116,7 @@ pub fn run(a: DiffArgs) -> Outcome {
             variants: Vec::new(),
             phases: Vec::new(),
             overview: false,
+            pools: false,
         };
         let bytes = export::render_compare(Side { doc: &da, variant: source }, Side { doc: &db, variant: target }, &opts)
             .map_err(|e| format!("{}: {}", out.display(), e.message))?;

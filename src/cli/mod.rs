@@ -207,6 +207,10 @@ pub struct DiagramArgs {
     /// sub-pathway step's label or id.
     #[arg(long)]
     pub flow: Option<String>,
+    /// BPMN: one variant as a pool per actor, hand-overs between actors and each need's
+    /// message to each consumer as message flows (default: one pool with a lane per actor).
+    #[arg(long)]
+    pub pools: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -91,6 +91,9 @@ pub struct ExportOptions {
     /// Diagrams only: the overview, the whole pathway wrapped into rows of phases.
     #[serde(default)]
     pub overview: bool,
+    /// BPMN only: a pool per actor, hand-overs and needs as message flows (one per consumer).
+    #[serde(default)]
+    pub pools: bool,
 }
 
 impl ExportOptions {
@@ -109,6 +112,7 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
     let d = DiagramOptions { layout: opts.layout, lang: opts.lang, scale: opts.scale, page: opts.page };
     match opts.format {
         ExportFormat::Json => Ok(json::to_json(doc).into_bytes()),
+        ExportFormat::Bpmn if opts.pools => bpmn::to_bpmn_pools(doc, opts.variant).map(String::into_bytes),
         ExportFormat::Bpmn if opts.variants.is_empty() => bpmn::to_bpmn(doc, opts.variant).map(String::into_bytes),
         ExportFormat::Bpmn => bpmn::to_bpmn_variants(doc, &opts.variants).map(String::into_bytes),
         ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf if opts.overview || !opts.phases.is_empty() => {
@@ -198,6 +202,7 @@ mod tests {
             variants: Vec::new(),
             phases: Vec::new(),
             overview: false,
+            pools: false,
         };
         let bytes = render(&doc, &opts).unwrap();
         let dir = std::env::temp_dir().join(format!("carepath-export-{}", std::process::id()));

@@ -29,9 +29,11 @@
 //! id), fixed number formatting, no timestamps.
 
 mod geometry;
+mod pools;
 pub mod xml;
 
 pub use geometry::{geometry, Geometry, Rect};
+pub use pools::to_bpmn_pools;
 
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::*;
@@ -71,11 +73,11 @@ fn has_data_associations(kind: StepKind) -> bool {
     matches!(kind, StepKind::Activity | StepKind::SubPathway)
 }
 
-fn json<T: Serialize>(value: &T) -> String {
+pub(super) fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("model values always serialise")
 }
 
-fn num(v: f64) -> String {
+pub(super) fn num(v: f64) -> String {
     format!("{}", (v * 100.0).round() / 100.0)
 }
 
@@ -106,7 +108,7 @@ pub fn to_bpmn(doc: &Document, variant_id: VariantId) -> Result<String> {
 /// One variant's part of the file: its steps, flows and needs, where its pool is drawn, and
 /// the suffix that keeps its element ids apart from the other variants' (variants share step
 /// and actor ids; the first variant's ids have no suffix).
-struct Part<'a> {
+pub(super) struct Part<'a> {
     v: &'a Variant,
     sfx: String,
     /// How far down the pool is drawn from where the layout puts it.
@@ -204,7 +206,7 @@ fn write_collaboration(x: &mut Xml, doc: &Document, parts: &[Part]) {
 
 impl Part<'_> {
     /// Where a step is drawn: on the pool, or on its nested flow's own page.
-    fn rect(&self, step: StepId) -> Rect {
+    pub(super) fn rect(&self, step: StepId) -> Rect {
         self.geo.steps.get(&step).or_else(|| self.nested.iter().find_map(|(_, g)| g.steps.get(&step))).copied().unwrap_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 })
     }
 }
@@ -355,11 +357,11 @@ impl Flows<'_, '_> {
     }
 }
 
-fn bounds(x: &mut Xml, r: Rect) {
+pub(super) fn bounds(x: &mut Xml, r: Rect) {
     x.empty("dc:Bounds", &[("x", &num(r.x)), ("y", &num(r.y)), ("width", &num(r.w)), ("height", &num(r.h))]);
 }
 
-fn edge(x: &mut Xml, id: &str, element: &str, points: &[(f64, f64)]) {
+pub(super) fn edge(x: &mut Xml, id: &str, element: &str, points: &[(f64, f64)]) {
     x.open("bpmndi:BPMNEdge", &[("id", id), ("bpmnElement", element)]);
     for &(px, py) in points {
         x.empty("di:waypoint", &[("x", &num(px)), ("y", &num(py))]);
@@ -407,7 +409,7 @@ fn write_diagram(x: &mut Xml, parts: &[Part]) {
 
 /// A diagram page per nested flow, its plane the collapsed sub-process (as bpmn.io draws a
 /// sub-process one opens): the flow's steps and sequence flows where Carepath lays them out.
-fn write_nested_pages(x: &mut Xml, part: &Part) {
+pub(super) fn write_nested_pages(x: &mut Xml, part: &Part) {
     let Part { v, sfx, transitions, .. } = part;
     for (sub, geo) in &part.nested {
         let name = v.step(*sub).map_or("", |s| s.label.as_str());

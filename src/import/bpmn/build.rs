@@ -367,17 +367,29 @@ impl<'t> Builder<'t> {
                 let process = self.ref_attr(p, "processRef").filter(|&pr| t.get(pr).name == "process");
                 let name = self.name(p).or_else(|| process.and_then(|pr| self.name(pr))).map(str::to_string).unwrap_or_else(|| format!("Aktør {}", self.doc.actors.len() + 1));
                 self.used[p as usize] = true;
+                // the pool of the steps of no actor in Carepath's --pools export
+                if self.cp_element(p, "unassigned").is_some() {
+                    if let Some(pr) = process.filter(|pr| !owned.contains(pr)) {
+                        owned.push(pr);
+                        self.pool_of.insert(pr, p);
+                        self.used[pr as usize] = true;
+                        self.mark_plain_children(pr);
+                    }
+                    continue;
+                }
+                // a pool per actor (Carepath's --pools export) carries its actor
+                let json = self.cp::<Actor>(p, "actor");
                 match process {
                     Some(pr) if !owned.contains(&pr) => {
                         owned.push(pr);
                         self.pool_of.insert(pr, p);
-                        if let Some(a) = self.process_actors(pr, &name) {
+                        if let Some(a) = self.process_actors(pr, &name, json) {
                             self.pool_actor.insert(p, a);
                         }
                     }
                     _ => {
                         self.current_pool = None;
-                        let a = self.new_actor(p, &name, "", None);
+                        let a = self.new_actor(p, &name, "", json);
                         self.pool_actor.insert(p, a);
                     }
                 }
@@ -387,14 +399,14 @@ impl<'t> Builder<'t> {
             if !owned.contains(&pr) {
                 let name = self.name(pr).map(str::to_string).unwrap_or_else(|| format!("Aktør {}", self.doc.actors.len() + 1));
                 owned.push(pr);
-                self.process_actors(pr, &name);
+                self.process_actors(pr, &name, None);
             }
         }
         (participants, owned)
     }
 
     /// The actors of one process: its leaf lanes, or one for the whole pool (returned).
-    fn process_actors(&mut self, pr: u32, pool: &str) -> Option<ActorId> {
+    fn process_actors(&mut self, pr: u32, pool: &str, pool_json: Option<Actor>) -> Option<ActorId> {
         let t = self.t;
         self.current_pool = self.pool_of.get(&pr).copied();
         self.used[pr as usize] = true;
@@ -452,7 +464,7 @@ impl<'t> Builder<'t> {
         if leaves > 0 {
             return None;
         }
-        let a = self.new_actor(pr, pool, "", None);
+        let a = self.new_actor(pr, pool, "", pool_json);
         self.pool_actor.insert(pr, a);
         Some(a)
     }
@@ -857,10 +869,39 @@ impl<'t> Builder<'t> {
     fn message_flows(&mut self, _participants: &[u32]) {
         let t = self.t;
         let actor_of: HashMap<StepId, Option<ActorId>> = self.steps.iter().map(|s| (s.id, s.actor)).collect();
+        let step_ids: HashSet<StepId> = self.steps.iter().map(|s| s.id).collect();
         for c in t.children(0, Ns::Model, "collaboration").collect::<Vec<_>>() {
+            // a pool per actor: the variant's needs whole (their message flows only name them)
+            let whole = self.cp::<Vec<DataNeed>>(c, "needs");
+            for mut n in whole.iter().flatten().cloned() {
+                n.id = NeedId(self.claim_local(Some(n.id.0)));
+                n.steps.retain(|s| step_ids.contains(s));
+                n.parties.retain(|p| self.doc.actor(p.actor).is_some());
+                n.info_types.retain(|it| self.doc.info_type(*it).is_some());
+                self.needs.push(n);
+            }
             for m in t.children(c, Ns::Model, "messageFlow").collect::<Vec<_>>() {
                 self.used[m as usize] = true;
                 self.mark_plain_children(m);
+                // a hand-over between pools: a transition
+                if let Some(mut tr) = self.cp::<Transition>(m, "transition") {
+                    let end = |k: &str| self.ref_attr(m, k).and_then(|e| self.step_of.get(&e).copied());
+                    if let (Some(from), Some(to)) = (end("sourceRef"), end("targetRef")) {
+                        tr.id = TransitionId(self.claim_local(Some(tr.id.0)));
+                        tr.from = from;
+                        tr.to = to;
+                        let name = t.attr(m, "name").unwrap_or("").to_string();
+                        if xml_safe(&tr.label) != name {
+                            tr.label = clip(name.trim());
+                        }
+                        self.transitions.push(tr);
+                        continue;
+                    }
+                }
+                // a need's message to one consumer, the need itself read whole above
+                if whole.is_some() && self.cp_element(m, "message").is_some() {
+                    continue;
+                }
                 let json = self.cp::<DataNeed>(m, "need");
                 let end = |k: &str| -> (Option<StepId>, Option<ActorId>) {
                     let Some(e) = self.ref_attr(m, k) else { return (None, None) };
