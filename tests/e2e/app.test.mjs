@@ -204,6 +204,23 @@ async function stillCentre(browser, text) {
   }, `the step '${text}' to stand still`);
 }
 
+/** The centre of the step labelled `text` once it stands still inside the canvas (after an
+ * animated fit, which may start a moment after it is asked for). */
+async function centreInView(browser, text) {
+  let last = null;
+  return eventually(async () => {
+    const p = await stepCentre(browser, text);
+    const pane = await browser.execute(() => {
+      const r = document.querySelector(".react-flow")?.getBoundingClientRect();
+      return r && { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    });
+    const inside = p && pane && p.x > pane.left + 10 && p.x < pane.right - 10 && p.y > pane.top + 10 && p.y < pane.bottom - 10;
+    const still = inside && last && p.x === last.x && p.y === last.y;
+    last = inside ? p : null;
+    return still && p;
+  }, `the step '${text}' to stand still in view`);
+}
+
 /** The viewport centre of the step whose label is `text`, or null. */
 const stepCentre = (browser, text) =>
   browser.execute((t) => {
@@ -622,6 +639,18 @@ test("exports the current variant as SVG through the export dialog", async () =>
     await eventually(() => existsSync(bpmn) && browser.execute(() => !!document.querySelector('[role="dialog"] .done')), "the BPMN export to finish");
     const pools = readFileSync(bpmn, "utf8").match(/<(\w+:)?participant\b/g) ?? [];
     assert.equal(pools.length, boxes.length, "one pool per variant");
+    // a pool per actor instead: one variant, hand-overs and needs as message flows
+    await browser.execute(() => document.querySelector('[role="dialog"] input[name="pools"]')?.click());
+    await eventually(() => browser.execute(() => !!document.querySelector('[role="dialog"] select[name="variant"]')), "the one variant to choose");
+    const byActor = path.join(out, "kols-aktører.bpmn");
+    await field.clearValue();
+    await field.setValue(byActor);
+    await (await browser.$('[role="dialog"] button[type="submit"]')).click();
+    await eventually(() => existsSync(byActor), "the BPMN export with a pool per actor");
+    const collab = readFileSync(byActor, "utf8");
+    const actors = (await invoke(browser, "current_document")).ok.actors.length;
+    assert.equal((collab.match(/<bpmn:participant\b/g) ?? []).length, actors, "a pool per actor");
+    assert.ok((collab.match(/<bpmn:messageFlow\b/g) ?? []).length > 10, "hand-overs and needs as message flows");
     await browser.keys(["Escape"]);
     await eventually(() => browser.execute(() => !document.querySelector('[role="dialog"]')), "the dialog to close");
   } finally {
@@ -3010,7 +3039,7 @@ test("a sub-pathway opens on its own flow: double-click, a step added there, Esc
     await shot(browser, "nested-main.png");
 
     // double-click opens the sub-pathway: its own steps, a breadcrumb back
-    await doubleClickAt(browser, await stillCentre(browser, sub));
+    await doubleClickAt(browser, await centreInView(browser, sub));
     await eventually(() => hasLabel(browser, inner), "the sub-pathway's own steps");
     assert.ok(!(await hasLabel(browser, sub)), "the sub-pathway step itself is not in its own flow");
     const trail = await texts(browser, ".flow-trail li");
@@ -3053,7 +3082,7 @@ test("a sub-pathway opens on its own flow: double-click, a step added there, Esc
 
     // Enter on the selected sub-pathway opens it; the breadcrumb's first entry leads back
     await menu(browser, "fit");
-    await clickAt(browser, await stillCentre(browser, sub));
+    await clickAt(browser, await centreInView(browser, sub));
     await settled(browser);
     await browser.keys(["Enter"]);
     await eventually(() => hasLabel(browser, inner), "the sub-pathway opened by Enter");

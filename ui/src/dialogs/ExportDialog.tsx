@@ -80,7 +80,9 @@ export function ExportDialog(props: {
   const variantName = doc.variants.find((v) => v.id === variant)?.name;
   const diagram = DIAGRAM.includes(format);
   const report = REPORTS.includes(format);
-  const several = SEVERAL.includes(format);
+  // BPMN with a pool per actor: one variant, hand-overs and needs as message flows
+  const [pools, setPools] = useState(false);
+  const several = SEVERAL.includes(format) && !(format === "bpmn" && pools);
   const toggle = (id: string, on: boolean) =>
     setChosen((ids) => doc.variants.map((v) => v.id).filter((v) => (v === id ? on : ids.includes(v))));
 
@@ -121,6 +123,7 @@ export function ExportDialog(props: {
           lang,
           // none ticked means all, as for `carepath export` without --variant
           variants: several ? (chosen.length > 0 ? chosen : doc.variants.map((v) => v.id)) : [],
+          pools: format === "bpmn" && pools,
           overview: diagram && part === "overview",
           // (a sub-pathway's flow is drawn whole, from its own first to last phase)
           phases: diagram && part === "phases" ? [phaseFrom, phaseTo] : [],
@@ -155,6 +158,12 @@ export function ExportDialog(props: {
               ))}
             </select>
           </label>
+          {format === "bpmn" && (
+            <label className="check">
+              <input type="checkbox" name="pools" checked={pools} onChange={(e) => setPools(e.target.checked)} />
+              {t("export.pools")}
+            </label>
+          )}
           {several ? (
             <>
               <fieldset className="variants">

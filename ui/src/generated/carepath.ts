@@ -1255,6 +1255,10 @@ export interface ExportOptions {
    */
   phases?: PhaseId[];
   /**
+   * BPMN only: a pool per actor, hand-overs and needs as message flows (one per consumer).
+   */
+  pools?: boolean;
+  /**
    * Pixels per diagram unit (PNG only).
    */
   scale?: number;

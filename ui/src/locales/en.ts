@@ -61,6 +61,7 @@ export const en: Resources = {
     stripHint: "The whole pathway is a long strip ({{ratio}} : 1), hard to read on a page; the overview or single phases fit better.",
     parts: { whole: "The whole pathway", overview: "Overview (phases in rows)", phases: "Some phases only", flow: "One sub-pathway on its own" },
     flow: "Sub-pathway",
+    pools: "A pool per actor (hand-overs and needs as message flows, one per consumer)",
     phaseFrom: "From phase",
     phaseTo: "To phase",
   },

@@ -60,6 +60,7 @@ export const nb = {
     stripHint: "Hele forløpet blir en lang stripe ({{ratio}} : 1) som er vanskelig å lese på en side; oversikten eller enkeltfaser passer bedre.",
     parts: { whole: "Hele forløpet", overview: "Oversikt (fasene i rader)", phases: "Bare noen faser", flow: "Et delforløp alene" },
     flow: "Delforløp",
+    pools: "Én pool per aktør (overleveringer og behov som meldingsflyt, én per mottaker)",
     phaseFrom: "Fra fase",
     phaseTo: "Til og med fase",
   },
