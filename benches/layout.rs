@@ -18,7 +18,7 @@ fn bench_layout(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), &doc, |b, doc| b.iter(|| layout(black_box(doc), v).unwrap()));
     }
     let doc = generate(1_000);
-    let opts = LayoutOptions { orientation: Orientation::Vertical, needs: true, flow: None };
+    let opts = LayoutOptions { orientation: Orientation::Vertical, needs: true, flow: None, hide_unused_lanes: false };
     group.bench_function("1000-vertical", |b| b.iter(|| layout_with(black_box(&doc), doc.variants[0].id, &opts).unwrap()));
     group.finish();
 }

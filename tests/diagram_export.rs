@@ -56,7 +56,7 @@ fn svg_is_well_formed_and_escapes_user_text() {
     step.label = "<script>alert('x')</script> & \"sitat\" – blåbærsyltetøy".into();
     apply(&mut doc, Edit::UpdateStep { variant: vid, step }).unwrap();
     for orientation in [Orientation::Horizontal, Orientation::Vertical] {
-        let opts = DiagramOptions { layout: LayoutOptions { orientation, needs: true, flow: None }, ..Default::default() };
+        let opts = DiagramOptions { layout: LayoutOptions { orientation, needs: true, flow: None, hide_unused_lanes: false }, ..Default::default() };
         let svg = to_svg(&doc, vid, &opts).unwrap();
         assert!(!svg.contains("<script>"));
         let xml = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
@@ -190,7 +190,7 @@ fn pdf_pages_are_the_diagram_or_landscape_a4_and_a3() {
     assert_eq!(page_sizes(&to_pdf(&doc, vid, &DiagramOptions::default()).unwrap()), vec![(w, h)]);
     for (page, size) in [(Page::A4, (841.89, 595.28)), (Page::A3, (1190.55, 841.89))] {
         for orientation in [Orientation::Horizontal, Orientation::Vertical] {
-            let opts = DiagramOptions { page, layout: LayoutOptions { orientation, needs: true, flow: None }, ..Default::default() };
+            let opts = DiagramOptions { page, layout: LayoutOptions { orientation, needs: true, flow: None, hide_unused_lanes: false }, ..Default::default() };
             let sizes = page_sizes(&to_pdf(&doc, vid, &opts).unwrap());
             assert!(sizes.len() >= 3, "{page:?} {orientation:?}: {} pages", sizes.len());
             for s in sizes {
@@ -204,7 +204,7 @@ fn pdf_pages_are_the_diagram_or_landscape_a4_and_a3() {
 fn vertical_tiles_repeat_the_lane_headers_too() {
     let doc = copd();
     let vid = doc.variants[1].id;
-    let opts = DiagramOptions { page: Page::A4, layout: LayoutOptions { orientation: Orientation::Vertical, needs: true, flow: None }, ..Default::default() };
+    let opts = DiagramOptions { page: Page::A4, layout: LayoutOptions { orientation: Orientation::Vertical, needs: true, flow: None, hide_unused_lanes: false }, ..Default::default() };
     let text = pdftotext(&to_pdf(&doc, vid, &opts).unwrap());
     let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
     assert!(pages.len() >= 3);
@@ -346,4 +346,32 @@ fn huge_pictures_are_refused_before_they_are_drawn() {
     let e = to_png(&small, sv, &DiagramOptions { scale: too_big, ..DiagramOptions::default() }).unwrap_err();
     assert!(e.message.contains("too large for a PNG") && e.message.contains("at most"), "{}", e.message);
     assert!(to_png(&small, sv, &DiagramOptions { scale: 0.2, ..DiagramOptions::default() }).unwrap().starts_with(b"\x89PNG"));
+}
+
+/// A figure shows the lanes its variant uses: the current COPD pathway has no step, part or
+/// need of the desired one's system actors, so `carepath export` leaves their lanes out, while
+/// the canvas's layout keeps every lane to draw in.
+#[test]
+fn a_figure_leaves_out_the_lanes_its_variant_does_not_use() {
+    let doc = carepath::template::load("copd").unwrap();
+    let (cur, des) = (&doc.variants[0], &doc.variants[1]);
+    let all = carepath::layout::layout(&doc, cur.id).unwrap();
+    assert_eq!(all.lanes.len(), doc.actors.len());
+    let opts = LayoutOptions { hide_unused_lanes: true, ..LayoutOptions::default() };
+    let used = carepath::layout::layout_with(&doc, cur.id, &opts).unwrap();
+    assert_eq!(used.lanes.len(), doc.actors.len() - 4, "the hub, the EPJ, the national service and Helsenorge left out");
+    assert!(used.height < all.height);
+    assert_eq!(carepath::layout::layout_with(&doc, des.id, &opts).unwrap().lanes.len(), doc.actors.len(), "the desired pathway uses them all");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kols.carepath");
+    let bin = env!("CARGO_BIN_EXE_carepath");
+    assert!(Command::new(bin).args(["new", file.to_str().unwrap(), "--template", "copd"]).status().unwrap().success());
+    let svg = |variant: &str| {
+        let out = Command::new(bin).arg("export").arg(&file).args(["--format", "svg", "--strip", "--variant", variant]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(!svg("Nå-situasjon").contains(">Helsenorge<"));
+    assert!(svg("Ønsket forløp").contains(">Helsenorge<"));
 }

@@ -81,7 +81,7 @@ fn layout_info(file: &Path, format: TextOrJson, variant: Option<&str>, vertical:
         Some(_) => vec![bpmn::pick_variant(&doc, variant).map_err(|e| format!("{}: {}", shown(file), e.message))?],
         None => doc.variants.iter().collect(),
     };
-    let options = LayoutOptions { orientation: if vertical { Orientation::Vertical } else { Orientation::Horizontal }, needs: !no_needs, flow: None };
+    let options = LayoutOptions { orientation: if vertical { Orientation::Vertical } else { Orientation::Horizontal }, needs: !no_needs, flow: None, hide_unused_lanes: true };
     let mut all = Vec::new();
     for v in variants {
         let l = layout::layout_with(&doc, v.id, &options).map_err(|e| format!("{}: {}", shown(file), e.message))?;
@@ -232,6 +232,8 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
             orientation: if args.vertical { Orientation::Vertical } else { Orientation::Horizontal },
             needs: !args.no_needs,
             flow,
+            // a figure shows the lanes the variant uses
+            hide_unused_lanes: true,
         },
         scale: args.scale,
         page: match args.page {

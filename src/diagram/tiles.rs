@@ -85,7 +85,7 @@ mod tests {
         let doc = crate::template::load("copd").unwrap();
         for v in &doc.variants {
             for orientation in [Orientation::Horizontal, Orientation::Vertical] {
-                let l = layout_with(&doc, v.id, &LayoutOptions { orientation, needs: true, flow: None }).unwrap();
+                let l = layout_with(&doc, v.id, &LayoutOptions { orientation, needs: true, flow: None, hide_unused_lanes: false }).unwrap();
                 let along = if orientation == Orientation::Horizontal { l.width } else { l.height };
                 let band = l.lane_header_width;
                 let tiles = cuts(&l, band, along, 1200.0);

@@ -70,6 +70,10 @@ pub struct LayoutOptions {
     /// The flow drawn: a sub-pathway step's own flow, or (none) the variant's main flow.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flow: Option<StepId>,
+    /// Leave out the lanes of actors the flow does not use (no step, part in a step, or part
+    /// in a need): for figures. The canvas shows every lane, to draw in.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hide_unused_lanes: bool,
 }
 
 impl Default for LayoutOptions {
@@ -78,6 +82,7 @@ impl Default for LayoutOptions {
             orientation: Orientation::Horizontal,
             needs: true,
             flow: None,
+            hide_unused_lanes: false,
         }
     }
 }

@@ -144,6 +144,16 @@ pub(super) fn build(doc: &Document, var: &Variant, opts: &LayoutOptions) -> Layo
     let o = opts.orientation;
     let steps = var.steps_sorted();
     let mut lane_keys: Vec<Option<ActorId>> = doc.actors.iter().map(|a| Some(a.id)).collect();
+    if opts.hide_unused_lanes {
+        let used: std::collections::HashSet<ActorId> = steps
+            .iter()
+            .flat_map(|s| s.actor.into_iter().chain(s.participants.iter().copied()))
+            .chain(var.needs().flat_map(|n| n.actors()))
+            .collect();
+        if !used.is_empty() {
+            lane_keys.retain(|k| k.is_some_and(|a| used.contains(&a)));
+        }
+    }
     if steps.iter().any(|s| s.actor.map_or(true, |a| doc.actor(a).is_none())) {
         lane_keys.push(None);
     }

@@ -241,7 +241,7 @@ fn pinned_positions_are_kept_and_lanes_grow_around_them() {
 #[test]
 fn computed_steps_keep_clear_of_pinned_ones() {
     for orientation in [Orientation::Horizontal, Orientation::Vertical] {
-        let opts = LayoutOptions { orientation, needs: true, flow: None };
+        let opts = LayoutOptions { orientation, needs: true, flow: None, hide_unused_lanes: false };
         let mut doc = generate(30);
         let vid = doc.variants[0].id;
         let before = layout_with(&doc, vid, &opts).unwrap();
@@ -304,7 +304,7 @@ fn the_copd_template_lays_out_cleanly_both_ways() {
     let doc = crate::template::load("copd").unwrap();
     for v in &doc.variants {
         for orientation in [Orientation::Horizontal, Orientation::Vertical] {
-            let l = layout_with(&doc, v.id, &LayoutOptions { orientation, needs: true, flow: None }).unwrap();
+            let l = layout_with(&doc, v.id, &LayoutOptions { orientation, needs: true, flow: None, hide_unused_lanes: false }).unwrap();
             check_cells(&doc, &l);
             check_need_ends(v, &l);
             assert_eq!(l.needs.len(), v.need_count());
@@ -404,7 +404,7 @@ fn long_labels_wrap_and_grow_the_shape() {
 fn vertical_lanes_run_the_flow_downwards() {
     let doc = generate(30);
     let v = &doc.variants[0];
-    let l = layout_with(&doc, v.id, &LayoutOptions { orientation: Orientation::Vertical, needs: true, flow: None }).unwrap();
+    let l = layout_with(&doc, v.id, &LayoutOptions { orientation: Orientation::Vertical, needs: true, flow: None, hide_unused_lanes: false }).unwrap();
     assert_eq!(l.orientation, Orientation::Vertical);
     check_cells(&doc, &l);
     flow_goes_forward(&l, v, |b| b.y + b.h / 2.0);

@@ -85,7 +85,8 @@ pub struct ReportOptions {
 
 impl ReportOptions {
     pub fn new(format: ReportFormat, lang: Lang) -> Self {
-        ReportOptions { format, variants: Vec::new(), lang, layout: LayoutOptions::default(), metadata_headers: None }
+        // a report's figures leave out the lanes a variant does not use
+        ReportOptions { format, variants: Vec::new(), lang, layout: LayoutOptions { hide_unused_lanes: true, ..LayoutOptions::default() }, metadata_headers: None }
     }
 }
 

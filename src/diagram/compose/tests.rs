@@ -80,7 +80,7 @@ fn a_marker_names_the_step_at_the_other_end() {
 fn a_vertical_overview_is_the_pathway_in_one_column_and_its_size_is_the_figure_s() {
     let doc = crate::template::load("copd").unwrap();
     let v = &doc.variants[0];
-    let opts = crate::layout::LayoutOptions { orientation: Orientation::Vertical, needs: true, flow: None };
+    let opts = crate::layout::LayoutOptions { orientation: Orientation::Vertical, needs: true, flow: None, hide_unused_lanes: false };
     let l = crate::layout::layout_with(&doc, v.id, &opts).unwrap();
     let o = overview(&doc, v, &l, Lang::Nb);
     assert_eq!((o.width, o.height), overview_size(&l));

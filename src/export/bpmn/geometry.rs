@@ -70,7 +70,7 @@ fn rect(x: f64, y: f64, w: f64, h: f64) -> Rect {
 /// sub-pathway's own, else the main flow), taken from the shared swimlane layout so the BPMN
 /// diagram matches the canvas and the SVG/PNG/PDF exports.
 pub fn geometry(doc: &Document, variant: &Variant, flow: Option<StepId>) -> Result<Geometry> {
-    let layout = layout_with(doc, variant.id, &LayoutOptions { orientation: Orientation::Horizontal, needs: false, flow })?;
+    let layout = layout_with(doc, variant.id, &LayoutOptions { orientation: Orientation::Horizontal, needs: false, flow, hide_unused_lanes: false })?;
     let (mut top, mut bottom, mut left, mut right) = (0.0f64, layout.height, 0.0f64, layout.width);
     if !layout.lanes.is_empty() {
         top = layout.lanes.iter().map(|l| l.y).fold(f64::INFINITY, f64::min);

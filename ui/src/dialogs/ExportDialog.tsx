@@ -117,7 +117,8 @@ export function ExportDialog(props: {
         {
           format,
           variant,
-          layout: { orientation: vertical ? "vertical" : "horizontal", needs, flow: diagram && part === "flow" && subFlow ? subFlow : null },
+          // a figure shows the lanes the variant uses, as `carepath export` draws it
+          layout: { orientation: vertical ? "vertical" : "horizontal", needs, flow: diagram && part === "flow" && subFlow ? subFlow : null, hide_unused_lanes: true },
           scale: pixels ?? 1,
           page,
           lang,

@@ -1281,6 +1281,11 @@ export interface LayoutOptions {
    */
   flow?: StepId | null;
   /**
+   * Leave out the lanes of actors the flow does not use (no step, part in a step, or part
+   * in a need): for figures. The canvas shows every lane, to draw in.
+   */
+  hide_unused_lanes?: boolean;
+  /**
    * Whether data-sharing needs are routed (the need layer).
    */
   needs?: boolean;
@@ -1691,6 +1696,11 @@ export interface LayoutOptions1 {
    * The flow drawn: a sub-pathway step's own flow, or (none) the variant's main flow.
    */
   flow?: StepId | null;
+  /**
+   * Leave out the lanes of actors the flow does not use (no step, part in a step, or part
+   * in a need): for figures. The canvas shows every lane, to draw in.
+   */
+  hide_unused_lanes?: boolean;
   /**
    * Whether data-sharing needs are routed (the need layer).
    */
