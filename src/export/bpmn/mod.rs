@@ -145,6 +145,19 @@ pub fn to_bpmn_variants(doc: &Document, variants: &[VariantId]) -> Result<String
     }
     let first = parts[0].v.id;
     let mut x = Xml::new();
+    open_definitions(&mut x, doc, first);
+    write_collaboration(&mut x, doc, &parts);
+    for part in &parts {
+        write_process(&mut x, doc, part);
+    }
+    write_diagram(&mut x, &parts);
+    x.close("bpmn:definitions");
+    Ok(x.finish())
+}
+
+/// Opens the file's root with Carepath's namespaces, and writes the category whose values the
+/// phase groups point at.
+fn open_definitions(x: &mut Xml, doc: &Document, first: VariantId) {
     let def_id = format!("Definitions_{}", doc.id);
     let tns = format!("urn:uuid:{}", doc.id);
     x.open(
@@ -162,29 +175,16 @@ pub fn to_bpmn_variants(doc: &Document, variants: &[VariantId]) -> Result<String
             ("exporterVersion", env!("CARGO_PKG_VERSION")),
         ],
     );
-    // phases: one category whose values the groups point at
     x.open("bpmn:category", &[("id", &format!("Phases_{first}")), ("name", "Phases")]);
     for p in &doc.phases {
         x.empty("bpmn:categoryValue", &[("id", &format!("PhaseValue_{}", p.id)), ("value", &p.name)]);
     }
     x.close("bpmn:category");
-    write_collaboration(&mut x, doc, &parts);
-    for part in &parts {
-        write_process(&mut x, doc, part);
-    }
-    write_diagram(&mut x, &parts);
-    x.close("bpmn:definitions");
-    Ok(x.finish())
 }
 
-/// Space between one pool's data objects and the next pool.
-const POOL_GAP: f64 = 60.0;
-
-fn write_collaboration(x: &mut Xml, doc: &Document, parts: &[Part]) {
-    let first = parts[0].v.id;
-    let ours = |id: VariantId| parts.iter().any(|p| p.v.id == id);
-    x.open("bpmn:collaboration", &[("id", &format!("Collaboration_{first}"))]);
-    x.open("bpmn:extensionElements", &[]);
+/// The document's header and catalogue, and the comments and reviews on the document or on
+/// the variants `ours` keeps, as Carepath JSON in the collaboration's extension elements.
+fn write_document_data(x: &mut Xml, doc: &Document, ours: impl Fn(VariantId) -> bool) {
     x.text("cp:document", &[], &json(&DocumentHeader { id: doc.id, metadata: doc.metadata.clone() }));
     x.text("cp:catalogue", &[], &json(&doc.info_types));
     let concerns = |t: &ElementRef| match *t {
@@ -196,6 +196,44 @@ fn write_collaboration(x: &mut Xml, doc: &Document, parts: &[Part]) {
     let reviews: Vec<&Review> = doc.reviews.iter().filter(|r| concerns(&r.target)).collect();
     x.text("cp:comments", &[], &json(&comments));
     x.text("cp:reviews", &[], &json(&reviews));
+}
+
+/// A phase as a group pointing at its category value, with the phase as Carepath JSON.
+fn write_phase_group(x: &mut Xml, p: &Phase, sfx: &str) {
+    x.open("bpmn:group", &[("id", &format!("Phase_{}{sfx}", p.id)), ("categoryValueRef", &format!("PhaseValue_{}", p.id))]);
+    x.open("bpmn:extensionElements", &[]);
+    x.text("cp:phase", &[], &json(p));
+    x.close("bpmn:extensionElements");
+    x.close("bpmn:group");
+}
+
+/// A shape of a diagram: `element`'s box, with extra attributes such as `isHorizontal`.
+fn shape(x: &mut Xml, element: &str, extra: &[(&str, &str)], r: Rect) {
+    let id = format!("{element}_di");
+    let mut attrs = vec![("id", id.as_str()), ("bpmnElement", element)];
+    attrs.extend_from_slice(extra);
+    x.open("bpmndi:BPMNShape", &attrs);
+    bounds(x, r);
+    x.close("bpmndi:BPMNShape");
+}
+
+/// What a step's shape marks: a decision's X, a sub-pathway holding a flow drawn collapsed.
+fn step_marks(v: &Variant, s: &Step) -> &'static [(&'static str, &'static str)] {
+    match s.kind {
+        StepKind::Decision => &[("isMarkerVisible", "true")],
+        StepKind::SubPathway if v.holds_flow(s.id) => &[("isExpanded", "false")],
+        _ => &[],
+    }
+}
+
+/// Space between one pool's data objects and the next pool.
+const POOL_GAP: f64 = 60.0;
+
+fn write_collaboration(x: &mut Xml, doc: &Document, parts: &[Part]) {
+    let first = parts[0].v.id;
+    x.open("bpmn:collaboration", &[("id", &format!("Collaboration_{first}"))]);
+    x.open("bpmn:extensionElements", &[]);
+    write_document_data(x, doc, |id| parts.iter().any(|p| p.v.id == id));
     x.close("bpmn:extensionElements");
     for p in parts {
         let vid = p.v.id;
@@ -276,11 +314,7 @@ fn write_process(x: &mut Xml, doc: &Document, part: &Part) {
         x.close("bpmn:dataObjectReference");
     }
     for p in &doc.phases {
-        x.open("bpmn:group", &[("id", &format!("Phase_{}{sfx}", p.id)), ("categoryValueRef", &format!("PhaseValue_{}", p.id))]);
-        x.open("bpmn:extensionElements", &[]);
-        x.text("cp:phase", &[], &json(p));
-        x.close("bpmn:extensionElements");
-        x.close("bpmn:group");
+        write_phase_group(x, p, sfx);
     }
     for l in links.iter().filter(|l| v.step(l.step).is_some_and(|s| !has_data_associations(s.kind))) {
         let (src, dst) = if l.out { (format!("Step_{}{sfx}", l.step), format!("Need_{}{sfx}", l.need)) } else { (format!("Need_{}{sfx}", l.need), format!("Step_{}{sfx}", l.step)) };
@@ -418,18 +452,9 @@ pub(super) fn write_nested_pages(x: &mut Xml, part: &Part) {
         let mut drawn: Vec<(&StepId, &Rect)> = geo.steps.iter().collect();
         drawn.sort_by_key(|(id, _)| **id);
         for (id, r) in drawn {
-            let kind = v.step(*id).map(|s| s.kind);
-            let element = format!("Step_{id}{sfx}");
-            let mut attrs = vec![("id".to_string(), format!("{element}_di")), ("bpmnElement".to_string(), element)];
-            match kind {
-                Some(StepKind::Decision) => attrs.push(("isMarkerVisible".into(), "true".into())),
-                Some(StepKind::SubPathway) if v.holds_flow(*id) => attrs.push(("isExpanded".into(), "false".into())),
-                _ => {}
+            if let Some(s) = v.step(*id) {
+                shape(x, &format!("Step_{id}{sfx}"), step_marks(v, s), *r);
             }
-            let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            x.open("bpmndi:BPMNShape", &attrs);
-            bounds(x, *r);
-            x.close("bpmndi:BPMNShape");
         }
         for t in transitions.iter().filter(|t| geo.steps.contains_key(&t.from)) {
             let points = geo.routes.get(&t.id).cloned().unwrap_or_else(|| geometry::route(geo.steps[&t.from], geo.steps[&t.to]));
@@ -443,14 +468,6 @@ pub(super) fn write_nested_pages(x: &mut Xml, part: &Part) {
 fn write_pool_shapes(x: &mut Xml, part: &Part) {
     let Part { v, sfx, geo, steps, transitions, needs, links, .. } = part;
     let vid = v.id;
-    let shape = |x: &mut Xml, element: &str, extra: &[(&str, &str)], r: Rect| {
-        let id = format!("{element}_di");
-        let mut attrs = vec![("id", id.as_str()), ("bpmnElement", element)];
-        attrs.extend_from_slice(extra);
-        x.open("bpmndi:BPMNShape", &attrs);
-        bounds(x, r);
-        x.close("bpmndi:BPMNShape");
-    };
     shape(x, &format!("Pool_{vid}"), &[("isHorizontal", "true")], geo.pool);
     for (a, r) in &geo.lanes {
         shape(x, &format!("Actor_{a}{sfx}"), &[("isHorizontal", "true")], *r);
@@ -467,12 +484,7 @@ fn write_pool_shapes(x: &mut Xml, part: &Part) {
         x.close("bpmndi:BPMNShape");
     }
     for s in steps.iter().filter(|s| s.within.is_none()) {
-        let extra: &[(&str, &str)] = match s.kind {
-            StepKind::Decision => &[("isMarkerVisible", "true")],
-            StepKind::SubPathway if v.holds_flow(s.id) => &[("isExpanded", "false")],
-            _ => &[],
-        };
-        shape(x, &format!("Step_{}{sfx}", s.id), extra, geo.steps[&s.id]);
+        shape(x, &format!("Step_{}{sfx}", s.id), step_marks(v, s), geo.steps[&s.id]);
     }
     let need_box: HashMap<NeedId, Rect> = data_boxes(geo, needs).into_iter().collect();
     for n in needs {

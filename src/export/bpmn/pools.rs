@@ -17,7 +17,7 @@
 
 use super::geometry::{geometry, route, Rect};
 use super::xml::Xml;
-use super::{bounds, edge, element_of, json, num, write_nested_pages, DocumentHeader, Part, NS_BPMNDI, NS_CAREPATH, NS_DC, NS_DI, NS_MODEL};
+use super::{edge, element_of, json, num, open_definitions, shape, step_marks, write_document_data, write_nested_pages, write_phase_group, Part};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::format::bpmn::need_name;
 use crate::model::*;
@@ -30,28 +30,7 @@ pub fn to_bpmn_pools(doc: &Document, variant_id: VariantId) -> Result<String> {
     let nested = v.nested_flows().into_iter().map(|f| Ok((f, geometry(doc, v, Some(f))?))).collect::<Result<Vec<_>>>()?;
     let part = Part { v, sfx: String::new(), dy: 0.0, geo, nested, steps: v.steps_sorted(), transitions: v.transitions_sorted(), needs: v.needs().collect(), links: Vec::new() };
     let mut x = Xml::new();
-    let def_id = format!("Definitions_{}", doc.id);
-    let tns = format!("urn:uuid:{}", doc.id);
-    x.open(
-        "bpmn:definitions",
-        &[
-            ("xmlns:bpmn", NS_MODEL),
-            ("xmlns:bpmndi", NS_BPMNDI),
-            ("xmlns:dc", NS_DC),
-            ("xmlns:di", NS_DI),
-            ("xmlns:cp", NS_CAREPATH),
-            ("id", &def_id),
-            ("name", &doc.metadata.title),
-            ("targetNamespace", &tns),
-            ("exporter", "Carepath"),
-            ("exporterVersion", env!("CARGO_PKG_VERSION")),
-        ],
-    );
-    x.open("bpmn:category", &[("id", &format!("Phases_{}", v.id)), ("name", "Phases")]);
-    for p in &doc.phases {
-        x.empty("bpmn:categoryValue", &[("id", &format!("PhaseValue_{}", p.id)), ("value", &p.name)]);
-    }
-    x.close("bpmn:category");
+    open_definitions(&mut x, doc, v.id);
     let flows = message_flows(doc, v);
     write_collaboration(&mut x, doc, v, &flows);
     let mut first = true;
@@ -64,7 +43,7 @@ pub fn to_bpmn_pools(doc: &Document, variant_id: VariantId) -> Result<String> {
     if v.flow_steps(None).any(|s| s.actor.is_none()) {
         write_process(&mut x, &part, None, first);
     }
-    write_diagram(&mut x, doc, &part, &flows);
+    write_diagram(&mut x, &part, &flows);
     write_nested_pages(&mut x, &part);
     x.close("bpmn:definitions");
     Ok(x.finish())
@@ -118,17 +97,7 @@ fn message_flows(doc: &Document, v: &Variant) -> Vec<Message> {
 fn write_collaboration(x: &mut Xml, doc: &Document, v: &Variant, flows: &[Message]) {
     x.open("bpmn:collaboration", &[("id", &format!("Collaboration_{}", v.id))]);
     x.open("bpmn:extensionElements", &[]);
-    x.text("cp:document", &[], &json(&DocumentHeader { id: doc.id, metadata: doc.metadata.clone() }));
-    x.text("cp:catalogue", &[], &json(&doc.info_types));
-    let ours = |t: &ElementRef| match *t {
-        ElementRef::Variant { id } => id == v.id,
-        ElementRef::Step { variant, .. } | ElementRef::Transition { variant, .. } | ElementRef::Need { variant, .. } => variant == v.id,
-        _ => true,
-    };
-    let comments: Vec<&Comment> = doc.comments.iter().filter(|c| ours(&c.target)).collect();
-    let reviews: Vec<&Review> = doc.reviews.iter().filter(|r| ours(&r.target)).collect();
-    x.text("cp:comments", &[], &json(&comments));
-    x.text("cp:reviews", &[], &json(&reviews));
+    write_document_data(x, doc, |id| id == v.id);
     // the needs whole: their message flows name them, one per consumer
     let needs: Vec<&DataNeed> = v.needs().collect();
     x.text("cp:needs", &[], &json(&needs));
@@ -164,11 +133,7 @@ fn write_collaboration(x: &mut Xml, doc: &Document, v: &Variant, flows: &[Messag
         x.close("bpmn:messageFlow");
     }
     for p in &doc.phases {
-        x.open("bpmn:group", &[("id", &format!("Phase_{}", p.id)), ("categoryValueRef", &format!("PhaseValue_{}", p.id))]);
-        x.open("bpmn:extensionElements", &[]);
-        x.text("cp:phase", &[], &json(p));
-        x.close("bpmn:extensionElements");
-        x.close("bpmn:group");
+        write_phase_group(x, p, "");
     }
     x.close("bpmn:collaboration");
 }
@@ -224,19 +189,11 @@ fn write_steps(x: &mut Xml, part: &Part, within: Option<StepId>, keep: &BTreeSet
     }
 }
 
-fn write_diagram(x: &mut Xml, doc: &Document, part: &Part, flows: &[Message]) {
+fn write_diagram(x: &mut Xml, part: &Part, flows: &[Message]) {
     let v = part.v;
     let geo = &part.geo;
     x.open("bpmndi:BPMNDiagram", &[("id", &format!("Diagram_{}", v.id)), ("name", &v.name)]);
     x.open("bpmndi:BPMNPlane", &[("id", &format!("Plane_{}", v.id)), ("bpmnElement", &format!("Collaboration_{}", v.id))]);
-    let shape = |x: &mut Xml, element: &str, extra: &[(&str, &str)], r: Rect| {
-        let id = format!("{element}_di");
-        let mut attrs = vec![("id", id.as_str()), ("bpmnElement", element)];
-        attrs.extend_from_slice(extra);
-        x.open("bpmndi:BPMNShape", &attrs);
-        bounds(x, r);
-        x.close("bpmndi:BPMNShape");
-    };
     // the pools where the layout draws the lanes; a pool of the unassigned steps below them
     let mut boxes: Vec<(String, Rect)> = geo.lanes.iter().map(|(a, r)| (pool(Some(*a)), *r)).collect();
     if v.flow_steps(None).any(|s| s.actor.is_none()) {
@@ -250,13 +207,8 @@ fn write_diagram(x: &mut Xml, doc: &Document, part: &Part, flows: &[Message]) {
         shape(x, &format!("Phase_{p}"), &[], *r);
     }
     for s in part.steps.iter().filter(|s| s.within.is_none()) {
-        let extra: &[(&str, &str)] = match s.kind {
-            StepKind::Decision => &[("isMarkerVisible", "true")],
-            StepKind::SubPathway if v.holds_flow(s.id) => &[("isExpanded", "false")],
-            _ => &[],
-        };
         if let Some(r) = geo.steps.get(&s.id) {
-            shape(x, &format!("Step_{}", s.id), extra, *r);
+            shape(x, &format!("Step_{}", s.id), step_marks(v, s), *r);
         }
     }
     let rect_of = |id: &str| -> Option<Rect> {
@@ -288,7 +240,6 @@ fn write_diagram(x: &mut Xml, doc: &Document, part: &Part, flows: &[Message]) {
             edge(x, &format!("{}_di", m.id), &m.id, &points);
         }
     }
-    let _ = doc;
     x.close("bpmndi:BPMNPlane");
     x.close("bpmndi:BPMNDiagram");
 }
