@@ -67,6 +67,79 @@ fn escape(s: &str, place: Place) -> String {
     out
 }
 
+/// Builds an XML document into a string.
+pub struct Xml {
+    out: String,
+    depth: usize,
+}
+
+impl Default for Xml {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Xml {
+    pub fn new() -> Self {
+        Self { out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"), depth: 0 }
+    }
+
+    fn indent(&mut self) {
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
+
+    fn tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.indent();
+        self.out.push('<');
+        self.out.push_str(name);
+        for (k, v) in attrs {
+            self.out.push(' ');
+            self.out.push_str(k);
+            self.out.push_str("=\"");
+            self.out.push_str(&escape_attr(v));
+            self.out.push('"');
+        }
+    }
+
+    /// `<name attrs>` and one level deeper.
+    pub fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.tag(name, attrs);
+        self.out.push_str(">\n");
+        self.depth += 1;
+    }
+
+    /// `</name>` one level up.
+    pub fn close(&mut self, name: &str) {
+        self.depth -= 1;
+        self.indent();
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
+    }
+
+    /// `<name attrs/>`.
+    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.tag(name, attrs);
+        self.out.push_str("/>\n");
+    }
+
+    /// `<name attrs>text</name>`.
+    pub fn text(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) {
+        self.tag(name, attrs);
+        self.out.push('>');
+        self.out.push_str(&escape_text(text));
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

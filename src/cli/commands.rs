@@ -221,6 +221,7 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
         format: match format {
             ExportFormat::Json => export::ExportFormat::Json,
             ExportFormat::Bpmn => export::ExportFormat::Bpmn,
+            ExportFormat::Archimate => export::ExportFormat::Archimate,
             ExportFormat::Svg => export::ExportFormat::Svg,
             ExportFormat::Png => export::ExportFormat::Png,
             ExportFormat::Pdf => export::ExportFormat::Pdf,
@@ -247,6 +248,7 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
         pools: args.pools,
         variants: match (format, &args.variant) {
             (ExportFormat::Bpmn, None) if !args.pools => doc.variants.iter().map(|v| v.id).collect(),
+            (ExportFormat::Archimate, Some(_)) => vec![variant],
             _ => Vec::new(),
         },
         phases: args
@@ -282,7 +284,8 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
 
 fn import_file(file: &Path, output: &Path) -> Outcome {
     let (doc, report) = import::read(file).map_err(|e| e.message)?;
-    let bpmn = import::format_of(file) == import::Format::Bpmn;
+    // BPMN and ArchiMate say what they left out or approximated
+    let bpmn = import::format_of_file(file) != import::Format::Json;
     if bpmn {
         eprint!("{}", report.to_text(&shown(file)));
     }

@@ -4,6 +4,7 @@
 //! writes what goes beside a file (a Markdown report's pictures). Reports and the needs
 //! register are built in [`crate::report`].
 
+pub mod archimate;
 pub mod bpmn;
 pub mod json;
 
@@ -33,6 +34,8 @@ pub enum ExportFormat {
     Pdf,
     /// BPMN 2.0 XML with its diagram: one variant, or several as one pool each.
     Bpmn,
+    /// ArchiMate 3.1 Open Exchange XML: the variants (all when none are named), a view each.
+    Archimate,
     /// A report as a MkDocs Markdown page, its pictures in `img/` beside it ([`export_to`]).
     Md,
     /// A report as one self-contained HTML file.
@@ -115,6 +118,7 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
         ExportFormat::Bpmn if opts.pools => bpmn::to_bpmn_pools(doc, opts.variant).map(String::into_bytes),
         ExportFormat::Bpmn if opts.variants.is_empty() => bpmn::to_bpmn(doc, opts.variant).map(String::into_bytes),
         ExportFormat::Bpmn => bpmn::to_bpmn_variants(doc, &opts.variants).map(String::into_bytes),
+        ExportFormat::Archimate => archimate::to_archimate(doc, &archimate::ArchimateOptions { variants: opts.variants.clone(), lang: opts.lang }).map(String::into_bytes),
         ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf if opts.overview || !opts.phases.is_empty() => {
             let v = doc.variant(opts.variant).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {}", opts.variant)))?;
             if opts.format == ExportFormat::Pdf && opts.overview {

@@ -1,6 +1,7 @@
 //! Importers: bytes to a checked document, or a clear error naming the place and the cause.
 //! [`read`] picks the importer for a file the same way for the CLI and the desktop shell.
 
+pub mod archimate;
 pub mod bpmn;
 pub mod json;
 
@@ -14,6 +15,9 @@ use std::path::Path;
 pub enum Format {
     /// BPMN 2.0 XML: `.bpmn`, `.bpmn2` or `.xml`.
     Bpmn,
+    /// ArchiMate Open Exchange XML: an `.xml` file whose root is in the exchange format's
+    /// namespace ([`format_of_file`]).
+    Archimate,
     /// Carepath JSON: any other name.
     Json,
 }
@@ -28,11 +32,48 @@ pub fn format_of(path: &Path) -> Format {
     }
 }
 
-/// Imports a BPMN or Carepath JSON file (see [`format_of`]); every error names the file. The
-/// report lists what a BPMN import left out or approximated (empty for JSON).
+/// The format of a file: by its extension, and for `.xml` by its first bytes (an ArchiMate
+/// Open Exchange model names its namespace there; anything else is taken as BPMN).
+pub fn format_of_file(path: &Path) -> Format {
+    let format = format_of(path);
+    let xml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+    if format == Format::Bpmn && xml {
+        use std::io::Read;
+        let mut head = Vec::with_capacity(4096);
+        if let Ok(f) = std::fs::File::open(path) {
+            let _ = f.take(4096).read_to_end(&mut head);
+        }
+        if memchr::memmem::find(&head, crate::format::archimate::NS.as_bytes()).is_some() || root_is_model(&head) {
+            return Format::Archimate;
+        }
+    }
+    format
+}
+
+/// Whether the first element of an XML head is `<model>` (any prefix): an ArchiMate model,
+/// perhaps in the wrong namespace, which the ArchiMate reader then explains.
+fn root_is_model(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head);
+    let mut rest = text.as_ref();
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if rest.starts_with('?') || rest.starts_with('!') {
+            continue;
+        }
+        let name: String = rest.chars().take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/').collect();
+        return name.rsplit(':').next() == Some("model");
+    }
+    false
+}
+
+/// Imports a BPMN, ArchiMate or Carepath JSON file (see [`format_of_file`]); every error names
+/// the file. The report lists what a BPMN or ArchiMate import left out or approximated (empty
+/// for JSON).
 pub fn read(path: &Path) -> Result<(Document, ImportReport)> {
-    if format_of(path) == Format::Bpmn {
-        return bpmn::read(path);
+    match format_of_file(path) {
+        Format::Bpmn => return bpmn::read(path),
+        Format::Archimate => return archimate::read(path),
+        Format::Json => {}
     }
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {}", io_cause(&e))))?;

@@ -31,6 +31,8 @@ pub enum Ns {
     Dc,
     Di,
     Carepath,
+    /// The ArchiMate Open Exchange Format (read by [`crate::import::archimate`]).
+    Archimate,
     Other,
 }
 
@@ -145,6 +147,7 @@ fn namespace(r: &ResolveResult) -> Ns {
             b if b == NS_DC => Ns::Dc,
             b if b == NS_DI => Ns::Di,
             b if b == NS_CAREPATH => Ns::Carepath,
+            b if b == crate::format::archimate::NS => Ns::Archimate,
             _ => Ns::Other,
         },
         _ => Ns::Other,

@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, asCoreError, type CoreError } from "../api";
 import type { Document, ExportFormat, Lang, Page, Phase } from "../generated/carepath";
-import { FORMATS, REPORTS, SEVERAL, parseScale, suggestedName, withExtension } from "./exportPath";
+import { FORMATS, REPORTS, SEVERAL, extensionOf, parseScale, suggestedName, withExtension } from "./exportPath";
 import { Modal } from "./Modal";
 
 const DIAGRAM: ExportFormat[] = ["svg", "png", "pdf"];
@@ -95,7 +95,7 @@ export function ExportDialog(props: {
   const choose = async (): Promise<string | null> => {
     const picked = await save({
       defaultPath: path || suggestedName(doc.metadata.title, variantName, format),
-      filters: [{ name: format.toUpperCase(), extensions: [format] }],
+      filters: [{ name: t(`export.formats.${format}`), extensions: [extensionOf(format)] }],
     });
     if (picked) setPath(picked);
     return picked;
@@ -195,9 +195,9 @@ export function ExportDialog(props: {
               </select>
             </label>
           )}
-          {(report || diagram) && (
+          {(report || diagram || format === "archimate") && (
             <label>
-              {t(report ? "export.lang" : "export.diagramLang")}
+              {t(report ? "export.lang" : format === "archimate" ? "export.modelLang" : "export.diagramLang")}
               <select name="lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
                 <option value="nb">Norsk bokmål</option>
                 <option value="en">English</option>

@@ -13,6 +13,11 @@ describe("export file names", () => {
     expect(suggestedName("KOLS", "Nå", "json")).toBe("KOLS.json");
     expect(suggestedName("KOLS", "Nå", "docx")).toBe("KOLS.docx");
     expect(suggestedName("KOLS", "Nå", "bpmn")).toBe("KOLS.bpmn");
+    expect(suggestedName("KOLS", "Nå", "archimate")).toBe("KOLS.xml");
+  });
+  it("writes an ArchiMate model as .xml and swaps it back", () => {
+    expect(withExtension("/tmp/kols.bpmn", "archimate")).toBe("/tmp/kols.xml");
+    expect(withExtension("/tmp/kols.xml", "json")).toBe("/tmp/kols.json");
   });
   it("swaps report extensions too", () => {
     expect(withExtension("/tmp/kols.md", "xlsx")).toBe("/tmp/kols.xlsx");

@@ -2,16 +2,19 @@
 // swapped when the user changes the format.
 import type { ExportFormat } from "../generated/carepath";
 
-export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "json", "md", "html", "docx", "report_pdf", "csv", "xlsx"];
+export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "archimate", "json", "md", "html", "docx", "report_pdf", "csv", "xlsx"];
 
 /** Reports (md, html, docx, typeset PDF) and the needs register (csv, xlsx): several variants, a language. */
 export const REPORTS: ExportFormat[] = ["md", "html", "docx", "report_pdf", "csv", "xlsx"];
 
-/** Formats that take several variants: the reports, and BPMN (one pool per variant). */
-export const SEVERAL: ExportFormat[] = [...REPORTS, "bpmn"];
+/** Formats that take several variants: the reports, BPMN (one pool per variant) and ArchiMate
+ * (one view per variant). */
+export const SEVERAL: ExportFormat[] = [...REPORTS, "bpmn", "archimate"];
 
 export function extensionOf(format: ExportFormat): string {
-  return format === "report_pdf" ? "pdf" : format;
+  if (format === "report_pdf") return "pdf";
+  if (format === "archimate") return "xml";
+  return format;
 }
 
 /** `path` with the extension of `format` (added when it has none or another format's). */
