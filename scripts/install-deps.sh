@@ -4,14 +4,16 @@
 #   scripts/install-deps.sh --test     also what the tests use (Xvfb, WebKit driver, validators,
 #                                      Chromium for rendering the BPMN export with bpmn-js and the
 #                                      HTML report, LibreOffice for reading back the Word and
-#                                      Excel reports, MkDocs Material in a venv for the Markdown)
+#                                      Excel reports, MkDocs Material in a venv for the Markdown,
+#                                      rpm, desktop-file-utils and xdg-utils for the package test)
 set -euo pipefail
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev libxdo-dev
           libayatana-appindicator3-dev librsvg2-dev curl fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick libxml2-utils sqlite3 poppler-utils chromium
-            libreoffice-writer-nogui libreoffice-calc-nogui python3-venv)
+            libreoffice-writer-nogui libreoffice-calc-nogui python3-venv
+            rpm desktop-file-utils shared-mime-info xdg-utils xdotool libglib2.0-bin dbus-daemon)
 fi
 
 missing=()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Carepath test: core and CLI, the desktop shell, the UI checks, and the
-# real-window end-to-end test under Xvfb. Installs what is missing first.
+# Runs every Carepath test: core and CLI, the desktop shell, the UI checks, the real-window
+# end-to-end test under Xvfb, and the installable packages. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +32,9 @@ if [[ -x scripts/test-e2e.sh ]]; then
   echo "== Desktop: real window end to end" >&2
   scripts/test-e2e.sh
 fi
+
+echo "== Packages: build the .deb and .rpm, install, open a file in the installed app, remove" >&2
+tests/package/run.sh
 
 echo "== Fuzzing: every target of fuzz/ for a short while (the long runs: docs/reliability.md)" >&2
 scripts/fuzz.sh "${CAREPATH_FUZZ_SECONDS:-30}"

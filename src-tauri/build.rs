@@ -26,6 +26,7 @@ fn main() {
         "copy",
         "paste",
         "set_menu_state",
+        "open_guide",
         "diff_variants",
         "diff_with_file",
         "file_variants",

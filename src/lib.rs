@@ -5,6 +5,10 @@
 //! `.carepath` file ([`store`]), and import and export ([`export`], [`import`]). The CLI and
 //! the desktop app are thin shells over it.
 
+// the command line's modules name the library `carepath::`, as any user of it does
+extern crate self as carepath;
+
+pub mod cli;
 pub mod compare;
 pub mod diagram;
 pub mod edit;

@@ -1,19 +1,8 @@
 //! The `carepath` command: a thin shell over the core for validation, export and reports in
 //! documentation pipelines. Data goes to stdout, diagnostics to stderr. Exit codes: 0 done,
-//! 1 validation found errors, 2 the command could not be carried out.
+//! 1 validation found errors, 2 the command could not be carried out. (The commands live in
+//! the library's [`carepath::cli`], so the desktop app can run them too.)
 
-mod cli;
-
-use clap::Parser;
-use std::process::ExitCode;
-
-fn main() -> ExitCode {
-    let args = cli::Cli::parse();
-    match cli::run(args) {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("carepath: error: {e}");
-            ExitCode::from(2)
-        }
-    }
+fn main() -> std::process::ExitCode {
+    carepath::cli::main(std::env::args_os())
 }

@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
+import { userGuide } from "./userGuide";
+import { version } from "./package.json";
 
 // The shell freezes Object.prototype (tauri.conf.json `freezePrototype`), so a page script
 // cannot tamper with it. d3-color (under @xyflow's zoom) assigns `prototype.constructor`,
@@ -19,7 +21,7 @@ function frozenPrototypeSafe(): Plugin {
 
 // The desktop shell loads ui/dist through its own protocol; nothing is fetched remotely.
 export default defineConfig({
-  plugins: [react(), frozenPrototypeSafe()],
+  plugins: [react(), frozenPrototypeSafe(), userGuide(version)],
   clearScreen: false,
   server: { port: 5173, strictPort: true },
   build: { target: "es2022", outDir: "dist", emptyOutDir: true },

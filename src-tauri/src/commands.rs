@@ -378,3 +378,21 @@ fn beside(source: &Path) -> PathBuf {
         .find(|p| !p.exists())
         .expect("some name is free")
 }
+
+/// Help → User guide: the guide bundled in the app (ui/dist/guide), in a window of its own
+/// that reads nothing from the network and may call no command; brought to the front when
+/// it is already open.
+#[tauri::command]
+pub fn open_guide(app: AppHandle) -> Result<()> {
+    use tauri::Manager;
+    if let Some(w) = app.get_webview_window("guide") {
+        let _ = w.unminimize();
+        return w.set_focus().map_err(|e| CoreError::new(ErrorCode::Io, format!("cannot show the user guide: {e}")));
+    }
+    tauri::WebviewWindowBuilder::new(&app, "guide", tauri::WebviewUrl::App("guide/index.html".into()))
+        .title("Carepath — user guide")
+        .inner_size(960.0, 820.0)
+        .build()
+        .map(|_| ())
+        .map_err(|e| CoreError::new(ErrorCode::Io, format!("cannot open the user guide: {e}")))
+}

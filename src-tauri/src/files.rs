@@ -103,6 +103,19 @@ fn allowed_folders() -> Vec<PathBuf> {
     std::env::var_os("CAREPATH_ALLOW_PATHS").map(|v| std::env::split_paths(&v).filter(|p| p.is_absolute()).collect()).unwrap_or_default()
 }
 
+/// A file the desktop handed to a second launch: it counts as chosen (the user
+/// double-clicked it), and the window opens it as it opens a recent document.
+pub fn hand_over(app: &AppHandle, path: &Path) {
+    use tauri::Emitter;
+    if let Ok(mut set) = app.state::<Chosen>().0.lock() {
+        set.insert(path.to_path_buf());
+    }
+    let open = carepath::view::menu::MenuEvent { id: carepath::view::menu::MenuCommand::Recent, path: Some(path.display().to_string()), checked: None };
+    if let Err(e) = app.emit("menu", open) {
+        eprintln!("carepath: cannot hand {} to the window: {e}", path.display());
+    }
+}
+
 /// Refuses a path the user did not choose (see the module doc); `known` are the open
 /// document, the recent documents and the start document.
 pub fn permit(chosen: &Chosen, known: &[PathBuf], path: &Path) -> Result<()> {

@@ -18,8 +18,20 @@ pub use carepath::store::Session;
 /// How soon after an edit the file is flushed to disk (see `carepath::store`).
 const SYNC_DELAY: Duration = Duration::from_millis(800);
 
-fn main() {
+fn main() -> std::process::ExitCode {
+    // the packages' `carepath` command: `carepath-desktop --cli ARGS` runs the command line
+    if std::env::args_os().nth(1).is_some_and(|a| a == "--cli") {
+        return carepath::cli::main(std::iter::once("carepath".into()).chain(std::env::args_os().skip(2)));
+    }
+    if std::env::args().skip(1).any(|a| a == "--version" || a == "-V") {
+        println!("carepath-desktop {}", env!("CARGO_PKG_VERSION"));
+        return std::process::ExitCode::SUCCESS;
+    }
     tauri::Builder::default()
+        // first, so a second launch hands its file over before anything else starts
+        .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            startup::handed_over(app, argv, std::path::Path::new(&cwd))
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::default())
@@ -80,6 +92,7 @@ fn main() {
             commands::copy,
             commands::paste,
             commands::set_menu_state,
+            commands::open_guide,
             review_commands::diff_variants,
             review_commands::diff_with_file,
             review_commands::file_variants,
@@ -107,4 +120,5 @@ fn main() {
                 app.state::<AppState>().sync_if_dirty();
             }
         });
+    std::process::ExitCode::SUCCESS
 }

@@ -198,6 +198,7 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
         true,
         &[
             &item(app, MenuCommand::Shortcuts, tr(e, "Hurtigtaster", "Keyboard shortcuts"), true, Some("F1"))?,
+            &item(app, MenuCommand::Guide, tr(e, "Brukerveiledning (engelsk)", "User guide"), true, None)?,
             &item(app, MenuCommand::About, tr(e, "Om Carepath", "About Carepath"), true, None)?,
         ],
     )?;

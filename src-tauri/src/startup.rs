@@ -1,4 +1,4 @@
-//! Which document the app opens at start: `--file PATH`, else `CAREPATH_FILE`, else the one
+//! Which document the app opens at start: `--file PATH` or a file argument, else `CAREPATH_FILE`, else the one
 //! opened last (remembered in `settings.json` in the app config dir), else the COPD example
 //! in the app data dir, created from the template the first time. The same settings file keeps
 //! the list of recently opened documents for File → Open recent.
@@ -86,8 +86,11 @@ pub fn title_of(doc: &Document) -> String {
     format!("{} — Carepath", doc.metadata.title)
 }
 
-fn file_argument() -> Option<PathBuf> {
-    let mut args = std::env::args_os().skip(1);
+/// The document named on the command line: `--file PATH`, `--file=PATH`, or the first
+/// argument that is not an option (how the desktop hands over a double-clicked file, `%f`).
+pub fn file_argument<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Option<PathBuf> {
+    let mut args = args.into_iter().skip(1);
+    let mut positional = None;
     while let Some(a) = args.next() {
         if a == "--file" {
             return args.next().map(PathBuf::from);
@@ -95,13 +98,30 @@ fn file_argument() -> Option<PathBuf> {
         if let Some(p) = a.to_str().and_then(|s| s.strip_prefix("--file=")) {
             return Some(PathBuf::from(p));
         }
+        if positional.is_none() && !a.to_string_lossy().starts_with('-') {
+            positional = Some(PathBuf::from(a));
+        }
     }
-    None
+    positional
+}
+
+/// A second launch of the app (a file double-clicked while Carepath runs) handed over its
+/// command line: the running window comes to the front and opens the file the way File →
+/// Open recent does, so one document never has two writers.
+pub fn handed_over(app: &AppHandle, argv: Vec<String>, cwd: &Path) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.set_focus();
+    }
+    let Some(path) = file_argument(argv.into_iter().map(Into::into)) else { return };
+    let path = cwd.join(path);
+    let path = std::path::absolute(&path).unwrap_or(path);
+    crate::files::hand_over(app, &path);
 }
 
 /// The document to open at start, and whether it is the default example.
 pub fn start_path(app: &AppHandle) -> Result<PathBuf> {
-    if let Some(p) = file_argument() {
+    if let Some(p) = file_argument(std::env::args_os()) {
         return Ok(p);
     }
     if let Some(p) = std::env::var_os("CAREPATH_FILE").filter(|p| !p.is_empty()) {
@@ -135,5 +155,26 @@ pub fn open_start_document(app: &AppHandle) -> Result<Session> {
         }
     } else {
         Session::create(&path, carepath::template::load("copd")?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_argument;
+    use std::path::PathBuf;
+
+    fn args(a: &[&str]) -> Vec<std::ffi::OsString> {
+        a.iter().map(|s| s.into()).collect()
+    }
+
+    #[test]
+    fn the_file_comes_from_the_option_or_the_first_plain_argument() {
+        assert_eq!(file_argument(args(&["app", "--file", "a.carepath"])), Some(PathBuf::from("a.carepath")));
+        assert_eq!(file_argument(args(&["app", "--file=b.carepath"])), Some(PathBuf::from("b.carepath")));
+        assert_eq!(file_argument(args(&["app", "/home/x/Mitt forløp.carepath"])), Some(PathBuf::from("/home/x/Mitt forløp.carepath")));
+        assert_eq!(file_argument(args(&["app", "--some-flag", "c.carepath", "d.carepath"])), Some(PathBuf::from("c.carepath")));
+        assert_eq!(file_argument(args(&["app", "c.carepath", "--file", "e.carepath"])), Some(PathBuf::from("e.carepath")), "the option wins");
+        assert_eq!(file_argument(args(&["app"])), None);
+        assert_eq!(file_argument(args(&["app", "--inspect"])), None);
     }
 }

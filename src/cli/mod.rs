@@ -12,6 +12,25 @@ use std::process::ExitCode;
 
 pub use commands::run;
 
+/// The `carepath` command with these arguments (the first is the program's name): runs it and
+/// gives the exit code. The CLI binary calls it, and so does the desktop app when the
+/// packages' `carepath` starts it as `carepath-desktop --cli ...` (one binary, one copy of the
+/// core, in the package).
+pub fn main<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let args = Cli::parse_from(args);
+    match run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("carepath: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// Carepath: model care pathways across actors and the data-sharing needs at each hand-over.
 #[derive(Parser, Debug)]
 #[command(name = "carepath", version, about, long_about = None, propagate_version = true)]
@@ -148,6 +167,9 @@ pub enum ExportFormat {
     Json,
     /// BPMN 2.0 XML with diagram: every variant as a pool of its own, or the one --variant names.
     Bpmn,
+    /// ArchiMate 3.1 Open Exchange XML: every variant as a view, or the one --variant names;
+    /// names and properties in --lang.
+    Archimate,
     /// The swimlane diagram of one variant as SVG.
     Svg,
     /// The swimlane diagram as PNG.

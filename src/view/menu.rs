@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 pub enum MenuCommand {
     New,
     Open,
-    /// A document of the "open recent" list; its path comes in [`MenuEvent::path`].
+    /// A document of the "open recent" list, or one a second launch of the app handed over
+    /// (a double-clicked file); its path comes in [`MenuEvent::path`].
     Recent,
     SaveAs,
     Import,
@@ -43,11 +44,13 @@ pub enum MenuCommand {
     CompareFile,
     WalkMode,
     Shortcuts,
+    /// The user guide bundled with the app, in a window of its own (offline).
+    Guide,
     About,
 }
 
 impl MenuCommand {
-    pub const ALL: [MenuCommand; 31] = [
+    pub const ALL: [MenuCommand; 32] = [
         Self::New,
         Self::Open,
         Self::Recent,
@@ -78,6 +81,7 @@ impl MenuCommand {
         Self::CompareFile,
         Self::WalkMode,
         Self::Shortcuts,
+        Self::Guide,
         Self::About,
     ];
 
@@ -114,6 +118,7 @@ impl MenuCommand {
             Self::CompareFile => "compare_file",
             Self::WalkMode => "walk_mode",
             Self::Shortcuts => "shortcuts",
+            Self::Guide => "guide",
             Self::About => "about",
         }
     }

@@ -1027,6 +1027,26 @@ test("shortcuts dialog opens with ? and from the Help menu; the language menu sw
   }
 });
 
+test("Help → User guide opens the bundled guide in a window of its own, offline", async () => {
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const guideWindows = () => spawnSync("xdotool", ["search", "--name", "^Carepath — user guide$"], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
+    assert.equal(guideWindows().length, 0, "no guide before it is asked for");
+    await menu(browser, "guide");
+    await eventually(() => guideWindows().length === 1, "the guide's window");
+    // asked again, the open guide comes to the front instead of a second one
+    await menu(browser, "guide");
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(guideWindows().length, 1, "one guide window");
+    if (process.env.CAREPATH_SCREENSHOTS) spawnSync("import", ["-window", "root", path.join(process.env.CAREPATH_SCREENSHOTS, "user-guide.png")]);
+    // the main window goes on working
+    assert.match(await browser.getTitle(), /— Carepath$/);
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
 test("find highlights every match and Enter steps through them", async () => {
   const browser = await startApp();
   try {

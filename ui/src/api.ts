@@ -50,6 +50,8 @@ export const api = {
   /** In review mode (`reviewOnly`) only comments and decisions are undone and redone. */
   /** What undo and redo would do ("Angre legg til steg"); null where there is nothing. */
   undoState: () => invoke<UndoState>("undo_state"),
+  /** Help → User guide: the bundled guide in a window of its own. */
+  openGuide: () => invoke<null>("open_guide"),
   undo: (reviewOnly: boolean, view: View) => invoke<Update>("undo", { reviewOnly, view }),
   redo: (reviewOnly: boolean, view: View) => invoke<Update>("redo", { reviewOnly, view }),
   /** `drawing`: errors that only say the pathway is unfinished come as notes. */

@@ -28,7 +28,7 @@ import { deletedSteps, deleteEdit, orphanedNeeds, pastedSteps } from "./selectio
 import { OrphanNeedsDialog } from "../dialogs/OrphanNeedsDialog";
 
 /** The commands that run with no document open: those that open one, and the window's own. */
-const WITHOUT_DOCUMENT: ReadonlySet<CommandId> = new Set<CommandId>(["new", "open", "recent", "import", "lang:nb", "lang:en", "shortcuts", "about", "escape"]);
+const WITHOUT_DOCUMENT: ReadonlySet<CommandId> = new Set<CommandId>(["new", "open", "recent", "import", "lang:nb", "lang:en", "shortcuts", "guide", "about", "escape"]);
 
 /** What a command's handler is called with: its id, the menu event's payload, the variant shown and the canvas. */
 interface Call {
@@ -409,6 +409,7 @@ export function useFrame(d: FrameDeps) {
       "lang:en": language,
       shortcuts: () => setDialog("shortcuts"),
       about: () => setDialog("about"),
+      guide: () => void api.openGuide().catch((e) => d.setError(asCoreError(e))),
       escape,
       confirm: rename,
       rename,

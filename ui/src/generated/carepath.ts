@@ -438,7 +438,18 @@ export type Edit =
  * via the `definition` "ExportFormat".
  */
 export type ExportFormat =
-  "json" | "svg" | "png" | "pdf" | "bpmn" | "md" | "html" | "docx" | "report_pdf" | "csv" | "xlsx";
+  | "json"
+  | "svg"
+  | "png"
+  | "pdf"
+  | "bpmn"
+  | "archimate"
+  | "md"
+  | "html"
+  | "docx"
+  | "report_pdf"
+  | "csv"
+  | "xlsx";
 /**
  * How serious a finding is.
  *
@@ -514,7 +525,8 @@ export type MenuCommand =
       | "shortcuts"
       | "about"
     )
-  | "recent";
+  | "recent"
+  | "guide";
 /**
  * A comment or a review decision.
  *
