@@ -34,4 +34,6 @@ command -v npm >/dev/null || { echo "Node.js 20+ with npm is missing: install it
 if [[ "${1:-}" == "--test" ]]; then
   # MkDocs with the Material theme (PyPI) in a private venv: Debian's pip is externally managed
   "$(dirname "$0")/report/mkdocs-venv.sh" >/dev/null
+  # the FHIR R4 structural validator (fhir.resources 6.4.0) in a venv of its own
+  "$(dirname "$0")/fhir/venv.sh" >/dev/null
 fi

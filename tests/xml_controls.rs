@@ -43,6 +43,7 @@ fn bytes(doc: &Document, format: ExportFormat) -> Vec<u8> {
         phases: Vec::new(),
         overview: false,
         pools: false,
+        fhir_base: None,
     };
     export::render(doc, &opts).unwrap_or_else(|e| panic!("{format:?}: {}", e.message))
 }

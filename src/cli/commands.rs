@@ -222,6 +222,7 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
             ExportFormat::Json => export::ExportFormat::Json,
             ExportFormat::Bpmn => export::ExportFormat::Bpmn,
             ExportFormat::Archimate => export::ExportFormat::Archimate,
+            ExportFormat::Fhir => export::ExportFormat::Fhir,
             ExportFormat::Svg => export::ExportFormat::Svg,
             ExportFormat::Png => export::ExportFormat::Png,
             ExportFormat::Pdf => export::ExportFormat::Pdf,
@@ -267,6 +268,7 @@ fn export(file: &Path, format: ExportFormat, output: Option<&Path>, args: &Diagr
             })
             .collect::<Result<_, String>>()?,
         overview: args.overview,
+        fhir_base: args.fhir_base.clone(),
     };
     if strip_too_wide(&doc, &opts, args) {
         // a strip no page shows legibly: the overview wraps it into rows of phases, as the

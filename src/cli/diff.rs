@@ -117,6 +117,7 @@ pub fn run(a: DiffArgs) -> Outcome {
             phases: Vec::new(),
             overview: false,
             pools: false,
+            fhir_base: None,
         };
         let bytes = export::render_compare(Side { doc: &da, variant: source }, Side { doc: &db, variant: target }, &opts)
             .map_err(|e| format!("{}: {}", out.display(), e.message))?;

@@ -170,6 +170,9 @@ pub enum ExportFormat {
     /// ArchiMate 3.1 Open Exchange XML: every variant as a view, or the one --variant names;
     /// names and properties in --lang.
     Archimate,
+    /// FHIR R4 Bundle with the pathway as a CPG PlanDefinition (the --variant, else the first);
+    /// canonical URLs under --fhir-base.
+    Fhir,
     /// The swimlane diagram of one variant as SVG.
     Svg,
     /// The swimlane diagram as PNG.
@@ -233,6 +236,10 @@ pub struct DiagramArgs {
     /// message to each consumer as message flows (default: one pool with a lane per actor).
     #[arg(long)]
     pub pools: bool,
+    /// FHIR: the base of the canonical URLs (http, https or urn), e.g.
+    /// https://fhir.example.no/r4 (default: a placeholder that says to set it).
+    #[arg(long)]
+    pub fhir_base: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 
 pub mod archimate;
 pub mod bpmn;
+pub mod fhir;
 pub mod json;
 
 /// The diagram renderer (SVG, PNG, PDF), which reports draw their figures with too.
@@ -36,6 +37,8 @@ pub enum ExportFormat {
     Bpmn,
     /// ArchiMate 3.1 Open Exchange XML: the variants (all when none are named), a view each.
     Archimate,
+    /// FHIR R4 PlanDefinition (CPG pathway) in a Bundle, of `variant`, as JSON.
+    Fhir,
     /// A report as a MkDocs Markdown page, its pictures in `img/` beside it ([`export_to`]).
     Md,
     /// A report as one self-contained HTML file.
@@ -97,6 +100,9 @@ pub struct ExportOptions {
     /// BPMN only: a pool per actor, hand-overs and needs as message flows (one per consumer).
     #[serde(default)]
     pub pools: bool,
+    /// FHIR only: the base of the canonical URLs; none means a placeholder that says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fhir_base: Option<String>,
 }
 
 impl ExportOptions {
@@ -118,6 +124,7 @@ pub fn render(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>> {
         ExportFormat::Bpmn if opts.pools => bpmn::to_bpmn_pools(doc, opts.variant).map(String::into_bytes),
         ExportFormat::Bpmn if opts.variants.is_empty() => bpmn::to_bpmn(doc, opts.variant).map(String::into_bytes),
         ExportFormat::Bpmn => bpmn::to_bpmn_variants(doc, &opts.variants).map(String::into_bytes),
+        ExportFormat::Fhir => fhir::to_fhir(doc, &fhir::FhirOptions { variant: opts.variant, base: opts.fhir_base.clone().unwrap_or_else(|| fhir::PLACEHOLDER_BASE.to_string()), lang: opts.lang }).map(String::into_bytes),
         ExportFormat::Archimate => archimate::to_archimate(doc, &archimate::ArchimateOptions { variants: opts.variants.clone(), lang: opts.lang }).map(String::into_bytes),
         ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf if opts.overview || !opts.phases.is_empty() => {
             let v = doc.variant(opts.variant).ok_or_else(|| CoreError::new(ErrorCode::UnknownId, format!("there is no variant with id {}", opts.variant)))?;
@@ -207,6 +214,7 @@ mod tests {
             phases: Vec::new(),
             overview: false,
             pools: false,
+            fhir_base: None,
         };
         let bytes = render(&doc, &opts).unwrap();
         let dir = std::env::temp_dir().join(format!("carepath-export-{}", std::process::id()));

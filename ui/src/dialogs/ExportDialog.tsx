@@ -82,6 +82,8 @@ export function ExportDialog(props: {
   const report = REPORTS.includes(format);
   // BPMN with a pool per actor: one variant, hand-overs and needs as message flows
   const [pools, setPools] = useState(false);
+  // FHIR: the base of the canonical URLs (empty: the core's placeholder)
+  const [fhirBase, setFhirBase] = useState("");
   const several = SEVERAL.includes(format) && !(format === "bpmn" && pools);
   const toggle = (id: string, on: boolean) =>
     setChosen((ids) => doc.variants.map((v) => v.id).filter((v) => (v === id ? on : ids.includes(v))));
@@ -125,6 +127,7 @@ export function ExportDialog(props: {
           // none ticked means all, as for `carepath export` without --variant
           variants: several ? (chosen.length > 0 ? chosen : doc.variants.map((v) => v.id)) : [],
           pools: format === "bpmn" && pools,
+          fhir_base: format === "fhir" && fhirBase.trim() ? fhirBase.trim() : null,
           overview: diagram && part === "overview",
           // (a sub-pathway's flow is drawn whole, from its own first to last phase)
           phases: diagram && part === "phases" ? [phaseFrom, phaseTo] : [],
@@ -195,9 +198,16 @@ export function ExportDialog(props: {
               </select>
             </label>
           )}
-          {(report || diagram || format === "archimate") && (
+          {format === "fhir" && (
             <label>
-              {t(report ? "export.lang" : format === "archimate" ? "export.modelLang" : "export.diagramLang")}
+              {t("export.fhirBase")}
+              <input name="fhir_base" type="url" value={fhirBase} placeholder="https://fhir.example.no/r4" onChange={(e) => setFhirBase(e.target.value)} />
+              <small>{t("export.fhirBaseHint")}</small>
+            </label>
+          )}
+          {(report || diagram || format === "archimate" || format === "fhir") && (
+            <label>
+              {t(report ? "export.lang" : format === "archimate" || format === "fhir" ? "export.modelLang" : "export.diagramLang")}
               <select name="lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
                 <option value="nb">Norsk bokmål</option>
                 <option value="en">English</option>

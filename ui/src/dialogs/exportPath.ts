@@ -2,7 +2,7 @@
 // swapped when the user changes the format.
 import type { ExportFormat } from "../generated/carepath";
 
-export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "archimate", "json", "md", "html", "docx", "report_pdf", "csv", "xlsx"];
+export const FORMATS: ExportFormat[] = ["svg", "png", "pdf", "bpmn", "archimate", "fhir", "json", "md", "html", "docx", "report_pdf", "csv", "xlsx"];
 
 /** Reports (md, html, docx, typeset PDF) and the needs register (csv, xlsx): several variants, a language. */
 export const REPORTS: ExportFormat[] = ["md", "html", "docx", "report_pdf", "csv", "xlsx"];
@@ -14,6 +14,7 @@ export const SEVERAL: ExportFormat[] = [...REPORTS, "bpmn", "archimate"];
 export function extensionOf(format: ExportFormat): string {
   if (format === "report_pdf") return "pdf";
   if (format === "archimate") return "xml";
+  if (format === "fhir") return "json";
   return format;
 }
 

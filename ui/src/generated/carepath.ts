@@ -444,6 +444,7 @@ export type ExportFormat =
   | "pdf"
   | "bpmn"
   | "archimate"
+  | "fhir"
   | "md"
   | "html"
   | "docx"
@@ -1247,6 +1248,10 @@ export interface Point {
  * via the `definition` "ExportOptions".
  */
 export interface ExportOptions {
+  /**
+   * FHIR only: the base of the canonical URLs; none means a placeholder that says so.
+   */
+  fhir_base?: string | null;
   format: ExportFormat;
   /**
    * Language of the diagram's fixed texts (title block, legend) and of reports.
