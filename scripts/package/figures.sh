@@ -51,7 +51,7 @@ for run in 1 2 3 4 5; do
   family=$pid queue=$pid
   while [[ -n "$queue" ]]; do
     next=""
-    for q in $queue; do next="$next $(pgrep -P "$q" | tr '\n' ' ')"; done
+    for q in $queue; do next="$next $(pgrep -P "$q" | tr '\n' ' ' || true)"; done
     queue="$(echo $next)"
     family="$family $queue"
   done
