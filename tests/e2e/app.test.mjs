@@ -1037,7 +1037,7 @@ test("Help → User guide opens the bundled guide in a window of its own, offlin
     await eventually(() => guideWindows().length === 1, "the guide's window");
     // asked again, the open guide comes to the front instead of a second one
     await menu(browser, "guide");
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 3000));
     assert.equal(guideWindows().length, 1, "one guide window");
     if (process.env.CAREPATH_SCREENSHOTS) spawnSync("import", ["-window", "root", path.join(process.env.CAREPATH_SCREENSHOTS, "user-guide.png")]);
     // the main window goes on working
