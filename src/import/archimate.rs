@@ -18,9 +18,9 @@
 //! exchange format's namespace, or with references to identifiers that do not exist are
 //! refused with the file, line and cause, and nothing is created.
 
-use super::bpmn::tree::{self, Ns, Tree};
+use super::bpmn::tree::{Ns, Tree};
 use super::bpmn::{ImportReport, ReportEntry};
-use crate::error::{CoreError, ErrorCode, Result};
+use crate::error::Result;
 use crate::format::archimate::{by_label, Prop};
 use crate::model::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -47,23 +47,12 @@ fn xsi_type<'t>(tree: &'t Tree, i: u32) -> &'t str {
 
 /// Imports an ArchiMate model from bytes; `name` (usually the file name) prefixes every error.
 pub fn from_archimate(bytes: &[u8], name: &str) -> Result<(Document, ImportReport)> {
-    let fail = |m: String| CoreError::new(ErrorCode::NotCarepath, format!("{name}: {m}"));
-    let text = tree::decode(bytes).map_err(fail)?;
-    let tree = tree::parse(&text).map_err(fail)?;
-    let title = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let (doc, report) = build(&tree, &title).map_err(fail)?;
-    let doc = crate::import::json::rebuild(doc).map_err(|e| e.context(name))?;
-    Ok((doc, report))
+    super::from_xml(bytes, name, build)
 }
 
 /// Imports an ArchiMate Open Exchange file.
 pub fn read(path: &Path) -> Result<(Document, ImportReport)> {
-    let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {e}")))?;
-    if meta.len() > tree::MAX_BYTES as u64 {
-        return Err(CoreError::new(ErrorCode::InvalidValue, format!("{shown}: the file is {} bytes; at most {} are read", meta.len(), tree::MAX_BYTES)));
-    }
-    let bytes = std::fs::read(path).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {e}")))?;
+    let (bytes, shown) = super::read_xml(path)?;
     from_archimate(&bytes, &shown)
 }
 

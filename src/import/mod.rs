@@ -50,6 +50,35 @@ pub fn format_of_file(path: &Path) -> Format {
     format
 }
 
+/// An XML format's import from bytes: decoded and parsed into the bounded tree, mapped by
+/// `build` (given the tree and a title from `name`), then checked as any document is; `name`
+/// (usually the file name) prefixes every error. BPMN and ArchiMate share it.
+fn from_xml(
+    bytes: &[u8],
+    name: &str,
+    build: impl for<'t> FnOnce(&'t bpmn::tree::Tree<'t>, &str) -> std::result::Result<(Document, ImportReport), String>,
+) -> Result<(Document, ImportReport)> {
+    let fail = |m: String| CoreError::new(ErrorCode::NotCarepath, format!("{name}: {m}"));
+    let text = bpmn::tree::decode(bytes).map_err(fail)?;
+    let tree = bpmn::tree::parse(&text).map_err(fail)?;
+    let title = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let (doc, report) = build(&tree, &title).map_err(fail)?;
+    let doc = json::rebuild(doc).map_err(|e| e.context(name))?;
+    Ok((doc, report))
+}
+
+/// An XML file's bytes and its shown name, refused by name when it is over the tree's size cap
+/// (before anything is read) or cannot be read.
+fn read_xml(path: &Path) -> Result<(Vec<u8>, String)> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {e}")))?;
+    if meta.len() > bpmn::tree::MAX_BYTES as u64 {
+        return Err(CoreError::new(ErrorCode::InvalidValue, format!("{shown}: the file is {} bytes; at most {} are read", meta.len(), bpmn::tree::MAX_BYTES)));
+    }
+    let bytes = std::fs::read(path).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {e}")))?;
+    Ok((bytes, shown))
+}
+
 /// Whether the first element of an XML head is `<model>` (any prefix): an ArchiMate model,
 /// perhaps in the wrong namespace, which the ArchiMate reader then explains.
 fn root_is_model(head: &[u8]) -> bool {

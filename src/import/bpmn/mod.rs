@@ -33,28 +33,17 @@ pub mod tree;
 
 pub use report::{ImportReport, ReportEntry};
 
-use crate::error::{CoreError, ErrorCode, Result};
+use crate::error::Result;
 use crate::model::Document;
 use std::path::Path;
 
 /// Imports BPMN from bytes; `name` (usually the file name) prefixes every error.
 pub fn from_bpmn(bytes: &[u8], name: &str) -> Result<(Document, ImportReport)> {
-    let fail = |m: String| CoreError::new(ErrorCode::NotCarepath, format!("{name}: {m}"));
-    let text = tree::decode(bytes).map_err(fail)?;
-    let tree = tree::parse(&text).map_err(fail)?;
-    let title = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let (doc, report) = build::build(&tree, &title).map_err(fail)?;
-    let doc = crate::import::json::rebuild(doc).map_err(|e| e.context(name))?;
-    Ok((doc, report))
+    super::from_xml(bytes, name, build::build)
 }
 
 /// Imports a BPMN file.
 pub fn read(path: &Path) -> Result<(Document, ImportReport)> {
-    let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {e}")))?;
-    if meta.len() > tree::MAX_BYTES as u64 {
-        return Err(CoreError::new(ErrorCode::InvalidValue, format!("{shown}: the file is {} bytes; at most {} are read", meta.len(), tree::MAX_BYTES)));
-    }
-    let bytes = std::fs::read(path).map_err(|e| CoreError::new(ErrorCode::Io, format!("{shown}: cannot read: {e}")))?;
+    let (bytes, shown) = super::read_xml(path)?;
     from_bpmn(&bytes, &shown)
 }
