@@ -17,6 +17,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod layout;
+pub mod merge;
 pub mod mdtext;
 pub mod model;
 pub mod report;

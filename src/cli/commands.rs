@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Schema => write_out(None, schema().as_bytes()),
         Command::Diff(args) => super::diff::run(args),
         Command::Review { command } => super::review::run(command),
+        Command::Git { command } => super::git::run(command),
         Command::Walk(args) => super::walk::run(args),
     }
 }

@@ -2,6 +2,7 @@
 
 mod commands;
 mod diff;
+mod git;
 mod review;
 mod walk;
 
@@ -150,6 +151,12 @@ pub enum Command {
     Review {
         #[command(subcommand)]
         command: review::ReviewCommand,
+    },
+    /// `.carepath` files in git: `setup` makes `git diff` show Carepath's change list and
+    /// `git merge` merge documents element by element (conflicts become review comments).
+    Git {
+        #[command(subcommand)]
+        command: git::GitCommand,
     },
     /// Walk through a variant: the actor at each step, what each has received, unmet and manual needs.
     Walk(walk::WalkArgs),
