@@ -148,12 +148,27 @@ pub fn to_fhir(doc: &Document, options: &FhirOptions) -> Result<String> {
         s.actor.into_iter().chain(s.participants.iter().copied()).filter_map(|a| doc.actor(a)).map(participant).collect()
     };
 
+    // the needs at each step, in need-number order
+    let mut needs_at: HashMap<StepId, Vec<&DataNeed>> = HashMap::new();
+    for n in v.needs() {
+        for s in &n.steps {
+            needs_at.entry(*s).or_default().push(n);
+        }
+    }
+    for list in needs_at.values_mut() {
+        list.sort_by_key(|n| (numbers.get(&n.id).copied().unwrap_or(u32::MAX), n.id));
+        list.dedup_by_key(|n| n.id);
+    }
+    // the steps of each flow (the main one and each sub-pathway's), by id
+    let mut flows: HashMap<Option<StepId>, Vec<&Step>> = HashMap::new();
+    for s in v.steps_sorted() {
+        flows.entry(s.within).or_default().push(s);
+    }
+
     // the data requirements of a step: what its actor uses (input) and provides (output)
     let requirements = |s: &Step| -> (Vec<Value>, Vec<Value>) {
         let (mut input, mut output) = (Vec::new(), Vec::new());
-        let mut needs: Vec<&DataNeed> = v.needs().filter(|n| n.steps.contains(&s.id)).collect();
-        needs.sort_by_key(|n| (numbers.get(&n.id).copied().unwrap_or(u32::MAX), n.id));
-        for n in needs {
+        for &n in needs_at.get(&s.id).map(Vec::as_slice).unwrap_or_default() {
             let provides = s.actor.is_some_and(|a| n.sources().any(|x| x == a)) && !s.actor.is_some_and(|a| n.consumers().any(|x| x == a));
             for (k, it) in n.info_types.iter().filter_map(|i| doc.info_type(*i)).enumerate() {
                 let r = json!({
@@ -177,9 +192,11 @@ pub fn to_fhir(doc: &Document, options: &FhirOptions) -> Result<String> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn step_action(
         s: &Step,
         v: &Variant,
+        flows: &HashMap<Option<StepId>, Vec<&Step>>,
         participants: &dyn Fn(&Step) -> Vec<Value>,
         requirements: &dyn Fn(&Step) -> (Vec<Value>, Vec<Value>),
         conditions: &HashMap<StepId, Vec<Value>>,
@@ -218,7 +235,7 @@ pub fn to_fhir(doc: &Document, options: &FhirOptions) -> Result<String> {
             a.insert("definitionCanonical".into(), json!(activity_url(s.id)));
         }
         // a sub-pathway's own flow: its steps as nested actions, along the flow
-        let inner: Vec<Value> = ordered(v, Some(s.id)).into_iter().map(|x| step_action(x, v, participants, requirements, conditions, activity_url)).collect();
+        let inner: Vec<Value> = ordered(v, flows, Some(s.id)).into_iter().map(|x| step_action(x, v, flows, participants, requirements, conditions, activity_url)).collect();
         if !inner.is_empty() {
             a.insert("action".into(), json!(inner));
         }
@@ -228,7 +245,7 @@ pub fn to_fhir(doc: &Document, options: &FhirOptions) -> Result<String> {
     // phases as actions holding their steps (main flow), in phase order
     let mut phases: Vec<&Phase> = doc.phases.iter().collect();
     phases.sort_by_key(|p| p.order);
-    let main = ordered(v, None);
+    let main = ordered(v, &flows, None);
     let mut actions: Vec<Value> = Vec::new();
     let mut phase_groups: Vec<(Option<&Phase>, Vec<&Step>)> = phases.iter().map(|p| (Some(*p), Vec::new())).collect();
     let mut unphased = Vec::new();
@@ -249,7 +266,7 @@ pub fn to_fhir(doc: &Document, options: &FhirOptions) -> Result<String> {
             put(&mut a, "description", &p.description);
         }
         a.insert("code".into(), json!([{ "text": "phase" }]));
-        a.insert("action".into(), json!(steps.into_iter().map(|s| step_action(s, v, &participants, &requirements, &conditions, &activity_url)).collect::<Vec<_>>()));
+        a.insert("action".into(), json!(steps.into_iter().map(|s| step_action(s, v, &flows, &participants, &requirements, &conditions, &activity_url)).collect::<Vec<_>>()));
         actions.push(Value::Object(a));
     }
 
@@ -311,8 +328,8 @@ pub fn to_fhir(doc: &Document, options: &FhirOptions) -> Result<String> {
 
 /// A flow's steps in the order the pathway runs: along the transitions from its starts
 /// (depth first, branches in id order), then any step not reached, by id.
-fn ordered(v: &Variant, flow: Option<StepId>) -> Vec<&Step> {
-    let steps: Vec<&Step> = v.steps_sorted().into_iter().filter(|s| s.within == flow).collect();
+fn ordered<'a>(v: &'a Variant, flows: &HashMap<Option<StepId>, Vec<&'a Step>>, flow: Option<StepId>) -> Vec<&'a Step> {
+    let Some(steps) = flows.get(&flow) else { return Vec::new() };
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     let mut roots: Vec<&Step> = steps.iter().copied().filter(|s| v.incoming(s.id).next().is_none() || s.kind == StepKind::Start).collect();

@@ -211,6 +211,7 @@ fn build(tree: &Tree, file_title: &str) -> std::result::Result<(Document, Import
 
     // steps, their lanes, phases, parents and transitions
     let steps: Vec<&Concept> = elements.iter().filter(|e| is_step(e.id)).collect();
+    let step_of: HashMap<&str, &Concept> = steps.iter().map(|c| (c.id, *c)).collect();
     let mut lanes: HashMap<&str, Vec<ActorId>> = HashMap::new();
     let mut phase_of: HashMap<&str, &str> = HashMap::new();
     let mut parent: HashMap<&str, &str> = HashMap::new();
@@ -262,7 +263,7 @@ fn build(tree: &Tree, file_title: &str) -> std::result::Result<(Document, Import
         }
         for s in crossing {
             if let Some(p) = parent.remove(s) {
-                let c = steps.iter().find(|c| c.id == s).unwrap();
+                let c = step_of[s];
                 report.approximated.push(entry(tree, c, &format!("kept in the flow of its surroundings, not inside '{p}': a transition joins it to steps outside")));
             }
         }
@@ -296,8 +297,8 @@ fn build(tree: &Tree, file_title: &str) -> std::result::Result<(Document, Import
                             if !ids.contains(r) {
                                 return Err(format!("{}: the view's node refers to '{r}', which is no element of the model", at(tree, k)));
                             }
-                            if let Some(e) = elements.iter().find(|e| e.id == r) {
-                                first_view.entry(e.id).or_insert_with(|| vname.clone());
+                            if let Some((&id, _)) = kind_of.get_key_value(r) {
+                                first_view.entry(id).or_insert_with(|| vname.clone());
                             }
                         }
                     }
@@ -328,9 +329,11 @@ fn build(tree: &Tree, file_title: &str) -> std::result::Result<(Document, Import
         let kind = by_label(VariantKind::ALL, VariantKind::label, name).unwrap_or(if *k == 0 { VariantKind::Current } else { VariantKind::Alternative });
         let mut data = VariantData { id: VariantId::new(), name: name.clone(), kind, description: String::new(), based_on: None, steps: Vec::new(), transitions: Vec::new(), needs: Vec::new() };
         let member: HashSet<&str> = members.iter().map(|s| s.id).collect();
+        let inner: Vec<&Concept> = triggers.iter().copied().filter(|t| member.contains(t.source.unwrap()) && member.contains(t.target.unwrap())).collect();
+        let with_incoming: HashSet<&str> = inner.iter().map(|t| t.target.unwrap()).collect();
+        let with_outgoing: HashSet<&str> = inner.iter().map(|t| t.source.unwrap()).collect();
         for s in members {
-            let incoming = triggers.iter().any(|t| t.target == Some(s.id) && member.contains(t.source.unwrap()));
-            let outgoing = triggers.iter().any(|t| t.source == Some(s.id) && member.contains(t.target.unwrap()));
+            let (incoming, outgoing) = (with_incoming.contains(s.id), with_outgoing.contains(s.id));
             let guessed = match s.kind {
                 "BusinessEvent" if !incoming && outgoing => StepKind::Start,
                 "BusinessEvent" if incoming && !outgoing => StepKind::End,
@@ -355,14 +358,13 @@ fn build(tree: &Tree, file_title: &str) -> std::result::Result<(Document, Import
             data.steps.push(step);
             used.insert(s.id);
         }
-        for s in members {
+        // the steps were pushed in the members' order
+        for (s, st) in members.iter().zip(data.steps.iter_mut()) {
             if let Some(p) = parent.get(s.id).and_then(|p| step_id.get(p)).copied() {
-                if let Some(st) = data.steps.iter_mut().find(|x| x.id == step_id[s.id]) {
-                    st.within = Some(p);
-                }
+                st.within = Some(p);
             }
         }
-        for t in triggers.iter().filter(|t| member.contains(t.source.unwrap()) && member.contains(t.target.unwrap())) {
+        for t in inner {
             let mut tr = Transition::new(step_id[t.source.unwrap()], step_id[t.target.unwrap()], t.name.clone());
             if let Some(sig) = t.props.get(&Prop::Signal).and_then(|x| by_label(Signal::ALL, Signal::label, x)) {
                 tr.signal = sig;
@@ -373,7 +375,7 @@ fn build(tree: &Tree, file_title: &str) -> std::result::Result<(Document, Import
     }
     for t in &triggers {
         let (s, d) = (t.source.unwrap(), t.target.unwrap());
-        if variant_name(steps.iter().find(|c| c.id == s).unwrap()) != variant_name(steps.iter().find(|c| c.id == d).unwrap()) {
+        if variant_name(step_of[s]) != variant_name(step_of[d]) {
             used.remove(t.id);
         }
     }

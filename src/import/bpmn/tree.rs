@@ -65,6 +65,9 @@ pub struct Tree<'a> {
     /// first where an extension element repeats a BPMN id.
     pub ids: foldhash::HashMap<Cow<'a, str>, u32>,
     text: &'a str,
+    /// Where each line after the first starts, built on the first position asked for, so a
+    /// report naming thousands of places reads the text once, not once per place.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Tree<'a> {
@@ -98,7 +101,13 @@ impl<'a> Tree<'a> {
     }
     /// 1-based line and column (in characters) of an element's start tag.
     pub fn line_col(&self, i: u32) -> (usize, usize) {
-        line_col(self.text, self.get(i).offset)
+        let starts = self.line_starts.get_or_init(|| self.text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(k, _)| k + 1).collect());
+        let offset = self.get(i).offset.min(self.text.len());
+        // the lines starting at or before the offset
+        let line = starts.partition_point(|&s| s <= offset);
+        let start = if line == 0 { 0 } else { starts[line - 1] };
+        let col = String::from_utf8_lossy(&self.text.as_bytes()[start..offset]).chars().count() + 1;
+        (line + 1, col)
     }
 }
 
@@ -278,7 +287,7 @@ pub fn parse(text: &str) -> Result<Tree<'_>, String> {
         return Err("the file has no XML element".into());
     }
     let children = sibling_runs(&mut elements, &parents);
-    let mut tree = Tree { elements, attrs, children, ids: Default::default(), text };
+    let mut tree = Tree { elements, attrs, children, ids: Default::default(), text, line_starts: Default::default() };
     tree.ids = unique_ids(&tree)?;
     Ok(tree)
 }
@@ -354,6 +363,18 @@ mod tests {
         let err = read(xml.as_bytes()).unwrap_err();
         assert_eq!(err, "line 4, column 3: the id 'a' is already used by the element at line 3, column 3; BPMN ids must be unique");
         assert!(read(xml.replacen("id=\"a\"", "id=\"b\"", 1).as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn element_places_from_the_line_index_match_counting_from_the_start() {
+        let text = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n<process id=\"p\">\n  <task id=\"å\"/><task id=\"b\"/>\n\n   <task id=\"c\"/>\n</process></definitions>";
+        let t = parse(text).unwrap();
+        assert_eq!(t.elements.len(), 5);
+        for i in 0..t.elements.len() as u32 {
+            assert_eq!(t.line_col(i), line_col(text, t.get(i).offset), "element {i}");
+        }
+        assert_eq!(t.line_col(3), (3, 17), "after a two-byte character the column counts characters");
+        assert_eq!(t.line_col(4), (5, 4));
     }
 
     #[test]
