@@ -29,12 +29,6 @@ pub struct ArchimateOptions {
     pub lang: Lang,
 }
 
-fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nb => "nb",
-        Lang::En => "en",
-    }
-}
 
 /// One relationship of the model.
 struct Rel {
@@ -69,7 +63,7 @@ pub fn to_archimate(doc: &Document, options: &ArchimateOptions) -> Result<String
         return Err(CoreError::new(ErrorCode::InvalidValue, "the document has no variant to export"));
     }
     let lang = options.lang;
-    let l = lang_code(lang);
+    let l = lang.code();
 
     // a step's element id: its own the first time, with the variant's number after that
     let mut step_ids: HashMap<(VariantId, StepId), String> = HashMap::new();

@@ -15,6 +15,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language's code: "nb" or "en" (BCP 47, as HTML, XML and FHIR write it).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+}
+
 impl std::str::FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

@@ -113,10 +113,7 @@ fn inline_svg(svg: &str) -> &str {
 
 /// The whole HTML file.
 pub fn render(report: &Report) -> String {
-    let lang = match report.lang {
-        crate::model::Lang::Nb => "nb",
-        crate::model::Lang::En => "en",
-    };
+    let lang = report.lang.code();
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"Carepath\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(&report.title)

@@ -93,13 +93,6 @@ fn participant_type(kind: ActorKind) -> &'static str {
     }
 }
 
-fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nb => "nb",
-        Lang::En => "en",
-    }
-}
-
 /// A FHIR `name`: letters and digits only, starting with a capital (the pattern of `name`).
 fn machine_name(s: &str) -> String {
     let mut out = String::new();
@@ -134,7 +127,7 @@ pub fn to_fhir(doc: &Document, options: &FhirOptions) -> Result<String> {
     if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with("urn:")) {
         return Err(CoreError::new(ErrorCode::InvalidValue, format!("the canonical base '{base}' is not an http(s) or urn address")));
     }
-    let lang = lang_code(options.lang);
+    let lang = options.lang.code();
     let version = if doc.metadata.version.trim().is_empty() { Cow::Borrowed("0.1.0") } else { text(&doc.metadata.version) };
     let plan_id = v.id.to_string();
     let plan_url = format!("{base}/PlanDefinition/{plan_id}");
