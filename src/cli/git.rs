@@ -90,10 +90,7 @@ fn setup(lang: Lang) -> Outcome {
         println!("{}: added '{ATTRIBUTES}'", attributes.display());
     }
     let me = this_program()?;
-    let lang = match lang {
-        Lang::Nb => "nb",
-        Lang::En => "en",
-    };
+    let lang = lang.code();
     let entries = [
         ("diff.carepath.command", format!("{me} git diff-driver --lang {lang}")),
         ("diff.carepath.textconv", format!("{me} git textconv")),
@@ -151,9 +148,8 @@ pub fn documents_diff(path: &str, old: Option<&Document>, new: Option<&Document>
         let _ = writeln!(out, "{}: '{}' → '{}'", if en { "title" } else { "tittel" }, old.metadata.title, new.metadata.title);
     }
     out += &variants_diff(old, new, lang);
-    let count = |d: &Document| (d.comments.len(), d.reviews.len());
-    let ((ca, ra), (cb, rb)) = (count(old), count(new));
-    if (ca, ra) != (cb, rb) || old.comments != new.comments || old.reviews != new.reviews {
+    if old.comments != new.comments || old.reviews != new.reviews {
+        let (ca, cb, ra, rb) = (old.comments.len(), new.comments.len(), old.reviews.len(), new.reviews.len());
         let _ = writeln!(out, "{}: {ca} → {cb}; {}: {ra} → {rb}", if en { "comments" } else { "kommentarer" }, if en { "review decisions" } else { "vurderinger" });
     }
     out
