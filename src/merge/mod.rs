@@ -49,13 +49,11 @@ pub struct Conflict {
 }
 
 /// The outcome of a merge: the edit that turns ours into the merged document (none when
-/// theirs brings nothing new), the conflicts (already in the edit as comments), and how many
-/// element changes were carried over.
+/// theirs brings nothing new) and the conflicts (already in the edit as comments).
 #[derive(Clone, Debug)]
 pub struct Merge {
     pub edit: Option<Edit>,
     pub conflicts: Vec<Conflict>,
-    pub carried: usize,
 }
 
 impl Merge {
@@ -94,7 +92,6 @@ pub fn merge(base: &Document, ours: &Document, theirs: &Document, options: &Merg
         }
         pending = refused.into_iter().map(|(c, _)| c).collect();
     }
-    let carried = accepted.len();
     for c in &conflicts {
         let comment = Comment {
             id: CommentId::new(),
@@ -112,5 +109,5 @@ pub fn merge(base: &Document, ours: &Document, theirs: &Document, options: &Merg
         }
     }
     let edit = (!accepted.is_empty()).then(|| Edit::batch(plan::label(options), accepted));
-    Merge { edit, conflicts, carried }
+    Merge { edit, conflicts }
 }

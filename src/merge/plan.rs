@@ -60,21 +60,9 @@ struct Planner<'a> {
     options: &'a MergeOptions,
     adds: Vec<Change>,
     removals: Vec<Change>,
-    review: Vec<Change>,
     conflicts: Vec<Conflict>,
 }
 
-fn value<T: Serialize>(v: &T) -> Value {
-    serde_json::to_value(v).expect("model types serialise")
-}
-
-fn same<T: Serialize>(a: Option<&T>, b: Option<&T>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => value(a) == value(b),
-        _ => false,
-    }
-}
 
 /// The three versions of each element, by id: ours' order, then theirs' new ones, then the
 /// ones only the base has.
@@ -93,11 +81,11 @@ fn three<'a, T, K: Hash + Eq + Copy>(base: &'a [T], ours: &'a [T], theirs: &'a [
 
 impl Planner<'_> {
     /// Decides one element; conflicts go to the planner, described with `name`.
-    fn decide<T: Serialize + DeserializeOwned + Clone>(&mut self, target: ElementRef, name: &str, b: Option<&T>, o: Option<&T>, t: Option<&T>) -> Decision<T> {
-        if same(o, t) || same(t, b) {
+    fn decide<T: Serialize + DeserializeOwned + Clone + PartialEq>(&mut self, target: ElementRef, name: &str, b: Option<&T>, o: Option<&T>, t: Option<&T>) -> Decision<T> {
+        if o == t || t == b {
             return Decision::Keep;
         }
-        if same(o, b) {
+        if o == b {
             return match (b, t) {
                 (_, None) => Decision::Remove,
                 (None, Some(t)) => Decision::Add(t.clone()),
@@ -124,7 +112,7 @@ impl Planner<'_> {
                     let text = field_text(self.options, name, &f.field, &f.ours, &f.theirs);
                     self.conflict(target, text);
                 }
-                if same(Some(&merged.value), Some(o)) {
+                if merged.value == *o {
                     Decision::Keep
                 } else {
                     Decision::Update(merged.value)
@@ -152,12 +140,13 @@ impl Planner<'_> {
     /// Plans a list of elements of one kind: `edit` makes the add, update or remove edit.
     fn elements<T, K>(&mut self, base: &[T], ours: &[T], theirs: &[T], key: impl Fn(&T) -> K, target: impl Fn(K) -> ElementRef, name: impl Fn(&T) -> String, edit: impl Fn(Decision<T>, K, usize) -> Option<Edit>)
     where
-        T: Serialize + DeserializeOwned + Clone,
+        T: Serialize + DeserializeOwned + Clone + PartialEq,
         K: Hash + Eq + Copy,
     {
+        let position: HashMap<K, usize> = theirs.iter().enumerate().map(|(i, e)| (key(e), i)).collect();
         for (k, b, o, t) in three(base, ours, theirs, &key) {
             let n = name(t.or(o).or(b).expect("one side has it"));
-            let index = t.and_then(|t| theirs.iter().position(|e| key(e) == key(t))).unwrap_or(0);
+            let index = position.get(&k).copied().unwrap_or(0);
             let d = self.decide(target(k), &n, b, o, t);
             let removal = matches!(d, Decision::Remove);
             let e = edit(d, k, index);
@@ -168,7 +157,7 @@ impl Planner<'_> {
 
 /// Plans the merge of `base → theirs` into `ours`.
 pub fn plan(base: &Document, ours: &Document, theirs: &Document, options: &MergeOptions) -> Planned {
-    let mut p = Planner { options, adds: Vec::new(), removals: Vec::new(), review: Vec::new(), conflicts: Vec::new() };
+    let mut p = Planner { options, adds: Vec::new(), removals: Vec::new(), conflicts: Vec::new() };
     let lang = options.lang;
 
     // metadata, without the times each side stamps
@@ -205,9 +194,8 @@ pub fn plan(base: &Document, ours: &Document, theirs: &Document, options: &Merge
         let name = format!("{} '{}'", kind_name(lang, "variant"), t.or(o).or(b).expect("one side has it").name);
         match (o, t) {
             (Some(o), Some(t)) => {
-                let header = |v: &VariantData| VariantHeader { id: v.id, name: v.name.clone(), kind: v.kind, description: v.description.clone(), based_on: v.based_on };
-                let hb = b.map(header);
-                if let Decision::Update(h) = p.decide(target, &name, hb.as_ref(), Some(&header(o)), Some(&header(t))) {
+                let hb = b.map(VariantHeader::of_data);
+                if let Decision::Update(h) = p.decide(target, &name, hb.as_ref(), Some(&VariantHeader::of_data(o)), Some(&VariantHeader::of_data(t))) {
                     p.push(target, name.clone(), Some(Edit::UpdateVariant { id, name: h.name, kind: h.kind, description: h.description }), false);
                 }
                 contents(&mut p, id, b, o, t);
@@ -223,26 +211,25 @@ pub fn plan(base: &Document, ours: &Document, theirs: &Document, options: &Merge
         }
     }
 
-    // comments and review decisions
-    let mut review = Planner { options, adds: Vec::new(), removals: Vec::new(), review: Vec::new(), conflicts: Vec::new() };
-    review.elements(&base.comments, &ours.comments, &theirs.comments, |c| c.id, |_| ElementRef::Document, |c| format!("{} ({})", kind_name(lang, "comment"), c.author), |d, id, _| match d {
+    // comments and review decisions, after every other change (their targets exist by then)
+    let (adds, removals) = (p.adds.len(), p.removals.len());
+    p.elements(&base.comments, &ours.comments, &theirs.comments, |c| c.id, |_| ElementRef::Document, |c| format!("{} ({})", kind_name(lang, "comment"), c.author), |d, id, _| match d {
         Decision::Add(comment) => Some(Edit::AddComment { comment }),
         Decision::Update(comment) => Some(Edit::UpdateComment { comment }),
         Decision::Remove => Some(Edit::RemoveComment { id }),
         Decision::Keep => None,
     });
-    review.elements(&base.reviews, &ours.reviews, &theirs.reviews, |r| r.id, |_| ElementRef::Document, |r| format!("{} ({})", kind_name(lang, "review"), r.reviewer), |d, id, _| match d {
+    p.elements(&base.reviews, &ours.reviews, &theirs.reviews, |r| r.id, |_| ElementRef::Document, |r| format!("{} ({})", kind_name(lang, "review"), r.reviewer), |d, id, _| match d {
         Decision::Add(review) => Some(Edit::AddReview { review }),
         Decision::Update(review) => Some(Edit::UpdateReview { review }),
         Decision::Remove => Some(Edit::RemoveReview { id }),
         Decision::Keep => None,
     });
-    p.review = review.adds.into_iter().chain(review.removals).collect();
-    p.conflicts.extend(review.conflicts);
+    let review: Vec<Change> = p.adds.split_off(adds).into_iter().chain(p.removals.split_off(removals)).collect();
 
     // removals run from the smallest element to the largest: needs, transitions, steps, variants, ...
     p.removals.sort_by_key(|c| removal_rank(&c.edit));
-    let changes = p.adds.into_iter().chain(p.removals).chain(p.review).collect();
+    let changes = p.adds.into_iter().chain(p.removals).chain(review).collect();
     Planned { changes, conflicts: p.conflicts }
 }
 
@@ -267,12 +254,12 @@ fn contents(p: &mut Planner, variant: VariantId, b: Option<&VariantData>, o: &Va
     // such a step would take ours' work with it
     let mut used = HashSet::new();
     for (_, tb, to, _) in three(&b.transitions, &o.transitions, &t.transitions, |x| x.id) {
-        if let Some(to) = to.filter(|to| !same(Some(*to), tb)) {
+        if let Some(to) = to.filter(|to| Some(*to) != tb) {
             used.extend([to.from, to.to]);
         }
     }
     for (_, nb, no, _) in three(&b.needs, &o.needs, &t.needs, |x| x.id) {
-        if let Some(no) = no.filter(|no| !same(Some(*no), nb)) {
+        if let Some(no) = no.filter(|no| Some(*no) != nb) {
             used.extend(no.steps.iter().copied());
         }
     }

@@ -80,6 +80,10 @@ impl VariantHeader {
     pub fn of(v: &Variant) -> Self {
         Self { id: v.id, name: v.name.clone(), kind: v.kind, description: v.description.clone(), based_on: v.based_on }
     }
+    /// The header of a variant's serialised form.
+    pub fn of_data(v: &VariantData) -> Self {
+        Self { id: v.id, name: v.name.clone(), kind: v.kind, description: v.description.clone(), based_on: v.based_on }
+    }
 }
 
 impl VariantData {
