@@ -106,8 +106,7 @@ impl<'a> Tree<'a> {
         // the lines starting at or before the offset
         let line = starts.partition_point(|&s| s <= offset);
         let start = if line == 0 { 0 } else { starts[line - 1] };
-        let col = String::from_utf8_lossy(&self.text.as_bytes()[start..offset]).chars().count() + 1;
-        (line + 1, col)
+        (line + 1, column(&self.text.as_bytes()[start..offset]))
     }
 }
 
@@ -117,8 +116,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-    (line, col)
+    (line, column(&before[start..]))
+}
+
+/// The 1-based column (in characters) after the bytes of a line before a place.
+fn column(line_before: &[u8]) -> usize {
+    String::from_utf8_lossy(line_before).chars().count() + 1
 }
 
 /// Decodes the bytes to text: UTF-8 (not copied), or ISO-8859-1 when the declaration says so.
