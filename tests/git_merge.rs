@@ -80,6 +80,19 @@ fn label(doc: &Document, id: StepId) -> Option<String> {
     doc.variants[0].step(id).map(|s| s.label.clone())
 }
 
+/// Makes theirs' edit on a branch `kommune` (committed by Ola Nordmann) and ours on `main`
+/// (by Kari Nordmann), then merges `kommune` into `main`; returns both edits' results and
+/// what `git merge` said.
+fn merge_branches<T, U>(repo: &Path, theirs: impl FnOnce(&Path) -> T, ours: impl FnOnce(&Path) -> U) -> (T, U, Output) {
+    ok(repo, &["checkout", "-q", "-b", "kommune"]);
+    let t = theirs(repo);
+    commit(repo, "Ola Nordmann", "kommune's edit");
+    ok(repo, &["checkout", "-q", "main"]);
+    let o = ours(repo);
+    commit(repo, "Kari Nordmann", "sykehus' edit");
+    (t, o, git(repo, &["merge", "--no-edit", "kommune"]))
+}
+
 fn validate(repo: &Path) {
     let out = Command::new(env!("CARGO_BIN_EXE_carepath")).args(["validate", FILE]).current_dir(repo).output().unwrap();
     assert!(out.status.code() != Some(2), "the merged file validates: {}{}", text(&out.stdout), text(&out.stderr));
@@ -102,13 +115,7 @@ fn git_diff_shows_carepaths_change_list() {
 #[test]
 fn edits_of_different_steps_on_two_branches_merge_cleanly_and_undo_as_one() {
     let (_d, repo) = repo();
-    ok(&repo, &["checkout", "-q", "-b", "kommune"]);
-    let theirs = relabel(&repo, 1, "Kommunens steg");
-    commit(&repo, "Ola Nordmann", "kommune relabels");
-    ok(&repo, &["checkout", "-q", "main"]);
-    let ours = relabel(&repo, 0, "Sykehusets steg");
-    commit(&repo, "Kari Nordmann", "sykehus relabels");
-    let out = git(&repo, &["merge", "-q", "--no-edit", "kommune"]);
+    let (theirs, ours, out) = merge_branches(&repo, |r| relabel(r, 1, "Kommunens steg"), |r| relabel(r, 0, "Sykehusets steg"));
     assert!(out.status.success(), "clean merge: {}{}", text(&out.stdout), text(&out.stderr));
     let d = doc(&repo);
     assert_eq!(label(&d, ours).as_deref(), Some("Sykehusets steg"));
@@ -139,13 +146,7 @@ fn doc_at(repo: &Path, rev: &str) -> Document {
 #[test]
 fn the_same_field_on_both_branches_is_a_conflict_recorded_in_the_document() {
     let (_d, repo) = repo();
-    ok(&repo, &["checkout", "-q", "-b", "kommune"]);
-    let id = relabel(&repo, 0, "Kommunens navn");
-    commit(&repo, "Ola Nordmann", "kommune names it");
-    ok(&repo, &["checkout", "-q", "main"]);
-    relabel(&repo, 0, "Sykehusets navn");
-    commit(&repo, "Kari Nordmann", "sykehus names it");
-    let out = git(&repo, &["merge", "--no-edit", "kommune"]);
+    let (id, _, out) = merge_branches(&repo, |r| relabel(r, 0, "Kommunens navn"), |r| relabel(r, 0, "Sykehusets navn"));
     assert_eq!(out.status.code(), Some(1), "git stops on the conflict: {}{}", text(&out.stdout), text(&out.stderr));
     let said = text(&out.stdout) + &text(&out.stderr);
     assert!(said.contains("CONFLICT") && said.contains(FILE), "{said}");
@@ -166,15 +167,8 @@ fn delete_on_one_branch_and_edit_on_the_other_is_reported_and_nothing_is_lost() 
     let (_d, repo) = repo();
     let d0 = doc(&repo);
     let gone = step(&d0, 3);
-    ok(&repo, &["checkout", "-q", "-b", "kommune"]);
-    let mut session = Session::open(&repo.join(FILE)).unwrap();
-    session.apply(Edit::RemoveStep { variant: d0.variants[0].id, id: gone.id }).unwrap();
-    drop(session);
-    commit(&repo, "Ola Nordmann", "kommune deletes a step");
-    ok(&repo, &["checkout", "-q", "main"]);
-    relabel(&repo, 3, "Endret av sykehuset");
-    commit(&repo, "Kari Nordmann", "sykehus edits it");
-    let out = git(&repo, &["merge", "--no-edit", "kommune"]);
+    let delete = |r: &Path| Session::open(&r.join(FILE)).unwrap().apply(Edit::RemoveStep { variant: d0.variants[0].id, id: gone.id }).unwrap();
+    let (_, _, out) = merge_branches(&repo, delete, |r| relabel(r, 3, "Endret av sykehuset"));
     assert_eq!(out.status.code(), Some(1), "{}{}", text(&out.stdout), text(&out.stderr));
     assert!(text(&out.stderr).contains("was deleted by kommune"), "{}", text(&out.stderr));
     let d = doc(&repo);

@@ -11,18 +11,9 @@ import { join } from 'node:path'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { HocuspocusProvider } from '@hocuspocus/provider'
+import { until } from './waiting.mjs'
 import { tokenFor } from '../src/tokens.mjs'
 
-const wait = ms => new Promise(resolve => setTimeout(resolve, ms))
-
-async function until (what, check, ms = 10000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (check()) return
-    await wait(25)
-  }
-  assert.fail(`waited ${ms} ms for ${what}`)
-}
 
 function freePort () {
   return new Promise(resolve => {
@@ -83,9 +74,9 @@ test('a server killed mid-session and started again loses no accepted edit', asy
     await stop(server)
     rmSync(dir, { recursive: true, force: true })
   })
-  await until('both synced', () => a.provider.isSynced && b.provider.isSynced)
+  await until('both synced', () => a.provider.isSynced && b.provider.isSynced, 10000)
   for (let i = 0; i < 100; i++) (i % 2 ? a : b).steps.set(`s${i}`, `Steg ${i}`)
-  await until('the first 100 edits on both sides', () => a.steps.size === 100 && b.steps.size === 100)
+  await until('the first 100 edits on both sides', () => a.steps.size === 100 && b.steps.size === 100, 10000)
   // killed before its store debounce (2 s) has written the last edits
   server.kill('SIGKILL')
   await new Promise(resolve => server.once('exit', resolve))

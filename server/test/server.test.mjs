@@ -10,18 +10,9 @@ import { join } from 'node:path'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { HocuspocusProvider } from '@hocuspocus/provider'
+import { until, wait } from './waiting.mjs'
 import { start } from '../src/server.mjs'
 
-const wait = ms => new Promise(resolve => setTimeout(resolve, ms))
-
-async function until (what, check, ms = 5000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (check()) return
-    await wait(20)
-  }
-  assert.fail(`waited ${ms} ms for ${what}`)
-}
 
 function client (url, name, token) {
   const document = new Y.Doc()
