@@ -210,24 +210,26 @@ fn their_side() -> (String, Option<String>) {
 fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: Option<&str>, lang: Lang) -> Outcome {
     let shown = path.unwrap_or("document");
     let context = |e: String| format!("{shown}: not merged, left as ours: {e}");
-    let o = store::read(ours).map_err(|e| context(e.message))?;
+    // the other sides first, so a side that cannot be read leaves ours as it was
     let t = read_side(theirs).map_err(context)?.ok_or_else(|| context("their side is empty".into()))?;
+    let b = read_side(base).map_err(context)?;
+    let mut session = Session::open(ours).map_err(|e| context(e.message))?;
+    let o = session.document();
     // no common ancestor (added on both branches): everything both have differs
-    let b = read_side(base).map_err(context)?.unwrap_or_else(|| Document::bare(o.id, o.metadata.clone()));
+    let b = b.unwrap_or_else(|| Document::bare(o.id, o.metadata.clone()));
     let (their_rev, their_name) = their_side();
     let options = MergeOptions {
         ours: side_name("HEAD", None, path, if lang == Lang::En { "ours" } else { "vår side" }),
         theirs: side_name(&their_rev, their_name, path, if lang == Lang::En { "theirs" } else { "deres side" }),
         lang,
     };
-    let m = merge::merge(&b, &o, &t, &options);
-    if let Some(edit) = m.edit.clone() {
-        let mut session = Session::open(ours).map_err(|e| context(e.message))?;
+    let merge::Merge { edit, conflicts } = merge::merge(&b, o, &t, &options);
+    if let Some(edit) = edit {
         session.apply(edit).map_err(|e| context(e.message))?;
         session.sync().map_err(|e| context(e.message))?;
     }
-    for c in &m.conflicts {
+    for c in &conflicts {
         eprintln!("{shown}: {}", c.text);
     }
-    Ok(if m.is_clean() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if conflicts.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
