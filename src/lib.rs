@@ -9,6 +9,7 @@
 extern crate self as carepath;
 
 pub mod cli;
+pub mod collab;
 pub mod compare;
 pub mod diagram;
 pub mod edit;

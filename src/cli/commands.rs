@@ -37,6 +37,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Diff(args) => super::diff::run(args),
         Command::Review { command } => super::review::run(command),
         Command::Git { command } => super::git::run(command),
+        Command::Collab { command } => super::collab::run(command),
         Command::Walk(args) => super::walk::run(args),
     }
 }

@@ -1,5 +1,6 @@
 //! Command-line arguments and dispatch. Each command is a few lines over the library.
 
+mod collab;
 mod commands;
 mod diff;
 mod git;
@@ -157,6 +158,12 @@ pub enum Command {
     Git {
         #[command(subcommand)]
         command: git::GitCommand,
+    },
+    /// Live co-editing: `peer` takes part in a shared document over standard input and
+    /// output, every edit through the core and committed to the file.
+    Collab {
+        #[command(subcommand)]
+        command: collab::CollabCommand,
     },
     /// Walk through a variant: the actor at each step, what each has received, unmet and manual needs.
     Walk(walk::WalkArgs),

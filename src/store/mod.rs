@@ -37,6 +37,18 @@ pub const FILE_VERSION: u32 = schema::SCHEMA_VERSION;
 /// `PRAGMA application_id` of every `.carepath` file.
 pub const APPLICATION_ID: i32 = schema::APPLICATION_ID;
 
+/// Where a document is shared for live co-editing, and the shared form as last held here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    /// The collaboration server's address (`wss://…`).
+    pub server: String,
+    /// The document's name on the server.
+    pub name: String,
+    pub token: String,
+    /// The shared (Yjs) form's state, as one update.
+    pub state: Vec<u8>,
+}
+
 /// An open document; every accepted edit is committed before the call returns. A session
 /// opened with [`Session::open_read_only`] refuses edits (`read_only`) until "save as" has
 /// moved it to a file it may write.
@@ -119,10 +131,17 @@ impl Session {
     /// Applies an edit and commits it durably; returns what changed. If the file cannot be
     /// written, the document is left as it was and the error is `io`.
     pub fn apply(&mut self, edit: Edit) -> Result<Vec<Changed>> {
+        self.apply_at(edit, Timestamp::now())
+    }
+
+    /// Applies an edit made elsewhere (a co-editor's, through the shared document), stamping
+    /// the document with the modification time the shared document holds, so every
+    /// participant's file says the same.
+    pub fn apply_at(&mut self, edit: Edit, modified: Timestamp) -> Result<Vec<Changed>> {
         self.check_writable()?;
         let inverse = edit::apply(&mut self.doc, edit.clone())?;
         let changed = Changed::of_applied(&edit, &inverse);
-        let written = self.commit(&changed, |conn, now| journal::record(conn, &edit, &inverse, now));
+        let written = self.commit_at(&changed, modified, |conn, now| journal::record(conn, &edit, &inverse, now));
         match written {
             Ok(()) => {
                 self.history.record(edit, inverse);
@@ -133,6 +152,41 @@ impl Session {
                 Err(e)
             }
         }
+    }
+
+    /// Where the document is shared, if it is: server, name, token and the shared form's state.
+    pub fn shared(&self) -> Result<Option<Shared>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT server, name, token, state FROM shared WHERE one = 1", [], |r| {
+                Ok(Shared { server: r.get(0)?, name: r.get(1)?, token: r.get(2)?, state: r.get(3)? })
+            })
+            .optional()
+            .map_err(|e| file::sql_error(&self.path, e))
+    }
+
+    /// Records where the document is shared and the shared form's state (replacing what was
+    /// there), committed before it returns; `None` stops sharing.
+    pub fn set_shared(&mut self, shared: Option<&Shared>) -> Result<()> {
+        self.check_writable()?;
+        let result = match shared {
+            Some(s) => self.conn.execute(
+                "INSERT INTO shared (one, server, name, token, state) VALUES (1, ?1, ?2, ?3, ?4)
+                 ON CONFLICT (one) DO UPDATE SET server = ?1, name = ?2, token = ?3, state = ?4",
+                rusqlite::params![s.server, s.name, s.token, s.state],
+            ),
+            None => self.conn.execute("DELETE FROM shared", []),
+        };
+        result.map(|_| ()).map_err(|e| file::sql_error(&self.path, e))
+    }
+
+    /// Keeps the shared form's state of a shared document (after each change to it).
+    pub fn set_shared_state(&mut self, state: &[u8]) -> Result<()> {
+        self.check_writable()?;
+        self.conn
+            .execute("UPDATE shared SET state = ?1 WHERE one = 1", [state])
+            .map(|_| ())
+            .map_err(|e| file::sql_error(&self.path, e))
     }
 
     /// Flushes every committed edit to the disk (a WAL checkpoint with fsync), so the edits
@@ -211,8 +265,16 @@ impl Session {
         changed: &[Changed],
         history: impl FnOnce(&Connection, Timestamp) -> rusqlite::Result<()>,
     ) -> Result<()> {
+        self.commit_at(changed, Timestamp::now(), history)
+    }
+
+    fn commit_at(
+        &mut self,
+        changed: &[Changed],
+        now: Timestamp,
+        history: impl FnOnce(&Connection, Timestamp) -> rusqlite::Result<()>,
+    ) -> Result<()> {
         let before = self.doc.metadata.modified;
-        let now = Timestamp::now();
         self.doc.metadata.modified = now;
         let doc = &self.doc;
         let result = (|| {

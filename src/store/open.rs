@@ -217,7 +217,7 @@ mod tests {
     /// Turns a current file into one of schema version 1 (before history times).
     fn make_version_1(path: &std::path::Path) {
         let conn = rusqlite::Connection::open(path).unwrap();
-        conn.execute_batch("ALTER TABLE history DROP COLUMN at; PRAGMA user_version = 1;").unwrap();
+        conn.execute_batch("DROP TABLE shared; ALTER TABLE history DROP COLUMN at; PRAGMA user_version = 1;").unwrap();
     }
 
     /// Turns a current file into one of schema version 2, as the release before needs had
@@ -236,6 +236,7 @@ mod tests {
              UPDATE element SET body = json_remove(json_set(body, '$.code', json_extract(body, '$.codes[0]')), '$.codes', '$.priority')
                WHERE kind = 'info_type';
              UPDATE history SET edit = json_set(edit, '$.need', json({})) WHERE json_extract(edit, '$.need') IS NOT NULL;
+             DROP TABLE shared;
              PRAGMA user_version = 2;",
             need("body"),
             need("json_extract(edit, '$.need')"),

@@ -22,6 +22,7 @@ const MIGRATIONS: &[(&str, Migration)] = &[
     ("2026-01-20-history-time", Migration::Sql(include_str!("migrations_sql/2026-01-20-history-time.sql"))),
     // needs have parties with data roles, information types several codes and a priority
     ("2026-12-07-parties-and-codes", Migration::Rows(super::migrations::upgrade_rows)),
+    ("2026-12-08-shared", Migration::Sql(include_str!("migrations_sql/2026-12-08-shared.sql"))),
 ];
 
 /// The schema version this build writes.
