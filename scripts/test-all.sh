@@ -21,15 +21,17 @@ echo "== Node helpers the Rust tests call (bpmn-moddle, bpmn-js, playwright-core
 (cd scripts/report && npm ci --no-audit --no-fund --loglevel=error)
 (cd scripts/elk && npm ci --no-audit --no-fund --loglevel=error)
 
-echo "== Collaboration server: Hocuspocus with tokens and SQLite, real clients on loopback" >&2
-(cd server && npm ci --no-audit --no-fund --loglevel=error && npm test)
-
 echo "== Rust: core, CLI, store, desktop shell" >&2
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast
 else
   cargo test --workspace --no-fail-fast
 fi
+
+echo "== Collaboration server: Hocuspocus with tokens and SQLite; clients and core-backed participants on loopback" >&2
+cargo build --bin carepath
+export CAREPATH_CLI="$CARGO_TARGET_DIR/debug/carepath"
+(cd server && npm ci --no-audit --no-fund --loglevel=error && npm test)
 
 if [[ -x scripts/test-e2e.sh ]]; then
   echo "== Desktop: real window end to end" >&2
