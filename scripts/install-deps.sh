@@ -5,7 +5,8 @@
 #                                      Chromium for rendering the BPMN export with bpmn-js and the
 #                                      HTML report, LibreOffice for reading back the Word and
 #                                      Excel reports, MkDocs Material in a venv for the Markdown,
-#                                      rpm, desktop-file-utils and xdg-utils for the package test)
+#                                      rpm, desktop-file-utils and xdg-utils for the package test,
+#                                      redis-server for two collaboration server processes)
 set -euo pipefail
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev libxdo-dev
@@ -13,7 +14,8 @@ packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev libxd
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick libxml2-utils sqlite3 poppler-utils chromium
             libreoffice-writer-nogui libreoffice-calc-nogui python3-venv
-            rpm desktop-file-utils shared-mime-info xdg-utils xdotool libglib2.0-bin dbus-daemon)
+            rpm desktop-file-utils shared-mime-info xdg-utils xdotool libglib2.0-bin dbus-daemon
+            redis-server)
 fi
 
 missing=()

@@ -4,6 +4,10 @@
 //    changes anything;
 //  - persistence: the documents' Yjs state in one SQLite file in the data directory
 //    (Hocuspocus' SQLite extension over better-sqlite3);
+//  - several processes behind one address (optional): with a Redis server given, every
+//    process passes its documents' updates and awareness to the others through it
+//    (Hocuspocus' Redis extension), so clients connected to different processes edit
+//    together; the processes share the data directory;
 //  - sharing: `POST /documents` with the team's publish key creates a document name and
 //    its token (what the app's Share sends to the others); `GET /health` answers "ok".
 // The secret and the publish key come from the environment or from files the first start
@@ -11,6 +15,7 @@
 
 import { Server } from '@hocuspocus/server'
 import { SQLite } from '@hocuspocus/extension-sqlite'
+import { Redis } from '@hocuspocus/extension-redis'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -32,7 +37,8 @@ function json (response, status, body) {
 /**
  * Starts a server. Options: port (0: any free one), address (default 127.0.0.1), dataDir
  * (required), secret and publishKey (default: CAREPATH_SERVER_SECRET and
- * CAREPATH_PUBLISH_KEY, else kept in the data directory), quiet.
+ * CAREPATH_PUBLISH_KEY, else kept in the data directory), redis ({ host, port } of a Redis
+ * server shared by several processes; default: none), quiet.
  * Returns { server, url, publishKey, stop }.
  */
 export async function start (options) {
@@ -49,7 +55,10 @@ export async function start (options) {
     stopOnSignals: options.stopOnSignals ?? false,
     // a pathway's edits are small; a whole document is at most a few megabytes
     websocketOptions: { maxPayload: 16 * 1024 * 1024 },
-    extensions: [new SQLite({ database: join(dataDir, 'documents.sqlite') })],
+    extensions: [
+      new SQLite({ database: join(dataDir, 'documents.sqlite') }),
+      ...(options.redis ? [new Redis({ host: options.redis.host ?? '127.0.0.1', port: options.redis.port ?? 6379, prefix: 'carepath' })] : [])
+    ],
     async onAuthenticate ({ documentName, token }) {
       if (!tokenIsValid(secret, documentName, token)) {
         throw new Error('not allowed: wrong or missing token for this document')
