@@ -2553,6 +2553,8 @@ test("the issue's scenario: an actor and two steps from the panels, connected, a
     await browser.execute((n) => document.querySelector(`button[aria-label="Slett: ${n}"], button[aria-label="Delete: ${n}"]`).click(), actorName);
     const question = await eventually(() => browser.execute(() => document.querySelector(".confirm-dialog .question")?.textContent), "the refusal");
     assert.match(question, /3 (steg|steps) .* 1 (informasjonsbehov|data needs)/, question);
+    // Escape is the dialog's key once the focus has moved into it (as it does when it opens)
+    await eventually(() => browser.execute(() => !!document.activeElement?.closest(".confirm-dialog")), "the focus in the refusal");
     await browser.keys(["Escape"]);
     await eventually(() => browser.execute(() => !document.querySelector(".confirm-dialog")), "the refusal closed");
     assert.ok((await texts(browser, ".lane-name")).some((t) => t.trim() === actorName), "the actor is still there");
