@@ -95,6 +95,17 @@ fn send(from: &Peer, to: &mut Peer) {
     }
 }
 
+/// Both peers send what they made since the last exchange to the other, at once.
+fn exchange(a: &mut Peer, b: &mut Peer) {
+    let (ua, ub) = (a.replica.take_updates(), b.replica.take_updates());
+    for u in &ub {
+        a.receive(u);
+    }
+    for u in &ua {
+        b.receive(u);
+    }
+}
+
 #[test]
 fn shared_form_projects_back_to_the_same_document() {
     let doc = copd();
@@ -114,13 +125,7 @@ fn two_peers_converge_and_different_fields_both_survive() {
     let variant = v(&a.doc);
     assert!(a.edit(Edit::UpdateStep { variant, step: Step { label: "Ny etikett".into(), ..s.clone() } }));
     assert!(b.edit(Edit::UpdateStep { variant, step: Step { duration: Some("daglig".into()), ..s.clone() } }));
-    let (ua, ub) = (a.replica.take_updates(), b.replica.take_updates());
-    for u in &ub {
-        a.receive(u);
-    }
-    for u in &ua {
-        b.receive(u);
-    }
+    exchange(&mut a, &mut b);
     assert_eq!(to_json(&a.doc), to_json(&b.doc));
     let merged = a.doc.variants[0].step(s.id).unwrap();
     assert_eq!(merged.label, "Ny etikett");
@@ -146,13 +151,7 @@ fn same_field_once() {
     let variant = v(&a.doc);
     a.edit(Edit::UpdateStep { variant, step: Step { label: "Kari sin".into(), ..s.clone() } });
     b.edit(Edit::UpdateStep { variant, step: Step { label: "Ola sin".into(), ..s.clone() } });
-    let (ua, ub) = (a.replica.take_updates(), b.replica.take_updates());
-    for u in &ub {
-        a.receive(u);
-    }
-    for u in &ua {
-        b.receive(u);
-    }
+    exchange(&mut a, &mut b);
     assert_eq!(to_json(&a.doc), to_json(&b.doc));
     let label = a.doc.variants[0].step(s.id).unwrap().label.clone();
     let (loser, winner) = if label == "Kari sin" { (&b, "Kari") } else { (&a, "Ola") };
@@ -206,13 +205,7 @@ fn a_step_in_a_lane_removed_meanwhile_is_left_out_alike_everywhere() {
     let phase = b.doc.phases[0].id;
     let step = Step::new(StepKind::Activity, "Gruppetrening", Some(lane.id), Some(phase));
     assert!(b.edit(Edit::AddStep { variant, step: step.clone() }));
-    let (ua, ub) = (a.replica.take_updates(), b.replica.take_updates());
-    for u in &ub {
-        a.receive(u);
-    }
-    for u in &ua {
-        b.receive(u);
-    }
+    exchange(&mut a, &mut b);
     assert_eq!(to_json(&a.doc), to_json(&b.doc));
     assert!(a.doc.variants[0].step(step.id).is_none());
     assert!(b.left_out.iter().any(|l| l.contains(&step.id.to_string())), "{:?}", b.left_out);
