@@ -53,6 +53,8 @@ fn main() {
     generator.subschema_for::<carepath::walkthrough::WalkOptions>();
     generator.subschema_for::<carepath::walkthrough::Walk>();
     generator.subschema_for::<carepath::walkthrough::WalkTable>();
+    generator.subschema_for::<carepath::collab::SharedPlace>();
+    generator.subschema_for::<carepath::collab::SharedUpdate>();
     let mut defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
 
     // the file format, exactly as the core publishes it

@@ -9,6 +9,8 @@ cargo build --manifest-path "$root/Cargo.toml" -p carepath --bin carepath
 export CAREPATH_CLI="${CARGO_TARGET_DIR:-$root/target}/debug/carepath"
 command -v tauri-driver >/dev/null || [ -x "$HOME/.cargo/bin/tauri-driver" ] || cargo install tauri-driver --locked
 export PATH="$HOME/.cargo/bin:$PATH"
+# the collaboration server, which the co-editing test starts
+(cd "$root/server" && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund; })
 (cd "$root/tests/e2e" && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund; })
 cd "$root/tests/e2e"
 # a stuck window must fail the run, not hang it; one run at a time on a machine (two

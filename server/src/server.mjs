@@ -29,8 +29,17 @@ function kept (dataDir, file, fromEnv) {
   return readFileSync(path, 'utf8').trim()
 }
 
+// The desktop app's window asks from its own origin (tauri://localhost); the publish key
+// travels as a bearer token, never a cookie, so any origin may ask.
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Max-Age': '600'
+}
+
 function json (response, status, body) {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...CORS })
   response.end(JSON.stringify(body))
 }
 
@@ -72,6 +81,11 @@ export async function start (options) {
         throw null
       }
       if (url.pathname === '/documents') {
+        if (request.method === 'OPTIONS') {
+          response.writeHead(204, CORS)
+          response.end()
+          throw null
+        }
         if (request.method !== 'POST') {
           json(response, 405, { error: 'use POST' })
           throw null

@@ -2,6 +2,9 @@
 
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+const MAIN = fileURLToPath(new URL('../src/main.mjs', import.meta.url))
 
 export function freePort () {
   return new Promise(resolve => {
@@ -14,7 +17,7 @@ export function freePort () {
 
 /** The server as a user starts it, in its own process; resolves once it listens. */
 export function serve (port, dataDir, secret, args = []) {
-  const child = spawn(process.execPath, ['src/main.mjs', '--port', String(port), '--data', dataDir, ...args], {
+  const child = spawn(process.execPath, [MAIN, '--port', String(port), '--data', dataDir, ...args], {
     env: { ...process.env, CAREPATH_SERVER_SECRET: secret, CAREPATH_PUBLISH_KEY: 'key' },
     stdio: ['ignore', 'pipe', 'inherit']
   })

@@ -68,6 +68,11 @@ test('sharing needs the publish key and gives a name and a token', async t => {
   assert.match(shared.body.name, /^[0-9a-f-]{36}$/)
   assert.equal(shared.body.token, s.tokenFor(shared.body.name))
   assert.equal((await fetch(`${s.httpUrl}/health`)).status, 200)
+  // the app's window asks from its own origin: the preflight is answered, and so is the answer
+  const preflight = await fetch(`${s.httpUrl}/documents`, { method: 'OPTIONS', headers: { Origin: 'tauri://localhost', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' } })
+  assert.equal(preflight.status, 204)
+  assert.match(preflight.headers.get('access-control-allow-headers'), /Authorization/)
+  assert.equal((await fetch(`${s.httpUrl}/documents`, { method: 'POST', headers: { Authorization: `Bearer ${s.publishKey}`, Origin: 'tauri://localhost' } })).headers.get('access-control-allow-origin'), '*')
   // the secrets the first start wrote are for the server's user only
   const mode = statSync(join(s.server.configuration.extensions[0].configuration.database, '..', 'secret')).mode & 0o777
   assert.equal(mode, 0o600)

@@ -32,6 +32,8 @@ pub struct AppState {
     /// What the window was last sent, the base of each edit's update (locked inside the
     /// session's lock, never the other way round).
     viewer: Mutex<Viewer>,
+    /// The open document's live co-editing, if it is shared (locked inside the session's lock).
+    pub(crate) sharing: Mutex<Option<crate::shared::Sharing>>,
 }
 
 impl AppState {
@@ -45,6 +47,7 @@ impl AppState {
     pub fn sync_if_dirty(&self) {
         if self.dirty.swap(false, Ordering::AcqRel) {
             if let Ok(Some(s)) = self.session.lock().as_deref_mut() {
+                self.keep_shared(s);
                 if let Err(e) = s.sync() {
                     eprintln!("carepath: {}", e.message);
                     self.dirty.store(true, Ordering::Release);
@@ -62,16 +65,27 @@ impl AppState {
         out
     }
 
-    /// Runs an edit, undo or redo and answers with the window's update.
+    /// Runs a local edit, undo or redo and answers with the window's update; a shared
+    /// document's shared form gets the change too.
     fn edit_and_show(&self, view: View, f: impl FnOnce(&mut Session) -> Result<Vec<Changed>>, after: impl FnOnce(&Session) -> History) -> Result<(Update, History)> {
-        self.edit(|s| {
+        self.edit_with_view(view, |s| {
             let changed = f(s)?;
-            let mut viewer = self.viewer.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the view state is poisoned"))?;
-            Ok((viewer.update(s.document(), changed, view)?, after(s)))
+            self.record_shared(s, &changed);
+            let history = after(s);
+            Ok((changed, history))
         })
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
+    /// Runs a change of the document and answers with the window's update and `f`'s extra.
+    pub(crate) fn edit_with_view<T>(&self, view: View, f: impl FnOnce(&mut Session) -> Result<(Vec<Changed>, T)>) -> Result<(Update, T)> {
+        self.edit(|s| {
+            let (changed, extra) = f(s)?;
+            let mut viewer = self.viewer.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the view state is poisoned"))?;
+            Ok((viewer.update(s.document(), changed, view)?, extra))
+        })
+    }
+
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
         let mut guard = self.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
         match guard.as_mut() {
             Some(s) => f(s),
@@ -114,8 +128,9 @@ pub fn show_opened(app: &AppHandle, (undo, redo): History) {
 
 /// Closes the open document (which flushes it and releases its lock) and opens another
 /// one with `open`; if that fails, the previous document is reopened.
-fn switch(app: &AppHandle, state: &AppState, open: impl FnOnce() -> Result<Session>) -> Result<Document> {
+pub(crate) fn switch(app: &AppHandle, state: &AppState, open: impl FnOnce() -> Result<Session>) -> Result<Document> {
     state.sync_if_dirty();
+    state.drop_sharing();
     let mut slot = state.session.lock().map_err(|_| CoreError::new(ErrorCode::Io, "the document state is poisoned"))?;
     let previous = slot.take().map(|s| s.path().to_path_buf());
     match open() {
@@ -206,6 +221,7 @@ pub fn show_view(state: State<AppState>, view: View) -> Result<Shown> {
 #[tauri::command]
 pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit, view: View) -> Result<Update> {
     let out = state.edit_and_show(view, |s| s.apply(edit), |s| after_edit(&window, s));
+    state.send_shared(window.app_handle());
     show_history(&window, out)
 }
 
@@ -220,14 +236,24 @@ pub fn undo_state(app: AppHandle, state: State<AppState>) -> Result<carepath::ed
 /// Undo; in review mode (`review_only`) only a comment or a decision is undone.
 #[tauri::command]
 pub fn undo(window: WebviewWindow, state: State<AppState>, review_only: bool, view: View) -> Result<Update> {
-    let out = state.edit_and_show(view, |s| if review_only { s.undo_review() } else { s.undo() }, |s| after_edit(&window, s));
+    let out = state.edit_and_show(
+        view,
+        |s| state.shared_history(s, false).unwrap_or_else(|| if review_only { s.undo_review() } else { s.undo() }),
+        |s| after_edit(&window, s),
+    );
+    state.send_shared(window.app_handle());
     show_history(&window, out)
 }
 
 /// Redo; in review mode (`review_only`) only a comment or a decision is redone.
 #[tauri::command]
 pub fn redo(window: WebviewWindow, state: State<AppState>, review_only: bool, view: View) -> Result<Update> {
-    let out = state.edit_and_show(view, |s| if review_only { s.redo_review() } else { s.redo() }, |s| after_edit(&window, s));
+    let out = state.edit_and_show(
+        view,
+        |s| state.shared_history(s, true).unwrap_or_else(|| if review_only { s.redo_review() } else { s.redo() }),
+        |s| after_edit(&window, s),
+    );
+    state.send_shared(window.app_handle());
     show_history(&window, out)
 }
 

@@ -7,6 +7,7 @@ mod commands;
 mod files;
 mod menu;
 mod review_commands;
+mod shared;
 mod startup;
 
 use commands::AppState;
@@ -105,6 +106,11 @@ fn main() -> std::process::ExitCode {
             review_commands::review_decide,
             review_commands::accept_finding,
             commands::undo_state,
+            shared::shared_place,
+            shared::share_document,
+            shared::leave_shared,
+            shared::shared_receive,
+            shared::join_shared,
             review_commands::withdraw_acceptance,
             review_commands::send_for_review,
             review_commands::merge_review,

@@ -141,6 +141,8 @@ fn build(app: &AppHandle, s: &MenuState) -> tauri::Result<(Menu<Wry>, MenuItem<W
             &sep()?,
             &item(app, MenuCommand::SendReview, tr(e, "Send til gjennomgang …", "Send for review …"), o, None)?,
             &item(app, MenuCommand::MergeReview, tr(e, "Flett inn gjennomgang …", "Merge review …"), o, None)?,
+            &item(app, MenuCommand::Share, tr(e, "Del for samskriving …", "Share for co-editing …"), o, None)?,
+            &item(app, MenuCommand::JoinShared, tr(e, "Bli med i delt dokument …", "Join shared document …"), true, None)?,
             &item(app, MenuCommand::Settings, tr(e, "Innstillinger …", "Settings …"), true, None)?,
             &sep()?,
             &item(app, MenuCommand::Close, tr(e, "Lukk", "Close"), o, Some("CmdOrCtrl+W"))?,

@@ -17,10 +17,12 @@
 
 pub mod form;
 mod project;
+mod wire;
 #[cfg(test)]
 mod tests;
 
 pub use project::{project, Projected};
+pub use wire::{SharedPlace, SharedUpdate};
 
 use crate::edit::{Changed, Edit};
 use crate::error::{CoreError, ErrorCode, Result};

@@ -20,6 +20,10 @@ pub enum MenuCommand {
     Export,
     SendReview,
     MergeReview,
+    /// Share the open document for live co-editing through a collaboration server.
+    Share,
+    /// Open a shared document from its join link.
+    JoinShared,
     Settings,
     Close,
     Undo,
@@ -50,7 +54,7 @@ pub enum MenuCommand {
 }
 
 impl MenuCommand {
-    pub const ALL: [MenuCommand; 32] = [
+    pub const ALL: [MenuCommand; 34] = [
         Self::New,
         Self::Open,
         Self::Recent,
@@ -59,6 +63,8 @@ impl MenuCommand {
         Self::Export,
         Self::SendReview,
         Self::MergeReview,
+        Self::Share,
+        Self::JoinShared,
         Self::Settings,
         Self::Close,
         Self::Undo,
@@ -96,6 +102,8 @@ impl MenuCommand {
             Self::Export => "export",
             Self::SendReview => "send_review",
             Self::MergeReview => "merge_review",
+            Self::Share => "share",
+            Self::JoinShared => "join_shared",
             Self::Settings => "settings",
             Self::Close => "close",
             Self::Undo => "undo",

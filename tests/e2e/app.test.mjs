@@ -11,12 +11,26 @@
 // between documents, files that cannot be opened, the start screen, and keyboard moves.
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test as nodeTest } from "node:test";
 import assert from "node:assert/strict";
 import { remote } from "webdriverio";
+import {
+  chord,
+  clickAt,
+  dialogTitle,
+  eventually as waitFor,
+  freePort,
+  hasLabel,
+  invoke,
+  labelEditorOpen,
+  menu,
+  selectedLabels,
+  stepCentre,
+  texts,
+  waitForPort,
+} from "./harness.mjs";
 
 const APP = process.env.CAREPATH_APP;
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
@@ -24,16 +38,6 @@ const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
 let PORT = 4444;
 let NATIVE_PORT = 4445;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 const home = mkdtempSync(path.join(tmpdir(), "carepath-e2e-"));
 const appEnv = {
   ...process.env,
@@ -51,24 +55,6 @@ let driver;
 /** The session of the app started last, for screenshots of failed waits. */
 let lastBrowser = null;
 
-function waitForPort(port, ms) {
-  const until = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tryOnce = () => {
-      const s = net.connect(port, "127.0.0.1");
-      s.once("connect", () => {
-        s.destroy();
-        resolve();
-      });
-      s.once("error", () => {
-        s.destroy();
-        if (Date.now() > until) reject(new Error(`tauri-driver did not listen on ${port}`));
-        else setTimeout(tryOnce, 200);
-      });
-    };
-    tryOnce();
-  });
-}
 
 /**
  * Stops app instances of this run that outlived their session (a window whose web process
@@ -141,30 +127,9 @@ async function startApp() {
   }
 }
 
-/** Retries `fn` until it returns a truthy value (React may still be mounting). */
-async function eventually(fn, what, ms = 30_000) {
-  const until = Date.now() + ms;
-  let last;
-  while (Date.now() < until) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  // a picture of the window as it was, for the failure report
-  let picture = "";
-  if (lastBrowser) {
-    picture = path.join(tmpdir(), `carepath-e2e-failed-${Date.now()}.png`);
-    await lastBrowser.saveScreenshot(picture).catch(() => (picture = ""));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}${picture ? ` (screenshot: ${picture})` : ""}`);
-}
+/** Retries `fn` until it returns a truthy value; a timeout shows the last app's window. */
+const eventually = (fn, what, ms = 30_000) => waitFor(fn, what, ms, lastBrowser);
 
-const texts = (browser, css) =>
-  browser.execute((sel) => Array.from(document.querySelectorAll(sel), (e) => e.textContent ?? ""), css);
 
 /** A point (viewport pixels) inside a lane x phase cell with nothing drawn there. */
 const findEmptyCell = (browser) =>
@@ -221,15 +186,6 @@ async function centreInView(browser, text) {
   }, `the step '${text}' to stand still in view`);
 }
 
-/** The viewport centre of the step whose label is `text`, or null. */
-const stepCentre = (browser, text) =>
-  browser.execute((t) => {
-    const label = Array.from(document.querySelectorAll(".step-label-text")).find((e) => e.textContent === t);
-    const node = label?.closest(".react-flow__node");
-    if (!node) return null;
-    const r = node.getBoundingClientRect();
-    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
-  }, text);
 
 const doubleClickAt = (browser, p) =>
   browser
@@ -242,28 +198,12 @@ const doubleClickAt = (browser, p) =>
     .up()
     .perform();
 
-const clickAt = (browser, p) =>
-  browser
-    .action("pointer", { parameters: { pointerType: "mouse" } })
-    .move({ x: p.x, y: p.y, origin: "viewport" })
-    .down()
-    .up()
-    .perform();
 
-/** Presses a key with Control (and Shift) held. */
-const chord = (browser, key, shift = false) => {
-  const a = browser.action("key").down("\uE009");
-  if (shift) a.down("\uE008");
-  a.down(key).up(key);
-  if (shift) a.up("\uE008");
-  return a.up("\uE009").perform();
-};
 
 /** Waits until no edit is on its way to the core (the window is aria-busy while one is). */
 const settled = (browser) =>
   eventually(() => browser.execute(() => !document.querySelector('.app[aria-busy="true"]')), "the edits to be applied");
 
-const hasLabel = async (browser, text) => (await texts(browser, ".step-label-text")).includes(text);
 
 /**
  * Creates a document through the shell, as File → New does once its native Save dialog (which
@@ -276,9 +216,6 @@ async function createAndShow(browser, request, file) {
   await browser.refresh();
 }
 
-/** Waits for the focus to be in a step's label editor. */
-const labelEditorOpen = (browser, what = "a label editor") =>
-  eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), what);
 
 // tauri-driver and the app instances it starts write here, not to our stdout: an app that
 // outlived its session would otherwise hold the test runner's pipe open and hang the run
@@ -949,34 +886,9 @@ test("auto-arrange places dragged steps afresh in one edit, and one Ctrl+Z undoe
   }
 });
 
-/** Calls a shell command as the window does; resolves to { ok } or { error }. */
-const invoke = (browser, cmd, args = {}) =>
-  browser.executeAsync(
-    (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then((ok) => done({ ok }), (error) => done({ error })),
-    cmd,
-    args,
-  );
 
-/**
- * Sends the `menu` event a native menu item sends (src-tauri/src/menu.rs). WebDriver cannot
- * click GTK menus, so the tests emit the same event through Tauri's event system; the window
- * handles it exactly as after a click (ui/src/commands/useFrame.tsx).
- */
-const menu = async (browser, id, extra = {}) => {
-  const r = await invoke(browser, "plugin:event|emit", { event: "menu", payload: { id, ...extra } });
-  assert.ok(!r.error, `emitting menu '${id}' failed: ${JSON.stringify(r.error)}`);
-};
 
-const dialogTitle = (browser) =>
-  browser.execute(() => {
-    const d = document.querySelector('[role="dialog"]');
-    return d ? document.getElementById(d.getAttribute("aria-labelledby"))?.textContent : null;
-  });
 
-const selectedLabels = (browser) =>
-  browser.execute(() =>
-    Array.from(document.querySelectorAll(".react-flow__node.selected .step-label-text"), (e) => e.textContent),
-  );
 
 const shot = async (browser, name) => {
   if (process.env.CAREPATH_SCREENSHOTS) await browser.saveScreenshot(path.join(process.env.CAREPATH_SCREENSHOTS, name));

@@ -27,6 +27,8 @@ import { isReviewEdit } from "./review/logic";
 import { ModeSidePanel, ModeToggles } from "./review/ModeViews";
 import { ReviewMarkers } from "./review/ReviewMarkers";
 import { useReview } from "./review/useReview";
+import { useShared } from "./shared/useShared";
+import { Presence, selectionKey } from "./shared/Presence";
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -268,6 +270,19 @@ export function App() {
   const onCommand = useCallback((cmd: CommandId) => void run(cmd), [run]);
   const review = useReview({ hasDocument: !!doc && !frame.closed, refresh: () => refresh(variantId), setError, setStatus: setNote });
   readOnly.current = review.on;
+  const shared = useShared({
+    docId: doc && !frame.closed ? doc.id : null,
+    author: review.author,
+    selection: selectionKey(selection),
+    view,
+    take,
+    opened: async () => {
+      setSelection(null);
+      await refresh(null);
+    },
+    setNote,
+    setError,
+  });
   /** Selects and reveals a step, transition or need (from compare, review and walk-through). */
   const goTo = (r: ElementRef) => {
     if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
@@ -397,7 +412,12 @@ export function App() {
               needLayerVisible={needLayerVisible}
               findings={state?.findings ?? []}
               readOnly={review.on || fileReadOnly}
-              overlay={review.on && <ReviewMarkers doc={doc} variant={variant.id} layout={state.layout} needsShown={needLayerVisible} onSelect={setSelection} onPick={review.setPick} setError={setError} />}
+              overlay={
+                <>
+                  {review.on && <ReviewMarkers doc={doc} variant={variant.id} layout={state.layout} needsShown={needLayerVisible} onSelect={setSelection} onPick={review.setPick} setError={setError} />}
+                  <Presence people={shared.sharing.people} layout={state.layout} />
+                </>
+              }
             />
           </ReactFlowProvider>
         )}
@@ -439,8 +459,12 @@ export function App() {
           </div>
         )}
       </main>
-      <footer className="statusbar" role="status">{note ?? frame.status ?? t("canvas.hint")}</footer>
+      <footer className="statusbar" role="status">
+        {shared.badge}
+        {note ?? frame.status ?? t("canvas.hint")}
+      </footer>
       {review.dialogs}
+      {shared.dialogs}
       {exporting && doc && <ExportDialog doc={doc} variantId={variantId} flow={state?.flow ?? null} aspect={state?.layout ? state.layout.width / Math.max(1, state.layout.height) : undefined} onClose={() => setExporting(false)} />}
       {imported && <ImportReportDialog source={imported.source} report={imported.report} onClose={() => setImported(null)} />}
     </div>

@@ -20,6 +20,8 @@ import type {
   InfoService,
   Update,
   View,
+  SharedPlace,
+  SharedUpdate,
 } from "./generated/carepath";
 
 export type { Changed, CoreError, Document, Edit, ExportOptions, Finding, Fragment, ImportReport, Layout };
@@ -34,7 +36,19 @@ export function asCoreError(e: unknown): CoreError {
   return { code: "io", message: String(e) };
 }
 
+export type { SharedPlace, SharedUpdate };
+
 export const api = {
+  /** The open document's sharing, resumed from its file; null when it is not shared. */
+  sharedPlace: (author: string) => invoke<SharedPlace | null>("shared_place", { author }),
+  /** Share: the open document becomes `name` on `server` (name and token from the server). */
+  shareDocument: (server: string, name: string, token: string, author: string) => invoke<SharedPlace>("share_document", { server, name, token, author }),
+  leaveShared: () => invoke<null>("leave_shared"),
+  /** Updates from others (base64), through the core's checks to the file and the window. */
+  sharedReceive: (updates: string[], view: View) => invoke<SharedUpdate>("shared_receive", { updates, view }),
+  /** Join: the shared state received becomes a new file at `path`, opened and shared. */
+  joinShared: (path: string, server: string, name: string, token: string, author: string, sharedState: string) =>
+    invoke<Document>("join_shared", { path, server, name, token, author, sharedState }),
   currentDocument: () => invoke<Document>("current_document"),
   /** How many steps and needs use each actor, phase and information type. */
   documentUsage: () => invoke<Usage>("document_usage"),

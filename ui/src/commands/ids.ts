@@ -34,8 +34,12 @@ export type CommandId = MenuCommandId | PageCommandId;
 export const REVIEW_COMMANDS = ["send_review", "merge_review", "settings", "review_mode", "compare_mode", "compare_file", "walk_mode"] as const satisfies readonly MenuCommand[];
 export type ReviewCommand = (typeof REVIEW_COMMANDS)[number];
 
-/** The commands the application frame runs (useFrame's table of handlers). */
-export type FrameCommand = Exclude<CommandId, ReviewCommand>;
+/** The menu's live co-editing commands (useSharing's dialogs). */
+export const SHARE_COMMANDS = ["share", "join_shared"] as const satisfies readonly MenuCommand[];
+export type ShareCommand = (typeof SHARE_COMMANDS)[number];
 
-const review: ReadonlySet<string> = new Set(REVIEW_COMMANDS);
-export const isFrameCommand = (id: CommandId): id is FrameCommand => !review.has(id);
+/** The commands the application frame runs (useFrame's table of handlers). */
+export type FrameCommand = Exclude<CommandId, ReviewCommand | ShareCommand>;
+
+const elsewhere: ReadonlySet<string> = new Set([...REVIEW_COMMANDS, ...SHARE_COMMANDS]);
+export const isFrameCommand = (id: CommandId): id is FrameCommand => !elsewhere.has(id);

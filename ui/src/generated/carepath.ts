@@ -527,6 +527,8 @@ export type MenuCommand =
       | "about"
     )
   | "recent"
+  | "share"
+  | "join_shared"
   | "guide";
 /**
  * A comment or a review decision.
@@ -564,15 +566,6 @@ export type Page = "fit" | "a4" | "a3";
  * via the `definition` "Production".
  */
 export type Production = "manual" | "automatic" | "mixed" | "unknown";
-/**
- * A triage signal a transition carries, such as the outcome of a traffic light: drawn in
- * its colour and also named in a chip beside the line, so colour never carries the
- * meaning alone.
- *
- * This interface was referenced by `CarepathTypes`'s JSON-Schema
- * via the `definition` "Signal".
- */
-export type Signal = "none" | "green" | "yellow" | "red";
 /**
  * The new value of one touched element; `None` where it no longer exists.
  *
@@ -635,6 +628,15 @@ export type Value =
       kind: "review";
       review?: Review | null;
     };
+/**
+ * A triage signal a transition carries, such as the outcome of a traffic light: drawn in
+ * its colour and also named in a chip beside the line, so colour never carries the
+ * meaning alone.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Signal".
+ */
+export type Signal = "none" | "green" | "yellow" | "red";
 
 /**
  * Every type that crosses the boundary between the Carepath core and its user interface. Generated; do not edit.
@@ -1827,6 +1829,30 @@ export interface NewDocument {
   title: string;
 }
 /**
+ * A field this replica wrote that someone else's change replaced.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Notice".
+ */
+export interface Notice {
+  /**
+   * Who wrote the element last, as the shared form says.
+   */
+  by: string;
+  /**
+   * The element, as `list/id` (`variants/<v>/steps/<s>` for a step).
+   */
+  element: string;
+  field: string;
+  /**
+   * The value this replica wrote, and the one that replaced it.
+   */
+  mine: {
+    [k: string]: unknown | undefined;
+  };
+  theirs: unknown;
+}
+/**
  * What one actor has received so far.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -1934,6 +1960,95 @@ export interface StatusCount {
   status: ReviewStatus;
 }
 /**
+ * Where the open document is shared, and its shared form's state, for the window's provider.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "SharedPlace".
+ */
+export interface SharedPlace {
+  /**
+   * The document's name on the server.
+   */
+  name: string;
+  /**
+   * The collaboration server's WebSocket address.
+   */
+  server: string;
+  /**
+   * The whole shared form as one Yjs update, base64.
+   */
+  state: string;
+  token: string;
+}
+/**
+ * What updates from others did.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "SharedUpdate".
+ */
+export interface SharedUpdate {
+  /**
+   * Elements of the shared form the core's checks refused, described.
+   */
+  left_out: string[];
+  /**
+   * Own changes that someone else's replaced.
+   */
+  notices: Notice[];
+  update: Update;
+}
+/**
+ * The answer to one edit, undo or redo.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "Update".
+ */
+export interface Update {
+  /**
+   * The elements touched.
+   */
+  changed: Changed[];
+  /**
+   * All findings, when they differ from those sent last; none when they are the same.
+   */
+  findings?: Finding[] | null;
+  /**
+   * The flow shown now (the one asked for while its sub-pathway step exists, else the main flow).
+   */
+  flow?: StepId | null;
+  /**
+   * What moved in its layout; none when nothing did.
+   */
+  layout?: LayoutDelta | null;
+  /**
+   * One more than the message before (a [`Shown`] or an update); a window that sees a gap
+   * asks for everything again.
+   */
+  seq: number;
+  /**
+   * Their new values; a touched element that no longer exists says so.
+   */
+  values: Value[];
+  /**
+   * The variant shown now (the one asked for if it still exists, else the first).
+   */
+  variant?: VariantId | null;
+}
+/**
+ * A variant without its contents: name, kind and description. Storage keeps it as one row
+ * and BPMN export carries it on the process.
+ *
+ * This interface was referenced by `CarepathTypes`'s JSON-Schema
+ * via the `definition` "VariantHeader".
+ */
+export interface VariantHeader {
+  based_on?: VariantId | null;
+  description?: string;
+  id: VariantId;
+  kind: VariantKind;
+  name: string;
+}
+/**
  * Everything the window shows, sent when it opens a document or switches variant.
  *
  * This interface was referenced by `CarepathTypes`'s JSON-Schema
@@ -1995,57 +2110,6 @@ export interface TemplateCard {
 export interface UndoState {
   redo?: string | null;
   undo?: string | null;
-}
-/**
- * The answer to one edit, undo or redo.
- *
- * This interface was referenced by `CarepathTypes`'s JSON-Schema
- * via the `definition` "Update".
- */
-export interface Update {
-  /**
-   * The elements touched.
-   */
-  changed: Changed[];
-  /**
-   * All findings, when they differ from those sent last; none when they are the same.
-   */
-  findings?: Finding[] | null;
-  /**
-   * The flow shown now (the one asked for while its sub-pathway step exists, else the main flow).
-   */
-  flow?: StepId | null;
-  /**
-   * What moved in its layout; none when nothing did.
-   */
-  layout?: LayoutDelta | null;
-  /**
-   * One more than the message before (a [`Shown`] or an update); a window that sees a gap
-   * asks for everything again.
-   */
-  seq: number;
-  /**
-   * Their new values; a touched element that no longer exists says so.
-   */
-  values: Value[];
-  /**
-   * The variant shown now (the one asked for if it still exists, else the first).
-   */
-  variant?: VariantId | null;
-}
-/**
- * A variant without its contents: name, kind and description. Storage keeps it as one row
- * and BPMN export carries it on the process.
- *
- * This interface was referenced by `CarepathTypes`'s JSON-Schema
- * via the `definition` "VariantHeader".
- */
-export interface VariantHeader {
-  based_on?: VariantId | null;
-  description?: string;
-  id: VariantId;
-  kind: VariantKind;
-  name: string;
 }
 /**
  * The use of every actor, phase and information type of a document; elements nothing uses

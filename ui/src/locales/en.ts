@@ -1,6 +1,7 @@
 import type { Resources } from "./nb";
 import { panelsEn } from "./panels.en";
 import { reviewEn } from "./review.en";
+import { sharedEn } from "./shared.en";
 
 export const en: Resources = {
   app: { loading: "Opening the document …", language: "Language", noVariants: "The document has no variants." },
@@ -136,4 +137,5 @@ export const en: Resources = {
   error: { title: "Something went wrong", dismiss: "Close" },
   ...panelsEn,
   ...reviewEn,
+  ...sharedEn,
 };

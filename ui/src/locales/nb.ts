@@ -1,5 +1,6 @@
 import { panelsNb } from "./panels.nb";
 import { reviewNb } from "./review.nb";
+import { sharedNb } from "./shared.nb";
 
 export const nb = {
   app: { loading: "Åpner dokumentet …", language: "Språk", noVariants: "Dokumentet har ingen varianter." },
@@ -136,5 +137,6 @@ export const nb = {
   error: { title: "Noe gikk galt", dismiss: "Lukk" },
   ...panelsNb,
   ...reviewNb,
+  ...sharedNb,
 };
 export type Resources = typeof nb;
