@@ -136,6 +136,30 @@ fn two_peers_converge_and_different_fields_both_survive() {
 }
 
 #[test]
+fn review_comments_replies_and_decisions_travel() {
+    use crate::model::{ElementRef, ReviewStatus};
+    let mut a = Peer::sharing(copd(), "Kari");
+    let mut b = Peer::joining(&a.replica.state(), "Ola");
+    a.replica.take_updates();
+    let target = ElementRef::Step { variant: v(&a.doc), id: nth_step(&a.doc, 3).id };
+    let before = a.doc.comments.len();
+    assert!(a.edit(crate::review::comment(&a.doc, target.clone(), "Kari", "Hvem ringer pasienten?").unwrap()));
+    send(&a, &mut b);
+    let asked = b.doc.comments.last().expect("the comment arrived").clone();
+    assert_eq!((asked.author.as_str(), asked.text.as_str()), ("Kari", "Hvem ringer pasienten?"));
+    // Ola answers and decides at once, Kari resolves the thread
+    assert!(b.edit(crate::review::reply(&b.doc, asked.id, "Ola", "Oppfølgingstjenesten.").unwrap()));
+    assert!(b.edit(crate::review::decide(&b.doc, target.clone(), "Ola", ReviewStatus::Approved, "ok").unwrap()));
+    assert!(a.edit(crate::review::resolve(&a.doc, asked.id, true).unwrap()));
+    exchange(&mut a, &mut b);
+    assert_eq!(to_json(&a.doc), to_json(&b.doc));
+    assert_eq!(a.doc.comments.len(), before + 2, "the comment and the reply, on both");
+    assert!(a.doc.comments.iter().any(|c| c.id == asked.id && c.resolved), "Kari's resolve travelled");
+    let decided = a.doc.reviews.iter().find(|r| r.target == target).expect("Ola's decision travelled");
+    assert_eq!((decided.reviewer.as_str(), decided.status), ("Ola", ReviewStatus::Approved));
+}
+
+#[test]
 fn same_field_resolves_to_one_writer_and_tells_the_other() {
     // the winner depends on the replicas' random client ids: try several pairs
     for _ in 0..12 {
