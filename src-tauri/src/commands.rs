@@ -67,10 +67,14 @@ impl AppState {
 
     /// Runs a local edit, undo or redo and answers with the window's update; a shared
     /// document's shared form gets the change too.
-    fn edit_and_show(&self, view: View, f: impl FnOnce(&mut Session) -> Result<Vec<Changed>>, after: impl FnOnce(&Session) -> History) -> Result<(Update, History)> {
+    /// `f` answers what changed and whether it is a local change the shared form must get
+    /// (an undo through the shared form is in it already).
+    fn edit_and_show(&self, view: View, f: impl FnOnce(&mut Session) -> Result<(Vec<Changed>, bool)>, after: impl FnOnce(&Session) -> History) -> Result<(Update, History)> {
         self.edit_with_view(view, |s| {
-            let changed = f(s)?;
-            self.record_shared(s, &changed);
+            let (changed, local) = f(s)?;
+            if local {
+                self.record_shared(s, &changed);
+            }
             let history = after(s);
             Ok((changed, history))
         })
@@ -194,9 +198,9 @@ pub fn document_usage(state: State<AppState>) -> Result<carepath::edit::Usage> {
 
 /// After an edit, undo or redo: the title (the edit may have renamed the document); returns
 /// what undo and redo would do now.
-fn after_edit(window: &WebviewWindow, s: &Session) -> History {
+fn after_edit(window: &WebviewWindow, state: &AppState, s: &Session) -> History {
     let _ = window.set_title(&title_of(s.document()));
-    (s.undo_label(), s.redo_label())
+    state.shared_labels().unwrap_or_else(|| (s.undo_label(), s.redo_label()))
 }
 
 /// Shows the result of `after_edit` in the Undo and Redo menu items, once the document state
@@ -220,7 +224,7 @@ pub fn show_view(state: State<AppState>, view: View) -> Result<Shown> {
 /// Applies an edit; answers with what changed for the window showing `view`.
 #[tauri::command]
 pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit, view: View) -> Result<Update> {
-    let out = state.edit_and_show(view, |s| s.apply(edit), |s| after_edit(&window, s));
+    let out = state.edit_and_show(view, |s| Ok((s.apply(edit)?, true)), |s| after_edit(&window, &state, s));
     state.send_shared(window.app_handle());
     show_history(&window, out)
 }
@@ -229,7 +233,7 @@ pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit, vie
 /// tells it after every edit, undo and redo).
 #[tauri::command]
 pub fn undo_state(app: AppHandle, state: State<AppState>) -> Result<carepath::edit::UndoState> {
-    let (undo, redo) = state.with(|s| Ok((s.undo_label(), s.redo_label())))?;
+    let (undo, redo) = state.with(|s| Ok(state.shared_labels().unwrap_or_else(|| (s.undo_label(), s.redo_label()))))?;
     Ok(menu::undo_state(&app, undo.as_deref(), redo.as_deref()))
 }
 
@@ -238,8 +242,11 @@ pub fn undo_state(app: AppHandle, state: State<AppState>) -> Result<carepath::ed
 pub fn undo(window: WebviewWindow, state: State<AppState>, review_only: bool, view: View) -> Result<Update> {
     let out = state.edit_and_show(
         view,
-        |s| state.shared_history(s, false).unwrap_or_else(|| if review_only { s.undo_review() } else { s.undo() }),
-        |s| after_edit(&window, s),
+        |s| match state.shared_history(s, false) {
+            Some(undone) => Ok((undone?, false)),
+            None => Ok((if review_only { s.undo_review() } else { s.undo() }?, true)),
+        },
+        |s| after_edit(&window, &state, s),
     );
     state.send_shared(window.app_handle());
     show_history(&window, out)
@@ -250,8 +257,11 @@ pub fn undo(window: WebviewWindow, state: State<AppState>, review_only: bool, vi
 pub fn redo(window: WebviewWindow, state: State<AppState>, review_only: bool, view: View) -> Result<Update> {
     let out = state.edit_and_show(
         view,
-        |s| state.shared_history(s, true).unwrap_or_else(|| if review_only { s.redo_review() } else { s.redo() }),
-        |s| after_edit(&window, s),
+        |s| match state.shared_history(s, true) {
+            Some(redone) => Ok((redone?, false)),
+            None => Ok((if review_only { s.redo_review() } else { s.redo() }?, true)),
+        },
+        |s| after_edit(&window, &state, s),
     );
     state.send_shared(window.app_handle());
     show_history(&window, out)

@@ -4,7 +4,7 @@
 //! what arrives comes in through [`shared_receive`]. While a document is shared, Undo and Redo
 //! take back only this participant's own edits.
 
-use crate::commands::AppState;
+use crate::commands::{AppState, History};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use carepath::collab::{Incoming, Notice, Replica, SharedPlace, SharedUpdate};
@@ -19,6 +19,23 @@ use tauri::{AppHandle, Emitter, State};
 pub struct Sharing {
     pub replica: Replica,
     pub place: Shared,
+    /// What Undo and Redo of one's own edits would take back or do again (the edits' names,
+    /// newest last), kept beside the shared form's own undo stacks.
+    done: Vec<String>,
+    undone: Vec<String>,
+}
+
+impl Sharing {
+    fn new(replica: Replica, place: Shared) -> Sharing {
+        Sharing { replica, place, done: Vec::new(), undone: Vec::new() }
+    }
+
+    /// Undo's and Redo's names; an own edit from before this session has no name of its own.
+    fn labels(&self) -> History {
+        let (undo, redo) = self.replica.own_depth();
+        let name = |names: &[String], depth: usize| (depth > 0).then(|| if names.len() == depth { names.last().cloned().unwrap_or_default() } else { String::new() });
+        (name(&self.done, undo), name(&self.undone, redo))
+    }
 }
 
 fn decode(updates: &[String]) -> Result<Vec<Vec<u8>>> {
@@ -36,8 +53,18 @@ impl AppState {
     /// Writes an applied local edit into the shared form, if the document is shared.
     pub(crate) fn record_shared(&self, s: &Session, changed: &[Changed]) {
         if let Ok(Some(sharing)) = self.sharing.lock().as_deref_mut() {
+            let (before, _) = sharing.replica.own_depth();
             sharing.replica.record(s.document(), changed);
+            if sharing.replica.own_depth().0 > before {
+                sharing.done.push(s.undo_label().unwrap_or_default());
+                sharing.undone.clear();
+            }
         }
+    }
+
+    /// Undo's and Redo's names while the document is shared (one's own edits only).
+    pub(crate) fn shared_labels(&self) -> Option<History> {
+        self.sharing.lock().ok()?.as_ref().map(Sharing::labels)
     }
 
     /// Undo or redo of own edits through the shared form; `None` when the document is not shared.
@@ -45,6 +72,12 @@ impl AppState {
         let mut guard = self.sharing.lock().ok()?;
         let sharing = guard.as_mut()?;
         let incoming = if redo { sharing.replica.redo(s.document()) } else { sharing.replica.undo(s.document()) };
+        if incoming.is_some() {
+            let (from, to) = if redo { (&mut sharing.undone, &mut sharing.done) } else { (&mut sharing.done, &mut sharing.undone) };
+            if let Some(name) = from.pop() {
+                to.push(name);
+            }
+        }
         Some(match incoming {
             Some(i) => take(s, i).map(|(changed, _)| changed),
             None => Err(CoreError::new(ErrorCode::NothingToUndo, format!("there is nothing of yours to {}", if redo { "redo" } else { "undo" }))),
@@ -99,7 +132,7 @@ pub fn shared_place(app: AppHandle, state: State<AppState>, author: String) -> R
         let Some(kept) = s.shared()? else { return Ok(None) };
         let mut replica = Replica::load(&kept.state, author)?;
         replica.reconcile(s.document());
-        let sharing = Sharing { replica, place: Shared { state: Vec::new(), ..kept } };
+        let sharing = Sharing::new(replica, Shared { state: Vec::new(), ..kept });
         let place = place_of(&sharing);
         *state.sharing.lock().map_err(|_| poisoned())? = Some(sharing);
         Ok(Some(place))
@@ -116,7 +149,7 @@ pub fn share_document(state: State<AppState>, server: String, name: String, toke
         let replica = Replica::share(s.document(), author);
         let place = Shared { server, name, token, state: Vec::new() };
         s.set_shared(Some(&Shared { state: replica.state(), ..place.clone() }))?;
-        let sharing = Sharing { replica, place };
+        let sharing = Sharing::new(replica, place);
         let out = place_of(&sharing);
         // what sharing wrote is in the state the window starts from
         sharing.replica.take_updates();
@@ -169,7 +202,7 @@ pub fn join_shared(app: AppHandle, state: State<AppState>, path: PathBuf, server
         s.set_shared(Some(&Shared { state: bytes.clone(), ..place.clone() }))?;
         Ok(s)
     })?;
-    *state.sharing.lock().map_err(|_| poisoned())? = Some(Sharing { replica, place });
+    *state.sharing.lock().map_err(|_| poisoned())? = Some(Sharing::new(replica, place));
     Ok(doc)
 }
 

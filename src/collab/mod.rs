@@ -198,6 +198,10 @@ impl Replica {
     pub fn can_redo(&self) -> bool {
         self.undo.can_redo()
     }
+    /// How many own edits undo and redo could take back or do again.
+    pub fn own_depth(&self) -> (usize, usize) {
+        (self.undo.undo_stack().len(), self.undo.redo_stack().len())
+    }
 
     /// The shared form as a document (`None` before it holds one, as when joining).
     pub fn document(&self) -> Option<Projected> {

@@ -203,6 +203,15 @@ test("two app windows co-edit one shared document through the collaboration serv
   await ola.until(() => hasLabel(ola.browser, added), "Ola's new step");
   await kari.until(() => hasLabel(kari.browser, added), "Ola's step in Kari's window");
 
+  // while shared, the undo button names one's own last edit only: Kari's window still offers
+  // to undo her rename, though Ola's edits came after it
+  const undoLabel = (browser) => browser.execute(() => {
+    const u = document.querySelector(".toolbar button.history");
+    return u && !u.disabled ? u.getAttribute("aria-label") : null;
+  });
+  await kari.until(async () => /endre steg|change step|update step/i.test((await undoLabel(kari.browser)) ?? ""), "Kari's undo naming her rename");
+  assert.match(await undoLabel(ola.browser), /Angre/);
+
   // Undo in Ola's window takes back Ola's two edits (the name, then the step), and not Kari's
   // rename, in both windows
   await chord(ola.browser, "z");
@@ -211,7 +220,8 @@ test("two app windows co-edit one shared document through the collaboration serv
   for (const p of [ola, kari]) {
     await p.until(async () => (await labels(p.browser)).length === before && (await hasLabel(p.browser, renamed)), "Ola's step undone, Kari's rename kept");
   }
-  // and nothing more of Ola's is left to undo: Kari's rename stays
+  // and nothing more of Ola's is left to undo: the button is off, Kari's rename stays
+  await ola.until(async () => (await undoLabel(ola.browser)) === null, "Ola's undo off");
   await chord(ola.browser, "z");
   await sleep(1_000);
   assert.ok(await hasLabel(kari.browser, renamed), "Ola's undo never takes back Kari's edit");

@@ -283,6 +283,11 @@ export function App() {
     setNote,
     setError,
   });
+  // while shared, undo and redo take back one's own edits only: what they would do changes with it
+  const sharedPlace = shared.sharing.place;
+  useEffect(() => {
+    void api.undoState().then(setHistory, () => undefined);
+  }, [sharedPlace]);
   /** Selects and reveals a step, transition or need (from compare, review and walk-through). */
   const goTo = (r: ElementRef) => {
     if (r.kind !== "step" && r.kind !== "transition" && r.kind !== "need") return;
