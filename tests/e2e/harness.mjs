@@ -94,7 +94,7 @@ export const hasLabel = async (browser, text) => (await texts(browser, ".step-la
 
 /** Waits for the focus to be in a step's label editor. */
 export const labelEditorOpen = (browser, what = "a label editor") =>
-  eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), what);
+  eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), what, 30_000, browser);
 
 /** Calls a shell command as the window does; resolves to { ok } or { error }. */
 export const invoke = (browser, cmd, args = {}) =>

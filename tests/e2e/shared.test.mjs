@@ -89,6 +89,10 @@ const badge = (browser) =>
     return b && { state: b.getAttribute("data-state"), unsent: Number(b.getAttribute("data-unsent")), text: b.textContent, people: Array.from(b.querySelectorAll(".person"), (p) => p.getAttribute("aria-label")) };
   });
 
+const shot = async (browser, name) => {
+  if (process.env.CAREPATH_SCREENSHOTS) await browser.saveScreenshot(path.join(process.env.CAREPATH_SCREENSHOTS, name));
+};
+
 const labels = (browser) => texts(browser, ".step-label-text");
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -147,14 +151,24 @@ test("two app windows co-edit one shared document through the collaboration serv
   await (await kari.browser.$('[role="dialog"] button[type="submit"]')).click();
   const link = await kari.until(() => kari.browser.execute(() => document.querySelector('[role="dialog"] input[name="link"]')?.value), "the join link");
   assert.match(link, /^carepath:join\?server=ws%3A%2F%2F127\.0\.0\.1%3A\d+&document=[0-9a-f-]{36}&token=/);
+  await shot(kari.browser, "shared-share-dialog.png");
+  // the focus is on the link, ready to copy; Escape closes the dialog
+  await kari.until(() => kari.browser.execute(() => document.activeElement?.getAttribute("name") === "link"), "the focus on the link");
   await kari.browser.keys(["Escape"]);
+  await kari.until(async () => !(await kari.browser.$('[role="dialog"]').isExisting()), "the Share dialog closed");
   await kari.until(async () => (await badge(kari.browser))?.state === "connected", "Kari connected");
 
-  // Ola: File → Join shared document …, the link, and where to keep the file
+  // Ola: File → Join shared document …, the link, and where to keep the file; a link with a
+  // wrong token gets nothing from the server and says so
   const joined = path.join(scratch, "ola – kols.carepath");
   await menu(ola.browser, "join_shared");
   const link$ = await ola.browser.$('[role="dialog"] input[name="join-link"]');
   await link$.waitForExist({ timeout: 10_000 });
+  await link$.setValue(link.replace(/token=[^&]+/, "token=feil"));
+  await (await ola.browser.$('[role="dialog"] button[type="submit"]')).click();
+  const refusal = await ola.until(() => ola.browser.execute(() => document.querySelector('[role="dialog"] [role="alert"]')?.textContent), "the refusal");
+  assert.match(refusal, /^Tjeneren avviste: /);
+  assert.equal((await invoke(ola.browser, "document_path")).ok === joined, false);
   await link$.setValue(link);
   await (await ola.browser.$('[role="dialog"] button[type="submit"]')).click();
   await answerSaveDialog("Lagre det delte dokumentet som", joined);

@@ -56,7 +56,7 @@ export function useShared(deps: Deps) {
 
   const share = useCallback(
     async (a: SharedAddress) => {
-      connect(await api.shareDocument(a.server, a.name, a.token, d.current.author));
+      await connect(await api.shareDocument(a.server, a.name, a.token, d.current.author));
     },
     [connect],
   );

@@ -6,8 +6,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { listen } from "@tauri-apps/api/event";
-import { HocuspocusProvider } from "@hocuspocus/provider";
-import * as Y from "yjs";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type * as Y from "yjs";
 import { api, asCoreError, type CoreError, type SharedPlace, type SharedUpdate } from "../api";
 import type { View } from "../generated/carepath";
 import { colourOf, fromBase64, toBase64 } from "./link";
@@ -25,6 +25,11 @@ export type Sharing = {
 };
 
 const CORE = "core";
+
+type Engine = typeof import("./engine");
+let engine: Promise<Engine> | null = null;
+/** Yjs and the provider, loaded once, on first use. */
+const loadEngine = () => (engine ??= import("./engine"));
 
 type Options = {
   author: string;
@@ -62,7 +67,16 @@ export function useSharing({ author, selection, view, take, fail }: Options) {
     }
   }, []);
 
+  // each connect or disconnect starts a new generation; a connect that was overtaken while
+  // the engine loaded gives up
+  const generation = useRef(0);
+  const engineRef = useRef<Engine | null>(null);
+  // what the core wrote while the engine was still loading, applied once the document exists
+  const early = useRef<string[] | null>(null);
+
   const disconnect = useCallback(() => {
+    generation.current++;
+    early.current = null;
     provider.current?.destroy();
     doc.current?.destroy();
     provider.current = null;
@@ -72,10 +86,17 @@ export function useSharing({ author, selection, view, take, fail }: Options) {
   }, []);
 
   const connect = useCallback(
-    (place: SharedPlace) => {
+    async (place: SharedPlace) => {
       disconnect();
+      const mine = generation.current;
+      setSharing({ state: "connecting", unsent: 0, people: [], place });
+      early.current = [];
+      const { Y, HocuspocusProvider } = (engineRef.current = await loadEngine());
+      if (mine !== generation.current) return;
       const d = new Y.Doc();
       Y.applyUpdate(d, fromBase64(place.state), CORE);
+      for (const u of early.current ?? []) Y.applyUpdate(d, fromBase64(u), CORE);
+      early.current = null;
       d.on("update", (update: Uint8Array, origin: unknown) => {
         if (origin === CORE) return;
         inbox.current.push(update);
@@ -98,7 +119,6 @@ export function useSharing({ author, selection, view, take, fail }: Options) {
       p.setAwarenessField("user", { name: author, colour: colourOf(author) });
       doc.current = d;
       provider.current = p;
-      setSharing({ state: "connecting", unsent: 0, people: [], place });
     },
     [author, disconnect, flush],
   );
@@ -107,7 +127,11 @@ export function useSharing({ author, selection, view, take, fail }: Options) {
   useEffect(() => {
     const un = listen<string[]>("shared-updates", (e) => {
       const d = doc.current;
-      if (!d) return;
+      const Y = engineRef.current?.Y;
+      if (!d || !Y) {
+        early.current?.push(...e.payload);
+        return;
+      }
       for (const u of e.payload) Y.applyUpdate(d, fromBase64(u), CORE);
     });
     return () => void un.then((f) => f());
@@ -124,7 +148,7 @@ export function useSharing({ author, selection, view, take, fail }: Options) {
     disconnect();
     try {
       const place = await api.sharedPlace(author);
-      if (place) connect(place);
+      if (place) await connect(place);
     } catch (e) {
       latest.current.fail(asCoreError(e));
     }
@@ -142,7 +166,8 @@ export function useSharing({ author, selection, view, take, fail }: Options) {
  * Fetches a shared document's whole state from the server (to join it): connects, waits until
  * synced (or `ms`), and answers the state as base64.
  */
-export function fetchShared(server: string, name: string, token: string, ms = 15000): Promise<string> {
+export async function fetchShared(server: string, name: string, token: string, ms = 15000): Promise<string> {
+  const { Y, HocuspocusProvider } = await loadEngine();
   return new Promise((resolve, reject) => {
     const d = new Y.Doc();
     let done = false;
