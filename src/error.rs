@@ -25,6 +25,9 @@ pub enum ErrorCode {
     ReviewOnly,
     /// The file is open for writing in another process.
     FileInUse,
+    /// The open file was replaced, moved or deleted on disk by another program (for example
+    /// git) while it was open.
+    FileReplaced,
     /// The file is not a Carepath document.
     NotCarepath,
     /// The file was written by a newer Carepath.

@@ -195,3 +195,46 @@ fn a_merge_driver_given_a_broken_side_leaves_ours_untouched() {
     assert!(err.contains("pathways/kols.carepath") && err.contains("left as ours"), "{err}");
     assert_eq!(std::fs::read(&ours).unwrap(), before);
 }
+
+#[test]
+fn a_document_open_while_git_merges_into_it_refuses_edits_and_leaves_the_merge_intact() {
+    let (_d, repo) = repo();
+    ok(&repo, &["checkout", "-q", "-b", "kommune"]);
+    let theirs = relabel(&repo, 1, "Kommunens steg");
+    commit(&repo, "Ola Nordmann", "kommune's edit");
+    ok(&repo, &["checkout", "-q", "main"]);
+    // the document stays open (as in the app) while git writes the merge into its place
+    let mut open = Session::open(&repo.join(FILE)).unwrap();
+    let before = open.document().clone();
+    let out = git(&repo, &["merge", "--no-edit", "kommune"]);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(open.on_disk(), store::OnDisk::Replaced);
+    let s = step(&before, 0);
+    let err = open.apply(Edit::UpdateStep { variant: before.variants[0].id, step: Step { label: "Gått tapt".into(), ..s } }).unwrap_err();
+    assert_eq!(err.code, carepath::ErrorCode::FileReplaced);
+    assert!(err.message.contains("kols.carepath") && err.message.contains("replaced the file") && err.message.contains("not made"), "{}", err.message);
+    assert!(open.undo().is_err(), "undo is refused as well");
+    drop(open);
+    // closing the old session touched nothing of the merged file
+    let merged = doc(&repo);
+    assert_eq!(label(&merged, theirs).as_deref(), Some("Kommunens steg"));
+    validate(&repo);
+    let reopened = Session::open(&repo.join(FILE)).unwrap();
+    assert_eq!(label(reopened.document(), theirs).as_deref(), Some("Kommunens steg"));
+}
+
+#[test]
+fn a_document_deleted_while_open_refuses_edits_and_can_still_be_saved_as_a_copy() {
+    let (_d, repo) = repo();
+    let mut open = Session::open(&repo.join(FILE)).unwrap();
+    std::fs::remove_file(repo.join(FILE)).unwrap();
+    assert_eq!(open.on_disk(), store::OnDisk::Gone);
+    let d = open.document().clone();
+    let err = open.apply(Edit::UpdateStep { variant: d.variants[0].id, step: step(&d, 0) }).unwrap_err();
+    assert_eq!(err.code, carepath::ErrorCode::FileReplaced);
+    assert!(err.message.contains("moved or deleted") && err.message.contains("Save as"), "{}", err.message);
+    let copy = repo.join("berget.carepath");
+    open.save_as(&copy).unwrap();
+    drop(open);
+    assert_eq!(store::read(&copy).unwrap().step_count(), d.step_count());
+}

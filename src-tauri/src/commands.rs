@@ -151,6 +151,31 @@ pub(crate) fn switch(app: &AppHandle, state: &AppState, open: impl FnOnce() -> R
     }
 }
 
+/// Opens the document again when another program (git checkout, merge or pull) replaced its
+/// file, once the new file has been still for a moment, and tells the window
+/// (`document-replaced`). The old session refuses edits meanwhile (`file_replaced`), so nothing
+/// is written to the file that is no longer there; closing it first keeps its SQLite side files
+/// from meeting the new file's.
+pub fn reopen_if_replaced(app: &AppHandle, state: &AppState) {
+    let path = {
+        let Ok(slot) = state.session.lock() else { return };
+        match slot.as_ref() {
+            Some(s) if s.on_disk() == carepath::store::OnDisk::Replaced => s.path().to_path_buf(),
+            _ => return,
+        }
+    };
+    let settled = std::fs::metadata(&path).and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age >= std::time::Duration::from_secs(1));
+    if !settled {
+        return;
+    }
+    match switch(app, state, || Session::open_or_read_only(&path)) {
+        Ok(_) => {
+            let _ = app.emit("document-replaced", path.display().to_string());
+        }
+        Err(e) => eprintln!("carepath: {}: could not open the file again: {}", path.display(), e.message),
+    }
+}
+
 fn set_title(app: &AppHandle, doc: &Document) {
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.set_title(&title_of(doc));

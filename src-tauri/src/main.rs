@@ -64,6 +64,7 @@ fn main() -> std::process::ExitCode {
             std::thread::spawn(move || loop {
                 std::thread::sleep(SYNC_DELAY);
                 handle.state::<AppState>().sync_if_dirty();
+                commands::reopen_if_replaced(&handle, &handle.state::<AppState>());
             });
             Ok(())
         })

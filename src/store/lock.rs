@@ -101,6 +101,28 @@ impl FileLock {
     }
 }
 
+/// What became of a locked file's name on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnDisk {
+    /// The name still leads to the file that is open.
+    Same,
+    /// Another file has taken the name (git checkout and merge write a new file).
+    Replaced,
+    /// Nothing has the name any more (moved or deleted).
+    Gone,
+}
+
+impl FileLock {
+    /// Whether `path` still names the locked file.
+    pub(crate) fn on_disk(&self, path: &Path) -> OnDisk {
+        match std::fs::metadata(path) {
+            Ok(meta) if key_of(&meta, path) == self.key => OnDisk::Same,
+            Ok(_) => OnDisk::Replaced,
+            Err(_) => OnDisk::Gone,
+        }
+    }
+}
+
 impl Drop for FileLock {
     fn drop(&mut self) {
         // closing the descriptor releases the lock; only then may this process lock it again

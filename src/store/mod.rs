@@ -28,6 +28,7 @@ mod schema;
 use crate::edit::{self, Changed, Edit, History};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::model::{Document, Timestamp};
+pub use lock::OnDisk;
 use lock::FileLock;
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -102,7 +103,22 @@ impl Session {
                 format!("{}: the file is open for reading only; use Save as to keep changes in a copy. The edit was not made.", self.path.display()),
             ));
         }
-        Ok(())
+        match self.on_disk() {
+            OnDisk::Same => Ok(()),
+            OnDisk::Replaced => Err(CoreError::new(
+                ErrorCode::FileReplaced,
+                format!("{}: another program (for example git) replaced the file while it was open; the edit was not made. Open the file again to go on from what it holds now.", self.path.display()),
+            )),
+            OnDisk::Gone => Err(CoreError::new(
+                ErrorCode::FileReplaced,
+                format!("{}: the file was moved or deleted while it was open; the edit was not made. Use Save as to keep the document.", self.path.display()),
+            )),
+        }
+    }
+    /// What became of the open file's name on disk since it was opened for writing (a file
+    /// open for reading only is always `Same`).
+    pub fn on_disk(&self) -> OnDisk {
+        self._lock.as_ref().map_or(OnDisk::Same, |l| l.on_disk(&self.path))
     }
     pub fn path(&self) -> &Path {
         &self.path

@@ -10,7 +10,7 @@
 // shortcuts dialog, find, multi-selection, Save as, switching documents, copy and paste
 // between documents, files that cannot be opened, the start screen, and keyboard moves.
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, renameSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test as nodeTest } from "node:test";
@@ -1035,6 +1035,38 @@ test("shift-click selects several steps; Delete removes them and one Ctrl+Z brin
     await eventually(async () => (await selectedLabels(browser)).length === 0, "the selection cleared");
   } finally {
     await browser.deleteSession();
+  }
+});
+
+test("a document whose file another program replaces (git checkout or merge) is opened again as it is now", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "carepath-replaced-"));
+  const browser = await startApp();
+  try {
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+    const file = path.join(dir, "kols.carepath");
+    await createAndShow(browser, { template: "copd" }, file);
+    await eventually(async () => (await texts(browser, ".step-label-text")).length > 20, "the COPD steps");
+    // as git does: the new content is written beside the file and renamed into its place
+    const next = path.join(dir, "fra-git.carepath");
+    run(CLI, ["new", next, "--skeleton", "--title", "Skrevet av git"]);
+    renameSync(next, file);
+    await eventually(async () => (await texts(browser, ".statusbar"))[0].includes("ble skrevet av et annet program"), "the note that the file was opened again");
+    assert.equal((await invoke(browser, "current_document")).ok.metadata.title, "Skrevet av git");
+    assert.equal((await invoke(browser, "document_path")).ok, file);
+    await eventually(async () => (await texts(browser, ".step-label-text")).length === 0, "the new file's (empty) pathway drawn");
+    // an edit now goes to the new file, which stays whole
+    await doubleClickAt(browser, await eventually(() => findEmptyCell(browser), "an empty cell"));
+    await labelEditorOpen(browser, "the new step's label editor");
+    await (await browser.$(".step-label-input")).addValue("Etter git");
+    await browser.keys(["Enter"]);
+    await eventually(() => hasLabel(browser, "Etter git"), "the step added after the file was opened again");
+    assert.equal((await invoke(browser, "current_document")).ok.variants[0].steps.length, 1);
+    // the file reads whole (exit 1 is the skeleton's unfinished pathway, 2 a file that cannot be read)
+    const check = spawnSync(CLI, ["validate", file], { encoding: "utf8" });
+    assert.notEqual(check.status, 2, check.stderr);
+  } finally {
+    await browser.deleteSession();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -463,6 +463,20 @@ export function useFrame(d: FrameDeps) {
     };
   }, []);
 
+  // the shell reopened the document because another program (git) replaced its file
+  const replacedRef = useRef<(path: string) => Promise<void>>(async () => undefined);
+  replacedRef.current = async (path: string) => {
+    await afterOpen();
+    setStatus(t("files.replaced", { path }));
+  };
+  useEffect(() => {
+    if (!hasMenu()) return;
+    const un = listen<string>("document-replaced", (e) => void replacedRef.current(e.payload));
+    return () => {
+      void un.then((f) => f());
+    };
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || dialog) return;

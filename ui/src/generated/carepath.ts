@@ -272,6 +272,7 @@ export type ErrorCode =
   | "nothing_to_undo"
   | "review_only"
   | "file_in_use"
+  | "file_replaced"
   | "not_carepath"
   | "newer_version"
   | "corrupt"

@@ -12,6 +12,7 @@ export const frameEn: FrameResources = {
     savedAs: "Saved a copy as {{path}} and continuing in it.",
     cannotOpen: "Could not open {{path}}. The document that was open is still open.",
     inUse: "The file is open in another Carepath. Close it there first.",
+    replaced: "{{path}} was written by another program (for example git) while it was open, and has been opened again as it is now.",
     notCarepath: "The file is not a Carepath document, or it is damaged.",
     newer: "The file was made by a newer Carepath.",
     path: "File: {{path}}",

@@ -11,6 +11,7 @@ export const frameNb = {
     savedAs: "Lagret en kopi som {{path}} og fortsetter i den.",
     cannotOpen: "Kunne ikke åpne {{path}}. Dokumentet som var åpent, er fortsatt åpent.",
     inUse: "Filen er åpen i en annen Carepath. Lukk den der først.",
+    replaced: "{{path}} ble skrevet av et annet program (for eksempel git) mens den var åpen, og er åpnet på nytt slik den er nå.",
     notCarepath: "Filen er ikke et Carepath-dokument, eller den er skadet.",
     newer: "Filen er laget av en nyere Carepath.",
     path: "Fil: {{path}}",
