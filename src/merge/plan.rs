@@ -26,20 +26,7 @@ impl Change {
         self.removal && !self.target_exists(doc)
     }
     pub fn target_exists(&self, doc: &Document) -> bool {
-        exists(doc, self.target)
-    }
-}
-
-fn exists(doc: &Document, target: ElementRef) -> bool {
-    match target {
-        ElementRef::Document => true,
-        ElementRef::Actor { id } => doc.actor(id).is_some(),
-        ElementRef::Phase { id } => doc.phases.iter().any(|p| p.id == id),
-        ElementRef::InfoType { id } => doc.info_types.iter().any(|t| t.id == id),
-        ElementRef::Variant { id } => doc.variant(id).is_some(),
-        ElementRef::Step { variant, id } => doc.variant(variant).is_some_and(|v| v.step(id).is_some()),
-        ElementRef::Transition { variant, id } => doc.variant(variant).is_some_and(|v| v.transition(id).is_some()),
-        ElementRef::Need { variant, id } => doc.variant(variant).is_some_and(|v| v.need(id).is_some()),
+        doc.contains(&self.target)
     }
 }
 
