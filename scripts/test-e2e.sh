@@ -15,4 +15,4 @@ export PATH="$HOME/.cargo/bin:$PATH"
 cd "$root/tests/e2e"
 # a stuck window must fail the run, not hang it; one run at a time on a machine (two
 # windows under two X servers starve each other and time out)
-timeout --kill-after=30 1200 flock /tmp/carepath-e2e.lock timeout --kill-after=30 900 xvfb-run -a -s "-screen 0 1600x1000x24" npm test
+timeout --kill-after=30 1800 flock /tmp/carepath-e2e.lock timeout --kill-after=30 1500 xvfb-run -a -s "-screen 0 1600x1000x24" npm test

@@ -26,6 +26,7 @@ import {
   invoke,
   labelEditorOpen,
   menu,
+  processesOf,
   selectedLabels,
   stepCentre,
   texts,
@@ -221,20 +222,17 @@ async function createAndShow(browser, request, file) {
 // outlived its session would otherwise hold the test runner's pipe open and hang the run
 const driverLog = path.join(tmpdir(), `carepath-e2e-driver-${process.pid}.log`);
 
-/** Processes started with this test's environment (apps a closed session left behind). */
-function ownProcesses() {
-  const marker = `XDG_DATA_HOME=${appEnv.XDG_DATA_HOME}`;
-  return readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid)
-    .filter((d) => {
-      try {
-        return readFileSync(`/proc/${d}/environ`, "latin1").split("\0").includes(marker);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
+/** Once the app shows its start document: the COPD example created as `dir`/kols.carepath and shown. */
+async function showCopd(browser, dir) {
+  await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
+  const file = path.join(dir, "kols.carepath");
+  await createAndShow(browser, { template: "copd" }, file);
+  await eventually(async () => (await texts(browser, ".step-label-text")).length > 20, "the COPD steps");
+  return file;
 }
+
+/** Processes started with this test's environment (apps a closed session left behind). */
+const ownProcesses = () => processesOf(appEnv);
 
 before(async () => {
   assert.ok(APP, "set CAREPATH_APP to the built carepath-desktop binary");
@@ -1042,10 +1040,7 @@ test("a document whose file another program replaces (git checkout or merge) is 
   const dir = mkdtempSync(path.join(tmpdir(), "carepath-replaced-"));
   const browser = await startApp();
   try {
-    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
-    const file = path.join(dir, "kols.carepath");
-    await createAndShow(browser, { template: "copd" }, file);
-    await eventually(async () => (await texts(browser, ".step-label-text")).length > 20, "the COPD steps");
+    const file = await showCopd(browser, dir);
     // as git does: the new content is written beside the file and renamed into its place
     const next = path.join(dir, "fra-git.carepath");
     run(CLI, ["new", next, "--skeleton", "--title", "Skrevet av git"]);
@@ -1352,10 +1347,7 @@ test("feedback while editing: undo and redo say what they would do and reveal it
   const dir = mkdtempSync(path.join(tmpdir(), "carepath-feedback-"));
   const browser = await startApp();
   try {
-    await eventually(async () => (await texts(browser, ".step-label-text")).length > 0, "the step labels");
-    const file = path.join(dir, "kols.carepath");
-    await createAndShow(browser, { template: "copd" }, file);
-    await eventually(async () => (await texts(browser, ".step-label-text")).length > 20, "the COPD steps");
+    const file = await showCopd(browser, dir);
     const undoButton = () => browser.execute(() => {
       const [u, r] = document.querySelectorAll(".toolbar button.history");
       return { undo: u && !u.disabled ? u.getAttribute("aria-label") : null, redo: r && !r.disabled ? r.getAttribute("aria-label") : null };

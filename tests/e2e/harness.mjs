@@ -1,6 +1,7 @@
 // What the end-to-end tests of the real window share: free ports, waiting, and the window's
 // elements, commands and keys as the tests reach them through WebDriver.
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -124,3 +125,18 @@ export const selectedLabels = (browser) =>
   browser.execute(() =>
     Array.from(document.querySelectorAll(".react-flow__node.selected .step-label-text"), (e) => e.textContent),
   );
+
+/** Processes started with `env` (its own XDG_DATA_HOME marks them): apps a closed session left behind. */
+export function processesOf(env) {
+  const marker = `XDG_DATA_HOME=${env.XDG_DATA_HOME}`;
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid)
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/environ`, "latin1").split("\0").includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}

@@ -7,14 +7,14 @@
 // server stopped and started again loses nothing and the badge says so meanwhile, and both
 // windows end on the same document.
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { remote } from "webdriverio";
 import { serve, stop } from "../../server/test/processes.mjs";
-import { chord, clickAt, eventually, freePort, hasLabel, invoke, labelEditorOpen, menu, stepCentre, texts, waitForPort } from "./harness.mjs";
+import { chord, clickAt, eventually, freePort, hasLabel, invoke, labelEditorOpen, menu, processesOf, stepCentre, texts, waitForPort } from "./harness.mjs";
 
 const APP = process.env.CAREPATH_APP;
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
@@ -24,21 +24,6 @@ after(async () => {
   for (const f of cleanups.reverse()) await f().catch((e) => console.log(`cleanup: ${e.message}`));
   rmSync(scratch, { recursive: true, force: true });
 });
-
-/** Processes started with `env` (its own XDG_DATA_HOME marks them). */
-function processesOf(env) {
-  const marker = `XDG_DATA_HOME=${env.XDG_DATA_HOME}`;
-  return readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid)
-    .filter((d) => {
-      try {
-        return readFileSync(`/proc/${d}/environ`, "latin1").split("\0").includes(marker);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 /**
  * One participant: the app in a fresh home of its own, behind its own tauri-driver. Without a
@@ -117,6 +102,15 @@ async function answerSaveDialog(title, file) {
   }
 }
 
+/** Selects the step labelled `from` and renames it to `to` (F2, as a user does). */
+async function rename(p, from, to) {
+  await clickAt(p.browser, await p.until(() => stepCentre(p.browser, from), `the step '${from}'`));
+  await p.browser.keys(["F2"]);
+  await labelEditorOpen(p.browser);
+  await (await p.browser.$(".step-label-input")).addValue(to);
+  await p.browser.keys(["Enter"]);
+}
+
 /** The document as each window's core holds it, without what is each file's own. */
 async function documentOf(browser) {
   const r = await invoke(browser, "current_document");
@@ -184,12 +178,7 @@ test("two app windows co-edit one shared document through the collaboration serv
   // Kari renames a step; Ola sees it, and sees Kari's selection outlined in her colour
   const step = "Foreslår digital hjemmeoppfølging";
   const renamed = "Foreslår hjemmeoppfølging (avtalt)";
-  await clickAt(kari.browser, await kari.until(() => stepCentre(kari.browser, step), "the step"));
-  await kari.browser.keys(["F2"]);
-  await labelEditorOpen(kari.browser);
-  await kari.browser.keys(["Control", "a"]);
-  await (await kari.browser.$(".step-label-input")).addValue(renamed);
-  await kari.browser.keys(["Enter"]);
+  await rename(kari, step, renamed);
   await kari.until(() => hasLabel(kari.browser, renamed), "the renamed step");
   await ola.until(() => hasLabel(ola.browser, renamed), "Kari's rename in Ola's window");
   const outline = await ola.until(
@@ -245,12 +234,7 @@ test("two app windows co-edit one shared document through the collaboration serv
   await stop(server);
   await kari.until(async () => ["offline", "connecting"].includes((await badge(kari.browser))?.state), "Kari's badge offline");
   const offline = "Skrevet uten forbindelse";
-  await clickAt(kari.browser, await kari.until(() => stepCentre(kari.browser, renamed), "the renamed step"));
-  await kari.browser.keys(["F2"]);
-  await labelEditorOpen(kari.browser);
-  await kari.browser.keys(["Control", "a"]);
-  await (await kari.browser.$(".step-label-input")).addValue(offline);
-  await kari.browser.keys(["Enter"]);
+  await rename(kari, renamed, offline);
   await kari.until(async () => (await badge(kari.browser))?.unsent > 0, "the unsent edit counted");
   assert.match((await badge(kari.browser)).text, /ikke sendt/);
   server = await serve(serverPort, data, "e2e-secret");
