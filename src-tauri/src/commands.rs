@@ -225,7 +225,7 @@ pub fn document_usage(state: State<AppState>) -> Result<carepath::edit::Usage> {
 /// what undo and redo would do now.
 fn after_edit(window: &WebviewWindow, state: &AppState, s: &Session) -> History {
     let _ = window.set_title(&title_of(s.document()));
-    state.shared_labels().unwrap_or_else(|| (s.undo_label(), s.redo_label()))
+    state.history(s)
 }
 
 /// Shows the result of `after_edit` in the Undo and Redo menu items, once the document state
@@ -258,38 +258,44 @@ pub fn apply_edit(window: WebviewWindow, state: State<AppState>, edit: Edit, vie
 /// tells it after every edit, undo and redo).
 #[tauri::command]
 pub fn undo_state(app: AppHandle, state: State<AppState>) -> Result<carepath::edit::UndoState> {
-    let (undo, redo) = state.with(|s| Ok(state.shared_labels().unwrap_or_else(|| (s.undo_label(), s.redo_label()))))?;
+    let (undo, redo) = state.with(|s| Ok(state.history(s)))?;
     Ok(menu::undo_state(&app, undo.as_deref(), redo.as_deref()))
 }
 
 /// Undo; in review mode (`review_only`) only a comment or a decision is undone.
 #[tauri::command]
 pub fn undo(window: WebviewWindow, state: State<AppState>, review_only: bool, view: View) -> Result<Update> {
-    let out = state.edit_and_show(
-        view,
-        |s| match state.shared_history(s, false) {
-            Some(undone) => Ok((undone?, false)),
-            None => Ok((if review_only { s.undo_review() } else { s.undo() }?, true)),
-        },
-        |s| after_edit(&window, &state, s),
-    );
-    state.send_shared(window.app_handle());
-    show_history(&window, out)
+    step_history(&window, &state, review_only, view, false)
 }
 
 /// Redo; in review mode (`review_only`) only a comment or a decision is redone.
 #[tauri::command]
 pub fn redo(window: WebviewWindow, state: State<AppState>, review_only: bool, view: View) -> Result<Update> {
+    step_history(&window, &state, review_only, view, true)
+}
+
+/// One step back (`redo` false) or forward in the history: one's own edits through the shared
+/// form while the document is shared, else the session's history (review items only in review
+/// mode).
+fn step_history(window: &WebviewWindow, state: &AppState, review_only: bool, view: View, redo: bool) -> Result<Update> {
     let out = state.edit_and_show(
         view,
-        |s| match state.shared_history(s, true) {
-            Some(redone) => Ok((redone?, false)),
-            None => Ok((if review_only { s.redo_review() } else { s.redo() }?, true)),
+        |s| match state.shared_history(s, redo) {
+            Some(changed) => Ok((changed?, false)),
+            None => Ok((
+                match (redo, review_only) {
+                    (false, false) => s.undo(),
+                    (false, true) => s.undo_review(),
+                    (true, false) => s.redo(),
+                    (true, true) => s.redo_review(),
+                }?,
+                true,
+            )),
         },
-        |s| after_edit(&window, &state, s),
+        |s| after_edit(window, state, s),
     );
     state.send_shared(window.app_handle());
-    show_history(&window, out)
+    show_history(window, out)
 }
 
 /// Writes a full copy of the open document (with its history) to `path` and continues in the

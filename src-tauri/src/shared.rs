@@ -62,9 +62,11 @@ impl AppState {
         }
     }
 
-    /// Undo's and Redo's names while the document is shared (one's own edits only).
-    pub(crate) fn shared_labels(&self) -> Option<History> {
-        self.sharing.lock().ok()?.as_ref().map(Sharing::labels)
+    /// What Undo and Redo would take back or do again now: one's own edits while the document
+    /// is shared, else the session's history.
+    pub(crate) fn history(&self, s: &Session) -> History {
+        let shared = self.sharing.lock().ok().and_then(|g| g.as_ref().map(Sharing::labels));
+        shared.unwrap_or_else(|| (s.undo_label(), s.redo_label()))
     }
 
     /// Undo or redo of own edits through the shared form; `None` when the document is not shared.

@@ -98,12 +98,15 @@ export const labelEditorOpen = (browser, what = "a label editor") =>
   eventually(() => browser.execute(() => document.activeElement?.classList.contains("step-label-input")), what, 30_000, browser);
 
 /** Calls a shell command as the window does; resolves to { ok } or { error }. */
-export const invoke = (browser, cmd, args = {}) =>
-  browser.executeAsync(
-    (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then((ok) => done({ ok }), (error) => done({ error })),
+export const invoke = async (browser, cmd, args = {}) => {
+  // not `{ error }` from the page: WebDriver would take a value of that shape for its own error
+  const r = await browser.executeAsync(
+    (c, a, done) => window.__TAURI_INTERNALS__.invoke(c, a).then((ok) => done({ ok }), (refused) => done({ refused })),
     cmd,
     args,
   );
+  return "refused" in r ? { error: r.refused } : r;
+};
 
 /**
  * Sends the `menu` event a native menu item sends (src-tauri/src/menu.rs). WebDriver cannot

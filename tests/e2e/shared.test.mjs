@@ -152,6 +152,11 @@ test("two app windows co-edit one shared document through the collaboration serv
   await kari.until(async () => !(await kari.browser.$('[role="dialog"]').isExisting()), "the Share dialog closed");
   await kari.until(async () => (await badge(kari.browser))?.state === "connected", "Kari connected");
 
+  // Ola has closed what was open (File → Close: the start screen) and then joins: the joined
+  // document shows and stays connected
+  await menu(ola.browser, "close");
+  await ola.until(() => ola.browser.$(".start-screen").isExisting(), "Ola's start screen after File → Close");
+
   // Ola: File → Join shared document …, the link, and where to keep the file; a link with a
   // wrong token gets nothing from the server and says so
   const joined = path.join(scratch, "ola – kols.carepath");
@@ -169,6 +174,7 @@ test("two app windows co-edit one shared document through the collaboration serv
   await ola.until(async () => (await invoke(ola.browser, "document_path")).ok === joined, "the shared document opened from its own file in Ola's window");
   assert.ok(existsSync(joined), "the joined document has its own file");
   assert.deepEqual(await documentOf(ola.browser), await documentOf(kari.browser), "Ola joined the document Kari shared");
+  await ola.until(async () => !(await ola.browser.$(".start-screen").isExisting()) && (await labels(ola.browser)).length > 20, "the joined document shown in Ola's window");
   for (const p of [kari, ola]) {
     await p.until(async () => (await badge(p.browser))?.people.length === 1 && (await badge(p.browser)).state === "connected", "the other one shown as here");
   }

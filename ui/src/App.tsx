@@ -276,10 +276,7 @@ export function App() {
     selection: selectionKey(selection),
     view,
     take,
-    opened: async () => {
-      setSelection(null);
-      await refresh(null);
-    },
+    opened: frame.afterOpen,
     setNote,
     setError,
   });

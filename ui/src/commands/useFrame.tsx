@@ -557,5 +557,7 @@ export function useFrame(d: FrameDeps) {
     status,
     overlays,
     startScreen,
+    /** Shows a document the core has just opened (or joined): nothing selected, not closed. */
+    afterOpen,
   };
 }
