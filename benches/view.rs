@@ -5,6 +5,10 @@
 //! Goal (issue 13): ≤ 5 ms at 10,000 steps. Prints the size of one Update and of the whole
 //! view it replaces, as JSON, so the figures can be reproduced.
 
+/// The allocator the app and the CLI use (src-tauri/src/main.rs), so the figures are theirs.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use carepath::edit::{apply, Changed, Edit};
 use carepath::model::Step;
 use carepath::sample::generate;

@@ -8,7 +8,6 @@ use super::place::{Plan, LANE_TEXT, PHASE_TEXT};
 use super::route::{header_lanes, How, Link, Owner, EDGE_TEXT};
 use super::text::{self, Style};
 use super::*;
-use foldhash::{HashMap, HashMapExt};
 
 /// Need badges.
 pub(super) const BADGE_TEXT: Style = Style::new(11.0, false);
@@ -17,39 +16,54 @@ const BADGE_WIDTH: f64 = 140.0;
 pub const BADGE_PAD: f64 = 3.0;
 
 /// Rectangles indexed by the grid cells they touch, each with the route it belongs to (lines)
-/// or none (shapes and labels).
+/// or none (shapes and labels). The cells cover the diagram densely; a rectangle reaching
+/// past its edge is filed under the edge cells (clamping keeps every overlap in a shared cell).
 struct Grid {
     cell: f64,
-    map: HashMap<(i64, i64), Vec<usize>>,
+    cols: i64,
+    rows: i64,
+    /// Row-major: cell (x, y) at `y * cols + x`.
+    cells: Vec<Vec<u32>>,
     rects: Vec<[f64; 4]>,
     owners: Vec<Option<usize>>,
 }
 
 impl Grid {
-    fn new() -> Grid {
-        Grid { cell: 160.0, map: HashMap::new(), rects: Vec::new(), owners: Vec::new() }
+    /// A grid over a diagram `width` × `height`.
+    fn new(width: f64, height: f64) -> Grid {
+        let cell = 160.0;
+        let (cols, rows) = (((width / cell).ceil() as i64).max(1), ((height / cell).ceil() as i64).max(1));
+        Grid { cell, cols, rows, cells: vec![Vec::new(); (cols * rows) as usize], rects: Vec::new(), owners: Vec::new() }
     }
-    fn cells(&self, r: [f64; 4]) -> impl Iterator<Item = (i64, i64)> {
-        let (x0, y0) = ((r[0] / self.cell).floor() as i64, (r[1] / self.cell).floor() as i64);
-        let (x1, y1) = (((r[0] + r[2]) / self.cell).floor() as i64, ((r[1] + r[3]) / self.cell).floor() as i64);
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    /// The cells `r` touches: columns and rows, clamped to the grid.
+    fn span(&self, r: [f64; 4]) -> (std::ops::RangeInclusive<i64>, std::ops::RangeInclusive<i64>) {
+        let at = |v: f64, n: i64| ((v / self.cell).floor() as i64).clamp(0, n - 1);
+        (at(r[0], self.cols)..=at(r[0] + r[2], self.cols), at(r[1], self.rows)..=at(r[1] + r[3], self.rows))
     }
     fn insert(&mut self, r: [f64; 4]) {
         self.insert_owned(r, None);
     }
     fn insert_owned(&mut self, r: [f64; 4], owner: Option<usize>) {
-        let i = self.rects.len();
+        let i = self.rects.len() as u32;
         self.rects.push(r);
         self.owners.push(owner);
-        let cells: Vec<_> = self.cells(r).collect();
-        for c in cells {
-            self.map.entry(c).or_default().push(i);
+        let (xs, ys) = self.span(r);
+        for y in ys {
+            for x in xs.clone() {
+                self.cells[(y * self.cols + x) as usize].push(i);
+            }
         }
     }
     /// Whether `r` overlaps anything but the lines of route `own`.
     fn hits(&self, r: [f64; 4], own: Option<usize>) -> bool {
-        self.cells(r).any(|c| {
-            self.map.get(&c).is_some_and(|v| v.iter().any(|&i| (own.is_none() || self.owners[i] != own) && overlap(self.rects[i], r)))
+        let (xs, ys) = self.span(r);
+        ys.into_iter().any(|y| {
+            xs.clone().any(|x| {
+                self.cells[(y * self.cols + x) as usize].iter().any(|&i| {
+                    let i = i as usize;
+                    (own.is_none() || self.owners[i] != own) && overlap(self.rects[i], r)
+                })
+            })
         })
     }
     /// Adds the segments of a route's polyline as thin rectangles.
@@ -127,7 +141,7 @@ pub(super) fn assemble(
         })
         .collect();
 
-    let mut grid = Grid::new();
+    let mut grid = Grid::new(width, height);
     // reading order: phase by phase, along the flow, lanes from the first
     let mut order: Vec<usize> = (0..plan.nodes.len()).collect();
     order.sort_by(|&a, &b| {
