@@ -3,11 +3,13 @@
 #   scripts/package/figures.sh [APP] [DEB]
 # APP: the app binary to start (default: the installed /usr/bin/carepath-desktop, else the
 # release build); DEB: the package whose size to print (optional).
+# RUNS="1 2" sets how many starts (default five).
 # Prints the package and installed sizes, the time from starting the app on the COPD example
 # until the pathway is on screen (first paint: screenshots of the virtual display taken
 # back to back until the canvas shows the drawn pathway, so the figure is good to the time
 # one screenshot takes, printed too), and the memory after opening it (resident set of the
-# app process, and the proportional set of the app with its WebKit processes). Five starts,
+# app process, and the proportional set of the app with its WebKit processes). Five starts
+# (RUNS="1 2" for two),
 # each on a fresh profile; runs under its own Xvfb and D-Bus session.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -30,7 +32,7 @@ app="$1"
 # the canvas region of a 1440 × 900 window at the top left of the display, below the toolbar
 region="1000x560+300+260"
 blank_colours() { import -window root -crop "$region" +repage -format "%k" info:; }
-for run in 1 2 3 4 5; do
+for run in ${RUNS:-1 2 3 4 5}; do
   home="$(mktemp -d /tmp/carepath-figures-home.XXXXXX)"
   start=$(date +%s%N)
   HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" "$app" > "$home/app.log" 2>&1 &
