@@ -3,14 +3,12 @@
 #   scripts/package/figures.sh [APP] [DEB]
 # APP: the app binary to start (default: the installed /usr/bin/carepath-desktop, else the
 # release build); DEB: the package whose size to print (optional).
-# RUNS="1 2" sets how many starts (default five).
 # Prints the package and installed sizes, the time from starting the app on the COPD example
 # until the pathway is on screen (first paint: screenshots of the virtual display taken
 # back to back until the canvas shows the drawn pathway, so the figure is good to the time
 # one screenshot takes, printed too), and the memory after opening it (resident set of the
 # app process, and the proportional set of the app with its WebKit processes). Five starts
-# (RUNS="1 2" for two),
-# each on a fresh profile; runs under its own Xvfb and D-Bus session.
+# (RUNS="1 2" for two), each on a fresh profile; runs under its own Xvfb and D-Bus session.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 app="${1:-}"

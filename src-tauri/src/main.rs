@@ -11,13 +11,13 @@ mod shared;
 mod startup;
 
 use commands::AppState;
+use std::time::Duration;
+use tauri::Manager;
 
 /// The same allocator as the `carepath` CLI (src/main.rs): a structural edit at 10,000 steps
 /// takes about a quarter less time than with glibc's malloc (docs/performance.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use std::time::Duration;
-use tauri::Manager;
 
 pub use carepath::store::Session;
 
